@@ -1,0 +1,10 @@
+export { AccountsModule } from './accounts.module.js';
+export { ApiKeyService } from './api-key.service.js';
+export { AuthService } from './auth.service.js';
+export { ApiKeyCreateDto } from './dto/api-key-create.dto.js';
+export { ApiKeyCreatedResponseDto, ApiKeyResponseDto } from './dto/api-key-response.dto.js';
+export { LoginDto } from './dto/login.dto.js';
+export { LoginResponseDto } from './dto/login-response.dto.js';
+export { UserResponseDto } from './dto/user-response.dto.js';
+export { hasRoleAtLeast, ROLES, SCOPES, type Principal, type Role, type Scope } from './principal.js';
+export { constantTimeEqual } from './secret-token.js';

@@ -1,0 +1,53 @@
+/** Stable slugs: each is the `type` of a problem+json answer, so clients may branch on them. */
+export enum AppErrorCode {
+  NotFound = 'not-found',
+  UnknownReference = 'unknown-reference',
+  StaleVersion = 'stale-version',
+  DuplicateReport = 'duplicate-report',
+  Duplicate = 'duplicate',
+  IdempotencyKeyReused = 'idempotency-key-reused',
+  CorridorCancelled = 'corridor-cancelled',
+  TimeInFuture = 'time-in-future',
+  InvalidCredentials = 'invalid-credentials',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  InvalidCursor = 'invalid-cursor',
+}
+
+const STATUS: Record<AppErrorCode, number> = {
+  [AppErrorCode.NotFound]: 404,
+  [AppErrorCode.UnknownReference]: 422,
+  [AppErrorCode.StaleVersion]: 409,
+  [AppErrorCode.DuplicateReport]: 409,
+  [AppErrorCode.Duplicate]: 409,
+  [AppErrorCode.IdempotencyKeyReused]: 409,
+  [AppErrorCode.CorridorCancelled]: 409,
+  [AppErrorCode.TimeInFuture]: 422,
+  [AppErrorCode.InvalidCredentials]: 401,
+  [AppErrorCode.Unauthenticated]: 401,
+  [AppErrorCode.Forbidden]: 403,
+  [AppErrorCode.InvalidCursor]: 400,
+};
+
+/** An expected refusal, thrown by services and rendered as problem+json by the api. */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+
+  static notFound(what: string, id: string): AppError {
+    return new AppError(AppErrorCode.NotFound, `No ${what} has the id ${id}.`);
+  }
+
+  static unknownReference(field: string, what: string, id: string): AppError {
+    return new AppError(AppErrorCode.UnknownReference, `No ${what} has the id ${id}.`, field);
+  }
+}

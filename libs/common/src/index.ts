@@ -1,0 +1,1 @@
+export { AppError, AppErrorCode } from './app-error.js';

@@ -1,0 +1,66 @@
+import { DateTime, IANAZone } from 'luxon';
+import { DomainError, DomainErrorCode } from '../errors/domain-error.js';
+
+// Date, 'T' (or one space, as RFC 3339 allows), hours and minutes, optional seconds and fraction, optional offset.
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
+}
+
+export function hasExplicitOffset(input: string): boolean {
+  const match = ISO_DATE_TIME.exec(input.trim());
+  return match !== null && match[3] !== undefined;
+}
+
+export function parseInstant(input: string, field: string, timeZone?: string): Date {
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+    throw new DomainError(
+      DomainErrorCode.UnknownTimeZone,
+      `"${timeZone}" is not a known time zone; use an IANA name such as Europe/Kyiv.`,
+      'timezone',
+    );
+  }
+  const match = typeof input === 'string' ? ISO_DATE_TIME.exec(input.trim()) : null;
+  if (match === null) {
+    throw new DomainError(
+      DomainErrorCode.InvalidTime,
+      `"${String(input)}" is not a date and time; write it as 2022-05-05T08:00:00+03:00.`,
+      field,
+    );
+  }
+  const [, date, time, offset] = match;
+  if (offset === undefined && timeZone === undefined) {
+    throw new DomainError(
+      DomainErrorCode.TimeWithoutOffset,
+      `"${input}" has no UTC offset and no time zone was given, so the moment it names is unknown; add an offset such as +03:00 or give a time zone.`,
+      field,
+    );
+  }
+  // A local time inside a spring-forward gap moves forward by the gap (Luxon's behaviour).
+  const parsed = DateTime.fromISO(
+    `${date}T${time}${offset ?? ''}`,
+    offset === undefined ? { zone: timeZone } : { setZone: true },
+  );
+  if (!parsed.isValid) {
+    throw new DomainError(DomainErrorCode.InvalidTime, `"${input}" is not a real date and time.`, field);
+  }
+  return parsed.toJSDate();
+}
+
+export function formatInZone(at: Date, timeZone: string, locale = 'en'): string {
+  if (!isValidTimeZone(timeZone)) {
+    throw new DomainError(
+      DomainErrorCode.UnknownTimeZone,
+      `"${timeZone}" is not a known time zone; use an IANA name such as Europe/Kyiv.`,
+      'timezone',
+    );
+  }
+  const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale(locale);
+  const zoneName = local.zoneName ?? timeZone;
+  const offset = local.toFormat('Z'); // "+3", "+5:30", "-4"
+  const label =
+    local.offset === 0 && zoneName === 'UTC' ? 'UTC' : `${zoneName}, UTC${offset === '+0' ? '' : offset}`;
+  return `${local.toFormat('d MMMM yyyy, HH:mm')} (${label})`;
+}

@@ -1,0 +1,2 @@
+export { IdempotencyModule } from './idempotency.module.js';
+export { hashRequest, IdempotencyService, type IdempotencyRequest } from './idempotency.service.js';

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Database } from '../database/database.js';
+import { Table } from '../database/table.js';
+import { UserEntity } from '../user/user.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+
+export interface ApiKeyWithOwner {
+  key: ApiKeyEntity;
+  owner: UserEntity;
+}
+
+@Injectable()
+export class ApiKeyRepository {
+  private readonly table: Table<ApiKeyEntity>;
+  private readonly users: Table<UserEntity>;
+
+  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+    this.table = new Table(dataSource, ApiKeyEntity);
+    this.users = new Table(dataSource, UserEntity);
+  }
+
+  async insert(key: ApiKeyEntity): Promise<void> {
+    await this.db.run(this.table.insertSql, this.table.toParams(key));
+  }
+
+  /** The key and the user it acts for, in one lookup per request. */
+  async findActiveByHash(keyHash: string): Promise<ApiKeyWithOwner | undefined> {
+    const row = await this.db.get<Record<string, unknown>>(
+      `SELECT ${this.table.qualified('k')}, u."id" AS owner_id, u."email" AS owner_email, u."display_name" AS owner_display_name,
+              u."organisation_id" AS owner_organisation_id, u."role" AS owner_role, u."disabled_at" AS owner_disabled_at
+       FROM api_key k JOIN app_user u ON u.id = k.user_id
+       WHERE k.key_hash = :keyHash AND k.revoked_at IS NULL`,
+      { keyHash },
+    );
+    if (!row) return undefined;
+    const owner = this.users.hydrate({
+      id: row.owner_id,
+      email: row.owner_email,
+      display_name: row.owner_display_name,
+      organisation_id: row.owner_organisation_id,
+      role: row.owner_role,
+      disabled_at: row.owner_disabled_at,
+    });
+    return { key: this.table.hydrate(row), owner };
+  }
+
+  async recordUse(id: string, at: Date): Promise<void> {
+    await this.db.run('UPDATE api_key SET last_used_at = :at WHERE id = :id', { id, at });
+  }
+
+  async listByOrganisation(organisationId: string): Promise<ApiKeyEntity[]> {
+    const rows = await this.db.all(
+      `SELECT ${this.table.selectList} FROM api_key WHERE organisation_id = :organisationId ORDER BY created_at DESC, id`,
+      { organisationId },
+    );
+    return rows.map((row) => this.table.hydrate(row));
+  }
+
+  async findById(id: string): Promise<ApiKeyEntity | undefined> {
+    const row = await this.db.get(`SELECT ${this.table.selectList} FROM api_key WHERE id = :id`, { id });
+    return row && this.table.hydrate(row);
+  }
+
+  async revoke(id: string, at: Date): Promise<boolean> {
+    return (await this.db.run('UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', { id, at })) > 0;
+  }
+}

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Database, SqlRunner } from '../database/database.js';
+import { SqlParams } from '../database/named-parameters.js';
+import { Table } from '../database/table.js';
+import { decodeCursor, Page, toPage } from '../shared/page.js';
+import { CorridorWindowEntity } from './corridor-window.entity.js';
+import { CorridorEntity } from './corridor.entity.js';
+
+export interface CorridorListFilter {
+  status?: string;
+  partyId?: string;
+  locationId?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface CorridorListRow extends CorridorEntity {
+  status: string;
+  originName: string;
+  destinationName: string | null;
+  announcedByName: string;
+}
+
+/** Figures kept on the corridor row so that the list needs no join over reports. */
+export interface CorridorDerivedState {
+  confirmationState: 'confirmed' | 'disputed' | 'pending';
+  firstStartsAt: Date | null;
+  lastEndsAt: Date | null;
+  evacuationReportCount: number;
+  evacuationLow: number | null;
+  evacuationHigh: number | null;
+}
+
+export type CorridorEditableFields = Partial<
+  Pick<
+    CorridorEntity,
+    'name' | 'originId' | 'destinationId' | 'announcedById' | 'announcedAt' | 'timezone' | 'sourceUrl' | 'sourceNote' | 'route'
+  >
+>;
+
+// The status rule of libs/domain (deriveCorridorStatus) in SQL, so the list can filter on it;
+// corridor-status-sql.spec pins the two together.
+const STATUS_SQL = `CASE
+  WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
+  WHEN c.confirmation_state = 'disputed' AND (c.last_ends_at IS NULL OR c.last_ends_at > :now) THEN 'disputed'
+  WHEN EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now) THEN 'open'
+  WHEN c.last_ends_at IS NOT NULL AND c.last_ends_at <= :now THEN
+    CASE WHEN c.evacuation_report_count > 0 THEN 'completed' ELSE 'failed' END
+  WHEN c.confirmation_state = 'confirmed' THEN 'confirmed'
+  ELSE 'announced'
+END`;
+
+@Injectable()
+export class CorridorRepository {
+  private readonly corridors: Table<CorridorEntity>;
+  private readonly windows: Table<CorridorWindowEntity>;
+
+  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+    this.corridors = new Table(dataSource, CorridorEntity);
+    this.windows = new Table(dataSource, CorridorWindowEntity);
+  }
+
+  async insert(corridor: CorridorEntity, requiredPartyIds: readonly string[], tx: SqlRunner): Promise<void> {
+    await tx.run(this.corridors.insertSql, this.corridors.toParams(corridor));
+    await this.replaceRequiredParties(corridor.id, requiredPartyIds, tx);
+  }
+
+  async replaceRequiredParties(corridorId: string, partyIds: readonly string[], tx: SqlRunner): Promise<void> {
+    await tx.run('DELETE FROM corridor_required_party WHERE corridor_id = :corridorId', { corridorId });
+    for (const partyId of new Set(partyIds)) {
+      await tx.run('INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (:corridorId, :partyId)', {
+        corridorId,
+        partyId,
+      });
+    }
+  }
+
+  async insertWindows(windows: readonly CorridorWindowEntity[], tx: SqlRunner): Promise<void> {
+    for (const window of windows) await tx.run(this.windows.insertSql, this.windows.toParams(window));
+  }
+
+  async findById(id: string, tx: SqlRunner = this.db): Promise<CorridorEntity | undefined> {
+    const row = await tx.get(`SELECT ${this.corridors.selectList} FROM corridor WHERE id = :id`, { id });
+    return row && this.corridors.hydrate(row);
+  }
+
+  async exists(id: string, tx: SqlRunner = this.db): Promise<boolean> {
+    return (await tx.get('SELECT 1 AS found FROM corridor WHERE id = :id', { id })) !== undefined;
+  }
+
+  async findWindows(corridorId: string, tx: SqlRunner = this.db): Promise<CorridorWindowEntity[]> {
+    const rows = await tx.all(
+      `SELECT ${this.windows.selectList} FROM corridor_window WHERE corridor_id = :corridorId ORDER BY starts_at, id`,
+      { corridorId },
+    );
+    return rows.map((row) => this.windows.hydrate(row));
+  }
+
+  async findWindow(corridorId: string, windowId: string, tx: SqlRunner = this.db): Promise<CorridorWindowEntity | undefined> {
+    const row = await tx.get(
+      `SELECT ${this.windows.selectList} FROM corridor_window WHERE id = :windowId AND corridor_id = :corridorId`,
+      { corridorId, windowId },
+    );
+    return row && this.windows.hydrate(row);
+  }
+
+  async findRequiredPartyIds(corridorId: string, tx: SqlRunner = this.db): Promise<string[]> {
+    const rows = await tx.all<{ party_id: string }>(
+      'SELECT party_id FROM corridor_required_party WHERE corridor_id = :corridorId ORDER BY party_id',
+      { corridorId },
+    );
+    return rows.map((row) => row.party_id);
+  }
+
+  async saveDerivedState(corridorId: string, state: CorridorDerivedState, tx: SqlRunner): Promise<void> {
+    await tx.run(
+      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt,
+         evacuation_report_count = :evacuationReportCount, evacuation_low = :evacuationLow, evacuation_high = :evacuationHigh
+       WHERE id = :corridorId`,
+      { corridorId, ...state },
+    );
+  }
+
+  /** Optimistic concurrency: returns false when `version` is no longer the stored one. */
+  async updateFields(
+    corridorId: string,
+    expectedVersion: number,
+    fields: CorridorEditableFields,
+    updatedAt: Date,
+    tx: SqlRunner,
+  ): Promise<boolean> {
+    const columns = this.corridors.columns.filter((c) => c.property in fields);
+    const params = this.corridors.toParams({ ...fields } as CorridorEntity);
+    const assignments = columns.map((c) => `"${c.column}" = :${c.property}`);
+    const changed = await tx.run(
+      `UPDATE corridor SET ${[...assignments, 'version = version + 1', 'updated_at = :updatedAt'].join(', ')}
+       WHERE id = :corridorId AND version = :expectedVersion`,
+      { ...pick(params, columns.map((c) => c.property)), updatedAt, corridorId, expectedVersion },
+    );
+    return changed > 0;
+  }
+
+  async cancel(corridorId: string, reason: string, at: Date, tx: SqlRunner): Promise<boolean> {
+    const changed = await tx.run(
+      `UPDATE corridor SET cancelled_at = :at, cancel_reason = :reason, version = version + 1, updated_at = :at
+       WHERE id = :corridorId AND cancelled_at IS NULL`,
+      { corridorId, reason, at },
+    );
+    return changed > 0;
+  }
+
+  async touch(corridorId: string, at: Date, tx: SqlRunner): Promise<void> {
+    await tx.run('UPDATE corridor SET version = version + 1, updated_at = :at WHERE id = :corridorId', { corridorId, at });
+  }
+
+  async statusOf(corridorId: string, now: Date, tx: SqlRunner = this.db): Promise<string | undefined> {
+    const row = await tx.get<{ status: string }>(`SELECT ${STATUS_SQL} AS status FROM corridor c WHERE c.id = :corridorId`, {
+      corridorId,
+      now,
+    });
+    return row?.status;
+  }
+
+  /** The corridor list: one query, newest announcement first, with status and figures. */
+  async list(filter: CorridorListFilter, now: Date): Promise<Page<CorridorListRow>> {
+    const where: string[] = [];
+    const params: SqlParams = { now, limit: filter.limit + 1 };
+    if (filter.cursor) {
+      const [announcedAt, id] = decodeCursor(filter.cursor, 2);
+      where.push('(c.announced_at < :cursorAt OR (c.announced_at = :cursorAt AND c.id < :cursorId))');
+      Object.assign(params, { cursorAt: Number(announcedAt), cursorId: String(id) });
+    }
+    if (filter.partyId) {
+      where.push(`(c.announced_by_id = :partyId OR EXISTS (
+        SELECT 1 FROM corridor_required_party rp WHERE rp.corridor_id = c.id AND rp.party_id = :partyId))`);
+      params.partyId = filter.partyId;
+    }
+    if (filter.locationId) {
+      where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
+      params.locationId = filter.locationId;
+    }
+    if (filter.from || filter.to) {
+      where.push(`EXISTS (SELECT 1 FROM corridor_window fw WHERE fw.corridor_id = c.id
+        ${filter.from ? 'AND fw.ends_at > :from' : ''} ${filter.to ? 'AND fw.starts_at < :to' : ''})`);
+      Object.assign(params, filter.from ? { from: filter.from } : {}, filter.to ? { to: filter.to } : {});
+    }
+    if (filter.q) {
+      where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
+      params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    }
+    if (filter.status) params.status = filter.status;
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT * FROM (
+         SELECT ${this.corridors.qualified('c')}, ${STATUS_SQL} AS status,
+                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name
+         FROM corridor c
+         JOIN location o ON o.id = c.origin_id
+         LEFT JOIN location d ON d.id = c.destination_id
+         JOIN party p ON p.id = c.announced_by_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ) t
+       ${filter.status ? 'WHERE t.status = :status' : ''}
+       ORDER BY t.announced_at DESC, t.id DESC
+       LIMIT :limit`,
+      params,
+    );
+    const items = rows.map((row) => ({
+      ...this.corridors.hydrate(row),
+      status: String(row.status),
+      originName: String(row.origin_name),
+      destinationName: (row.destination_name as string | null) ?? null,
+      announcedByName: String(row.announced_by_name),
+    }));
+    return toPage(items, filter.limit, (last) => [last.announcedAt.getTime(), last.id]);
+  }
+}
+
+function pick(params: SqlParams, keys: string[]): SqlParams {
+  return Object.fromEntries(keys.map((key) => [key, params[key]]));
+}

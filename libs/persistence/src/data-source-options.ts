@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite';
+}
+
+export function sqlitePathOf(databaseUrl: string): string {
+  return databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+}
+
+export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
+  if (dialectOf(databaseUrl) === 'postgres') {
+    return {
+      type: 'postgres',
+      url: databaseUrl,
+      entities: ENTITIES,
+      migrations: POSTGRES_MIGRATIONS,
+      migrationsTransactionMode: 'each',
+      extra: { max: 10 },
+    };
+  }
+  const path = sqlitePathOf(databaseUrl);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: path,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    enableWAL: true,
+    timeout: 5000,
+    statementCacheSize: 500,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      // NORMAL is durable in WAL mode against process crashes; only power loss can drop the last commits.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

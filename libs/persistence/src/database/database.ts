@@ -1,0 +1,217 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import type { Dialect } from '../data-source-options.js';
+import { translateDriverError } from './database-errors.js';
+import { bindNamed, SqlParams } from './named-parameters.js';
+
+export type Row = Record<string, unknown>;
+
+/** The only way repositories talk to the database: named parameters, both dialects. */
+export interface SqlRunner {
+  readonly dialect: Dialect;
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  get<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  /** Returns the number of rows changed. */
+  run(sql: string, params?: SqlParams): Promise<number>;
+}
+
+/** Injection token and contract; one implementation per dialect. */
+export abstract class Database implements SqlRunner {
+  abstract readonly dialect: Dialect;
+  abstract all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  abstract get<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  abstract run(sql: string, params?: SqlParams): Promise<number>;
+  abstract transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  abstract close(): Promise<void>;
+}
+
+const NO_PARAMS: SqlParams = {};
+
+/**
+ * SQLite: one better-sqlite3 connection, statements cached by text. Transactions hold a gate so
+ * that no other request's statement runs inside them between awaits (they share the connection).
+ */
+class SqliteDatabase extends Database {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private waiting = 0;
+  private gate: Promise<void> = Promise.resolve();
+  private readonly direct: SqlRunner;
+
+  constructor(
+    private readonly connection: BetterSqlite3.Database,
+    private readonly onClose: () => Promise<void>,
+  ) {
+    super();
+    this.direct = {
+      dialect: 'sqlite',
+      all: async (sql, params) => this.execAll(sql, params),
+      get: async (sql, params) => this.execAll(sql, params)[0] as never,
+      run: async (sql, params) => this.execRun(sql, params),
+    };
+  }
+
+  all<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T[]> {
+    return this.outside(() => this.execAll<T>(sql, params));
+  }
+
+  async get<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  run(sql: string, params: SqlParams = NO_PARAMS): Promise<number> {
+    return this.outside(() => this.execRun(sql, params));
+  }
+
+  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.execRun('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.direct);
+        this.execRun('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.connection.inTransaction) this.execRun('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => undefined);
+    this.statements.clear();
+    await this.onClose();
+  }
+
+  /** Runs at once when no transaction is open or queued; better-sqlite3 is synchronous. */
+  private async outside<T>(statement: () => T): Promise<T> {
+    if (this.waiting === 0) return statement();
+    return this.exclusive(async () => statement());
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.waiting += 1;
+    const previous = this.gate;
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      this.waiting -= 1;
+      release();
+    }
+  }
+
+  private prepare(sql: string, params: SqlParams): { statement: BetterSqlite3.Statement; values: unknown[] } {
+    const { text, values } = bindNamed(sql, params, () => '?');
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.connection.prepare(text);
+      if (this.statements.size > 1000) this.statements.clear();
+      this.statements.set(text, statement);
+    }
+    return { statement, values };
+  }
+
+  private execAll<T>(sql: string, params: SqlParams = NO_PARAMS): T[] {
+    try {
+      const { statement, values } = this.prepare(sql, params);
+      return (statement.reader ? statement.all(...values) : (statement.run(...values), [])) as T[];
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  private execRun(sql: string, params: SqlParams = NO_PARAMS): number {
+    try {
+      const { statement, values } = this.prepare(sql, params);
+      return statement.run(...values).changes;
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+}
+
+/** PostgreSQL: the pg pool TypeORM opened; a transaction holds one client for its duration. */
+class PostgresDatabase extends Database {
+  readonly dialect = 'postgres' as const;
+  private readonly direct: SqlRunner;
+
+  constructor(
+    private readonly pool: PgPool,
+    private readonly onClose: () => Promise<void>,
+  ) {
+    super();
+    this.direct = postgresRunner((text, values) => this.pool.query(text, values));
+  }
+
+  all<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T[]> {
+    return this.direct.all<T>(sql, params);
+  }
+
+  get<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T | undefined> {
+    return this.direct.get<T>(sql, params);
+  }
+
+  run(sql: string, params: SqlParams = NO_PARAMS): Promise<number> {
+    return this.direct.run(sql, params);
+  }
+
+  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(postgresRunner((text, values) => client.query(text, values)));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+}
+
+interface PgResult {
+  rows: Row[];
+  rowCount: number | null;
+}
+type PgQuery = (text: string, values?: unknown[]) => Promise<PgResult>;
+interface PgPool {
+  query: PgQuery;
+  connect(): Promise<{ query: PgQuery; release(): void }>;
+}
+
+function postgresRunner(query: PgQuery): SqlRunner {
+  const execute = async (sql: string, params: SqlParams): Promise<PgResult> => {
+    const { text, values } = bindNamed(sql, params, (index) => `$${index}`);
+    try {
+      return await query(text, values);
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  };
+  return {
+    dialect: 'postgres',
+    all: async <T>(sql: string, params: SqlParams = NO_PARAMS) => (await execute(sql, params)).rows as T[],
+    get: async <T>(sql: string, params: SqlParams = NO_PARAMS) => (await execute(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: SqlParams = NO_PARAMS) => (await execute(sql, params)).rowCount ?? 0,
+  };
+}
+
+export function createDatabase(dataSource: DataSource): Database {
+  const destroy = async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  };
+  if (dataSource.options.type === 'postgres') {
+    return new PostgresDatabase((dataSource.driver as unknown as { master: PgPool }).master, destroy);
+  }
+  const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  return new SqliteDatabase(connection, destroy);
+}

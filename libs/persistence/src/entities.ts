@@ -1,0 +1,31 @@
+import { ApiKeyEntity } from './api-key/api-key.entity.js';
+import { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
+import { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
+import { CorridorEntity } from './corridor/corridor.entity.js';
+import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
+import { LocationEntity } from './location/location.entity.js';
+import { OrganisationEntity } from './organisation/organisation.entity.js';
+import { PartyEntity } from './party/party.entity.js';
+import { ConfirmationEntity } from './report/confirmation.entity.js';
+import { EvacuationReportEntity } from './report/evacuation-report.entity.js';
+import { IncidentEntity } from './report/incident.entity.js';
+import { RemainingReportEntity } from './report/remaining-report.entity.js';
+import { SessionEntity } from './session/session.entity.js';
+import { UserEntity } from './user/user.entity.js';
+
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  ApiKeyEntity,
+  SessionEntity,
+  PartyEntity,
+  LocationEntity,
+  CorridorEntity,
+  CorridorRequiredPartyEntity,
+  CorridorWindowEntity,
+  ConfirmationEntity,
+  EvacuationReportEntity,
+  RemainingReportEntity,
+  IncidentEntity,
+  IdempotencyRecordEntity,
+];

@@ -1,0 +1,3 @@
+import { Initial1795620003717 } from './1795620003717-Initial.js';
+
+export const POSTGRES_MIGRATIONS = [Initial1795620003717];

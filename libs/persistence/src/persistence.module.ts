@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '#cw/config';
+import { ApiKeyRepository } from './api-key/api-key.repository.js';
+import { CorridorRepository } from './corridor/corridor.repository.js';
+import { buildDataSourceOptions } from './data-source-options.js';
+import { createDatabase, Database } from './database/database.js';
+import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { LocationRepository } from './location/location.repository.js';
+import { OrganisationRepository } from './organisation/organisation.repository.js';
+import { PartyRepository } from './party/party.repository.js';
+import { ReportRepository } from './report/report.repository.js';
+import { SessionRepository } from './session/session.repository.js';
+import { UserRepository } from './user/user.repository.js';
+
+const REPOSITORIES = [
+  ApiKeyRepository,
+  CorridorRepository,
+  IdempotencyRepository,
+  LocationRepository,
+  OrganisationRepository,
+  PartyRepository,
+  ReportRepository,
+  SessionRepository,
+  UserRepository,
+];
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        ...buildDataSourceOptions(config.DATABASE_URL),
+        migrationsRun: config.MIGRATE_ON_START,
+      }),
+    }),
+  ],
+  providers: [{ provide: Database, inject: [DataSource], useFactory: createDatabase }, ...REPOSITORIES],
+  exports: [Database, ...REPOSITORIES],
+})
+export class PersistenceModule {}

@@ -1,0 +1,23 @@
+import { Entity, ForeignKey, Index } from 'typeorm';
+import { CorridorEntity } from '../corridor/corridor.entity.js';
+import { OrganisationEntity } from '../organisation/organisation.entity.js';
+import { PartyEntity } from '../party/party.entity.js';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import { UserEntity } from '../user/user.entity.js';
+
+@Entity('confirmation')
+@Index('ix_confirmation_corridor', ['corridorId', 'statedAt'])
+export class ConfirmationEntity {
+  @IdColumn() id: string;
+  @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
+  @Index('ix_confirmation_party') @ForeignKey(() => PartyEntity) @RefColumn('party_id') partyId: string;
+  @TextColumn('stance', 16) stance: string;
+  @InstantColumn('stated_at') statedAt: Date;
+  @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
+  @TextColumn('note', undefined, { nullable: true }) note: string | null;
+  /** Same corridor, party, stance and instant: the same statement entered twice. */
+  @Index('ux_confirmation_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
+  @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
+  @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
+  @InstantColumn('created_at') createdAt: Date;
+}

@@ -1,0 +1,22 @@
+import { Entity, ForeignKey, Index } from 'typeorm';
+import { CorridorEntity } from '../corridor/corridor.entity.js';
+import { OrganisationEntity } from '../organisation/organisation.entity.js';
+import { PartyEntity } from '../party/party.entity.js';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import { UserEntity } from '../user/user.entity.js';
+
+@Entity('incident')
+@Index('ix_incident_corridor', ['corridorId', 'occurredAt'])
+export class IncidentEntity {
+  @IdColumn() id: string;
+  @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
+  @TextColumn('kind', 16) kind: string;
+  @InstantColumn('occurred_at') occurredAt: Date;
+  @TextColumn('description') description: string;
+  @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId: string | null;
+  @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
+  @Index('ux_incident_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
+  @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
+  @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
+  @InstantColumn('created_at') createdAt: Date;
+}

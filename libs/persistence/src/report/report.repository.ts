@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, ObjectLiteral } from 'typeorm';
+import { Database, SqlRunner } from '../database/database.js';
+import { Table } from '../database/table.js';
+import { ConfirmationEntity } from './confirmation.entity.js';
+import { EvacuationReportEntity } from './evacuation-report.entity.js';
+import { IncidentEntity } from './incident.entity.js';
+import { RemainingReportEntity } from './remaining-report.entity.js';
+
+/** The part of an evacuation report that reconciliation reads. */
+export interface EvacuationFigure {
+  windowId: string | null;
+  sourcePartyId: string;
+  reportedAt: Date;
+  qualifier: string;
+  value: number;
+  max: number | null;
+}
+
+/** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
+@Injectable()
+export class ReportRepository {
+  private readonly confirmations: Table<ConfirmationEntity>;
+  private readonly evacuations: Table<EvacuationReportEntity>;
+  private readonly remaining: Table<RemainingReportEntity>;
+  private readonly incidents: Table<IncidentEntity>;
+
+  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+    this.confirmations = new Table(dataSource, ConfirmationEntity);
+    this.evacuations = new Table(dataSource, EvacuationReportEntity);
+    this.remaining = new Table(dataSource, RemainingReportEntity);
+    this.incidents = new Table(dataSource, IncidentEntity);
+  }
+
+  insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
+    return tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
+  }
+
+  insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
+    return tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
+  }
+
+  insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
+    return tx.run(this.remaining.insertSql, this.remaining.toParams(row));
+  }
+
+  insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
+    return tx.run(this.incidents.insertSql, this.incidents.toParams(row));
+  }
+
+  findConfirmations(corridorId: string, tx: SqlRunner = this.db): Promise<ConfirmationEntity[]> {
+    return this.allOf(this.confirmations, 'stated_at', corridorId, tx);
+  }
+
+  findEvacuations(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationReportEntity[]> {
+    return this.allOf(this.evacuations, 'reported_at', corridorId, tx);
+  }
+
+  findRemaining(corridorId: string, tx: SqlRunner = this.db): Promise<RemainingReportEntity[]> {
+    return this.allOf(this.remaining, 'reported_at', corridorId, tx);
+  }
+
+  findIncidents(corridorId: string, tx: SqlRunner = this.db): Promise<IncidentEntity[]> {
+    return this.allOf(this.incidents, 'occurred_at', corridorId, tx);
+  }
+
+  async findEvacuationFigures(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationFigure[]> {
+    const rows = await tx.all<Record<string, unknown>>(
+      `SELECT window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report WHERE corridor_id = :corridorId`,
+      { corridorId },
+    );
+    return rows.map((row) => ({
+      windowId: (row.window_id as string | null) ?? null,
+      sourcePartyId: String(row.source_party_id),
+      reportedAt: new Date(Number(row.reported_at)),
+      qualifier: String(row.qualifier),
+      value: Number(row.value),
+      max: row.max == null ? null : Number(row.max),
+    }));
+  }
+
+  private async allOf<E extends ObjectLiteral>(table: Table<E>, timeColumn: string, corridorId: string, tx: SqlRunner): Promise<E[]> {
+    const rows = await tx.all(
+      `SELECT ${table.selectList} FROM "${table.name}" WHERE corridor_id = :corridorId ORDER BY ${timeColumn}, id`,
+      { corridorId },
+    );
+    return rows.map((row) => table.hydrate(row));
+  }
+}

@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+// `npm start`: the quick start on a fresh clone. Installs, builds, finds or starts Redis, runs the
+// API and the worker, imports the demo data into an empty database and prints how to sign in.
+// Node built-ins only (it runs before `npm ci`).
+import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { formatImportError, importDemo, login } from './demo-import.mjs';
+import { findOrStartRedis, isPortFree, waitForHttp } from './lib/services.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(ROOT);
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const API_ENTRY = 'dist/apps/api/src/main.js';
+const WORKER_ENTRY = 'dist/apps/worker/src/main.js';
+const BUILD_OUTPUTS = [API_ENTRY, WORKER_ENTRY, 'dist/libs/persistence/src/migrate.main.js'];
+const CREDENTIALS_FILE = path.join('var', 'bootstrap-admin.json');
+const DEFAULT_ADMIN_EMAIL = 'admin@corridor.local';
+
+const say = (msg) => console.log(`[start] ${msg}`);
+const fail = (msg) => {
+  console.error(`[start] ${msg}`);
+  process.exit(1);
+};
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail(`Node.js >= 20.19 is required (this is ${process.version}). Install Node 20 LTS or newer.`);
+  }
+}
+
+/** Runs a command with inherited output; rejects on a non-zero exit. */
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`\`${command} ${args.join(' ')}\` failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/** Newest mtime of the TypeScript sources under apps/ and libs/ (specs and declarations excluded). */
+function newestSource(dir) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+      newest = Math.max(newest, newestSource(full));
+    } else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.d.ts') &&
+      !entry.name.endsWith('.spec.ts')
+    ) {
+      newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  if (!BUILD_OUTPUTS.every((f) => existsSync(f))) return 'dist/ is missing';
+  const built = Math.min(...BUILD_OUTPUTS.map((f) => statSync(f).mtimeMs));
+  const sources = Math.max(newestSource('apps'), newestSource('libs'));
+  return sources > built ? 'sources changed since the last build' : null;
+}
+
+function randomPassword(length = 20) {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  let out = '';
+  for (let i = 0; i < length; i += 1) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
+/** The first admin's credentials: from the environment, else var/bootstrap-admin.json, else generated. */
+function bootstrapAdmin() {
+  const envEmail = process.env.BOOTSTRAP_ADMIN_EMAIL;
+  const envPassword = process.env.BOOTSTRAP_ADMIN_PASSWORD;
+  if (envPassword)
+    return { email: envEmail || DEFAULT_ADMIN_EMAIL, password: envPassword, source: 'environment' };
+  if (existsSync(CREDENTIALS_FILE)) {
+    try {
+      const saved = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8'));
+      if (saved.email && saved.password) {
+        if (envEmail && envEmail !== saved.email) {
+          say(
+            `BOOTSTRAP_ADMIN_EMAIL=${envEmail} ignored: ${CREDENTIALS_FILE} holds ${saved.email} ` +
+              '(delete that file, and the database, to bootstrap another admin).',
+          );
+        }
+        return { email: saved.email, password: saved.password, source: CREDENTIALS_FILE };
+      }
+    } catch {
+      say(`${CREDENTIALS_FILE} is unreadable; generating new credentials.`);
+    }
+  }
+  const admin = { email: envEmail || DEFAULT_ADMIN_EMAIL, password: randomPassword() };
+  writeFileSync(
+    CREDENTIALS_FILE,
+    JSON.stringify({ ...admin, createdAt: new Date().toISOString() }, null, 2) + '\n',
+    { mode: 0o600 },
+  );
+  chmodSync(CREDENTIALS_FILE, 0o600);
+  return { ...admin, source: 'generated' };
+}
+
+const children = new Map(); // name -> ChildProcess
+let redis = null;
+let stopping = false;
+
+/** Spawns `node entry` with `[name]`-prefixed output (the apps log JSON lines; they pass through as they are). */
+function startChild(name, entry, env) {
+  const child = spawn(process.execPath, [entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
+    detached: process.platform !== 'win32',
+  });
+  const prefix = `[${name}] `;
+  readline
+    .createInterface({ input: child.stdout })
+    .on('line', (line) => process.stdout.write(prefix + line + '\n'));
+  readline
+    .createInterface({ input: child.stderr })
+    .on('line', (line) => process.stderr.write(prefix + line + '\n'));
+  child.once('error', (err) => {
+    if (!stopping) shutdown(1, `${name} could not be started: ${err.message}`);
+  });
+  child.once('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      shutdown(1, `${name} exited unexpectedly (${signal ?? `exit code ${code}`}); stopping everything.`);
+    }
+  });
+  children.set(name, child);
+  return child;
+}
+
+function stopProcess(child, graceMs) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function shutdown(code, reason) {
+  if (stopping) return;
+  stopping = true;
+  if (reason) (code === 0 ? say : (m) => console.error(`[start] ${m}`))(reason);
+  // Worker first (it may still be processing jobs), then the API, then a Redis we started.
+  for (const name of ['worker', 'api']) {
+    const child = children.get(name);
+    if (child) await stopProcess(child, 10000);
+  }
+  if (redis) await redis.stop();
+  process.exit(code);
+}
+
+process.on('exit', () => {
+  for (const child of children.values()) {
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function box(lines) {
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = '─'.repeat(width + 2);
+  return [`┌${bar}┐`, ...lines.map((l) => `│ ${l.padEnd(width)} │`), `└${bar}┘`].join('\n');
+}
+
+async function getJson(url, token) {
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    signal: AbortSignal.timeout(15000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+async function main() {
+  checkNode();
+
+  if (!existsSync('node_modules')) {
+    say('node_modules/ is missing: running `npm ci`…');
+    await run(NPM, ['ci']).catch((err) =>
+      fail(`${err.message}. Fix the install error above and run npm start again.`),
+    );
+  }
+
+  const stale = buildIsStale();
+  if (stale) {
+    say(`${stale}: running \`npm run build\`…`);
+    await run(NPM, ['run', 'build']).catch((err) => fail(`${err.message}. Fix the build errors above.`));
+  }
+
+  mkdirSync('var', { recursive: true });
+
+  process.once('SIGINT', () => shutdown(0, 'Ctrl-C: stopping…'));
+  process.once('SIGTERM', () => shutdown(0, 'SIGTERM: stopping…'));
+
+  redis = await findOrStartRedis({ log: say });
+  if (stopping) return;
+
+  const port = Number(process.env.PORT || 3000);
+  if (!(await isPortFree(port))) {
+    await shutdown(
+      1,
+      `Port ${port} is already in use. Stop whatever listens there, or run: PORT=3001 npm start`,
+    );
+    return;
+  }
+
+  const admin = bootstrapAdmin();
+  const localUrl = `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    REDIS_URL: redis.url,
+    PUBLIC_URL: process.env.PUBLIC_URL || localUrl,
+    BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+  };
+
+  // The API migrates the database at start; the worker starts once the API is healthy.
+  say(`starting the API on port ${port}…`);
+  startChild('api', API_ENTRY, env);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/health`, 120000, {
+      shouldAbort: () => (stopping ? 'stopping' : children.has('api') ? null : 'the API exited'),
+    });
+  } catch (err) {
+    await shutdown(1, `The API did not become healthy: ${err.message}`);
+    return;
+  }
+  if (stopping) return;
+  say('API healthy; starting the worker…');
+  startChild('worker', WORKER_ENTRY, env);
+
+  const base = `http://127.0.0.1:${port}`;
+  let signInNote = null;
+  try {
+    const token = await login(base, admin.email, admin.password);
+    const corridors = await getJson(`${base}/api/v1/corridors?limit=1`, token);
+    if (!corridors.items?.length) {
+      say('No corridors yet: importing the Mariupol / Azovstal 2022 demo data…');
+      const { summary } = await importDemo({ baseUrl: base, token });
+      say(summary);
+    }
+  } catch (err) {
+    if (err.status === 401) {
+      signInNote =
+        `Could not sign in as ${admin.email}: this database already had users, so no bootstrap admin was ` +
+        'created. Sign in with an existing account, or stop, delete var/corridor-watch.sqlite and start again.';
+    } else {
+      signInNote =
+        `Demo import did not complete: ${err.name === 'ImportError' ? formatImportError(err) : err.message}\n` +
+        `Once fixed, run \`node scripts/demo-import.mjs --url ${localUrl}\` (safe to repeat: records already ` +
+        'imported are not created twice).';
+    }
+    console.error(`[start] ${signInNote}`);
+  }
+  if (stopping) return;
+
+  const lines = [
+    'Corridor Watch is running.',
+    '',
+    `Console and API:  ${localUrl}/`,
+    `API docs:         ${localUrl}/api/docs`,
+    `Sign in:          ${admin.email}`,
+    `Password:         ${admin.password}`,
+  ];
+  if (admin.source !== 'environment') lines.push(`(kept in ${CREDENTIALS_FILE})`);
+  if (redis.started) lines.push(`Redis:            ${redis.url} (stops with this command)`);
+  if (signInNote) lines.push('', 'Note: see the message above about signing in / demo data.');
+  lines.push('', 'Press Ctrl-C to stop.');
+  console.log('\n' + box(lines) + '\n');
+}
+
+main().catch((err) => shutdown(1, `start failed: ${err.stack || err.message}`));
