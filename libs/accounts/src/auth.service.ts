@@ -12,7 +12,7 @@ import {
   UserEntity,
   UserRepository,
 } from '#cw/persistence';
-import { toUserResponse } from './dto/user-response.dto.js';
+import { toUserResponse, type UserResponseDto } from './dto/user-response.dto.js';
 import type { LoginResponseDto } from './dto/login-response.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { Principal, Role, Scope } from './principal.js';
@@ -59,6 +59,12 @@ export class AuthService {
 
   async logout(principal: Principal): Promise<void> {
     if (principal.credential.kind === 'session') await this.sessions.revoke(principal.credential.id, this.clock.now());
+  }
+
+  async describe(principal: Principal): Promise<UserResponseDto> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new AppError(AppErrorCode.Unauthenticated, 'This account no longer exists.');
+    return toUserResponse(user);
   }
 
   /** Resolves a bearer token or session cookie to the acting principal, or null. */

@@ -1,1 +1,5 @@
 export { AppError, AppErrorCode } from './app-error.js';
+export { ListQueryDto } from './list-query.dto.js';
+export { PageInfoDto } from './page.dto.js';
+export { SourcedDto } from './source.dto.js';
+export { IsTimeZone } from './time-zone.validator.js';

@@ -16,16 +16,16 @@ export class AppConfig {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' })
-  SMTP_URL?: string;
+  SMTP_URL?: string = undefined;
 
   @IsString() @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
   @IsOptional() @IsEmail()
-  BOOTSTRAP_ADMIN_EMAIL?: string;
+  BOOTSTRAP_ADMIN_EMAIL?: string = undefined;
 
   @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
-  BOOTSTRAP_ADMIN_PASSWORD?: string;
+  BOOTSTRAP_ADMIN_PASSWORD?: string = undefined;
 
   @Type(() => Number) @IsInt() @Min(0) @Max(7 * 24 * 60)
   CONFIRMATION_LEAD_MINUTES = 120;

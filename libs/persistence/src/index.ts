@@ -5,7 +5,8 @@ export { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
   CorridorRepository,
-  type CorridorDerivedState,
+  type CorridorConfirmationState,
+  type CorridorEvacuationFigures,
   type CorridorEditableFields,
   type CorridorListFilter,
   type CorridorListRow,

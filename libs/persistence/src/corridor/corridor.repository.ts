@@ -26,11 +26,14 @@ export interface CorridorListRow extends CorridorEntity {
   announcedByName: string;
 }
 
-/** Figures kept on the corridor row so that the list needs no join over reports. */
-export interface CorridorDerivedState {
+/** Kept on the corridor row, in the transaction that changes their inputs, so the list needs no joins. */
+export interface CorridorConfirmationState {
   confirmationState: 'confirmed' | 'disputed' | 'pending';
   firstStartsAt: Date | null;
   lastEndsAt: Date | null;
+}
+
+export interface CorridorEvacuationFigures {
   evacuationReportCount: number;
   evacuationLow: number | null;
   evacuationHigh: number | null;
@@ -117,12 +120,19 @@ export class CorridorRepository {
     return rows.map((row) => row.party_id);
   }
 
-  async saveDerivedState(corridorId: string, state: CorridorDerivedState, tx: SqlRunner): Promise<void> {
+  async saveConfirmationState(corridorId: string, state: CorridorConfirmationState, tx: SqlRunner): Promise<void> {
     await tx.run(
-      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt,
-         evacuation_report_count = :evacuationReportCount, evacuation_low = :evacuationLow, evacuation_high = :evacuationHigh
+      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt
        WHERE id = :corridorId`,
       { corridorId, ...state },
+    );
+  }
+
+  async saveEvacuationFigures(corridorId: string, figures: CorridorEvacuationFigures, tx: SqlRunner): Promise<void> {
+    await tx.run(
+      `UPDATE corridor SET evacuation_report_count = :evacuationReportCount, evacuation_low = :evacuationLow,
+         evacuation_high = :evacuationHigh WHERE id = :corridorId`,
+      { corridorId, ...figures },
     );
   }
 

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '#cw/accounts';
+import {
+  CorridorCancelDto,
+  CorridorCreateDto,
+  CorridorListQueryDto,
+  CorridorPageDto,
+  CorridorRecordService,
+  CorridorResponseDto,
+  CorridorService,
+  CorridorUpdateDto,
+  EvacuationSummaryDto,
+  TimelineDto,
+  WindowCreateDto,
+  WindowResponseDto,
+} from '#cw/corridors';
+import type { IdempotencyRequest } from '#cw/idempotency';
+import { Actor, RequireRole } from '../auth/access.decorators.js';
+import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import { Idempotency } from '../http/idempotency-key.decorator.js';
+import { ProblemDto } from '../http/problem.js';
+import { IdParam } from '../http/parse-id.pipe.js';
+
+@ApiTags('corridors')
+@ApiProblems()
+@Controller('corridors')
+export class CorridorsController {
+  constructor(
+    private readonly corridors: CorridorService,
+    private readonly records: CorridorRecordService,
+  ) {}
+
+  @Post()
+  @ApiCreate()
+  @ApiCreatedResponse({ type: CorridorResponseDto })
+  create(
+    @Actor() principal: Principal,
+    @Body() dto: CorridorCreateDto,
+    @Idempotency() idempotency?: IdempotencyRequest,
+  ): Promise<CorridorResponseDto> {
+    return this.corridors.create(principal, dto, idempotency);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: CorridorPageDto })
+  list(@Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
+    return this.corridors.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CorridorResponseDto })
+  get(@IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
+    return this.corridors.get(id);
+  }
+
+  @Patch(':id')
+  @RequireRole('coordinator')
+  @ApiOkResponse({ type: CorridorResponseDto })
+  @ApiConflictResponse({ type: ProblemDto, description: 'The version sent is not the stored one.' })
+  update(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @Body() dto: CorridorUpdateDto,
+  ): Promise<CorridorResponseDto> {
+    return this.corridors.update(principal, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequireRole('coordinator')
+  @ApiOkResponse({ type: CorridorResponseDto })
+  @ApiConflictResponse({ type: ProblemDto, description: 'Already cancelled.' })
+  cancel(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @Body() dto: CorridorCancelDto,
+  ): Promise<CorridorResponseDto> {
+    return this.corridors.cancel(principal, id, dto);
+  }
+
+  @Post(':id/windows')
+  @ApiCreate()
+  @ApiCreatedResponse({ type: WindowResponseDto })
+  addWindow(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @Body() dto: WindowCreateDto,
+    @Idempotency() idempotency?: IdempotencyRequest,
+  ): Promise<WindowResponseDto> {
+    return this.corridors.addWindow(principal, id, dto, idempotency);
+  }
+
+  @Get(':id/timeline')
+  @ApiOkResponse({ type: TimelineDto })
+  timeline(@IdParam('id', 'corridor') id: string): Promise<TimelineDto> {
+    return this.records.timeline(id);
+  }
+
+  @Get(':id/evacuations/summary')
+  @ApiOkResponse({ type: EvacuationSummaryDto })
+  evacuationSummary(@IdParam('id', 'corridor') id: string): Promise<EvacuationSummaryDto> {
+    return this.records.evacuationSummary(id);
+  }
+}

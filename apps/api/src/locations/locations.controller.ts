@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '#cw/accounts';
+import { ListQueryDto } from '#cw/common';
+import type { IdempotencyRequest } from '#cw/idempotency';
+import { LocationCreateDto, LocationPageDto, LocationResponseDto, LocationService } from '#cw/locations';
+import { Actor } from '../auth/access.decorators.js';
+import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import { Idempotency } from '../http/idempotency-key.decorator.js';
+import { IdParam } from '../http/parse-id.pipe.js';
+
+@ApiTags('locations')
+@ApiProblems()
+@Controller('locations')
+export class LocationsController {
+  constructor(private readonly locations: LocationService) {}
+
+  @Post()
+  @ApiCreate()
+  @ApiCreatedResponse({ type: LocationResponseDto })
+  create(
+    @Actor() principal: Principal,
+    @Body() dto: LocationCreateDto,
+    @Idempotency() idempotency?: IdempotencyRequest,
+  ): Promise<LocationResponseDto> {
+    return this.locations.create(principal, dto, idempotency);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: LocationPageDto })
+  list(@Query() query: ListQueryDto): Promise<LocationPageDto> {
+    return this.locations.list(query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: LocationResponseDto })
+  get(@IdParam('id', 'location') id: string): Promise<LocationResponseDto> {
+    return this.locations.get(id);
+  }
+}

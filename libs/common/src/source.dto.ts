@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+
+/** Every fact keeps its source: the page that backs it and the source's own wording. */
+export class SourcedDto {
+  @ApiPropertyOptional({ example: 'https://news.un.org/en/story/2022/05/1117562', maxLength: 2048 })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2048)
+  sourceUrl?: string;
+
+  @ApiPropertyOptional({ description: "The source's own wording, or a translation of it.", maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  note?: string;
+}

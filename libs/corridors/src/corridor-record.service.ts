@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '#cw/common';
+import { describeCount, reconcileCounts, type Count } from '#cw/domain';
+import { CorridorRepository, ReportRepository } from '#cw/persistence';
+import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
+import { toCountResponse } from './dto/report-response.dto.js';
+import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
+
+/** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
+@Injectable()
+export class CorridorRecordService {
+  constructor(
+    private readonly corridors: CorridorRepository,
+    private readonly reports: ReportRepository,
+  ) {}
+
+  async timeline(corridorId: string): Promise<TimelineDto> {
+    const corridor = await this.corridors.findById(corridorId);
+    if (!corridor) throw AppError.notFound('corridor', corridorId);
+    const [windows, confirmations, evacuations, remaining, incidents] = await Promise.all([
+      this.corridors.findWindows(corridorId),
+      this.reports.findConfirmations(corridorId),
+      this.reports.findEvacuations(corridorId),
+      this.reports.findRemaining(corridorId),
+      this.reports.findIncidents(corridorId),
+    ]);
+    const entered = (row: { createdById: string; createdAt: Date }) => ({
+      enteredById: row.createdById,
+      enteredAt: row.createdAt.toISOString(),
+    });
+    const events: TimelineEventDto[] = [
+      {
+        kind: 'announcement',
+        at: corridor.announcedAt.toISOString(),
+        recordId: corridor.id,
+        summary: `Corridor announced: ${corridor.name}`,
+        sourcePartyId: corridor.announcedById,
+        sourceUrl: corridor.sourceUrl,
+        note: corridor.sourceNote,
+        ...entered(corridor),
+      },
+      ...windows.map((w) => ({
+        kind: 'window' as const,
+        at: w.startsAt.toISOString(),
+        endsAt: w.endsAt.toISOString(),
+        recordId: w.id,
+        summary: 'Window of promised passage',
+        sourcePartyId: corridor.announcedById,
+        sourceUrl: corridor.sourceUrl,
+        note: null,
+        ...entered(w),
+      })),
+      ...confirmations.map((c) => ({
+        kind: 'confirmation' as const,
+        at: c.statedAt.toISOString(),
+        recordId: c.id,
+        summary: `Stance: ${c.stance}`,
+        sourcePartyId: c.partyId,
+        sourceUrl: c.sourceUrl,
+        note: c.note,
+        ...entered(c),
+      })),
+      ...evacuations.map((e) => ({
+        kind: 'evacuation' as const,
+        at: e.reportedAt.toISOString(),
+        recordId: e.id,
+        summary: `${describeCount(toCountResponse(e) as Count)} ${e.category} evacuated`,
+        sourcePartyId: e.sourcePartyId,
+        sourceUrl: e.sourceUrl,
+        note: e.note,
+        count: toCountResponse(e),
+        ...entered(e),
+      })),
+      ...remaining.map((r) => ({
+        kind: 'remaining' as const,
+        at: r.reportedAt.toISOString(),
+        recordId: r.id,
+        summary: `${describeCount(toCountResponse(r) as Count)} people remain at the origin`,
+        sourcePartyId: r.sourcePartyId,
+        sourceUrl: r.sourceUrl,
+        note: r.note,
+        count: toCountResponse(r),
+        ...entered(r),
+      })),
+      ...incidents.map((i) => ({
+        kind: 'incident' as const,
+        at: i.occurredAt.toISOString(),
+        recordId: i.id,
+        summary: `Incident: ${i.kind.replace('_', ' ')}`,
+        sourcePartyId: i.sourcePartyId,
+        sourceUrl: i.sourceUrl,
+        note: i.description,
+        ...entered(i),
+      })),
+    ];
+    if (corridor.cancelledAt) {
+      events.push({
+        kind: 'cancellation',
+        at: corridor.cancelledAt.toISOString(),
+        recordId: corridor.id,
+        summary: 'Corridor cancelled',
+        sourcePartyId: null,
+        sourceUrl: null,
+        note: corridor.cancelReason,
+        enteredById: corridor.createdById,
+        enteredAt: corridor.cancelledAt.toISOString(),
+      });
+    }
+    events.sort((a, b) => a.at.localeCompare(b.at) || a.enteredAt.localeCompare(b.enteredAt));
+    return { events };
+  }
+
+  async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
+    if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
+    const figures = await this.reports.findEvacuationFigures(corridorId);
+    return toEvacuationSummary(
+      reconcileCounts(
+        figures.map((f) => ({
+          sourcePartyId: f.sourcePartyId,
+          windowId: f.windowId,
+          reportedAt: f.reportedAt,
+          count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
+        })),
+      ),
+    );
+  }
+}

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '#cw/accounts';
+import { Clock } from '#cw/clock';
+import { AppError, AppErrorCode } from '#cw/common';
+import { AppConfig } from '#cw/config';
+import {
+  assertWindowBounds,
+  defaultRequiredConfirmations,
+  deriveCorridorStatus,
+  expandDailySchedule,
+  windowConfirmationState,
+  type ConfirmationStance,
+  type StatedConfirmation,
+  type WindowBounds,
+} from '#cw/domain';
+import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
+import {
+  CorridorRepository,
+  Database,
+  LocationRepository,
+  PartyRepository,
+  ReportRepository,
+  type CorridorEditableFields,
+  type CorridorEntity,
+  type CorridorWindowEntity,
+  type SqlRunner,
+} from '#cw/persistence';
+import { CorridorStateService } from './corridor-state.service.js';
+import type { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
+import type { CorridorCreateDto } from './dto/corridor-create.dto.js';
+import type { CorridorListQueryDto } from './dto/corridor-list-query.dto.js';
+import {
+  CorridorPageDto,
+  CorridorResponseDto,
+  toCorridorListItem,
+  toCorridorResponse,
+  toWindowResponse,
+  WindowResponseDto,
+} from './dto/corridor-response.dto.js';
+import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
+import { toConfirmationResponse } from './dto/report-response.dto.js';
+import type { WindowCreateDto } from './dto/window-create.dto.js';
+import { readInstant, readPastInstant } from './instants.js';
+
+@Injectable()
+export class CorridorService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly db: Database,
+    private readonly corridors: CorridorRepository,
+    private readonly parties: PartyRepository,
+    private readonly locations: LocationRepository,
+    private readonly reports: ReportRepository,
+    private readonly state: CorridorStateService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async create(principal: Principal, dto: CorridorCreateDto, idempotency?: IdempotencyRequest): Promise<CorridorResponseDto> {
+    const now = this.clock.now();
+    const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
+    const windows = this.readWindows(dto);
+    await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
+    await this.assertParties('announcedById', [dto.announcedById]);
+    const requiredPartyIds =
+      dto.requiredConfirmationIds ??
+      defaultRequiredConfirmations(
+        (await this.parties.findByKind('belligerent')).map((p) => ({ id: p.id, kind: 'belligerent' as const })),
+        dto.announcedById,
+      );
+    await this.assertParties('requiredConfirmationIds', requiredPartyIds);
+
+    const corridor: CorridorEntity = {
+      id: randomUUID(),
+      name: dto.name.trim(),
+      originId: dto.originId,
+      destinationId: dto.destinationId ?? null,
+      announcedById: dto.announcedById,
+      announcedAt,
+      timezone: dto.timezone,
+      sourceUrl: dto.sourceUrl ?? null,
+      sourceNote: dto.sourceNote ?? null,
+      route: dto.route ? JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates }) : null,
+      cancelledAt: null,
+      cancelReason: null,
+      confirmationState: requiredPartyIds.length === 0 ? 'confirmed' : 'pending',
+      firstStartsAt: windows.length ? windows[0].startsAt : null,
+      lastEndsAt: windows.length ? new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))) : null,
+      evacuationReportCount: 0,
+      evacuationLow: null,
+      evacuationHigh: null,
+      version: 1,
+      organisationId: principal.organisationId,
+      createdById: principal.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const windowRows = windows.map((w) => this.newWindow(corridor.id, w, principal, now));
+    return this.idempotency.create(idempotency, async (tx) => {
+      await this.corridors.insert(corridor, requiredPartyIds, tx);
+      await this.corridors.insertWindows(windowRows, tx);
+      return this.view(corridor, { requiredPartyIds, windows: windowRows, confirmations: [] }, now);
+    });
+  }
+
+  async get(id: string, tx?: SqlRunner): Promise<CorridorResponseDto> {
+    const corridor = await this.corridors.findById(id, tx);
+    if (!corridor) throw AppError.notFound('corridor', id);
+    const [requiredPartyIds, windows, confirmations] = await Promise.all([
+      this.corridors.findRequiredPartyIds(id, tx),
+      this.corridors.findWindows(id, tx),
+      this.reports.findConfirmations(id, tx),
+    ]);
+    return this.view(corridor, { requiredPartyIds, windows, confirmations }, this.clock.now());
+  }
+
+  async list(query: CorridorListQueryDto): Promise<CorridorPageDto> {
+    const page = await this.corridors.list(
+      {
+        status: query.status,
+        partyId: query.partyId,
+        locationId: query.locationId,
+        from: query.from ? readInstant(query.from, 'from') : undefined,
+        to: query.to ? readInstant(query.to, 'to') : undefined,
+        q: query.q?.trim() || undefined,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      this.clock.now(),
+    );
+    return { items: page.items.map(toCorridorListItem), nextCursor: page.nextCursor };
+  }
+
+  async update(_principal: Principal, id: string, dto: CorridorUpdateDto): Promise<CorridorResponseDto> {
+    const current = await this.corridors.findById(id);
+    if (!current) throw AppError.notFound('corridor', id);
+    const now = this.clock.now();
+    const fields: CorridorEditableFields = {};
+    if (dto.name !== undefined) fields.name = dto.name.trim();
+    if (dto.timezone !== undefined) fields.timezone = dto.timezone;
+    if (dto.announcedAt !== undefined) {
+      fields.announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone ?? current.timezone);
+    }
+    if (dto.sourceUrl !== undefined) fields.sourceUrl = dto.sourceUrl;
+    if (dto.sourceNote !== undefined) fields.sourceNote = dto.sourceNote;
+    if (dto.route !== undefined) fields.route = JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates });
+    if (dto.originId !== undefined) fields.originId = dto.originId;
+    if (dto.destinationId !== undefined) fields.destinationId = dto.destinationId;
+    if (dto.announcedById !== undefined) {
+      await this.assertParties('announcedById', [dto.announcedById]);
+      fields.announcedById = dto.announcedById;
+    }
+    await this.assertLocations({ originId: fields.originId, destinationId: fields.destinationId ?? null });
+    if (dto.requiredConfirmationIds) await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
+
+    return this.db.transaction(async (tx) => {
+      if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx))) throw staleVersion(current.version);
+      if (dto.requiredConfirmationIds) {
+        await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
+        await this.state.refreshConfirmationState(id, tx);
+      }
+      return this.get(id, tx);
+    });
+  }
+
+  async cancel(_principal: Principal, id: string, dto: CorridorCancelDto): Promise<CorridorResponseDto> {
+    return this.db.transaction(async (tx) => {
+      if (!(await this.corridors.exists(id, tx))) throw AppError.notFound('corridor', id);
+      if (!(await this.corridors.cancel(id, dto.reason.trim(), this.clock.now(), tx))) {
+        throw new AppError(AppErrorCode.CorridorCancelled, 'This corridor is already cancelled.');
+      }
+      return this.get(id, tx);
+    });
+  }
+
+  async addWindow(
+    principal: Principal,
+    corridorId: string,
+    dto: WindowCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<WindowResponseDto> {
+    const corridor = await this.corridors.findById(corridorId);
+    if (!corridor) throw AppError.notFound('corridor', corridorId);
+    if (corridor.cancelledAt) throw new AppError(AppErrorCode.CorridorCancelled, 'A cancelled corridor takes no new window.');
+    const bounds = {
+      startsAt: readInstant(dto.startsAt, 'startsAt', dto.timezone),
+      endsAt: readInstant(dto.endsAt, 'endsAt', dto.timezone),
+    };
+    assertWindowBounds(bounds.startsAt, bounds.endsAt, 'endsAt');
+    const now = this.clock.now();
+    const window = this.newWindow(corridorId, bounds, principal, now);
+    return this.idempotency.create(idempotency, async (tx) => {
+      await this.corridors.insertWindows([window], tx);
+      await this.corridors.touch(corridorId, now, tx);
+      await this.state.refreshConfirmationState(corridorId, tx);
+      const [requiredPartyIds, confirmations] = await Promise.all([
+        this.corridors.findRequiredPartyIds(corridorId, tx),
+        this.reports.findConfirmations(corridorId, tx),
+      ]);
+      return toWindowResponse(
+        window,
+        windowConfirmationState(window, requiredPartyIds, confirmations.map(toStated), this.config.CONFIRMATION_LEAD_MINUTES, now),
+      );
+    });
+  }
+
+  private view(
+    corridor: CorridorEntity,
+    parts: { requiredPartyIds: string[]; windows: CorridorWindowEntity[]; confirmations: Parameters<typeof toConfirmationResponse>[0][] },
+    now: Date,
+  ): CorridorResponseDto {
+    const stated = parts.confirmations.map(toStated);
+    const status = deriveCorridorStatus(
+      {
+        isCancelled: corridor.cancelledAt !== null,
+        windows: parts.windows,
+        requiredPartyIds: parts.requiredPartyIds,
+        confirmations: stated,
+        hasEvacuationReports: corridor.evacuationReportCount > 0,
+      },
+      now,
+    );
+    const lead = this.config.CONFIRMATION_LEAD_MINUTES;
+    return toCorridorResponse(corridor, {
+      status,
+      requiredConfirmationIds: parts.requiredPartyIds,
+      windows: parts.windows.map((w) => toWindowResponse(w, windowConfirmationState(w, parts.requiredPartyIds, stated, lead, now))),
+      confirmations: parts.confirmations.map(toConfirmationResponse),
+    });
+  }
+
+  /** Windows from the body, then the daily schedule expanded in the corridor's zone, in time order. */
+  private readWindows(dto: CorridorCreateDto): WindowBounds[] {
+    const listed = (dto.windows ?? []).map((w, i) => {
+      const startsAt = readInstant(w.startsAt, `windows.${i}.startsAt`, dto.timezone);
+      const endsAt = readInstant(w.endsAt, `windows.${i}.endsAt`, dto.timezone);
+      assertWindowBounds(startsAt, endsAt, `windows.${i}.endsAt`);
+      return { startsAt, endsAt };
+    });
+    const scheduled = dto.schedule ? expandDailySchedule(dto.schedule, dto.timezone) : [];
+    return [...listed, ...scheduled].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  private newWindow(corridorId: string, bounds: WindowBounds, principal: Principal, now: Date): CorridorWindowEntity {
+    return {
+      id: randomUUID(),
+      corridorId,
+      startsAt: bounds.startsAt,
+      endsAt: bounds.endsAt,
+      createdById: principal.userId,
+      createdAt: now,
+    };
+  }
+
+  private async assertParties(field: string, ids: readonly string[]): Promise<void> {
+    const found = new Set((await this.parties.findByIds(ids)).map((p) => p.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw AppError.unknownReference(field, 'party', missing);
+  }
+
+  private async assertLocations(refs: { originId?: string; destinationId: string | null }): Promise<void> {
+    for (const [field, id] of Object.entries(refs)) {
+      if (id && !(await this.locations.findById(id))) throw AppError.unknownReference(field, 'location', id);
+    }
+  }
+}
+
+export function toStated(c: { partyId: string; stance: string; statedAt: Date }): StatedConfirmation {
+  return { partyId: c.partyId, stance: c.stance as ConfirmationStance, statedAt: c.statedAt };
+}
+
+function staleVersion(current: number): AppError {
+  return new AppError(
+    AppErrorCode.StaleVersion,
+    `Someone changed this corridor since you read it (now version ${current}); reload it and apply your edit again.`,
+    'version',
+  );
+}

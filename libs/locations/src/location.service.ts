@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '#cw/accounts';
+import { Clock } from '#cw/clock';
+import { AppError } from '#cw/common';
+import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
+import { LocationRepository } from '#cw/persistence';
+import type { LocationCreateDto } from './dto/location-create.dto.js';
+import { LocationPageDto, LocationResponseDto, toLocationResponse } from './dto/location-response.dto.js';
+
+@Injectable()
+export class LocationService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly locations: LocationRepository,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  create(principal: Principal, dto: LocationCreateDto, idempotency?: IdempotencyRequest): Promise<LocationResponseDto> {
+    return this.idempotency.create(idempotency, async (tx) => {
+      const location = {
+        id: randomUUID(),
+        name: dto.name.trim(),
+        lat: dto.lat,
+        lon: dto.lon,
+        adminArea: dto.adminArea?.trim() || null,
+        countryCode: dto.countryCode ?? null,
+        organisationId: principal.organisationId,
+        createdById: principal.userId,
+        createdAt: this.clock.now(),
+      };
+      await this.locations.insert(location, tx);
+      return toLocationResponse(location);
+    });
+  }
+
+  async get(id: string): Promise<LocationResponseDto> {
+    const location = await this.locations.findById(id);
+    if (!location) throw AppError.notFound('location', id);
+    return toLocationResponse(location);
+  }
+
+  async list(limit: number, cursor?: string): Promise<LocationPageDto> {
+    const page = await this.locations.list(limit, cursor);
+    return { items: page.items.map(toLocationResponse), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '#cw/accounts';
+import { Clock } from '#cw/clock';
+import { AppError, AppErrorCode } from '#cw/common';
+import {
+  ConfirmationResponseDto,
+  CorridorStateService,
+  EvacuationReportResponseDto,
+  IncidentResponseDto,
+  readPastInstant,
+  RemainingReportResponseDto,
+  toConfirmationResponse,
+  toEvacuationReportResponse,
+  toIncidentResponse,
+  toRemainingReportResponse,
+} from '#cw/corridors';
+import { assertValidCount } from '#cw/domain';
+import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
+import {
+  CorridorRepository,
+  LocationRepository,
+  PartyRepository,
+  ReportRepository,
+  UniqueViolation,
+  type SqlRunner,
+} from '#cw/persistence';
+import type {
+  ConfirmationCreateDto,
+  EvacuationCreateDto,
+  IncidentCreateDto,
+  RemainingCreateDto,
+} from './dto/report-create.dto.js';
+import { fingerprint } from './fingerprint.js';
+
+/** What field reporters and coordinators enter about a corridor, each claim with its source. */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly corridors: CorridorRepository,
+    private readonly parties: PartyRepository,
+    private readonly locations: LocationRepository,
+    private readonly reports: ReportRepository,
+    private readonly state: CorridorStateService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async addConfirmation(
+    principal: Principal,
+    corridorId: string,
+    dto: ConfirmationCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<ConfirmationResponseDto> {
+    const now = this.clock.now();
+    const statedAt = readPastInstant(dto.statedAt, 'statedAt', now, dto.timezone);
+    await this.assertCorridor(corridorId);
+    await this.assertParty('partyId', dto.partyId);
+    const row = {
+      id: randomUUID(),
+      corridorId,
+      partyId: dto.partyId,
+      stance: dto.stance,
+      statedAt,
+      sourceUrl: dto.sourceUrl ?? null,
+      note: dto.note ?? null,
+      fingerprint: fingerprint('confirmation', corridorId, dto.partyId, dto.stance, statedAt.getTime()),
+      ...this.entered(principal, now),
+    };
+    return this.store(idempotency, async (tx) => {
+      await this.reports.insertConfirmation(row, tx);
+      await this.state.refreshConfirmationState(corridorId, tx);
+      return toConfirmationResponse(row);
+    });
+  }
+
+  async addEvacuation(
+    principal: Principal,
+    corridorId: string,
+    dto: EvacuationCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<EvacuationReportResponseDto> {
+    const now = this.clock.now();
+    const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
+    assertValidCount(dto.count, 'count');
+    await this.assertCorridor(corridorId);
+    await this.assertParty('sourcePartyId', dto.sourcePartyId);
+    if (dto.windowId && !(await this.corridors.findWindow(corridorId, dto.windowId))) {
+      throw AppError.unknownReference('windowId', 'window of this corridor', dto.windowId);
+    }
+    if (dto.arrivedAtId && !(await this.locations.findById(dto.arrivedAtId))) {
+      throw AppError.unknownReference('arrivedAtId', 'location', dto.arrivedAtId);
+    }
+    const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
+    const row = {
+      id: randomUUID(),
+      corridorId,
+      windowId: dto.windowId ?? null,
+      sourcePartyId: dto.sourcePartyId,
+      reportedAt,
+      qualifier: dto.count.qualifier,
+      value: dto.count.value,
+      max,
+      category: dto.category,
+      arrivedAtId: dto.arrivedAtId ?? null,
+      sourceUrl: dto.sourceUrl ?? null,
+      note: dto.note ?? null,
+      fingerprint: fingerprint(
+        'evacuation',
+        corridorId,
+        dto.windowId,
+        dto.sourcePartyId,
+        reportedAt.getTime(),
+        dto.category,
+        dto.count.qualifier,
+        dto.count.value,
+        max,
+      ),
+      ...this.entered(principal, now),
+    };
+    return this.store(idempotency, async (tx) => {
+      await this.reports.insertEvacuation(row, tx);
+      await this.state.refreshEvacuationFigures(corridorId, tx);
+      return toEvacuationReportResponse(row);
+    });
+  }
+
+  async addRemaining(
+    principal: Principal,
+    corridorId: string,
+    dto: RemainingCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<RemainingReportResponseDto> {
+    const now = this.clock.now();
+    const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
+    assertValidCount(dto.count, 'count');
+    await this.assertCorridor(corridorId);
+    await this.assertParty('sourcePartyId', dto.sourcePartyId);
+    const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
+    const row = {
+      id: randomUUID(),
+      corridorId,
+      sourcePartyId: dto.sourcePartyId,
+      reportedAt,
+      qualifier: dto.count.qualifier,
+      value: dto.count.value,
+      max,
+      sourceUrl: dto.sourceUrl ?? null,
+      note: dto.note ?? null,
+      fingerprint: fingerprint('remaining', corridorId, dto.sourcePartyId, reportedAt.getTime(), dto.count.qualifier, dto.count.value, max),
+      ...this.entered(principal, now),
+    };
+    return this.store(idempotency, async (tx) => {
+      await this.reports.insertRemaining(row, tx);
+      return toRemainingReportResponse(row);
+    });
+  }
+
+  async addIncident(
+    principal: Principal,
+    corridorId: string,
+    dto: IncidentCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<IncidentResponseDto> {
+    const now = this.clock.now();
+    const occurredAt = readPastInstant(dto.occurredAt, 'occurredAt', now, dto.timezone);
+    await this.assertCorridor(corridorId);
+    if (dto.sourcePartyId) await this.assertParty('sourcePartyId', dto.sourcePartyId);
+    const row = {
+      id: randomUUID(),
+      corridorId,
+      kind: dto.kind,
+      occurredAt,
+      description: dto.description,
+      sourcePartyId: dto.sourcePartyId ?? null,
+      sourceUrl: dto.sourceUrl ?? null,
+      fingerprint: fingerprint('incident', corridorId, dto.kind, occurredAt.getTime(), dto.sourcePartyId, dto.description),
+      ...this.entered(principal, now),
+    };
+    return this.store(idempotency, async (tx) => {
+      await this.reports.insertIncident(row, tx);
+      return toIncidentResponse(row);
+    });
+  }
+
+  private entered(principal: Principal, now: Date) {
+    return { organisationId: principal.organisationId, createdById: principal.userId, createdAt: now };
+  }
+
+  /** Stores one report; the same claim entered a second time (without the retry's key) is refused. */
+  private async store<T>(idempotency: IdempotencyRequest | undefined, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    try {
+      return await this.idempotency.create(idempotency, work);
+    } catch (error) {
+      if (error instanceof UniqueViolation && error.constraint.includes('fingerprint')) {
+        throw new AppError(
+          AppErrorCode.DuplicateReport,
+          'This report was recorded already: same corridor, source, time and figures. Nothing was added.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async assertCorridor(corridorId: string): Promise<void> {
+    if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
+  }
+
+  private async assertParty(field: string, partyId: string): Promise<void> {
+    if (!(await this.parties.findById(partyId))) throw AppError.unknownReference(field, 'party', partyId);
+  }
+}
