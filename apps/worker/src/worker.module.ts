@@ -3,7 +3,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, ClockModule } from '#cw/clock';
 import { AppConfig, ConfigModule } from '#cw/config';
+import { IdempotencyModule } from '#cw/idempotency';
+import { QueueName } from '#cw/jobs';
 import { PersistenceModule } from '#cw/persistence';
+import { JobSchedules } from './job-schedules.js';
+import { MaintenanceProcessor } from './maintenance.processor.js';
 
 export interface WorkerModuleOptions {
   env?: Record<string, string | undefined>;
@@ -30,7 +34,10 @@ export class WorkerModule {
             connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
           }),
         }),
+        BullModule.registerQueue({ name: QueueName.Maintenance }),
+        IdempotencyModule,
       ],
+      providers: [MaintenanceProcessor, JobSchedules],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { latestStances, reconcileCounts, type Count } from '#cw/domain';
+import { latestStances } from '#cw/domain';
 import { CorridorRepository, ReportRepository, type CorridorConfirmationState, type SqlRunner } from '#cw/persistence';
 
 /** Recomputes the figures kept on the corridor row, inside the transaction that changed their inputs. */
@@ -31,18 +31,10 @@ export class CorridorStateService {
   }
 
   async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
-    const figures = await this.reports.findEvacuationFigures(corridorId, tx);
-    const { total } = reconcileCounts(
-      figures.map((f) => ({
-        sourcePartyId: f.sourcePartyId,
-        windowId: f.windowId,
-        reportedAt: f.reportedAt,
-        count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
-      })),
-    );
+    const totals = await this.reports.evacuationTotals(corridorId, tx);
     await this.corridors.saveEvacuationFigures(
       corridorId,
-      { evacuationReportCount: figures.length, evacuationLow: total?.low ?? null, evacuationHigh: total?.high ?? null },
+      { evacuationReportCount: totals.reportCount, evacuationLow: totals.low, evacuationHigh: totals.high },
       tx,
     );
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyPurgeService } from './idempotency-purge.service.js';
 import { IdempotencyService } from './idempotency.service.js';
 
-@Module({ providers: [IdempotencyService], exports: [IdempotencyService] })
+@Module({ providers: [IdempotencyService, IdempotencyPurgeService], exports: [IdempotencyService, IdempotencyPurgeService] })
 export class IdempotencyModule {}

@@ -60,8 +60,10 @@ export class IdempotencyService {
         return result;
       });
     } catch (error) {
-      // A concurrent retry with the same key committed first: answer as it did.
-      if (error instanceof UniqueViolation && error.constraint.includes('idempotency_record')) {
+      // A concurrent retry with the same key committed first: answer as it did. Its commit shows up either
+      // on the key's own record or, when the work inserts a uniquely fingerprinted row first (a report),
+      // on that row; either way, once the first retry has committed, its record is there to replay.
+      if (error instanceof UniqueViolation) {
         const again = await this.replay<T>(request);
         if (again.found) return again.value;
       }

@@ -25,4 +25,13 @@ export class IdempotencyRepository {
   async insert(record: IdempotencyRecordEntity, tx: SqlRunner): Promise<void> {
     await tx.run(this.table.insertSql, this.table.toParams(record));
   }
+
+  /** Deletes up to `limit` records created before `cutoff`; returns how many went. */
+  async purgeCreatedBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.db.run(
+      `DELETE FROM idempotency_record WHERE (principal_id, idempotency_key) IN (
+         SELECT principal_id, idempotency_key FROM idempotency_record WHERE created_at < :cutoff LIMIT :limit)`,
+      { cutoff, limit },
+    );
+  }
 }

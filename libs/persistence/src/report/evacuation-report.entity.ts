@@ -8,7 +8,8 @@ import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../sh
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('evacuation_report')
-@Index('ix_evacuation_report_corridor', ['corridorId', 'reportedAt'])
+// Covers the per-corridor figures aggregate, so it reads the index alone.
+@Index('ix_evacuation_report_corridor', ['corridorId', 'windowId', 'value', 'max'])
 export class EvacuationReportEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;

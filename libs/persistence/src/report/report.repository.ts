@@ -18,6 +18,13 @@ export interface EvacuationFigure {
   max: number | null;
 }
 
+/** Totals of a corridor's evacuation reports, as kept on the corridor row. */
+export interface EvacuationTotals {
+  reportCount: number;
+  low: number | null;
+  high: number | null;
+}
+
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
 @Injectable()
 export class ReportRepository {
@@ -78,6 +85,25 @@ export class ReportRepository {
       value: Number(row.value),
       max: row.max == null ? null : Number(row.max),
     }));
+  }
+
+  /**
+   * The total range of reconcileCounts (libs/domain) computed in one aggregate row: per window, the lowest and
+   * highest stated figure; summed over windows. corridor-figures-sql.spec pins it to the domain function.
+   */
+  async evacuationTotals(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationTotals> {
+    const row = await tx.get<{ n: number | string | null; low: number | string | null; high: number | string | null }>(
+      `SELECT SUM(n) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
+         SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
+         FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`,
+      { corridorId },
+    );
+    const count = Number(row?.n ?? 0);
+    return {
+      reportCount: count,
+      low: count ? Number(row?.low) : null,
+      high: count ? Number(row?.high) : null,
+    };
   }
 
   private async allOf<E extends ObjectLiteral>(table: Table<E>, timeColumn: string, corridorId: string, tx: SqlRunner): Promise<E[]> {

@@ -39,7 +39,7 @@ export class Initial1795620003717 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_evacuation_report_window\" ON \"evacuation_report\"  (\"window_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_evacuation_report_source\" ON \"evacuation_report\"  (\"source_party_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"ux_evacuation_report_fingerprint\" ON \"evacuation_report\"  (\"fingerprint\") ");
-    await queryRunner.query("CREATE INDEX \"ix_evacuation_report_corridor\" ON \"evacuation_report\"  (\"corridor_id\", \"reported_at\") ");
+    await queryRunner.query("CREATE INDEX \"ix_evacuation_report_corridor\" ON \"evacuation_report\"  (\"corridor_id\", \"window_id\", \"value\", \"max\") ");
     await queryRunner.query("CREATE TABLE \"incident\" (\"id\" character varying(36) NOT NULL, \"corridor_id\" character varying(36) NOT NULL, \"kind\" character varying(16) NOT NULL, \"occurred_at\" bigint NOT NULL, \"description\" text NOT NULL, \"source_party_id\" character varying(36), \"source_url\" character varying(2048), \"fingerprint\" character varying(64) NOT NULL, \"organisation_id\" character varying(36) NOT NULL, \"created_by_id\" character varying(36) NOT NULL, \"created_at\" bigint NOT NULL, CONSTRAINT \"PK_5f90b28b0b8238d89ee8edcf96e\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"ux_incident_fingerprint\" ON \"incident\"  (\"fingerprint\") ");
     await queryRunner.query("CREATE INDEX \"ix_incident_corridor\" ON \"incident\"  (\"corridor_id\", \"occurred_at\") ");

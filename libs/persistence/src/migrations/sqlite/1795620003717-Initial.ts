@@ -42,7 +42,7 @@ export class Initial1795620003717 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_evacuation_report_window\" ON \"evacuation_report\" (\"window_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_evacuation_report_source\" ON \"evacuation_report\" (\"source_party_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"ux_evacuation_report_fingerprint\" ON \"evacuation_report\" (\"fingerprint\") ");
-    await queryRunner.query("CREATE INDEX \"ix_evacuation_report_corridor\" ON \"evacuation_report\" (\"corridor_id\", \"reported_at\") ");
+    await queryRunner.query("CREATE INDEX \"ix_evacuation_report_corridor\" ON \"evacuation_report\" (\"corridor_id\", \"window_id\", \"value\", \"max\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"ux_incident_fingerprint\" ON \"incident\" (\"fingerprint\") ");
     await queryRunner.query("CREATE INDEX \"ix_incident_corridor\" ON \"incident\" (\"corridor_id\", \"occurred_at\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"ux_remaining_report_fingerprint\" ON \"remaining_report\" (\"fingerprint\") ");

@@ -1,0 +1,1 @@
+export { JOB_QUEUE, JobName, QueueName, type JobPayload } from './job-names.js';
