@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { createEmptyDatabase, mediumDialects, type EmptyDatabase } from '../../test-support/medium-database.js';
+import {
+  createEmptyDatabase,
+  mediumDialects,
+  type EmptyDatabase,
+} from '../../test-support/medium-database.js';
 import { buildDataSourceOptions } from '../data-source-options.js';
 
 /** What TypeORM would still run to bring the migrated schema to the entities; empty when they agree. */
@@ -12,8 +16,12 @@ async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
 async function tableNames(dataSource: DataSource): Promise<string[]> {
   const rows: { name: string }[] =
     dataSource.options.type === 'postgres'
-      ? await dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'")
-      : await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+      ? await dataSource.query(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+        )
+      : await dataSource.query(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        );
   return rows.map((row) => row.name).sort();
 }
 
@@ -40,7 +48,9 @@ describe.each(mediumDialects())('the %s migrations', (dialect) => {
 
     const applied = await ds.runMigrations();
 
-    expect(applied.map((migration) => migration.name)).toEqual(ds.migrations.map((migration) => migration.name));
+    expect(applied.map((migration) => migration.name)).toEqual(
+      ds.migrations.map((migration) => migration.name),
+    );
     const expectedTables = [...ds.entityMetadatas.map((metadata) => metadata.tableName), 'migrations'].sort();
     expect(await tableNames(ds)).toEqual(expectedTables);
     expect(await pendingSchemaChanges(ds)).toEqual([]);

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { aConfirmation, aCorridor, anEvacuationReport, aWindow, repositoriesOf, seedWorld, type Repositories, type World } from '../../test-support/fixtures.js';
-import { mediumDialects, openMigratedDatabase, type MediumDatabase } from '../../test-support/medium-database.js';
+import {
+  aConfirmation,
+  aCorridor,
+  anEvacuationReport,
+  aWindow,
+  repositoriesOf,
+  seedWorld,
+  type Repositories,
+  type World,
+} from '../../test-support/fixtures.js';
+import {
+  mediumDialects,
+  openMigratedDatabase,
+  type MediumDatabase,
+} from '../../test-support/medium-database.js';
 import { ForeignKeyViolation, UniqueViolation } from '../database/database-errors.js';
 import type { CorridorWindowEntity } from '../corridor/corridor-window.entity.js';
 
@@ -30,7 +43,8 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
 
   afterAll(() => medium?.close());
 
-  const uniqueKey = (table: string) => (dialect === 'postgres' ? `ux_${table}_fingerprint` : `${table}.fingerprint`);
+  const uniqueKey = (table: string) =>
+    dialect === 'postgres' ? `ux_${table}_fingerprint` : `${table}.fingerprint`;
 
   async function refusal(write: Promise<unknown>): Promise<unknown> {
     return write.then(
@@ -44,7 +58,9 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
     await medium.db.transaction((tx) => repos.reports.insertConfirmation(statement, tx));
 
     const error = await refusal(
-      medium.db.transaction((tx) => repos.reports.insertConfirmation({ ...statement, id: randomUUID(), note: 'entered again' }, tx)),
+      medium.db.transaction((tx) =>
+        repos.reports.insertConfirmation({ ...statement, id: randomUUID(), note: 'entered again' }, tx),
+      ),
     );
 
     expect(error).toBeInstanceOf(UniqueViolation);
@@ -53,14 +69,23 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
   });
 
   it('refuses the same evacuation claim entered twice, by its fingerprint', async () => {
-    const claim = anEvacuationReport(world, { corridorId, windowId: thursday.id, value: 312, reportedAt: THURSDAY_EVENING });
+    const claim = anEvacuationReport(world, {
+      corridorId,
+      windowId: thursday.id,
+      value: 312,
+      reportedAt: THURSDAY_EVENING,
+    });
     await medium.db.transaction((tx) => repos.reports.insertEvacuation(claim, tx));
 
-    const error = await refusal(medium.db.transaction((tx) => repos.reports.insertEvacuation({ ...claim, id: randomUUID() }, tx)));
+    const error = await refusal(
+      medium.db.transaction((tx) => repos.reports.insertEvacuation({ ...claim, id: randomUUID() }, tx)),
+    );
 
     expect(error).toBeInstanceOf(UniqueViolation);
     expect((error as UniqueViolation).constraint).toBe(uniqueKey('evacuation_report'));
-    expect((await repos.reports.findEvacuations(corridorId)).filter((r) => r.fingerprint === claim.fingerprint)).toHaveLength(1);
+    expect(
+      (await repos.reports.findEvacuations(corridorId)).filter((r) => r.fingerprint === claim.fingerprint),
+    ).toHaveLength(1);
   });
 
   it('gives evacuation figures back as numbers and instants, with and without a window', async () => {
@@ -88,13 +113,31 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
       await repos.corridors.insertWindows([window], tx);
       await repos.reports.insertEvacuation(inWindow, tx);
       await repos.reports.insertEvacuation(unplaced, tx);
-      await repos.corridors.saveEvacuationFigures(corridor.id, { evacuationReportCount: 2, evacuationLow: 1540, evacuationHigh: 2040 }, tx);
+      await repos.corridors.saveEvacuationFigures(
+        corridor.id,
+        { evacuationReportCount: 2, evacuationLow: 1540, evacuationHigh: 2040 },
+        tx,
+      );
     });
 
     const figures = await repos.reports.findEvacuationFigures(corridor.id);
     expect(figures.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())).toEqual([
-      { windowId: window.id, sourcePartyId: inWindow.sourcePartyId, reportedAt: inWindow.reportedAt, qualifier: 'range', value: 1500, max: 2000 },
-      { windowId: null, sourcePartyId: unplaced.sourcePartyId, reportedAt: unplaced.reportedAt, qualifier: 'at_least', value: 40, max: null },
+      {
+        windowId: window.id,
+        sourcePartyId: inWindow.sourcePartyId,
+        reportedAt: inWindow.reportedAt,
+        qualifier: 'range',
+        value: 1500,
+        max: 2000,
+      },
+      {
+        windowId: null,
+        sourcePartyId: unplaced.sourcePartyId,
+        reportedAt: unplaced.reportedAt,
+        qualifier: 'at_least',
+        value: 40,
+        max: null,
+      },
     ]);
     // toEqual above already tells 1500 from '1500'; these say it for the reader.
     expect(figures.map((f) => typeof f.value)).toEqual(['number', 'number']);
@@ -102,11 +145,11 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
 
     const stored = await repos.corridors.findById(corridor.id);
     expect(stored).toMatchObject({ evacuationReportCount: 2, evacuationLow: 1540, evacuationHigh: 2040 });
-    expect([typeof stored?.evacuationLow, typeof stored?.evacuationHigh, typeof stored?.evacuationReportCount]).toEqual([
-      'number',
-      'number',
-      'number',
-    ]);
+    expect([
+      typeof stored?.evacuationLow,
+      typeof stored?.evacuationHigh,
+      typeof stored?.evacuationReportCount,
+    ]).toEqual(['number', 'number', 'number']);
   });
 
   it('keeps a report whose window is deleted, with no window', async () => {

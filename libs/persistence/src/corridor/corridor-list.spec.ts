@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { deriveCorridorStatus, CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
+import { confirmationStateOf } from '../../../corridors/src/corridor-state.service.js';
+import {
+  aCorridor,
+  aWindow,
+  repositoriesOf,
+  seedWorld,
+  type Repositories,
+  type World,
+} from '../../test-support/fixtures.js';
+import {
+  mediumDialects,
+  openMigratedDatabase,
+  type MediumDatabase,
+} from '../../test-support/medium-database.js';
+import { bindNamed, type SqlParams } from '../database/named-parameters.js';
+import { InvalidCursor } from '../shared/page.js';
+import type { CorridorEntity } from './corridor.entity.js';
+import type { CorridorWindowEntity } from './corridor-window.entity.js';
+import type { CorridorListFilter } from './corridor.repository.js';
+
+const NOW = new Date('2022-05-05T12:00:00Z');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const at = (offset: number) => new Date(NOW.getTime() + offset);
+
+interface Seeded {
+  corridor: CorridorEntity;
+  windows: CorridorWindowEntity[];
+  requiredPartyIds: string[];
+}
+
+function nameOf(i: number): string {
+  if (i % 10 === 0) return `Mariupol – Zaporizhzhia #${i}`;
+  if (i % 25 === 1) return `Route 100% agreed ${i}`;
+  if (i % 25 === 2) return `north_route ${i}`;
+  return `Corridor ${i}`;
+}
+
+/** Corridor i of the list fixture: every third shares its announcement instant with two others. */
+function corridorNumber(world: World, i: number): Seeded {
+  const requiredPartyIds =
+    i % 7 === 0 ? [world.partyIds[2]] : i % 7 === 1 ? [world.partyIds[3], world.partyIds[0]] : [];
+  const corridor = aCorridor(world, {
+    name: nameOf(i),
+    originId: world.locationIds[i % 3],
+    destinationId: i % 5 === 0 ? null : world.locationIds[(i + 1) % 3],
+    announcedById: world.partyIds[i % 2],
+    announcedAt: at(-72 * HOUR + Math.floor(i / 3) * MINUTE),
+    cancelledAt: i % 11 === 0 ? at(-HOUR) : null,
+    cancelReason: i % 11 === 0 ? 'route shelled' : null,
+    confirmationState: confirmationStateOf(requiredPartyIds, new Map()),
+    evacuationReportCount: i % 4 === 1 ? 1 : 0,
+    evacuationLow: i % 4 === 1 ? 100 + i : null,
+    evacuationHigh: i % 4 === 1 ? 150 + i : null,
+  });
+  const spans: [number, number][][] = [
+    [],
+    [[-30 * HOUR, -20 * HOUR]],
+    [[-2 * HOUR, 2 * HOUR]],
+    [[10 * HOUR, 14 * HOUR]],
+    [
+      [-30 * HOUR, -26 * HOUR],
+      [20 * HOUR, 24 * HOUR],
+    ],
+    [[-4 * HOUR, 0]],
+  ];
+  const windows = spans[i % spans.length].map(([start, end]) =>
+    aWindow(world, corridor.id, at(start), at(end)),
+  );
+  corridor.firstStartsAt = windows.length ? windows[0].startsAt : null;
+  corridor.lastEndsAt = windows.length ? windows[windows.length - 1].endsAt : null;
+  return { corridor, windows, requiredPartyIds };
+}
+
+function statusOf(s: Seeded): CorridorStatus {
+  return deriveCorridorStatus(
+    {
+      isCancelled: s.corridor.cancelledAt !== null,
+      windows: s.windows,
+      requiredPartyIds: s.requiredPartyIds,
+      confirmations: [],
+      hasEvacuationReports: s.corridor.evacuationReportCount > 0,
+    },
+    NOW,
+  );
+}
+
+/** Newest announcement first, ties broken by the larger id: the order the list promises. */
+function listOrder(a: CorridorEntity, b: CorridorEntity): number {
+  return b.announcedAt.getTime() - a.announcedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
+  let medium: MediumDatabase;
+  let world: World;
+  let repos: Repositories;
+  let seeded: Seeded[];
+
+  beforeAll(async () => {
+    medium = await openMigratedDatabase(dialect);
+    world = await seedWorld(medium);
+    repos = repositoriesOf(medium);
+    seeded = Array.from({ length: 250 }, (_, i) => corridorNumber(world, i));
+    // Stored in an order unrelated to the list order.
+    const storing = [...seeded].sort(
+      (a, b) => a.corridor.name.length - b.corridor.name.length || (a.corridor.id < b.corridor.id ? -1 : 1),
+    );
+    await medium.db.transaction(async (tx) => {
+      for (const s of storing) {
+        await repos.corridors.insert(s.corridor, s.requiredPartyIds, tx);
+        await repos.corridors.insertWindows(s.windows, tx);
+      }
+    });
+  }, 30_000);
+
+  afterAll(() => medium?.close());
+
+  /** Follows the cursors to the end; the ids in the order served, and how many pages it took. */
+  async function listAll(
+    filter: Omit<CorridorListFilter, 'limit' | 'cursor'>,
+    limit = 40,
+  ): Promise<{ ids: string[]; pages: number }> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 1; pages <= 300; pages++) {
+      const page = await repos.corridors.list({ ...filter, limit, cursor }, NOW);
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      ids.push(...page.items.map((row) => row.id));
+      if (page.nextCursor === null) return { ids, pages };
+      expect(page.items).toHaveLength(limit);
+      cursor = page.nextCursor;
+    }
+    throw new Error('the list never stopped handing out cursors');
+  }
+
+  const expectedIds = (keep: (s: Seeded) => boolean) =>
+    seeded
+      .filter(keep)
+      .map((s) => s.corridor)
+      .sort(listOrder)
+      .map((c) => c.id);
+
+  it('serves every corridor exactly once, newest announcement first, across pages with tied announcement times', async () => {
+    const { ids, pages } = await listAll({});
+
+    expect(pages).toBe(7);
+    expect(new Set(ids).size).toBe(250);
+    expect(ids).toEqual(expectedIds(() => true));
+  });
+
+  it('pages the same whatever the page size', async () => {
+    const expected = expectedIds(() => true);
+    for (const limit of [1, 3, 249, 250, 251]) {
+      const { ids, pages } = await listAll({}, limit);
+      expect({ limit, same: ids.join() === expected.join() }).toEqual({ limit, same: true });
+      expect(pages).toBe(Math.max(1, Math.ceil(250 / limit)));
+    }
+  }, 20_000);
+
+  it('gives each row its status, place and party names and stored figures', async () => {
+    const page = await repos.corridors.list({ limit: 250 }, NOW);
+    const byId = new Map(page.items.map((row) => [row.id, row]));
+
+    for (const s of seeded) {
+      const row = byId.get(s.corridor.id);
+      expect(row).toEqual({
+        ...s.corridor,
+        status: statusOf(s),
+        originName: world.locationNames[world.locationIds.indexOf(s.corridor.originId)],
+        destinationName: s.corridor.destinationId
+          ? world.locationNames[world.locationIds.indexOf(s.corridor.destinationId)]
+          : null,
+        announcedByName: world.partyNames[world.partyIds.indexOf(s.corridor.announcedById)],
+      });
+    }
+  });
+
+  it('filters on the status, for every status', async () => {
+    const counts: Record<string, number> = {};
+    for (const status of CORRIDOR_STATUSES) {
+      const { ids } = await listAll({ status }, 25);
+      const expected = expectedIds((s) => statusOf(s) === status);
+      expect({ status, ids }).toEqual({ status, ids: expected });
+      counts[status] = ids.length;
+    }
+    // Every status but 'disputed', which needs a rejection, and the fixture has no confirmations.
+    expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([['disputed', 0]]);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(250);
+  });
+
+  it('filters on a party: the one that announced, or one whose confirmation is required', async () => {
+    for (const party of [0, 1, 2, 3]) {
+      const partyId = world.partyIds[party];
+      const { ids } = await listAll({ partyId });
+      const expected = expectedIds(
+        (s) => s.corridor.announcedById === partyId || s.requiredPartyIds.includes(partyId),
+      );
+      expect({ party: world.partyNames[party], ids }).toEqual({
+        party: world.partyNames[party],
+        ids: expected,
+      });
+      expect(ids.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('filters on a town: where the corridor starts or where it leads', async () => {
+    for (const locationId of world.locationIds) {
+      const { ids } = await listAll({ locationId });
+      expect(ids).toEqual(
+        expectedIds((s) => s.corridor.originId === locationId || s.corridor.destinationId === locationId),
+      );
+    }
+  });
+
+  it('filters on a period: corridors with a window overlapping it, ends exclusive', async () => {
+    const overlaps = (s: Seeded, from?: Date, to?: Date) =>
+      s.windows.some((w) => (!from || w.endsAt > from) && (!to || w.startsAt < to));
+    const periods: { from?: Date; to?: Date }[] = [
+      { from: NOW },
+      { to: at(-20 * HOUR) },
+      { from: at(-20 * HOUR), to: at(10 * HOUR) },
+      { from: at(2 * HOUR), to: at(10 * HOUR) },
+    ];
+    for (const period of periods) {
+      const { ids } = await listAll(period);
+      expect({ period, ids }).toEqual({
+        period,
+        ids: expectedIds((s) => overlaps(s, period.from, period.to)),
+      });
+    }
+    // The boundaries themselves: a window ending at NOW is not in a period from NOW, one starting at 10 h is not in one to 10 h.
+    expect((await listAll({ from: at(2 * HOUR), to: at(10 * HOUR) })).ids).toEqual([]);
+  });
+
+  it('filters on words of the name, ignoring case and taking % and _ literally', async () => {
+    const cases: [string, (name: string) => boolean][] = [
+      ['mariupol', (name) => name.startsWith('Mariupol')],
+      ['100%', (name) => name.includes('100%')],
+      ['%', (name) => name.includes('%')],
+      ['_', (name) => name.includes('_')],
+      ['NORTH_R', (name) => name.includes('north_r')],
+      ['\\', () => false],
+    ];
+    for (const [q, matches] of cases) {
+      const { ids } = await listAll({ q });
+      expect({ q, ids }).toEqual({ q, ids: expectedIds((s) => matches(s.corridor.name)) });
+    }
+  });
+
+  it('combines filters with AND and still pages', async () => {
+    const partyId = world.partyIds[0];
+    const locationId = world.locationIds[1];
+    const { ids } = await listAll({ partyId, locationId, status: 'failed' }, 2);
+    const expected = expectedIds(
+      (s) =>
+        (s.corridor.announcedById === partyId || s.requiredPartyIds.includes(partyId)) &&
+        (s.corridor.originId === locationId || s.corridor.destinationId === locationId) &&
+        statusOf(s) === 'failed',
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    expect(ids).toEqual(expected);
+  });
+
+  it('refuses a cursor it never issued', async () => {
+    await expect(repos.corridors.list({ limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW)).rejects.toBeInstanceOf(
+      InvalidCursor,
+    );
+  });
+
+  /** The SQL the repository sent for one list call, with its parameters. */
+  async function listSql(filter: CorridorListFilter): Promise<{ sql: string; params: SqlParams }> {
+    const db = medium.db;
+    const all = db.all.bind(db);
+    let recorded: { sql: string; params: SqlParams } | undefined;
+    db.all = (<T>(sql: string, params?: SqlParams) => {
+      recorded = { sql, params: params ?? {} };
+      return all<T>(sql, params);
+    }) as typeof db.all;
+    try {
+      await repos.corridors.list(filter, NOW);
+    } finally {
+      db.all = all;
+    }
+    if (!recorded) throw new Error('list sent no query');
+    return recorded;
+  }
+
+  if (dialect === 'sqlite') {
+    it('walks ix_corridor_announced backwards instead of sorting, on the first page and after a cursor', async () => {
+      const first = await repos.corridors.list({ limit: 20 }, NOW);
+      for (const filter of [{ limit: 20 }, { limit: 20, cursor: first.nextCursor ?? undefined }]) {
+        const { sql, params } = await listSql(filter);
+        const { text, values } = bindNamed(sql, params, () => '?');
+        const plan: string[] = (await medium.dataSource.query(`EXPLAIN QUERY PLAN ${text}`, values)).map(
+          (row: { detail: string }) => row.detail,
+        );
+        expect({
+          plan,
+          usesIndex: plan.some((step) => /\bc USING (COVERING )?INDEX ix_corridor_announced\b/.test(step)),
+        }).toEqual({
+          plan,
+          usesIndex: true,
+        });
+        expect(plan.filter((step) => step.includes('USE TEMP B-TREE FOR ORDER BY'))).toEqual([]);
+      }
+    });
+  }
+
+  if (dialect === 'postgres') {
+    it('walks ix_corridor_announced backwards on 5,000 corridors instead of sorting them', async () => {
+      await medium.db.run(
+        `INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone, confirmation_state,
+           evacuation_report_count, version, organisation_id, created_by_id, created_at, updated_at)
+         SELECT gen_random_uuid()::text, 'Bulk corridor ' || g, :origin, :destination, :party, CAST(:announcedAt AS bigint) - g * 60000, 'Europe/Kyiv',
+           'pending', 0, 1, :organisation, :user, :announcedAt, :announcedAt
+         FROM generate_series(1, 4750) AS g`,
+        {
+          origin: world.locationIds[0],
+          destination: world.locationIds[1],
+          party: world.partyIds[1],
+          announcedAt: NOW,
+          organisation: world.organisationId,
+          user: world.coordinatorId,
+        },
+      );
+      await medium.db.run('ANALYZE');
+      expect(Number((await medium.db.get<{ n: string }>('SELECT COUNT(*) AS n FROM corridor'))?.n)).toBe(
+        5000,
+      );
+
+      const { sql, params } = await listSql({ limit: 50 });
+      const { text, values } = bindNamed(sql, params, (index) => `$${index}`);
+      const plan = (await medium.dataSource.query(`EXPLAIN ${text}`, values)).map(
+        (row: Record<string, string>) => row['QUERY PLAN'],
+      );
+
+      expect({
+        plan,
+        backward: plan.some((line: string) =>
+          /Index Scan Backward using ix_corridor_announced on corridor c\b/.test(line),
+        ),
+      }).toEqual({
+        plan,
+        backward: true,
+      });
+      expect(plan.filter((line: string) => /\bSort\b/.test(line))).toEqual([]);
+    }, 20_000);
+  }
+});
