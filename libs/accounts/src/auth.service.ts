@@ -52,6 +52,7 @@ export class AuthService {
       userId: user.id,
       createdAt: now,
       expiresAt,
+      lastSeenAt: now,
       revokedAt: null,
     });
     return { token, expiresAt: expiresAt.toISOString(), user: toUserResponse(user) };
@@ -95,6 +96,8 @@ export class AuthService {
           role: 'admin',
           passwordHash,
           disabledAt: null,
+          inviteTokenHash: null,
+          inviteExpiresAt: null,
           createdAt: now,
           updatedAt: now,
         };

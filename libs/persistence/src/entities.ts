@@ -1,10 +1,14 @@
 import { ApiKeyEntity } from './api-key/api-key.entity.js';
+import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
 import { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 import { CorridorEntity } from './corridor/corridor.entity.js';
+import { FlagEventEntity } from './flag/flag-event.entity.js';
+import { FlagEntity } from './flag/flag.entity.js';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
 import { LocationEntity } from './location/location.entity.js';
 import { OrganisationEntity } from './organisation/organisation.entity.js';
+import { EvaluationOutboxEntity } from './outbox/evaluation-outbox.entity.js';
 import { PartyEntity } from './party/party.entity.js';
 import { ConfirmationEntity } from './report/confirmation.entity.js';
 import { EvacuationReportEntity } from './report/evacuation-report.entity.js';
@@ -28,4 +32,8 @@ export const ENTITIES = [
   RemainingReportEntity,
   IncidentEntity,
   IdempotencyRecordEntity,
+  AuditEntryEntity,
+  FlagEntity,
+  FlagEventEntity,
+  EvaluationOutboxEntity,
 ];

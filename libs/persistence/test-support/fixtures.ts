@@ -46,6 +46,8 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
     role: 'coordinator',
     passwordHash: null,
     disabledAt: null,
+    inviteTokenHash: null,
+    inviteExpiresAt: null,
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
   });
@@ -141,6 +143,8 @@ export function aWindow(
     endsAt,
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
+    nextEvaluationAt: null,
+    evaluatedAt: null,
   };
 }
 

@@ -163,6 +163,8 @@ describe.each(mediumDialects())('the %s executor', (dialect) => {
           role: 'coordinator',
           passwordHash: null,
           disabledAt: null,
+          inviteTokenHash: null,
+          inviteExpiresAt: null,
           createdAt: new Date(),
           updatedAt: new Date(),
         })

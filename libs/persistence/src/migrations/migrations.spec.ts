@@ -57,11 +57,11 @@ describe.each(mediumDialects())('the %s migrations', (dialect) => {
     expect(await ds.showMigrations()).toBe(false);
   });
 
-  it('can be undone and applied again, ending in the same schema', async () => {
+  it('can all be undone and applied again, ending in the same schema', async () => {
     const ds = await open();
     await ds.runMigrations();
 
-    await ds.undoLastMigration();
+    for (const _ of ds.migrations) await ds.undoLastMigration();
     expect(await tableNames(ds)).toEqual(['migrations']);
     expect(await ds.showMigrations()).toBe(true);
 

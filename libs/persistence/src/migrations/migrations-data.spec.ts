@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../data-source-options.js';
+import {
+  createEmptyDatabase,
+  mediumDialects,
+  type EmptyDatabase,
+} from '../../test-support/medium-database.js';
+
+const AT = 1_651_700_000_000;
+
+/** Inserts, in the first schema, a corridor with a window and a report naming it, and a live session. */
+async function storeRecordsOfTheFirstSchema(
+  dataSource: DataSource,
+  ids: Record<string, string>,
+): Promise<void> {
+  const q = (sql: string, values: unknown[]) => dataSource.query(sql, values);
+  const p = (n: number) =>
+    Array.from({ length: n }, (_, i) => (dataSource.options.type === 'postgres' ? `$${i + 1}` : '?')).join(
+      ', ',
+    );
+  await q(`INSERT INTO organisation (id, name, created_at) VALUES (${p(3)})`, [ids.org, 'Org', AT]);
+  await q(
+    `INSERT INTO app_user (id, email, display_name, organisation_id, role, password_hash, disabled_at, created_at, updated_at) VALUES (${p(9)})`,
+    [ids.user, 'a@b.c', 'A', ids.org, 'admin', null, null, AT, AT],
+  );
+  await q(
+    `INSERT INTO user_session (id, token_hash, user_id, created_at, expires_at, revoked_at) VALUES (${p(6)})`,
+    [ids.session, 'h'.repeat(64), ids.user, AT, AT + 3_600_000, null],
+  );
+  await q(
+    `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
+    [ids.party, 'P', null, 'belligerent', ids.org, ids.user, AT],
+  );
+  await q(
+    `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (${p(9)})`,
+    [ids.location, 'L', 47, 37, null, null, ids.org, ids.user, AT],
+  );
+  await q(
+    `INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone, source_url, source_note, route,
+       cancelled_at, cancel_reason, confirmation_state, first_starts_at, last_ends_at, evacuation_report_count, evacuation_low,
+       evacuation_high, version, organisation_id, created_by_id, created_at, updated_at) VALUES (${p(23)})`,
+    [
+      ids.corridor,
+      'C',
+      ids.location,
+      null,
+      ids.party,
+      AT,
+      'Europe/Kyiv',
+      null,
+      null,
+      null,
+      null,
+      null,
+      'pending',
+      AT,
+      AT + 1,
+      1,
+      5,
+      5,
+      1,
+      ids.org,
+      ids.user,
+      AT,
+      AT,
+    ],
+  );
+  await q(
+    `INSERT INTO corridor_window (id, corridor_id, starts_at, ends_at, created_by_id, created_at) VALUES (${p(6)})`,
+    [ids.window, ids.corridor, AT, AT + 1, ids.user, AT],
+  );
+  await q(
+    `INSERT INTO evacuation_report (id, corridor_id, window_id, source_party_id, reported_at, qualifier, value, max, category, arrived_at_id,
+       source_url, note, fingerprint, organisation_id, created_by_id, created_at) VALUES (${p(16)})`,
+    [
+      ids.report,
+      ids.corridor,
+      ids.window,
+      ids.party,
+      AT,
+      'exact',
+      5,
+      null,
+      'civilians',
+      null,
+      null,
+      null,
+      'f'.repeat(64),
+      ids.org,
+      ids.user,
+      AT,
+    ],
+  );
+}
+
+describe.each(mediumDialects())('migrating a database that holds records (%s)', (dialect) => {
+  let empty: EmptyDatabase;
+  let dataSource: DataSource;
+  const ids = Object.fromEntries(
+    ['org', 'user', 'session', 'party', 'location', 'corridor', 'window', 'report'].map((k) => [
+      k,
+      randomUUID(),
+    ]),
+  );
+
+  beforeAll(async () => {
+    empty = await createEmptyDatabase(dialect);
+    const options = buildDataSourceOptions(empty.url);
+    const firstMigration = [(options.migrations as (new () => unknown)[])[0]];
+    const first = await new DataSource({ ...options, migrations: firstMigration }).initialize();
+    await first.runMigrations();
+    await storeRecordsOfTheFirstSchema(first, ids);
+    await first.destroy();
+    dataSource = await new DataSource(options).initialize();
+    await dataSource.runMigrations();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await empty?.drop();
+  });
+
+  it('keeps every record and every reference: a report still names its window', async () => {
+    const [report] = await dataSource.query(
+      `SELECT window_id FROM evacuation_report WHERE id = '${ids.report}'`,
+    );
+    expect(report.window_id).toBe(ids.window);
+    for (const table of ['corridor', 'corridor_window', 'app_user', 'user_session', 'party', 'location']) {
+      const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+      expect([table, Number(row.n)]).toEqual([table, 1]);
+    }
+    if (dialect === 'sqlite') expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
+  });
+
+  it('gives the new columns their starting values', async () => {
+    const [session] = await dataSource.query(
+      `SELECT last_seen_at FROM user_session WHERE id = '${ids.session}'`,
+    );
+    expect(session.last_seen_at).not.toBeNull();
+    const [window] = await dataSource.query(
+      `SELECT next_evaluation_at FROM corridor_window WHERE id = '${ids.window}'`,
+    );
+    expect(window.next_evaluation_at).toBeNull();
+  });
+});
