@@ -5,7 +5,13 @@ const swc = JSON.parse(readFileSync(new URL('./.swcrc.jest.json', import.meta.ur
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    // @fastify/static (it serves the Swagger UI) is CommonJS and require()s the ESM-only content-disposition:
+    // Node 20.19 allows that, Jest's CommonJS loader does not, so that one package is compiled to CommonJS.
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^#cw/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

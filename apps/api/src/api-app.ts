@@ -1,15 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '#cw/config';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
-import { toProblem } from './http/problem.filter.js';
-import { PROBLEM_CONTENT_TYPE } from './http/problem.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -27,16 +24,9 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
 
-  // Errors raised before Nest sees the request (unreadable JSON, body too large) are problems too.
-  const problemLogger = new NestLogger('Http');
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error, request, reply) => {
-      const body = toProblem(error, request, problemLogger);
-      body.instance = request.url;
-      void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
-    });
+  // Errors raised before a handler runs (unreadable JSON, body too large) need no handler of their own:
+  // Nest installs its exception layer as Fastify's error handler, so ProblemFilter renders them too.
+  // (A second setErrorHandler here would be overridden by Nest's, with Fastify warning FSTWRN004.)
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   const document = SwaggerModule.createDocument(

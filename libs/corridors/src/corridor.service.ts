@@ -6,6 +6,7 @@ import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import {
   assertWindowBounds,
+  confirmationDeadline,
   defaultRequiredConfirmations,
   deriveCorridorStatus,
   expandDailySchedule,
@@ -183,9 +184,11 @@ export class CorridorService {
     const corridor = await this.corridors.findById(corridorId);
     if (!corridor) throw AppError.notFound('corridor', corridorId);
     if (corridor.cancelledAt) throw new AppError(AppErrorCode.CorridorCancelled, 'A cancelled corridor takes no new window.');
+    // A local time is read in the zone given with it, else in the corridor's own (as WindowCreateDto documents).
+    const zone = dto.timezone ?? corridor.timezone;
     const bounds = {
-      startsAt: readInstant(dto.startsAt, 'startsAt', dto.timezone),
-      endsAt: readInstant(dto.endsAt, 'endsAt', dto.timezone),
+      startsAt: readInstant(dto.startsAt, 'startsAt', zone),
+      endsAt: readInstant(dto.endsAt, 'endsAt', zone),
     };
     assertWindowBounds(bounds.startsAt, bounds.endsAt, 'endsAt');
     const now = this.clock.now();
@@ -250,6 +253,9 @@ export class CorridorService {
       endsAt: bounds.endsAt,
       createdById: principal.userId,
       createdAt: now,
+      // The sweep looks at it from its confirmation deadline on, whatever happens to the delayed jobs.
+      nextEvaluationAt: confirmationDeadline(bounds, this.config.CONFIRMATION_LEAD_MINUTES),
+      evaluatedAt: null,
     };
   }
 

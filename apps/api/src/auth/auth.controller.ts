@@ -8,6 +8,7 @@ import { Actor, Public } from './access.decorators.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 
 @ApiTags('auth')
+@ApiProblems()
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -19,7 +20,6 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiProblems()
   async login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
     const session = await this.auth.login(dto.email, dto.password);
     void reply.setCookie(SESSION_COOKIE, session.token, {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
 import {
   CorridorCancelDto,
@@ -17,9 +17,8 @@ import {
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { Actor, RequireRole } from '../auth/access.decorators.js';
-import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import { ApiConflictProblem, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
-import { ProblemDto } from '../http/problem.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
 @ApiTags('corridors')
@@ -57,7 +56,7 @@ export class CorridorsController {
   @Patch(':id')
   @RequireRole('coordinator')
   @ApiOkResponse({ type: CorridorResponseDto })
-  @ApiConflictResponse({ type: ProblemDto, description: 'The version sent is not the stored one.' })
+  @ApiConflictProblem('The version sent is not the stored one.')
   update(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') id: string,
@@ -70,7 +69,7 @@ export class CorridorsController {
   @HttpCode(200)
   @RequireRole('coordinator')
   @ApiOkResponse({ type: CorridorResponseDto })
-  @ApiConflictResponse({ type: ProblemDto, description: 'Already cancelled.' })
+  @ApiConflictProblem('Already cancelled.')
   cancel(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') id: string,

@@ -1,12 +1,31 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ProblemDto } from './problem.js';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE, ProblemDto } from './problem.js';
 
-const problemOf = (description: string) => ({ description, type: ProblemDto });
+/** A problem answer as it is sent: application/problem+json, so generated clients parse it as one. */
+const problemOf = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
+});
+
+/** A 409 with its own reason (a stale version, an already cancelled corridor). */
+export const ApiConflictProblem = (description: string): MethodDecorator =>
+  applyDecorators(ApiExtraModels(ProblemDto), ApiConflictResponse(problemOf(description)));
 
 /** The errors every authenticated route may answer with. */
 export const ApiProblems = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
+    ApiExtraModels(ProblemDto),
     ApiBadRequestResponse(problemOf('Invalid input: each failed field is named in `errors`.')),
     ApiUnauthorizedResponse(problemOf('No valid session or API key.')),
     ApiForbiddenResponse(problemOf('The role or the key scope does not allow this.')),
@@ -16,6 +35,7 @@ export const ApiProblems = (): MethodDecorator & ClassDecorator =>
 /** A create that accepts Idempotency-Key and may refuse duplicates or unknown references. */
 export const ApiCreate = (): MethodDecorator =>
   applyDecorators(
+    ApiExtraModels(ProblemDto),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

@@ -42,6 +42,11 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // Nest's exception layer wraps what Fastify refuses before routing (body too large, unreadable JSON).
+    const cause = error.cause as { code?: unknown } | undefined;
+    if (typeof cause?.code === 'string' && cause.code.startsWith('FST_')) {
+      return fastifyProblem(status, cause.code, error.message);
+    }
     return problem(status, status === 404 ? 'not-found' : `http-${status}`, error.message);
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -30,7 +31,12 @@ export class CorridorCreateDto {
   @IsUUID()
   originId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Absent or null when no destination was named.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Absent or null when no destination was named.',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   destinationId?: string | null;
@@ -47,6 +53,7 @@ export class CorridorCreateDto {
   timezone: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     isArray: true,
     description: 'Parties whose confirmation it needs; defaults to every belligerent other than the announcer.',
@@ -72,6 +79,7 @@ export class CorridorCreateDto {
 
   @ApiPropertyOptional({ type: RouteDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RouteDto)
   route?: RouteDto;
@@ -86,6 +94,7 @@ export class CorridorCreateDto {
 
   @ApiPropertyOptional({ type: DailyScheduleDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DailyScheduleDto)
   schedule?: DailyScheduleDto;

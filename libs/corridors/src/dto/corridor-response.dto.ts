@@ -69,7 +69,7 @@ export class CorridorPageDto extends PageInfoDto {
 }
 
 export class CorridorResponseDto extends CorridorBaseDto {
-  @ApiProperty({ format: 'uuid', isArray: true }) requiredConfirmationIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', isArray: true }) requiredConfirmationIds: string[];
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
   @ApiProperty({ type: RouteDto, nullable: true }) route: RouteDto | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsLatitude, IsLongitude, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LocationCreateDto {
   @ApiProperty({ example: 'Zaporizhzhia', maxLength: 200 })
@@ -9,10 +9,12 @@ export class LocationCreateDto {
   name: string;
 
   @ApiProperty({ description: 'WGS84 latitude', minimum: -90, maximum: 90, example: 47.838 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLatitude()
   lat: number;
 
   @ApiProperty({ description: 'WGS84 longitude', minimum: -180, maximum: 180, example: 35.139 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLongitude()
   lon: number;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsTimeZone, SourcedDto } from '#cw/common';
 import {
   EVACUATION_CATEGORIES,
@@ -47,6 +47,7 @@ export class EvacuationCreateDto extends LocalTimeDto {
 
   @ApiProperty({ type: CountDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CountDto)
   count: CountDto;
@@ -71,6 +72,7 @@ export class RemainingCreateDto extends LocalTimeDto {
 
   @ApiProperty({ type: CountDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CountDto)
   count: CountDto;

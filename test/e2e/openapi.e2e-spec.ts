@@ -1,0 +1,229 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getMetadataStorage } from 'class-validator';
+import { CorridorCreateDto, DailyScheduleDto } from '#cw/corridors';
+import { startApi, type ApiHarness } from '../support/api-harness.js';
+import { availableDialects } from '../support/test-database.js';
+
+// Integrators generate a typed client from GET /api/docs-json: every route of API.md built so far
+// must be there with what it takes, what it answers, and the problems it may answer with.
+
+interface Operation {
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  parameters?: { name: string; in: string; required?: boolean }[];
+}
+interface Schema {
+  $ref?: string;
+  type?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  allOf?: Schema[];
+  nullable?: boolean;
+  format?: string;
+}
+
+type Route = [method: string, path: string, success: number, body: string | null, answer: string | null];
+
+const ROUTES: Route[] = [
+  ['post', '/api/v1/auth/login', 200, 'LoginDto', 'LoginResponseDto'],
+  ['post', '/api/v1/auth/logout', 204, null, null],
+  ['get', '/api/v1/auth/me', 200, null, 'UserResponseDto'],
+  ['post', '/api/v1/api-keys', 201, 'ApiKeyCreateDto', 'ApiKeyCreatedResponseDto'],
+  ['get', '/api/v1/api-keys', 200, null, 'ApiKeyResponseDto'],
+  ['delete', '/api/v1/api-keys/{id}', 204, null, null],
+  ['post', '/api/v1/parties', 201, 'PartyCreateDto', 'PartyResponseDto'],
+  ['get', '/api/v1/parties', 200, null, 'PartyPageDto'],
+  ['get', '/api/v1/parties/{id}', 200, null, 'PartyResponseDto'],
+  ['post', '/api/v1/locations', 201, 'LocationCreateDto', 'LocationResponseDto'],
+  ['get', '/api/v1/locations', 200, null, 'LocationPageDto'],
+  ['get', '/api/v1/locations/{id}', 200, null, 'LocationResponseDto'],
+  ['post', '/api/v1/corridors', 201, 'CorridorCreateDto', 'CorridorResponseDto'],
+  ['get', '/api/v1/corridors', 200, null, 'CorridorPageDto'],
+  ['get', '/api/v1/corridors/{id}', 200, null, 'CorridorResponseDto'],
+  ['patch', '/api/v1/corridors/{id}', 200, 'CorridorUpdateDto', 'CorridorResponseDto'],
+  ['post', '/api/v1/corridors/{id}/cancel', 200, 'CorridorCancelDto', 'CorridorResponseDto'],
+  ['post', '/api/v1/corridors/{id}/windows', 201, 'WindowCreateDto', 'WindowResponseDto'],
+  ['post', '/api/v1/corridors/{id}/confirmations', 201, 'ConfirmationCreateDto', 'ConfirmationResponseDto'],
+  ['post', '/api/v1/corridors/{id}/evacuations', 201, 'EvacuationCreateDto', 'EvacuationReportResponseDto'],
+  ['post', '/api/v1/corridors/{id}/remaining', 201, 'RemainingCreateDto', 'RemainingReportResponseDto'],
+  ['post', '/api/v1/corridors/{id}/incidents', 201, 'IncidentCreateDto', 'IncidentResponseDto'],
+  ['get', '/api/v1/corridors/{id}/timeline', 200, null, 'TimelineDto'],
+  ['get', '/api/v1/corridors/{id}/evacuations/summary', 200, null, 'EvacuationSummaryDto'],
+];
+const CREATES_WITH_IDEMPOTENCY = ROUTES.filter(
+  ([method, path]) =>
+    method === 'post' &&
+    /\/(parties|locations|corridors|windows|confirmations|evacuations|remaining|incidents)$/.test(path),
+);
+const PROBLEM = '#/components/schemas/ProblemDto';
+
+describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
+  let api: ApiHarness;
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, Schema> };
+  };
+
+  const operation = (method: string, path: string): Operation => {
+    const found = doc.paths[path]?.[method];
+    if (!found) throw new Error(`${method.toUpperCase()} ${path} is not in the API document`);
+    return found;
+  };
+  const refOf = (schema: Schema | undefined): string | undefined =>
+    schema?.$ref ?? schema?.items?.$ref ?? schema?.allOf?.[0]?.$ref;
+  const schemaNamed = (name: string): Schema => {
+    const schema = doc.components.schemas[name];
+    if (!schema) throw new Error(`schema ${name} is not in the API document`);
+    return schema;
+  };
+
+  beforeAll(async () => {
+    api = await startApi(dialect);
+    const response = await api.http.get('/api/docs-json');
+    expect(response.status).toBe(200);
+    doc = response.body;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it.each(ROUTES)(
+    'describes %s %s with its request and its %i answer',
+    (method, path, success, body, answer) => {
+      const op = operation(method, path);
+      if (body) {
+        expect(refOf(op.requestBody?.content['application/json']?.schema)).toBe(
+          `#/components/schemas/${body}`,
+        );
+      } else {
+        expect(op.requestBody).toBeUndefined();
+      }
+      expect(op.responses).toHaveProperty(String(success));
+      if (answer) {
+        expect(refOf(op.responses[String(success)].content?.['application/json']?.schema)).toBe(
+          `#/components/schemas/${answer}`,
+        );
+      }
+      for (const name of path.match(/\{(\w+)\}/g)?.map((p) => p.slice(1, -1)) ?? []) {
+        expect(op.parameters).toEqual(
+          expect.arrayContaining([expect.objectContaining({ name, in: 'path', required: true })]),
+        );
+      }
+    },
+  );
+
+  it.each(ROUTES)(
+    'describes the problems %s %s may answer with, as application/problem+json',
+    (method, path) => {
+      const op = operation(method, path);
+      const expected = ['400'];
+      if (path !== '/api/v1/auth/login') expected.push('401', '403');
+      else expected.push('401');
+      if (path.includes('{id}')) expected.push('404');
+      if (CREATES_WITH_IDEMPOTENCY.some(([m, p]) => m === method && p === path)) expected.push('409', '422');
+      if (method === 'patch' || path.endsWith('/cancel')) expected.push('409');
+      for (const status of expected) {
+        const response = op.responses[status];
+        expect({ status, ref: refOf(response?.content?.['application/problem+json']?.schema) }).toEqual({
+          status,
+          ref: PROBLEM,
+        });
+      }
+    },
+  );
+
+  it('documents the Idempotency-Key header on every create that accepts it', () => {
+    for (const [method, path] of CREATES_WITH_IDEMPOTENCY) {
+      expect({ path, parameters: operation(method, path).parameters }).toEqual({
+        path,
+        parameters: expect.arrayContaining([
+          expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+        ]),
+      });
+    }
+  });
+
+  it('gives every list field the type of its items (a typed client must know what a list holds)', () => {
+    const wrong: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      for (const [property, definition] of Object.entries(schema.properties ?? {})) {
+        const listOfLists = definition.type === 'array' && definition.items?.type === 'array';
+        if (listOfLists && `${name}.${property}` !== 'RouteDto.coordinates')
+          wrong.push(`${name}.${property}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('describes every field CorridorCreateDto validates, with the required ones marked required', () => {
+    const schema = schemaNamed('CorridorCreateDto');
+    const validated = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(CorridorCreateDto, '', true, false)
+        .map((m) => m.propertyName),
+    );
+    expect(validated.size).toBeGreaterThanOrEqual(12);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual([...validated].sort());
+    expect([...(schema.required ?? [])].sort()).toEqual([
+      'announcedAt',
+      'announcedById',
+      'name',
+      'originId',
+      'timezone',
+    ]);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      // A typed client needs a type (or a reference) for every field.
+      expect({ name, typed: Boolean(property.type || property.$ref || property.allOf) }).toEqual({
+        name,
+        typed: true,
+      });
+    }
+    expect(schema.properties?.destinationId).toMatchObject({
+      type: 'string',
+      format: 'uuid',
+      nullable: true,
+    });
+    expect(schema.properties?.requiredConfirmationIds).toMatchObject({
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+    });
+    expect(refOf(schema.properties?.windows)).toBe('#/components/schemas/CorridorWindowInputDto');
+    expect(refOf(schema.properties?.schedule)).toBe('#/components/schemas/DailyScheduleDto');
+    expect(refOf(schema.properties?.route)).toBe('#/components/schemas/RouteDto');
+  });
+
+  it('describes the nested parts of a corridor: windows, the daily schedule and the route', () => {
+    const scheduleFields = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(DailyScheduleDto, '', true, false)
+        .map((m) => m.propertyName),
+    );
+    expect(Object.keys(schemaNamed('DailyScheduleDto').properties ?? {}).sort()).toEqual(
+      [...scheduleFields].sort(),
+    );
+    expect(Object.keys(schemaNamed('CorridorWindowInputDto').properties ?? {}).sort()).toEqual([
+      'endsAt',
+      'startsAt',
+    ]);
+    expect(Object.keys(schemaNamed('RouteDto').properties ?? {}).sort()).toEqual(['coordinates', 'type']);
+  });
+
+  it('describes a problem as RFC 9457 with the failed fields', () => {
+    const problem = schemaNamed('ProblemDto');
+    expect(problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']));
+    expect(refOf(problem.properties?.errors)).toBe('#/components/schemas/FieldErrorDto');
+    expect(Object.keys(schemaNamed('FieldErrorDto').properties ?? {}).sort()).toEqual(['field', 'message']);
+  });
+
+  it('describes counts with their precision', () => {
+    const count = schemaNamed('CountDto');
+    expect(count.properties?.qualifier).toMatchObject({
+      enum: ['exact', 'about', 'at_least', 'at_most', 'range'],
+    });
+    expect(count.required).toEqual(expect.arrayContaining(['qualifier', 'value']));
+    expect(count.required).not.toContain('max');
+  });
+});

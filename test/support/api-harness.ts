@@ -1,0 +1,86 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { MovableClock } from '#cw/clock';
+import { Database } from '#cw/persistence';
+import { createApiApp } from '../../apps/api/src/api-app.js';
+import { createTestDatabase, type Dialect, type TestDatabase } from './test-database.js';
+
+export const ADMIN_EMAIL = 'admin@corridor.test';
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+/** The real api on a fresh database, with a movable clock and a signed-in admin. */
+export interface ApiHarness {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  clock: MovableClock;
+  database: TestDatabase;
+  db: Database;
+  adminToken: string;
+  auth: { Authorization: string };
+  close(): Promise<void>;
+}
+
+export async function startApi(dialect: Dialect, env: Record<string, string> = {}): Promise<ApiHarness> {
+  const database = await createTestDatabase(dialect);
+  const clock = new MovableClock('2022-05-10T12:00:00Z');
+  const app = await createApiApp({
+    clock,
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const http = request(app.getHttpServer());
+  const login = await http.post('/api/v1/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  if (login.status !== 200)
+    throw new Error(`admin sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const adminToken = login.body.token as string;
+  return {
+    app,
+    http,
+    clock,
+    database,
+    db: app.get(Database),
+    adminToken,
+    auth: { Authorization: `Bearer ${adminToken}` },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+const COUNTED_TABLES = [
+  'party',
+  'location',
+  'corridor',
+  'corridor_required_party',
+  'corridor_window',
+  'confirmation',
+  'evacuation_report',
+  'remaining_report',
+  'incident',
+  'idempotency_record',
+  'api_key',
+];
+
+/** Row counts and every corridor's version and figures: what "nothing stored changed" compares. */
+export async function storedState(db: Database): Promise<Record<string, unknown>> {
+  const state: Record<string, unknown> = {};
+  for (const table of COUNTED_TABLES) {
+    const row = await db.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${table}"`);
+    state[table] = Number(row?.n);
+  }
+  state.corridors = await db.all(
+    `SELECT id, version, name, confirmation_state, evacuation_report_count, evacuation_low, evacuation_high, cancelled_at
+     FROM corridor ORDER BY id`,
+  );
+  return state;
+}
