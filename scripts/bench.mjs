@@ -20,7 +20,10 @@ function log(line) {
 }
 
 function startApi(env) {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return child;
 }
 
@@ -37,16 +40,22 @@ async function stop(child) {
 
 async function json(url, options) {
   const response = await fetch(url, options);
-  if (!response.ok) throw new Error(`${options?.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${options?.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 
 function run(options) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    const instance = autocannon(
+      { connections: CONNECTIONS, duration: DURATION_S, ...options },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+    autocannon.track(instance, {
+      renderProgressBar: false,
+      renderResultsTable: false,
+      renderLatencyTable: false,
+    });
   });
 }
 
@@ -55,12 +64,23 @@ function bareInserts(path, corridorIds, partyId, admin, count) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  const insert = db.prepare(`INSERT INTO evacuation_report (id, corridor_id, window_id, source_party_id, reported_at, qualifier,
+  const insert =
+    db.prepare(`INSERT INTO evacuation_report (id, corridor_id, window_id, source_party_id, reported_at, qualifier,
       value, max, category, arrived_at_id, source_url, note, fingerprint, organisation_id, created_by_id, created_at)
     VALUES (?, ?, NULL, ?, ?, 'exact', ?, NULL, 'civilians', NULL, NULL, NULL, ?, ?, ?, ?)`);
   const started = process.hrtime.bigint();
   for (let i = 0; i < count; i += 1) {
-    insert.run(randomUUID(), corridorIds[i % corridorIds.length], partyId, Date.now() - 3_600_000, i % 500, randomUUID(), admin.organisation_id, admin.id, Date.now());
+    insert.run(
+      randomUUID(),
+      corridorIds[i % corridorIds.length],
+      partyId,
+      Date.now() - 3_600_000,
+      i % 500,
+      randomUUID(),
+      admin.organisation_id,
+      admin.id,
+      Date.now(),
+    );
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   db.close();
@@ -83,7 +103,9 @@ async function main() {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
   };
 
-  log(`seeding ${SIZE.corridors} corridors, ${SIZE.corridors * SIZE.windowsPerCorridor} windows, ${SIZE.corridors * SIZE.reportsPerCorridor} evacuation reports…`);
+  log(
+    `seeding ${SIZE.corridors} corridors, ${SIZE.corridors * SIZE.windowsPerCorridor} windows, ${SIZE.corridors * SIZE.reportsPerCorridor} evacuation reports…`,
+  );
   let api = startApi(env); // migrates and creates the admin
   await waitForHttp(`${base}/health`, 30_000);
   await stop(api);
@@ -151,7 +173,11 @@ async function main() {
     },
     bareBetterSqlite3InsertsPerSecond: Math.round(bare),
     apiToBareRatio: Number((create.requests.average / bare).toFixed(3)),
-    listCorridors: { requestsPerSecond: Math.round(list.requests.average), p99Ms: list.latency.p99, errors: list.errors + list.non2xx },
+    listCorridors: {
+      requestsPerSecond: Math.round(list.requests.average),
+      p99Ms: list.latency.p99,
+      errors: list.errors + list.non2xx,
+    },
     listCorridorsByStatus: {
       requestsPerSecond: Math.round(filtered.requests.average),
       p99Ms: filtered.latency.p99,
@@ -164,11 +190,19 @@ async function main() {
   log('');
   log(`| measure | result |`);
   log(`| --- | --- |`);
-  log(`| create evacuation report via API (API key, Idempotency-Key, ${CONNECTIONS} connections) | ${results.createEvacuationReport.requestsPerSecond} req/s, p99 ${results.createEvacuationReport.p99Ms} ms, ${results.createEvacuationReport.errors} errors |`);
-  log(`| same inserts through bare better-sqlite3 (autocommit) | ${results.bareBetterSqlite3InsertsPerSecond} inserts/s |`);
+  log(
+    `| create evacuation report via API (API key, Idempotency-Key, ${CONNECTIONS} connections) | ${results.createEvacuationReport.requestsPerSecond} req/s, p99 ${results.createEvacuationReport.p99Ms} ms, ${results.createEvacuationReport.errors} errors |`,
+  );
+  log(
+    `| same inserts through bare better-sqlite3 (autocommit) | ${results.bareBetterSqlite3InsertsPerSecond} inserts/s |`,
+  );
   log(`| ratio API / bare | ${results.apiToBareRatio} |`);
-  log(`| list corridors, 50 a page, status + figures | ${results.listCorridors.requestsPerSecond} req/s, p99 ${results.listCorridors.p99Ms} ms |`);
-  log(`| list corridors filtered by status=completed | ${results.listCorridorsByStatus.requestsPerSecond} req/s, p99 ${results.listCorridorsByStatus.p99Ms} ms |`);
+  log(
+    `| list corridors, 50 a page, status + figures | ${results.listCorridors.requestsPerSecond} req/s, p99 ${results.listCorridors.p99Ms} ms |`,
+  );
+  log(
+    `| list corridors filtered by status=completed | ${results.listCorridorsByStatus.requestsPerSecond} req/s, p99 ${results.listCorridorsByStatus.p99Ms} ms |`,
+  );
   log(`| API process peak RSS | ${results.apiPeakRssMb} MB |`);
   log('\nwritten to var/bench/results.json');
 }

@@ -17,22 +17,45 @@ export function seed(path, { corridors, windowsPerCorridor, reportsPerCorridor }
   const insertLocation = db.prepare(
     'INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)',
   );
-  const insertCorridor = db.prepare(`INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone,
+  const insertCorridor =
+    db.prepare(`INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone,
       source_url, source_note, route, cancelled_at, cancel_reason, confirmation_state, first_starts_at, last_ends_at,
       evacuation_report_count, evacuation_low, evacuation_high, version, organisation_id, created_by_id, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'Europe/Kyiv', NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`);
-  const insertRequired = db.prepare('INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (?, ?)');
+  const insertRequired = db.prepare(
+    'INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (?, ?)',
+  );
   const insertWindow = db.prepare(
     'INSERT INTO corridor_window (id, corridor_id, starts_at, ends_at, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertReport = db.prepare(`INSERT INTO evacuation_report (id, corridor_id, window_id, source_party_id, reported_at, qualifier,
+  const insertReport =
+    db.prepare(`INSERT INTO evacuation_report (id, corridor_id, window_id, source_party_id, reported_at, qualifier,
       value, max, category, arrived_at_id, source_url, note, fingerprint, organisation_id, created_by_id, created_at)
     VALUES (?, ?, ?, ?, ?, 'exact', ?, NULL, 'civilians', NULL, NULL, NULL, ?, ?, ?, ?)`);
 
   const ids = [];
   db.transaction(() => {
-    partyIds.forEach((id, i) => insertParty.run(id, `Bench party ${i}`, i === 2 ? 'humanitarian' : 'belligerent', admin.organisation_id, admin.id, now));
-    locationIds.forEach((id, i) => insertLocation.run(id, `Bench place ${i}`, 47 + i / 10, 37 - i / 10, admin.organisation_id, admin.id, now));
+    partyIds.forEach((id, i) =>
+      insertParty.run(
+        id,
+        `Bench party ${i}`,
+        i === 2 ? 'humanitarian' : 'belligerent',
+        admin.organisation_id,
+        admin.id,
+        now,
+      ),
+    );
+    locationIds.forEach((id, i) =>
+      insertLocation.run(
+        id,
+        `Bench place ${i}`,
+        47 + i / 10,
+        37 - i / 10,
+        admin.organisation_id,
+        admin.id,
+        now,
+      ),
+    );
     for (let c = 0; c < corridors; c += 1) {
       const id = randomUUID();
       ids.push(id);
@@ -65,7 +88,18 @@ export function seed(path, { corridors, windowsPerCorridor, reportsPerCorridor }
       insertRequired.run(id, partyIds[(c + 1) % 2]);
       for (const w of windows) insertWindow.run(w.id, id, w.startsAt, w.endsAt, admin.id, now);
       values.forEach((value, r) =>
-        insertReport.run(randomUUID(), id, windows[r % windows.length].id, partyIds[r % 3], windows[r % windows.length].endsAt, value, randomUUID(), admin.organisation_id, admin.id, now),
+        insertReport.run(
+          randomUUID(),
+          id,
+          windows[r % windows.length].id,
+          partyIds[r % 3],
+          windows[r % windows.length].endsAt,
+          value,
+          randomUUID(),
+          admin.organisation_id,
+          admin.id,
+          now,
+        ),
       );
     }
   })();

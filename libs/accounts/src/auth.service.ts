@@ -59,7 +59,8 @@ export class AuthService {
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.credential.kind === 'session') await this.sessions.revoke(principal.credential.id, this.clock.now());
+    if (principal.credential.kind === 'session')
+      await this.sessions.revoke(principal.credential.id, this.clock.now());
   }
 
   async describe(principal: Principal): Promise<UserResponseDto> {
@@ -84,7 +85,8 @@ export class AuthService {
     const now = this.clock.now();
     try {
       await this.db.transaction(async (tx) => {
-        const organisationId = (await this.organisations.findByName('Administrators', tx))?.id ?? randomUUID();
+        const organisationId =
+          (await this.organisations.findByName('Administrators', tx))?.id ?? randomUUID();
         if (!(await this.organisations.findByName('Administrators', tx))) {
           await this.organisations.insert({ id: organisationId, name: 'Administrators', createdAt: now }, tx);
         }

@@ -102,7 +102,7 @@ export class CorridorRecordService {
         sourcePartyId: null,
         sourceUrl: null,
         note: corridor.cancelReason,
-        enteredById: corridor.createdById,
+        enteredById: corridor.cancelledById ?? corridor.createdById,
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }

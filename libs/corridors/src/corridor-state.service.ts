@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { latestStances } from '#cw/domain';
-import { CorridorRepository, ReportRepository, type CorridorConfirmationState, type SqlRunner } from '#cw/persistence';
+import {
+  CorridorRepository,
+  ReportRepository,
+  type CorridorConfirmationState,
+  type SqlRunner,
+} from '#cw/persistence';
 
 /** Recomputes the figures kept on the corridor row, inside the transaction that changed their inputs. */
 @Injectable()
@@ -17,13 +22,19 @@ export class CorridorStateService {
       this.corridors.findWindows(corridorId, tx),
     ]);
     const stances = latestStances(
-      confirmations.map((c) => ({ partyId: c.partyId, stance: c.stance as 'confirmed', statedAt: c.statedAt })),
+      confirmations.map((c) => ({
+        partyId: c.partyId,
+        stance: c.stance as 'confirmed',
+        statedAt: c.statedAt,
+      })),
     );
     await this.corridors.saveConfirmationState(
       corridorId,
       {
         confirmationState: confirmationStateOf(requiredPartyIds, stances),
-        firstStartsAt: windows.length ? new Date(Math.min(...windows.map((w) => w.startsAt.getTime()))) : null,
+        firstStartsAt: windows.length
+          ? new Date(Math.min(...windows.map((w) => w.startsAt.getTime())))
+          : null,
         lastEndsAt: windows.length ? new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))) : null,
       },
       tx,

@@ -58,7 +58,11 @@ export class CorridorService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(principal: Principal, dto: CorridorCreateDto, idempotency?: IdempotencyRequest): Promise<CorridorResponseDto> {
+  async create(
+    principal: Principal,
+    dto: CorridorCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<CorridorResponseDto> {
     const now = this.clock.now();
     const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
     const windows = this.readWindows(dto);
@@ -67,7 +71,10 @@ export class CorridorService {
     const requiredPartyIds =
       dto.requiredConfirmationIds ??
       defaultRequiredConfirmations(
-        (await this.parties.findByKind('belligerent')).map((p) => ({ id: p.id, kind: 'belligerent' as const })),
+        (await this.parties.findByKind('belligerent')).map((p) => ({
+          id: p.id,
+          kind: 'belligerent' as const,
+        })),
         dto.announcedById,
       );
     await this.assertParties('requiredConfirmationIds', requiredPartyIds);
@@ -85,6 +92,7 @@ export class CorridorService {
       route: dto.route ? JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates }) : null,
       cancelledAt: null,
       cancelReason: null,
+      cancelledById: null,
       confirmationState: requiredPartyIds.length === 0 ? 'confirmed' : 'pending',
       firstStartsAt: windows.length ? windows[0].startsAt : null,
       lastEndsAt: windows.length ? new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))) : null,
@@ -141,11 +149,17 @@ export class CorridorService {
     if (dto.name !== undefined) fields.name = dto.name.trim();
     if (dto.timezone !== undefined) fields.timezone = dto.timezone;
     if (dto.announcedAt !== undefined) {
-      fields.announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone ?? current.timezone);
+      fields.announcedAt = readPastInstant(
+        dto.announcedAt,
+        'announcedAt',
+        now,
+        dto.timezone ?? current.timezone,
+      );
     }
     if (dto.sourceUrl !== undefined) fields.sourceUrl = dto.sourceUrl;
     if (dto.sourceNote !== undefined) fields.sourceNote = dto.sourceNote;
-    if (dto.route !== undefined) fields.route = JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates });
+    if (dto.route !== undefined)
+      fields.route = JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates });
     if (dto.originId !== undefined) fields.originId = dto.originId;
     if (dto.destinationId !== undefined) fields.destinationId = dto.destinationId;
     if (dto.announcedById !== undefined) {
@@ -153,10 +167,12 @@ export class CorridorService {
       fields.announcedById = dto.announcedById;
     }
     await this.assertLocations({ originId: fields.originId, destinationId: fields.destinationId ?? null });
-    if (dto.requiredConfirmationIds) await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
+    if (dto.requiredConfirmationIds)
+      await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
 
     return this.db.transaction(async (tx) => {
-      if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx))) throw staleVersion(current.version);
+      if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx)))
+        throw staleVersion(current.version);
       if (dto.requiredConfirmationIds) {
         await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
         await this.state.refreshConfirmationState(id, tx);
@@ -165,10 +181,10 @@ export class CorridorService {
     });
   }
 
-  async cancel(_principal: Principal, id: string, dto: CorridorCancelDto): Promise<CorridorResponseDto> {
+  async cancel(principal: Principal, id: string, dto: CorridorCancelDto): Promise<CorridorResponseDto> {
     return this.db.transaction(async (tx) => {
       if (!(await this.corridors.exists(id, tx))) throw AppError.notFound('corridor', id);
-      if (!(await this.corridors.cancel(id, dto.reason.trim(), this.clock.now(), tx))) {
+      if (!(await this.corridors.cancel(id, dto.reason.trim(), principal.userId, this.clock.now(), tx))) {
         throw new AppError(AppErrorCode.CorridorCancelled, 'This corridor is already cancelled.');
       }
       return this.get(id, tx);
@@ -183,7 +199,8 @@ export class CorridorService {
   ): Promise<WindowResponseDto> {
     const corridor = await this.corridors.findById(corridorId);
     if (!corridor) throw AppError.notFound('corridor', corridorId);
-    if (corridor.cancelledAt) throw new AppError(AppErrorCode.CorridorCancelled, 'A cancelled corridor takes no new window.');
+    if (corridor.cancelledAt)
+      throw new AppError(AppErrorCode.CorridorCancelled, 'A cancelled corridor takes no new window.');
     // A local time is read in the zone given with it, else in the corridor's own (as WindowCreateDto documents).
     const zone = dto.timezone ?? corridor.timezone;
     const bounds = {
@@ -203,14 +220,24 @@ export class CorridorService {
       ]);
       return toWindowResponse(
         window,
-        windowConfirmationState(window, requiredPartyIds, confirmations.map(toStated), this.config.CONFIRMATION_LEAD_MINUTES, now),
+        windowConfirmationState(
+          window,
+          requiredPartyIds,
+          confirmations.map(toStated),
+          this.config.CONFIRMATION_LEAD_MINUTES,
+          now,
+        ),
       );
     });
   }
 
   private view(
     corridor: CorridorEntity,
-    parts: { requiredPartyIds: string[]; windows: CorridorWindowEntity[]; confirmations: Parameters<typeof toConfirmationResponse>[0][] },
+    parts: {
+      requiredPartyIds: string[];
+      windows: CorridorWindowEntity[];
+      confirmations: Parameters<typeof toConfirmationResponse>[0][];
+    },
     now: Date,
   ): CorridorResponseDto {
     const stated = parts.confirmations.map(toStated);
@@ -228,7 +255,9 @@ export class CorridorService {
     return toCorridorResponse(corridor, {
       status,
       requiredConfirmationIds: parts.requiredPartyIds,
-      windows: parts.windows.map((w) => toWindowResponse(w, windowConfirmationState(w, parts.requiredPartyIds, stated, lead, now))),
+      windows: parts.windows.map((w) =>
+        toWindowResponse(w, windowConfirmationState(w, parts.requiredPartyIds, stated, lead, now)),
+      ),
       confirmations: parts.confirmations.map(toConfirmationResponse),
     });
   }
@@ -245,7 +274,12 @@ export class CorridorService {
     return [...listed, ...scheduled].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
-  private newWindow(corridorId: string, bounds: WindowBounds, principal: Principal, now: Date): CorridorWindowEntity {
+  private newWindow(
+    corridorId: string,
+    bounds: WindowBounds,
+    principal: Principal,
+    now: Date,
+  ): CorridorWindowEntity {
     return {
       id: randomUUID(),
       corridorId,

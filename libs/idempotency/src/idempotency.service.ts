@@ -12,7 +12,9 @@ export interface IdempotencyRequest {
 }
 
 export function hashRequest(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 /** Key order must not make two equal bodies look different. */
@@ -71,7 +73,9 @@ export class IdempotencyService {
     }
   }
 
-  private async replay<T>(request: IdempotencyRequest): Promise<{ found: true; value: T } | { found: false }> {
+  private async replay<T>(
+    request: IdempotencyRequest,
+  ): Promise<{ found: true; value: T } | { found: false }> {
     const stored = await this.records.find(request.principalId, request.key);
     if (!stored) return { found: false };
     if (stored.requestHash !== request.requestHash) {

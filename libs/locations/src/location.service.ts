@@ -16,7 +16,11 @@ export class LocationService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  create(principal: Principal, dto: LocationCreateDto, idempotency?: IdempotencyRequest): Promise<LocationResponseDto> {
+  create(
+    principal: Principal,
+    dto: LocationCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<LocationResponseDto> {
     return this.idempotency.create(idempotency, async (tx) => {
       const location = {
         id: randomUUID(),

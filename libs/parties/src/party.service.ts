@@ -16,7 +16,11 @@ export class PartyService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(principal: Principal, dto: PartyCreateDto, idempotency?: IdempotencyRequest): Promise<PartyResponseDto> {
+  async create(
+    principal: Principal,
+    dto: PartyCreateDto,
+    idempotency?: IdempotencyRequest,
+  ): Promise<PartyResponseDto> {
     try {
       return await this.idempotency.create(idempotency, async (tx) => {
         const party = {

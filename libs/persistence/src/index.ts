@@ -28,7 +28,11 @@ export { ConfirmationEntity } from './report/confirmation.entity.js';
 export { EvacuationReportEntity } from './report/evacuation-report.entity.js';
 export { IncidentEntity } from './report/incident.entity.js';
 export { RemainingReportEntity } from './report/remaining-report.entity.js';
-export { ReportRepository, type EvacuationFigure, type EvacuationTotals } from './report/report.repository.js';
+export {
+  ReportRepository,
+  type EvacuationFigure,
+  type EvacuationTotals,
+} from './report/report.repository.js';
 export { SessionEntity } from './session/session.entity.js';
 export { SessionRepository } from './session/session.repository.js';
 export { InvalidCursor, type Page } from './shared/page.js';

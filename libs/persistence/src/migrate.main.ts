@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(buildDataSourceOptions(config.DATABASE_URL)).initialize();
   try {
     const applied = await dataSource.runMigrations();
-    console.log(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'database is up to date');
+    console.log(
+      applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'database is up to date',
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -22,7 +22,8 @@ async function upAndDown(databaseUrl: string): Promise<{ up: string[]; down: str
 }
 
 function render(className: string, queries: { up: string[]; down: string[] }): string {
-  const lines = (list: string[]) => list.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const lines = (list: string[]) =>
+    list.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
@@ -41,9 +42,12 @@ ${lines(queries.down)}
 
 async function main(): Promise<void> {
   const [name, postgresUrl] = process.argv.slice(2);
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: migration-generate <PascalCaseName> [postgresUrl]');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('usage: migration-generate <PascalCaseName> [postgresUrl]');
   const timestamp = Date.now();
-  const targets: [Dialect, string][] = [['sqlite', `sqlite:${join(mkdtempSync(join(tmpdir(), 'cw-gen-')), 'gen.sqlite')}`]];
+  const targets: [Dialect, string][] = [
+    ['sqlite', `sqlite:${join(mkdtempSync(join(tmpdir(), 'cw-gen-')), 'gen.sqlite')}`],
+  ];
   if (postgresUrl) targets.push(['postgres', postgresUrl]);
   for (const [dialect, url] of targets) {
     const queries = await upAndDown(url);
@@ -53,7 +57,9 @@ async function main(): Promise<void> {
     }
     const file = `libs/persistence/src/migrations/${dialect}/${timestamp}-${name}.ts`;
     writeFileSync(file, render(`${name}${timestamp}`, queries));
-    console.log(`${dialect}: wrote ${file} (${queries.up.length} statements); add it to migrations/${dialect}/index.ts`);
+    console.log(
+      `${dialect}: wrote ${file} (${queries.up.length} statements); add it to migrations/${dialect}/index.ts`,
+    );
   }
 }
 

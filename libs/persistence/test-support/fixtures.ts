@@ -115,6 +115,7 @@ export function aCorridor(world: World, change: Partial<CorridorEntity> = {}): C
     route: null,
     cancelledAt: null,
     cancelReason: null,
+    cancelledById: null,
     confirmationState: 'pending',
     firstStartsAt: null,
     lastEndsAt: null,

@@ -147,7 +147,15 @@ export class ReportService {
       max,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
-      fingerprint: fingerprint('remaining', corridorId, dto.sourcePartyId, reportedAt.getTime(), dto.count.qualifier, dto.count.value, max),
+      fingerprint: fingerprint(
+        'remaining',
+        corridorId,
+        dto.sourcePartyId,
+        reportedAt.getTime(),
+        dto.count.qualifier,
+        dto.count.value,
+        max,
+      ),
       ...this.entered(principal, now),
     };
     return this.store(idempotency, async (tx) => {
@@ -174,7 +182,14 @@ export class ReportService {
       description: dto.description,
       sourcePartyId: dto.sourcePartyId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
-      fingerprint: fingerprint('incident', corridorId, dto.kind, occurredAt.getTime(), dto.sourcePartyId, dto.description),
+      fingerprint: fingerprint(
+        'incident',
+        corridorId,
+        dto.kind,
+        occurredAt.getTime(),
+        dto.sourcePartyId,
+        dto.description,
+      ),
       ...this.entered(principal, now),
     };
     return this.store(idempotency, async (tx) => {
@@ -188,7 +203,10 @@ export class ReportService {
   }
 
   /** Stores one report; the same claim entered a second time (without the retry's key) is refused. */
-  private async store<T>(idempotency: IdempotencyRequest | undefined, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  private async store<T>(
+    idempotency: IdempotencyRequest | undefined,
+    work: (tx: SqlRunner) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.idempotency.create(idempotency, work);
     } catch (error) {

@@ -1,12 +1,16 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Principal, Role } from '#cw/accounts';
 
 export const IS_PUBLIC = 'cw:isPublic';
+/** Marks public operations in the OpenAPI document, where createApiApp turns it into `security: []`. */
+export const PUBLIC_OPERATION = 'x-public';
 export const REQUIRED_ROLE = 'cw:requiredRole';
 
 /** Open without sign-in: only health, docs and sign-in itself. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /** The least role a route needs; without it, reading needs `viewer` and writing `reporter`. */
 export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLE, role);

@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiKeyCreateDto, ApiKeyCreatedResponseDto, ApiKeyResponseDto, ApiKeyService, type Principal } from '#cw/accounts';
+import {
+  ApiKeyCreateDto,
+  ApiKeyCreatedResponseDto,
+  ApiKeyResponseDto,
+  ApiKeyService,
+  type Principal,
+} from '#cw/accounts';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 import { Actor, RequireRole } from './access.decorators.js';

@@ -26,15 +26,25 @@ export class AuthGuard implements CanActivate {
     const cookie = request.cookies?.[SESSION_COOKIE];
     const principal = await this.auth.authenticate(bearer ?? cookie ?? '');
     if (!principal) {
-      throw new AppError(AppErrorCode.Unauthenticated, 'Sign in, or send an API key as "Authorization: Bearer <key>".');
+      throw new AppError(
+        AppErrorCode.Unauthenticated,
+        'Sign in, or send an API key as "Authorization: Bearer <key>".',
+      );
     }
     if (!bearer && !isRead && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-      throw new AppError(AppErrorCode.Forbidden, `A signed-in browser write must carry the ${CSRF_HEADER} header.`);
+      throw new AppError(
+        AppErrorCode.Forbidden,
+        `A signed-in browser write must carry the ${CSRF_HEADER} header.`,
+      );
     }
 
-    const required = this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? (isRead ? 'viewer' : 'reporter');
+    const required =
+      this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? (isRead ? 'viewer' : 'reporter');
     if (!hasRoleAtLeast(principal, required)) {
-      throw new AppError(AppErrorCode.Forbidden, `This needs the ${required} role; you are ${principal.role}.`);
+      throw new AppError(
+        AppErrorCode.Forbidden,
+        `This needs the ${required} role; you are ${principal.role}.`,
+      );
     }
     const scope = isRead ? 'read' : 'write';
     if (!principal.scopes.includes(scope)) {

@@ -8,7 +8,13 @@ import {
   RemainingReportResponseDto,
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
-import { ConfirmationCreateDto, EvacuationCreateDto, IncidentCreateDto, RemainingCreateDto, ReportService } from '#cw/reports';
+import {
+  ConfirmationCreateDto,
+  EvacuationCreateDto,
+  IncidentCreateDto,
+  RemainingCreateDto,
+  ReportService,
+} from '#cw/reports';
 import { Actor } from '../auth/access.decorators.js';
 import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';

@@ -17,8 +17,16 @@ class HealthDto {
 const PROBE_TIMEOUT_MS = 1000;
 
 function withTimeout(probe: Promise<unknown>): Promise<Check> {
-  const timeout = new Promise<Check>((resolve) => setTimeout(() => resolve('down'), PROBE_TIMEOUT_MS).unref());
-  return Promise.race([probe.then((): Check => 'up', (): Check => 'down'), timeout]);
+  const timeout = new Promise<Check>((resolve) =>
+    setTimeout(() => resolve('down'), PROBE_TIMEOUT_MS).unref(),
+  );
+  return Promise.race([
+    probe.then(
+      (): Check => 'up',
+      (): Check => 'down',
+    ),
+    timeout,
+  ]);
 }
 
 /** Liveness and readiness for load balancers and the start script; open without sign-in. */
@@ -48,7 +56,9 @@ export class HealthController implements OnModuleDestroy {
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
       withTimeout(this.db.get('SELECT 1 AS ok')),
-      withTimeout(this.redis.status === 'ready' ? this.redis.ping() : Promise.reject(new Error('not connected'))),
+      withTimeout(
+        this.redis.status === 'ready' ? this.redis.ping() : Promise.reject(new Error('not connected')),
+      ),
     ]);
     const healthy = database === 'up' && redis === 'up';
     void reply.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -41,6 +41,10 @@ export const ApiCreate = (): MethodDecorator =>
       required: false,
       description: 'A retry with the same key and body returns the first answer and creates nothing.',
     }),
-    ApiConflictResponse(problemOf('The key was used with another body, or the same report is stored already.')),
-    ApiUnprocessableEntityResponse(problemOf('The body names a party, location or window that does not exist.')),
+    ApiConflictResponse(
+      problemOf('The key was used with another body, or the same report is stored already.'),
+    ),
+    ApiUnprocessableEntityResponse(
+      problemOf('The body names a party, location or window that does not exist.'),
+    ),
   );

@@ -26,13 +26,25 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
     return problem(400, 'validation', error.message, error.errors);
   }
   if (error instanceof DomainError) {
-    return problem(400, error.code, error.message, error.field ? [{ field: error.field, message: error.message }] : []);
+    return problem(
+      400,
+      error.code,
+      error.message,
+      error.field ? [{ field: error.field, message: error.message }] : [],
+    );
   }
   if (error instanceof AppError) {
-    return problem(error.status, error.code, error.message, error.field ? [{ field: error.field, message: error.message }] : []);
+    return problem(
+      error.status,
+      error.code,
+      error.message,
+      error.field ? [{ field: error.field, message: error.message }] : [],
+    );
   }
   if (error instanceof InvalidCursor) {
-    return problem(400, 'invalid-cursor', 'This cursor was not issued by this server.', [{ field: 'cursor', message: error.message }]);
+    return problem(400, 'invalid-cursor', 'This cursor was not issued by this server.', [
+      { field: 'cursor', message: error.message },
+    ]);
   }
   if (error instanceof UniqueViolation) {
     return problem(409, 'duplicate', 'This was stored already.');
@@ -50,11 +62,22 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
     return problem(status, status === 404 ? 'not-found' : `http-${status}`, error.message);
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError?.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return fastifyProblem(fastifyError.statusCode, fastifyError.code, fastifyError.message ?? '');
   }
   logger.error({ err: error, requestId: request.id }, 'unexpected error');
-  return { ...problem(500, 'server-error', `Something failed on our side. Quote request id ${request.id} when reporting it.`), requestId: String(request.id) };
+  return {
+    ...problem(
+      500,
+      'server-error',
+      `Something failed on our side. Quote request id ${request.id} when reporting it.`,
+    ),
+    requestId: String(request.id),
+  };
 }
 
 function fastifyProblem(status: number, code: string | undefined, message: string): ProblemDto {
@@ -66,6 +89,10 @@ function fastifyProblem(status: number, code: string | undefined, message: strin
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'validation', 'The JSON body is empty.');
     default:
-      return problem(status, status === 400 ? 'malformed-request' : `http-${status}`, message || 'The request could not be read.');
+      return problem(
+        status,
+        status === 400 ? 'malformed-request' : `http-${status}`,
+        message || 'The request could not be read.',
+      );
   }
 }

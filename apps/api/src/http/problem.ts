@@ -32,6 +32,11 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(status: number, slug: string, detail: string, errors: FieldErrorDto[] = []): ProblemDto {
+export function problem(
+  status: number,
+  slug: string,
+  detail: string,
+  errors: FieldErrorDto[] = [],
+): ProblemDto {
   return { type: `/problems/${slug}`, title: TITLES[status] ?? 'Error', status, detail, errors };
 }

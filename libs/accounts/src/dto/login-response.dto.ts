@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { UserResponseDto } from './user-response.dto.js';
 
 export class LoginResponseDto {
-  @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`; the console uses the cookie instead.' })
+  @ApiProperty({
+    description: 'Send as `Authorization: Bearer <token>`; the console uses the cookie instead.',
+  })
   token: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -56,7 +56,8 @@ export class CorridorCreateDto {
     type: String,
     format: 'uuid',
     isArray: true,
-    description: 'Parties whose confirmation it needs; defaults to every belligerent other than the announcer.',
+    description:
+      'Parties whose confirmation it needs; defaults to every belligerent other than the announcer.',
   })
   @IsOptional()
   @IsArray()

@@ -9,7 +9,10 @@ export class CorridorListQueryDto extends ListQueryDto {
   @IsIn(CORRIDOR_STATUSES)
   status?: CorridorStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Announced by, or needing confirmation from, this party.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Announced by, or needing confirmation from, this party.',
+  })
   @IsOptional()
   @IsUUID()
   partyId?: string;
@@ -19,13 +22,17 @@ export class CorridorListQueryDto extends ListQueryDto {
   @IsUUID()
   locationId?: string;
 
-  @ApiPropertyOptional({ description: 'Only corridors with a window ending after this instant (ISO 8601 with offset).' })
+  @ApiPropertyOptional({
+    description: 'Only corridors with a window ending after this instant (ISO 8601 with offset).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Only corridors with a window starting before this instant (ISO 8601 with offset).' })
+  @ApiPropertyOptional({
+    description: 'Only corridors with a window starting before this instant (ISO 8601 with offset).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

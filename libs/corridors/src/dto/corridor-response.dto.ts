@@ -12,10 +12,19 @@ import type { CorridorEntity, CorridorListRow, CorridorWindowEntity } from '#cw/
 import { ConfirmationResponseDto } from './report-response.dto.js';
 import { RouteDto } from './route.dto.js';
 
-const WINDOW_CONFIRMATION_STATUSES: WindowConfirmationStatus[] = ['confirmed', 'pending', 'partial', 'rejected'];
+const WINDOW_CONFIRMATION_STATUSES: WindowConfirmationStatus[] = [
+  'confirmed',
+  'pending',
+  'partial',
+  'rejected',
+];
 
 export class EvacuationFiguresDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'Lowest total any reading of the sources supports.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Lowest total any reading of the sources supports.',
+  })
   low: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Highest total any source states.' })
   high: number | null;
@@ -24,14 +33,16 @@ export class EvacuationFiguresDto {
 
 export class PartyConfirmationStateDto {
   @ApiProperty({ format: 'uuid' }) partyId: string;
-  @ApiProperty({ enum: CONFIRMATION_STANCES, nullable: true, type: String }) stance: ConfirmationStance | null;
+  @ApiProperty({ enum: CONFIRMATION_STANCES, nullable: true, type: String })
+  stance: ConfirmationStance | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) statedAt: string | null;
   @ApiProperty({ description: 'Confirmed by the deadline.' }) isInTime: boolean;
 }
 
 export class WindowConfirmationStateDto {
   @ApiProperty({ enum: WINDOW_CONFIRMATION_STATUSES }) status: WindowConfirmationStatus;
-  @ApiProperty({ format: 'date-time', description: 'Window start minus the confirmation lead time.' }) deadlineAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Window start minus the confirmation lead time.' })
+  deadlineAt: string;
   @ApiProperty({ type: [PartyConfirmationStateDto] }) parties: PartyConfirmationStateDto[];
 }
 
@@ -82,10 +93,17 @@ export class CorridorResponseDto extends CorridorBaseDto {
 }
 
 export function toEvacuationFigures(corridor: CorridorEntity): EvacuationFiguresDto {
-  return { low: corridor.evacuationLow, high: corridor.evacuationHigh, reportCount: corridor.evacuationReportCount };
+  return {
+    low: corridor.evacuationLow,
+    high: corridor.evacuationHigh,
+    reportCount: corridor.evacuationReportCount,
+  };
 }
 
-export function toWindowResponse(window: CorridorWindowEntity, state: WindowConfirmationState): WindowResponseDto {
+export function toWindowResponse(
+  window: CorridorWindowEntity,
+  state: WindowConfirmationState,
+): WindowResponseDto {
   return {
     id: window.id,
     startsAt: window.startsAt.toISOString(),

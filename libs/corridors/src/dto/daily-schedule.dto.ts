@@ -17,7 +17,10 @@ export class DailyScheduleDto {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startTime must be HH:mm' })
   startTime: string;
 
-  @ApiProperty({ example: '18:00', description: 'At or before startTime means the window ends the next day.' })
+  @ApiProperty({
+    example: '18:00',
+    description: 'At or before startTime means the window ends the next day.',
+  })
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endTime must be HH:mm' })
   endTime: string;
 }

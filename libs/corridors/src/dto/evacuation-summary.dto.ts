@@ -11,16 +11,26 @@ export class SourceClaimDto {
 export class CountRangeDto {
   @ApiProperty({ description: 'The lowest figure any source states.' }) low: number;
   @ApiProperty({ description: 'The highest figure any source states.' }) high: number;
-  @ApiProperty({ type: [SourceClaimDto], description: 'Every claim, side by side.' }) bySource: SourceClaimDto[];
+  @ApiProperty({ type: [SourceClaimDto], description: 'Every claim, side by side.' })
+  bySource: SourceClaimDto[];
 }
 
 export class WindowCountRangeDto extends CountRangeDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: reports that name no window.' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null: reports that name no window.',
+  })
   windowId: string | null;
 }
 
 export class EvacuationSummaryDto {
-  @ApiProperty({ type: CountRangeDto, nullable: true, description: 'Sum of the per-window ranges; null without reports.' })
+  @ApiProperty({
+    type: CountRangeDto,
+    nullable: true,
+    description: 'Sum of the per-window ranges; null without reports.',
+  })
   total: CountRangeDto | null;
 
   @ApiProperty({ type: [WindowCountRangeDto] })
@@ -33,7 +43,11 @@ function toCountRange(range: CountRange): CountRangeDto {
     high: range.high,
     bySource: range.bySource.map((claim) => ({
       sourcePartyId: claim.sourcePartyId,
-      count: { qualifier: claim.count.qualifier, value: claim.count.value, ...(claim.count.max != null ? { max: claim.count.max } : {}) },
+      count: {
+        qualifier: claim.count.qualifier,
+        value: claim.count.value,
+        ...(claim.count.max != null ? { max: claim.count.max } : {}),
+      },
       reportedAt: claim.reportedAt.toISOString(),
     })),
   };

@@ -7,7 +7,11 @@ const DESCRIPTION =
 
 /** An instant as the client wrote it; the service reads it with the domain's time rules. */
 export function InstantProperty(options: { required?: boolean; example?: string } = {}): PropertyDecorator {
-  const doc = { description: DESCRIPTION, example: options.example ?? '2022-05-05T08:00:00+03:00', type: String };
+  const doc = {
+    description: DESCRIPTION,
+    example: options.example ?? '2022-05-05T08:00:00+03:00',
+    type: String,
+  };
   return options.required === false
     ? applyDecorators(ApiPropertyOptional(doc), IsOptional(), IsString(), MaxLength(40))
     : applyDecorators(ApiProperty(doc), IsString(), MaxLength(40));

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONFIRMATION_STANCES, COUNT_QUALIFIERS, type ConfirmationStance, type CountQualifier } from '#cw/domain';
-import type { ConfirmationEntity, EvacuationReportEntity, IncidentEntity, RemainingReportEntity } from '#cw/persistence';
+import {
+  CONFIRMATION_STANCES,
+  COUNT_QUALIFIERS,
+  type ConfirmationStance,
+  type CountQualifier,
+} from '#cw/domain';
+import type {
+  ConfirmationEntity,
+  EvacuationReportEntity,
+  IncidentEntity,
+  RemainingReportEntity,
+} from '#cw/persistence';
 
 export const EVACUATION_CATEGORIES = ['civilians', 'wounded', 'children', 'other'] as const;
 export type EvacuationCategory = (typeof EVACUATION_CATEGORIES)[number];
@@ -52,13 +62,23 @@ export class IncidentResponseDto extends EnteredDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) sourcePartyId: string | null;
 }
 
-export function toCountResponse(row: { qualifier: string; value: number; max: number | null }): CountResponseDto {
+export function toCountResponse(row: {
+  qualifier: string;
+  value: number;
+  max: number | null;
+}): CountResponseDto {
   const count: CountResponseDto = { qualifier: row.qualifier as CountQualifier, value: row.value };
   if (row.max !== null) count.max = row.max;
   return count;
 }
 
-function entered(row: { id: string; corridorId: string; sourceUrl: string | null; createdById: string; createdAt: Date }) {
+function entered(row: {
+  id: string;
+  corridorId: string;
+  sourceUrl: string | null;
+  createdById: string;
+  createdAt: Date;
+}) {
   return {
     id: row.id,
     corridorId: row.corridorId,

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 
 function IsLonLatList(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
@@ -29,7 +36,14 @@ export class RouteDto {
   @IsIn(['LineString'])
   type: 'LineString';
 
-  @ApiProperty({ example: [[37.61, 47.098], [35.139, 47.838]], type: 'array', items: { type: 'array', items: { type: 'number' } } })
+  @ApiProperty({
+    example: [
+      [37.61, 47.098],
+      [35.139, 47.838],
+    ],
+    type: 'array',
+    items: { type: 'array', items: { type: 'number' } },
+  })
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(5000)

@@ -20,7 +20,8 @@ export class TimelineEventDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The party it comes from.' })
   sourcePartyId: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The source's own wording." }) note: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The source's own wording." }) note:
+    string | null;
   @ApiProperty({ format: 'uuid' }) enteredById: string;
   @ApiProperty({ format: 'date-time' }) enteredAt: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;

@@ -10,7 +10,10 @@ export class WindowCreateDto {
   @InstantProperty({ example: '2022-05-05T18:00:00+03:00' })
   endsAt: string;
 
-  @ApiPropertyOptional({ description: 'IANA zone for local times; defaults to the corridor’s zone.', example: 'Europe/Moscow' })
+  @ApiPropertyOptional({
+    description: 'IANA zone for local times; defaults to the corridor’s zone.',
+    example: 'Europe/Moscow',
+  })
   @IsOptional()
   @IsTimeZone()
   timezone?: string;

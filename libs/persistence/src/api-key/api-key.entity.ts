@@ -7,7 +7,10 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/column
 export class ApiKeyEntity {
   @IdColumn() id: string;
   @TextColumn('name', 200) name: string;
-  @Index('ix_api_key_organisation') @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
+  @Index('ix_api_key_organisation')
+  @ForeignKey(() => OrganisationEntity)
+  @RefColumn('organisation_id')
+  organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('user_id') userId: string;
   // SHA-256 of a 256-bit random secret: a slow hash adds nothing to a key nobody can guess.
   @Index('ux_api_key_hash', { unique: true }) @TextColumn('key_hash', 64) keyHash: string;

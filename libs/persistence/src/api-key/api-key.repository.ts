@@ -16,7 +16,10 @@ export class ApiKeyRepository {
   private readonly table: Table<ApiKeyEntity>;
   private readonly users: Table<UserEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, ApiKeyEntity);
     this.users = new Table(dataSource, UserEntity);
   }
@@ -64,6 +67,11 @@ export class ApiKeyRepository {
   }
 
   async revoke(id: string, at: Date): Promise<boolean> {
-    return (await this.db.run('UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', { id, at })) > 0;
+    return (
+      (await this.db.run('UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', {
+        id,
+        at,
+      })) > 0
+    );
   }
 }

@@ -15,7 +15,10 @@ export class CorridorEntity {
   @ForeignKey(() => LocationEntity)
   @RefColumn('destination_id', { nullable: true })
   destinationId: string | null;
-  @Index('ix_corridor_announced_by') @ForeignKey(() => PartyEntity) @RefColumn('announced_by_id') announcedById: string;
+  @Index('ix_corridor_announced_by')
+  @ForeignKey(() => PartyEntity)
+  @RefColumn('announced_by_id')
+  announcedById: string;
   @InstantColumn('announced_at') announcedAt: Date;
   @TextColumn('timezone', 64) timezone: string;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
@@ -24,6 +27,8 @@ export class CorridorEntity {
   @TextColumn('route', undefined, { nullable: true }) route: string | null;
   @InstantColumn('cancelled_at', { nullable: true }) cancelledAt: Date | null;
   @TextColumn('cancel_reason', undefined, { nullable: true }) cancelReason: string | null;
+  @ForeignKey(() => UserEntity) @RefColumn('cancelled_by_id', { nullable: true }) cancelledById:
+    string | null;
   // Derived from windows, confirmations and reports in the same transaction that changes them,
   // so the list filters and sorts without joining every report.
   @TextColumn('confirmation_state', 16) confirmationState: string;
@@ -33,7 +38,10 @@ export class CorridorEntity {
   @IntColumn('evacuation_low', { nullable: true }) evacuationLow: number | null;
   @IntColumn('evacuation_high', { nullable: true }) evacuationHigh: number | null;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
-  @Index('ix_corridor_organisation') @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
+  @Index('ix_corridor_organisation')
+  @ForeignKey(() => OrganisationEntity)
+  @RefColumn('organisation_id')
+  organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;

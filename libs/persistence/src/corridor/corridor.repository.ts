@@ -42,7 +42,15 @@ export interface CorridorEvacuationFigures {
 export type CorridorEditableFields = Partial<
   Pick<
     CorridorEntity,
-    'name' | 'originId' | 'destinationId' | 'announcedById' | 'announcedAt' | 'timezone' | 'sourceUrl' | 'sourceNote' | 'route'
+    | 'name'
+    | 'originId'
+    | 'destinationId'
+    | 'announcedById'
+    | 'announcedAt'
+    | 'timezone'
+    | 'sourceUrl'
+    | 'sourceNote'
+    | 'route'
   >
 >;
 
@@ -63,7 +71,10 @@ export class CorridorRepository {
   private readonly corridors: Table<CorridorEntity>;
   private readonly windows: Table<CorridorWindowEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.corridors = new Table(dataSource, CorridorEntity);
     this.windows = new Table(dataSource, CorridorWindowEntity);
   }
@@ -73,13 +84,20 @@ export class CorridorRepository {
     await this.replaceRequiredParties(corridor.id, requiredPartyIds, tx);
   }
 
-  async replaceRequiredParties(corridorId: string, partyIds: readonly string[], tx: SqlRunner): Promise<void> {
+  async replaceRequiredParties(
+    corridorId: string,
+    partyIds: readonly string[],
+    tx: SqlRunner,
+  ): Promise<void> {
     await tx.run('DELETE FROM corridor_required_party WHERE corridor_id = :corridorId', { corridorId });
     for (const partyId of new Set(partyIds)) {
-      await tx.run('INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (:corridorId, :partyId)', {
-        corridorId,
-        partyId,
-      });
+      await tx.run(
+        'INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (:corridorId, :partyId)',
+        {
+          corridorId,
+          partyId,
+        },
+      );
     }
   }
 
@@ -104,7 +122,11 @@ export class CorridorRepository {
     return rows.map((row) => this.windows.hydrate(row));
   }
 
-  async findWindow(corridorId: string, windowId: string, tx: SqlRunner = this.db): Promise<CorridorWindowEntity | undefined> {
+  async findWindow(
+    corridorId: string,
+    windowId: string,
+    tx: SqlRunner = this.db,
+  ): Promise<CorridorWindowEntity | undefined> {
     const row = await tx.get(
       `SELECT ${this.windows.selectList} FROM corridor_window WHERE id = :windowId AND corridor_id = :corridorId`,
       { corridorId, windowId },
@@ -120,7 +142,11 @@ export class CorridorRepository {
     return rows.map((row) => row.party_id);
   }
 
-  async saveConfirmationState(corridorId: string, state: CorridorConfirmationState, tx: SqlRunner): Promise<void> {
+  async saveConfirmationState(
+    corridorId: string,
+    state: CorridorConfirmationState,
+    tx: SqlRunner,
+  ): Promise<void> {
     await tx.run(
       `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt
        WHERE id = :corridorId`,
@@ -128,7 +154,11 @@ export class CorridorRepository {
     );
   }
 
-  async saveEvacuationFigures(corridorId: string, figures: CorridorEvacuationFigures, tx: SqlRunner): Promise<void> {
+  async saveEvacuationFigures(
+    corridorId: string,
+    figures: CorridorEvacuationFigures,
+    tx: SqlRunner,
+  ): Promise<void> {
     await tx.run(
       `UPDATE corridor SET evacuation_report_count = :evacuationReportCount, evacuation_low = :evacuationLow,
          evacuation_high = :evacuationHigh WHERE id = :corridorId`,
@@ -150,29 +180,50 @@ export class CorridorRepository {
     const changed = await tx.run(
       `UPDATE corridor SET ${[...assignments, 'version = version + 1', 'updated_at = :updatedAt'].join(', ')}
        WHERE id = :corridorId AND version = :expectedVersion`,
-      { ...pick(params, columns.map((c) => c.property)), updatedAt, corridorId, expectedVersion },
+      {
+        ...pick(
+          params,
+          columns.map((c) => c.property),
+        ),
+        updatedAt,
+        corridorId,
+        expectedVersion,
+      },
     );
     return changed > 0;
   }
 
-  async cancel(corridorId: string, reason: string, at: Date, tx: SqlRunner): Promise<boolean> {
+  async cancel(
+    corridorId: string,
+    reason: string,
+    byUserId: string,
+    at: Date,
+    tx: SqlRunner,
+  ): Promise<boolean> {
     const changed = await tx.run(
-      `UPDATE corridor SET cancelled_at = :at, cancel_reason = :reason, version = version + 1, updated_at = :at
+      `UPDATE corridor SET cancelled_at = :at, cancel_reason = :reason, cancelled_by_id = :byUserId, version = version + 1,
+         updated_at = :at
        WHERE id = :corridorId AND cancelled_at IS NULL`,
-      { corridorId, reason, at },
+      { corridorId, reason, byUserId, at },
     );
     return changed > 0;
   }
 
   async touch(corridorId: string, at: Date, tx: SqlRunner): Promise<void> {
-    await tx.run('UPDATE corridor SET version = version + 1, updated_at = :at WHERE id = :corridorId', { corridorId, at });
+    await tx.run('UPDATE corridor SET version = version + 1, updated_at = :at WHERE id = :corridorId', {
+      corridorId,
+      at,
+    });
   }
 
   async statusOf(corridorId: string, now: Date, tx: SqlRunner = this.db): Promise<string | undefined> {
-    const row = await tx.get<{ status: string }>(`SELECT ${STATUS_SQL} AS status FROM corridor c WHERE c.id = :corridorId`, {
-      corridorId,
-      now,
-    });
+    const row = await tx.get<{ status: string }>(
+      `SELECT ${STATUS_SQL} AS status FROM corridor c WHERE c.id = :corridorId`,
+      {
+        corridorId,
+        now,
+      },
+    );
     return row?.status;
   }
 

@@ -1,7 +1,10 @@
 /** A unique key refused a row: the same thing was stored already. */
 export class UniqueViolation extends Error {
   override name = 'UniqueViolation';
-  constructor(readonly constraint: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly constraint: string,
+    options?: { cause?: unknown },
+  ) {
     super(`unique constraint ${constraint}`, options);
   }
 }
@@ -9,7 +12,10 @@ export class UniqueViolation extends Error {
 /** A reference named a row that does not exist. */
 export class ForeignKeyViolation extends Error {
   override name = 'ForeignKeyViolation';
-  constructor(readonly constraint: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly constraint: string,
+    options?: { cause?: unknown },
+  ) {
     super(`foreign key ${constraint}`, options);
   }
 }

@@ -162,7 +162,14 @@ class PostgresDatabase extends Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(postgresRunner((text, values) => client.query(text, values)));
+      // One client runs one query at a time: a transaction's queries are chained even when issued together.
+      let previous: Promise<unknown> = Promise.resolve();
+      const serial: PgQuery = (text, values) => {
+        const next = previous.then(() => client.query(text, values));
+        previous = next.catch(() => undefined);
+        return next;
+      };
+      const result = await work(postgresRunner(serial));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -200,7 +207,8 @@ function postgresRunner(query: PgQuery): SqlRunner {
   return {
     dialect: 'postgres',
     all: async <T>(sql: string, params: SqlParams = NO_PARAMS) => (await execute(sql, params)).rows as T[],
-    get: async <T>(sql: string, params: SqlParams = NO_PARAMS) => (await execute(sql, params)).rows[0] as T | undefined,
+    get: async <T>(sql: string, params: SqlParams = NO_PARAMS) =>
+      (await execute(sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params: SqlParams = NO_PARAMS) => (await execute(sql, params)).rowCount ?? 0,
   };
 }
@@ -212,6 +220,7 @@ export function createDatabase(dataSource: DataSource): Database {
   if (dataSource.options.type === 'postgres') {
     return new PostgresDatabase((dataSource.driver as unknown as { master: PgPool }).master, destroy);
   }
-  const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
+    .databaseConnection;
   return new SqliteDatabase(connection, destroy);
 }

@@ -26,7 +26,8 @@ export function bindNamed(
     const value = params[name];
     if (spread) {
       const list = value as readonly SqlValue[];
-      if (!Array.isArray(list) || list.length === 0) throw new Error(`SQL parameter :...${name} needs a non-empty array`);
+      if (!Array.isArray(list) || list.length === 0)
+        throw new Error(`SQL parameter :...${name} needs a non-empty array`);
       return list.map((item) => (values.push(toDriverValue(item)), placeholder(values.length))).join(', ');
     }
     values.push(toDriverValue(value as SqlValue));

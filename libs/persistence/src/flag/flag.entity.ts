@@ -18,6 +18,7 @@ export class FlagEntity {
   @InstantColumn('raised_at') raisedAt: Date;
   @InstantColumn('resolved_at', { nullable: true }) resolvedAt: Date | null;
   @InstantColumn('acknowledged_at', { nullable: true }) acknowledgedAt: Date | null;
-  @ForeignKey(() => UserEntity) @RefColumn('acknowledged_by_id', { nullable: true }) acknowledgedById: string | null;
+  @ForeignKey(() => UserEntity) @RefColumn('acknowledged_by_id', { nullable: true }) acknowledgedById:
+    string | null;
   @TextColumn('acknowledge_note', undefined, { nullable: true }) acknowledgeNote: string | null;
 }

@@ -9,11 +9,18 @@ import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
 export class IdempotencyRepository {
   private readonly table: Table<IdempotencyRecordEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, IdempotencyRecordEntity);
   }
 
-  async find(principalId: string, idempotencyKey: string, tx: SqlRunner = this.db): Promise<IdempotencyRecordEntity | undefined> {
+  async find(
+    principalId: string,
+    idempotencyKey: string,
+    tx: SqlRunner = this.db,
+  ): Promise<IdempotencyRecordEntity | undefined> {
     const row = await tx.get(
       `SELECT ${this.table.selectList} FROM idempotency_record WHERE principal_id = :principalId AND idempotency_key = :idempotencyKey`,
       { principalId, idempotencyKey },

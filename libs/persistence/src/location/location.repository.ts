@@ -10,7 +10,10 @@ import { LocationEntity } from './location.entity.js';
 export class LocationRepository {
   private readonly table: Table<LocationEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, LocationEntity);
   }
 
@@ -37,6 +40,10 @@ export class LocationRepository {
        ORDER BY name, id LIMIT :limit`,
       { name, id, limit: limit + 1 },
     );
-    return toPage(rows.map((row) => this.table.hydrate(row)), limit, (last) => [last.name, last.id]);
+    return toPage(
+      rows.map((row) => this.table.hydrate(row)),
+      limit,
+      (last) => [last.name, last.id],
+    );
   }
 }

@@ -9,7 +9,10 @@ import { OrganisationEntity } from './organisation.entity.js';
 export class OrganisationRepository {
   private readonly table: Table<OrganisationEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, OrganisationEntity);
   }
 
@@ -18,7 +21,9 @@ export class OrganisationRepository {
   }
 
   async findByName(name: string, tx: SqlRunner = this.db): Promise<OrganisationEntity | undefined> {
-    const row = await tx.get(`SELECT ${this.table.selectList} FROM organisation WHERE name = :name`, { name });
+    const row = await tx.get(`SELECT ${this.table.selectList} FROM organisation WHERE name = :name`, {
+      name,
+    });
     return row && this.table.hydrate(row);
   }
 }

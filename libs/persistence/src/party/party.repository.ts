@@ -10,7 +10,10 @@ import { PartyEntity } from './party.entity.js';
 export class PartyRepository {
   private readonly table: Table<PartyEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, PartyEntity);
   }
 
@@ -30,7 +33,10 @@ export class PartyRepository {
   }
 
   async findByKind(kind: string, tx: SqlRunner = this.db): Promise<PartyEntity[]> {
-    const rows = await tx.all(`SELECT ${this.table.selectList} FROM party WHERE kind = :kind ORDER BY name, id`, { kind });
+    const rows = await tx.all(
+      `SELECT ${this.table.selectList} FROM party WHERE kind = :kind ORDER BY name, id`,
+      { kind },
+    );
     return rows.map((row) => this.table.hydrate(row));
   }
 
@@ -42,6 +48,10 @@ export class PartyRepository {
        ORDER BY name, id LIMIT :limit`,
       { name, id, limit: limit + 1 },
     );
-    return toPage(rows.map((row) => this.table.hydrate(row)), limit, (last) => [last.name, last.id]);
+    return toPage(
+      rows.map((row) => this.table.hydrate(row)),
+      limit,
+      (last) => [last.name, last.id],
+    );
   }
 }

@@ -17,17 +17,23 @@ export class EvacuationReportEntity {
   @ForeignKey(() => CorridorWindowEntity, { onDelete: 'SET NULL' })
   @RefColumn('window_id', { nullable: true })
   windowId: string | null;
-  @Index('ix_evacuation_report_source') @ForeignKey(() => PartyEntity) @RefColumn('source_party_id') sourcePartyId: string;
+  @Index('ix_evacuation_report_source')
+  @ForeignKey(() => PartyEntity)
+  @RefColumn('source_party_id')
+  sourcePartyId: string;
   @InstantColumn('reported_at') reportedAt: Date;
   @TextColumn('qualifier', 16) qualifier: string;
   @IntColumn('value') value: number;
   @IntColumn('max', { nullable: true }) max: number | null;
   @TextColumn('category', 16) category: string;
-  @ForeignKey(() => LocationEntity) @RefColumn('arrived_at_id', { nullable: true }) arrivedAtId: string | null;
+  @ForeignKey(() => LocationEntity) @RefColumn('arrived_at_id', { nullable: true }) arrivedAtId:
+    string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;
   /** Same corridor, window, source, instant, category and figure: the same claim entered twice. */
-  @Index('ux_evacuation_report_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
+  @Index('ux_evacuation_report_fingerprint', { unique: true })
+  @TextColumn('fingerprint', 64)
+  fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;

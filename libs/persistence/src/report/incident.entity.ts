@@ -13,7 +13,8 @@ export class IncidentEntity {
   @TextColumn('kind', 16) kind: string;
   @InstantColumn('occurred_at') occurredAt: Date;
   @TextColumn('description') description: string;
-  @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId: string | null;
+  @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId:
+    string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @Index('ux_incident_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;

@@ -17,7 +17,9 @@ export class RemainingReportEntity {
   @IntColumn('max', { nullable: true }) max: number | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;
-  @Index('ux_remaining_report_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
+  @Index('ux_remaining_report_fingerprint', { unique: true })
+  @TextColumn('fingerprint', 64)
+  fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;

@@ -33,7 +33,10 @@ export class ReportRepository {
   private readonly remaining: Table<RemainingReportEntity>;
   private readonly incidents: Table<IncidentEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.confirmations = new Table(dataSource, ConfirmationEntity);
     this.evacuations = new Table(dataSource, EvacuationReportEntity);
     this.remaining = new Table(dataSource, RemainingReportEntity);
@@ -92,7 +95,11 @@ export class ReportRepository {
    * highest stated figure; summed over windows. corridor-figures-sql.spec pins it to the domain function.
    */
   async evacuationTotals(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationTotals> {
-    const row = await tx.get<{ n: number | string | null; low: number | string | null; high: number | string | null }>(
+    const row = await tx.get<{
+      n: number | string | null;
+      low: number | string | null;
+      high: number | string | null;
+    }>(
       `SELECT SUM(n) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
          SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
          FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`,
@@ -106,7 +113,12 @@ export class ReportRepository {
     };
   }
 
-  private async allOf<E extends ObjectLiteral>(table: Table<E>, timeColumn: string, corridorId: string, tx: SqlRunner): Promise<E[]> {
+  private async allOf<E extends ObjectLiteral>(
+    table: Table<E>,
+    timeColumn: string,
+    corridorId: string,
+    tx: SqlRunner,
+  ): Promise<E[]> {
     const rows = await tx.all(
       `SELECT ${table.selectList} FROM "${table.name}" WHERE corridor_id = :corridorId ORDER BY ${timeColumn}, id`,
       { corridorId },

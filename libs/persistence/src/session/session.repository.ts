@@ -9,7 +9,10 @@ import { SessionEntity } from './session.entity.js';
 export class SessionRepository {
   private readonly table: Table<SessionEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, SessionEntity);
   }
 
@@ -26,6 +29,9 @@ export class SessionRepository {
   }
 
   async revoke(id: string, at: Date): Promise<void> {
-    await this.db.run('UPDATE user_session SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', { id, at });
+    await this.db.run('UPDATE user_session SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', {
+      id,
+      at,
+    });
   }
 }

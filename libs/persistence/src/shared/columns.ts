@@ -6,8 +6,16 @@ export const instantTransformer: ValueTransformer = {
   from: (value?: string | number | null) => (value == null ? null : new Date(Number(value))),
 };
 
-export function InstantColumn(name: string, options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator {
-  return Column({ name, type: 'bigint', transformer: instantTransformer, nullable: options.nullable ?? false });
+export function InstantColumn(
+  name: string,
+  options: Pick<ColumnOptions, 'nullable'> = {},
+): PropertyDecorator {
+  return Column({
+    name,
+    type: 'bigint',
+    transformer: instantTransformer,
+    nullable: options.nullable ?? false,
+  });
 }
 
 export function IdColumn(): PropertyDecorator {
@@ -18,10 +26,17 @@ export function RefColumn(name: string, options: Pick<ColumnOptions, 'nullable'>
   return Column({ name, type: 'varchar', length: 36, nullable: options.nullable ?? false });
 }
 
-export function TextColumn(name: string, length?: number, options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator {
+export function TextColumn(
+  name: string,
+  length?: number,
+  options: Pick<ColumnOptions, 'nullable'> = {},
+): PropertyDecorator {
   return Column({ name, type: length ? 'varchar' : 'text', length, nullable: options.nullable ?? false });
 }
 
-export function IntColumn(name: string, options: Pick<ColumnOptions, 'nullable' | 'default'> = {}): PropertyDecorator {
+export function IntColumn(
+  name: string,
+  options: Pick<ColumnOptions, 'nullable' | 'default'> = {},
+): PropertyDecorator {
   return Column({ name, type: 'integer', nullable: options.nullable ?? false, default: options.default });
 }

@@ -7,7 +7,10 @@ export class UserEntity {
   @IdColumn() id: string;
   @Index('ux_app_user_email', { unique: true }) @TextColumn('email', 320) email: string;
   @TextColumn('display_name', 200) displayName: string;
-  @Index('ix_app_user_organisation') @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
+  @Index('ix_app_user_organisation')
+  @ForeignKey(() => OrganisationEntity)
+  @RefColumn('organisation_id')
+  organisationId: string;
   @TextColumn('role', 16) role: string;
   @TextColumn('password_hash', undefined, { nullable: true }) passwordHash: string | null;
   @InstantColumn('disabled_at', { nullable: true }) disabledAt: Date | null;

@@ -9,7 +9,10 @@ import { UserEntity } from './user.entity.js';
 export class UserRepository {
   private readonly table: Table<UserEntity>;
 
-  constructor(private readonly db: Database, @InjectDataSource() dataSource: DataSource) {
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
     this.table = new Table(dataSource, UserEntity);
   }
 

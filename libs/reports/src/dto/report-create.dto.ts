@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsTimeZone, SourcedDto } from '#cw/common';
 import {
   EVACUATION_CATEGORIES,
@@ -13,7 +23,10 @@ import { CONFIRMATION_STANCES, type ConfirmationStance } from '#cw/domain';
 import { CountDto } from './count.dto.js';
 
 class LocalTimeDto extends SourcedDto {
-  @ApiPropertyOptional({ description: 'IANA zone, needed only when a time is written without an offset.', example: 'Europe/Kyiv' })
+  @ApiPropertyOptional({
+    description: 'IANA zone, needed only when a time is written without an offset.',
+    example: 'Europe/Kyiv',
+  })
   @IsOptional()
   @IsTimeZone()
   timezone?: string;

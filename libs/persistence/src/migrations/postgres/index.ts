@@ -1,4 +1,9 @@
 import { Initial1795620003717 } from './1795620003717-Initial.js';
 import { AccountsAuditFlags1795621505114 } from './1795621505114-AccountsAuditFlags.js';
+import { CorridorCancelledBy1795622282914 } from './1795622282914-CorridorCancelledBy.js';
 
-export const POSTGRES_MIGRATIONS = [Initial1795620003717, AccountsAuditFlags1795621505114];
+export const POSTGRES_MIGRATIONS = [
+  Initial1795620003717,
+  AccountsAuditFlags1795621505114,
+  CorridorCancelledBy1795622282914,
+];
