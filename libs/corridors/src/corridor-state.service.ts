@@ -41,13 +41,8 @@ export class CorridorStateService {
     );
   }
 
-  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
-    const totals = await this.reports.evacuationTotals(corridorId, tx);
-    await this.corridors.saveEvacuationFigures(
-      corridorId,
-      { evacuationReportCount: totals.reportCount, evacuationLow: totals.low, evacuationHigh: totals.high },
-      tx,
-    );
+  refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
+    return this.corridors.refreshEvacuationFigures(corridorId, tx);
   }
 }
 

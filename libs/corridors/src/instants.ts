@@ -13,7 +13,11 @@ export function readInstant(input: string, field: string, timeZone?: string): Da
 export function readPastInstant(input: string, field: string, now: Date, timeZone?: string): Date {
   const at = parseInstant(input, field, timeZone);
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new AppError(AppErrorCode.TimeInFuture, `${field} is in the future; a report states what already happened.`, field);
+    throw new AppError(
+      AppErrorCode.TimeInFuture,
+      `${field} is in the future; a report states what already happened.`,
+      field,
+    );
   }
   return at;
 }

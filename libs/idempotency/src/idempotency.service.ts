@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode } from '#cw/common';
-import { Database, IdempotencyRepository, SqlRunner, UniqueViolation } from '#cw/persistence';
+import { Database, IdempotencyRepository, SqlRunner } from '#cw/persistence';
 
 /** An `Idempotency-Key` header with what it must match: the same caller, route and body. */
 export interface IdempotencyRequest {
@@ -43,8 +43,6 @@ export class IdempotencyService {
    */
   async create<T>(request: IdempotencyRequest | undefined, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     if (!request) return this.db.transaction(work);
-    const replay = await this.replay<T>(request);
-    if (replay.found) return replay.value;
     try {
       return await this.db.transaction(async (tx) => {
         const result = await work(tx);
@@ -62,13 +60,11 @@ export class IdempotencyService {
         return result;
       });
     } catch (error) {
-      // A concurrent retry with the same key committed first: answer as it did. Its commit shows up either
-      // on the key's own record or, when the work inserts a uniquely fingerprinted row first (a report),
-      // on that row; either way, once the first retry has committed, its record is there to replay.
-      if (error instanceof UniqueViolation) {
-        const again = await this.replay<T>(request);
-        if (again.found) return again.value;
-      }
+      // The first request with this key committed before: its record makes the work fail (on the key itself,
+      // or earlier on a uniquely fingerprinted report, or on a rule the stored facts now break) and rolls the
+      // retry back. The happy path never reads first: a retry is rare, a first request is not.
+      const replay = await this.replay<T>(request);
+      if (replay.found) return replay.value;
       throw error;
     }
   }

@@ -6,7 +6,6 @@ export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
   CorridorRepository,
   type CorridorConfirmationState,
-  type CorridorEvacuationFigures,
   type CorridorEditableFields,
   type CorridorListFilter,
   type CorridorListRow,
@@ -29,9 +28,11 @@ export { EvacuationReportEntity } from './report/evacuation-report.entity.js';
 export { IncidentEntity } from './report/incident.entity.js';
 export { RemainingReportEntity } from './report/remaining-report.entity.js';
 export {
+  EVACUATION_TOTALS_SQL,
   ReportRepository,
   type EvacuationFigure,
   type EvacuationTotals,
+  type ReportReferences,
 } from './report/report.repository.js';
 export { SessionEntity } from './session/session.entity.js';
 export { SessionRepository } from './session/session.repository.js';

@@ -17,14 +17,7 @@ import {
 } from '#cw/corridors';
 import { assertValidCount } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
-import {
-  CorridorRepository,
-  LocationRepository,
-  PartyRepository,
-  ReportRepository,
-  UniqueViolation,
-  type SqlRunner,
-} from '#cw/persistence';
+import { ReportRepository, UniqueViolation, type ReportReferences, type SqlRunner } from '#cw/persistence';
 import type {
   ConfirmationCreateDto,
   EvacuationCreateDto,
@@ -38,9 +31,6 @@ import { fingerprint } from './fingerprint.js';
 export class ReportService {
   constructor(
     private readonly clock: Clock,
-    private readonly corridors: CorridorRepository,
-    private readonly parties: PartyRepository,
-    private readonly locations: LocationRepository,
     private readonly reports: ReportRepository,
     private readonly state: CorridorStateService,
     private readonly idempotency: IdempotencyService,
@@ -54,8 +44,6 @@ export class ReportService {
   ): Promise<ConfirmationResponseDto> {
     const now = this.clock.now();
     const statedAt = readPastInstant(dto.statedAt, 'statedAt', now, dto.timezone);
-    await this.assertCorridor(corridorId);
-    await this.assertParty('partyId', dto.partyId);
     const row = {
       id: randomUUID(),
       corridorId,
@@ -68,6 +56,7 @@ export class ReportService {
       ...this.entered(principal, now),
     };
     return this.store(idempotency, async (tx) => {
+      await this.assertReferences({ corridorId, partyId: dto.partyId }, { partyId: 'partyId' }, tx);
       await this.reports.insertConfirmation(row, tx);
       await this.state.refreshConfirmationState(corridorId, tx);
       return toConfirmationResponse(row);
@@ -83,14 +72,6 @@ export class ReportService {
     const now = this.clock.now();
     const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
     assertValidCount(dto.count, 'count');
-    await this.assertCorridor(corridorId);
-    await this.assertParty('sourcePartyId', dto.sourcePartyId);
-    if (dto.windowId && !(await this.corridors.findWindow(corridorId, dto.windowId))) {
-      throw AppError.unknownReference('windowId', 'window of this corridor', dto.windowId);
-    }
-    if (dto.arrivedAtId && !(await this.locations.findById(dto.arrivedAtId))) {
-      throw AppError.unknownReference('arrivedAtId', 'location', dto.arrivedAtId);
-    }
     const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
     const row = {
       id: randomUUID(),
@@ -119,6 +100,11 @@ export class ReportService {
       ...this.entered(principal, now),
     };
     return this.store(idempotency, async (tx) => {
+      await this.assertReferences(
+        { corridorId, partyId: dto.sourcePartyId, windowId: dto.windowId, locationId: dto.arrivedAtId },
+        { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
+        tx,
+      );
       await this.reports.insertEvacuation(row, tx);
       await this.state.refreshEvacuationFigures(corridorId, tx);
       return toEvacuationReportResponse(row);
@@ -134,8 +120,6 @@ export class ReportService {
     const now = this.clock.now();
     const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
     assertValidCount(dto.count, 'count');
-    await this.assertCorridor(corridorId);
-    await this.assertParty('sourcePartyId', dto.sourcePartyId);
     const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
     const row = {
       id: randomUUID(),
@@ -159,6 +143,11 @@ export class ReportService {
       ...this.entered(principal, now),
     };
     return this.store(idempotency, async (tx) => {
+      await this.assertReferences(
+        { corridorId, partyId: dto.sourcePartyId },
+        { partyId: 'sourcePartyId' },
+        tx,
+      );
       await this.reports.insertRemaining(row, tx);
       return toRemainingReportResponse(row);
     });
@@ -172,8 +161,6 @@ export class ReportService {
   ): Promise<IncidentResponseDto> {
     const now = this.clock.now();
     const occurredAt = readPastInstant(dto.occurredAt, 'occurredAt', now, dto.timezone);
-    await this.assertCorridor(corridorId);
-    if (dto.sourcePartyId) await this.assertParty('sourcePartyId', dto.sourcePartyId);
     const row = {
       id: randomUUID(),
       corridorId,
@@ -193,6 +180,11 @@ export class ReportService {
       ...this.entered(principal, now),
     };
     return this.store(idempotency, async (tx) => {
+      await this.assertReferences(
+        { corridorId, partyId: dto.sourcePartyId },
+        { partyId: 'sourcePartyId' },
+        tx,
+      );
       await this.reports.insertIncident(row, tx);
       return toIncidentResponse(row);
     });
@@ -220,11 +212,19 @@ export class ReportService {
     }
   }
 
-  private async assertCorridor(corridorId: string): Promise<void> {
-    if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
-  }
-
-  private async assertParty(field: string, partyId: string): Promise<void> {
-    if (!(await this.parties.findById(partyId))) throw AppError.unknownReference(field, 'party', partyId);
+  /** Checks, in the report's own transaction, that everything it names exists: one query. */
+  private async assertReferences(
+    refs: ReportReferences,
+    fields: Partial<Record<keyof ReportReferences, string>>,
+    tx: SqlRunner,
+  ): Promise<void> {
+    const missing = await this.reports.missingReferences(refs, tx);
+    if (missing.includes('corridorId')) throw AppError.notFound('corridor', refs.corridorId);
+    const [first] = missing;
+    if (!first) return;
+    const what = { partyId: 'party', windowId: 'window of this corridor', locationId: 'location' }[
+      first as 'partyId'
+    ];
+    throw AppError.unknownReference(fields[first] ?? first, what, String(refs[first]));
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
@@ -31,12 +32,6 @@ export interface CorridorConfirmationState {
   confirmationState: 'confirmed' | 'disputed' | 'pending';
   firstStartsAt: Date | null;
   lastEndsAt: Date | null;
-}
-
-export interface CorridorEvacuationFigures {
-  evacuationReportCount: number;
-  evacuationLow: number | null;
-  evacuationHigh: number | null;
 }
 
 export type CorridorEditableFields = Partial<
@@ -154,15 +149,12 @@ export class CorridorRepository {
     );
   }
 
-  async saveEvacuationFigures(
-    corridorId: string,
-    figures: CorridorEvacuationFigures,
-    tx: SqlRunner,
-  ): Promise<void> {
+  /** Recomputes the evacuation figures on the corridor row from its reports, in one statement. */
+  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
     await tx.run(
-      `UPDATE corridor SET evacuation_report_count = :evacuationReportCount, evacuation_low = :evacuationLow,
-         evacuation_high = :evacuationHigh WHERE id = :corridorId`,
-      { corridorId, ...figures },
+      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL})
+       WHERE id = :corridorId`,
+      { corridorId },
     );
   }
 

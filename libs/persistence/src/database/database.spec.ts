@@ -291,6 +291,45 @@ describe.each(mediumDialects())('the %s executor', (dialect) => {
       expect(order).toEqual(['begin first', 'end first', 'begin second', 'end second']);
       expect(await labels(db)).toEqual(['first', 'second']);
     });
+
+    it('commits transactions started together once, and a failing one takes back only its own writes', async () => {
+      const executor = db as unknown as { execRun(sql: string, params?: unknown): number };
+      const executed: string[] = [];
+      const execRun = executor.execRun;
+      executor.execRun = function (this: unknown, sql: string, params?: unknown) {
+        executed.push(sql);
+        return execRun.call(this, sql, params);
+      };
+      try {
+        const outcomes = await Promise.allSettled([
+          db.transaction((tx) => insertProbe(tx, 1, 'Mariupol')),
+          db.transaction(async (tx) => {
+            await insertProbe(tx, 2, 'Berdiansk');
+            throw new Error('convoy turned back');
+          }),
+          db.transaction((tx) => insertProbe(tx, 3, 'Zaporizhzhia')),
+        ]);
+
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      } finally {
+        delete (executor as { execRun?: unknown }).execRun;
+      }
+      expect(await labels(db)).toEqual(['Mariupol', 'Zaporizhzhia']);
+      expect(executed.filter((sql) => sql === 'BEGIN IMMEDIATE')).toHaveLength(1);
+      expect(executed.filter((sql) => sql === 'COMMIT')).toHaveLength(1);
+      expect(executed.filter((sql) => sql === 'ROLLBACK TO cw_transaction')).toHaveLength(1);
+    });
+
+    it('gives a transaction its answer only once the batch it rode in is committed', async () => {
+      let answered = false;
+      const first = db.transaction((tx) => insertProbe(tx, 1, 'first')).then(() => (answered = true));
+      const second = db.transaction(async (tx) => {
+        await insertProbe(tx, 2, 'second');
+        expect(answered).toBe(false);
+      });
+      await Promise.all([first, second]);
+      expect(answered).toBe(true);
+    });
   }
 
   if (dialect === 'postgres') {

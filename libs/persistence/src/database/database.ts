@@ -26,6 +26,13 @@ export abstract class Database implements SqlRunner {
 }
 
 const NO_PARAMS: SqlParams = {};
+const MAX_GROUP_COMMIT = 64;
+
+interface QueuedTransaction {
+  work: (tx: SqlRunner) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * SQLite: one better-sqlite3 connection, statements cached by text. Transactions hold a gate so
@@ -36,6 +43,8 @@ class SqliteDatabase extends Database {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private waiting = 0;
   private gate: Promise<void> = Promise.resolve();
+  private readonly queued: QueuedTransaction[] = [];
+  private isFlushScheduled = false;
   private readonly direct: SqlRunner;
 
   constructor(
@@ -63,18 +72,55 @@ class SqliteDatabase extends Database {
     return this.outside(() => this.execRun(sql, params));
   }
 
-  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
-      this.execRun('BEGIN IMMEDIATE');
-      try {
-        const result = await work(this.direct);
-        this.execRun('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.connection.inTransaction) this.execRun('ROLLBACK');
-        throw error;
-      }
+  /**
+   * Group commit: transactions queued in the same turn of the event loop share one BEGIN and one COMMIT, each in
+   * its own savepoint, so one failing rolls back only itself. A commit costs more than the statements around it.
+   * A transaction's work must not start another transaction: it would wait for itself.
+   */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ work, resolve, reject } as QueuedTransaction);
+      this.scheduleFlush();
     });
+  }
+
+  private scheduleFlush(): void {
+    if (this.isFlushScheduled) return;
+    this.isFlushScheduled = true;
+    // setImmediate lets the requests already read from the network queue their transactions first.
+    setImmediate(() => {
+      this.isFlushScheduled = false;
+      void this.exclusive(() => this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queued.splice(0, MAX_GROUP_COMMIT);
+    if (this.queued.length) this.scheduleFlush();
+    if (batch.length === 0) return;
+    const outcomes: (() => void)[] = [];
+    try {
+      this.execRun('BEGIN IMMEDIATE');
+      for (const item of batch) {
+        this.execRun('SAVEPOINT cw_transaction');
+        try {
+          const value = await item.work(this.direct);
+          this.execRun('RELEASE cw_transaction');
+          outcomes.push(() => item.resolve(value));
+        } catch (error) {
+          this.execRun('ROLLBACK TO cw_transaction');
+          this.execRun('RELEASE cw_transaction');
+          outcomes.push(() => item.reject(error));
+        }
+      }
+      this.execRun('COMMIT');
+    } catch (error) {
+      // The batch could not be committed (lock timeout, disk full): nothing of it is stored.
+      if (this.connection.inTransaction) this.connection.prepare('ROLLBACK').run();
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const settle of outcomes) settle();
   }
 
   async close(): Promise<void> {

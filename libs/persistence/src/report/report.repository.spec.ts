@@ -113,11 +113,7 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
       await repos.corridors.insertWindows([window], tx);
       await repos.reports.insertEvacuation(inWindow, tx);
       await repos.reports.insertEvacuation(unplaced, tx);
-      await repos.corridors.saveEvacuationFigures(
-        corridor.id,
-        { evacuationReportCount: 2, evacuationLow: 1540, evacuationHigh: 2040 },
-        tx,
-      );
+      await repos.corridors.refreshEvacuationFigures(corridor.id, tx);
     });
 
     const figures = await repos.reports.findEvacuationFigures(corridor.id);

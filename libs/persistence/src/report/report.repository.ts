@@ -25,6 +25,19 @@ export interface EvacuationTotals {
   high: number | null;
 }
 
+/** The records a report names; each is checked only when given. */
+export interface ReportReferences {
+  corridorId: string;
+  partyId?: string;
+  windowId?: string;
+  locationId?: string;
+}
+
+/** The total range of a corridor's evacuation reports, used by evacuationTotals and the corridor row's update. */
+export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
+  SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
+  FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`;
+
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
 @Injectable()
 export class ReportRepository {
@@ -96,21 +109,37 @@ export class ReportRepository {
    */
   async evacuationTotals(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationTotals> {
     const row = await tx.get<{
-      n: number | string | null;
+      n: number | string;
       low: number | string | null;
       high: number | string | null;
-    }>(
-      `SELECT SUM(n) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
-         SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
-         FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`,
-      { corridorId },
-    );
+    }>(EVACUATION_TOTALS_SQL, { corridorId });
     const count = Number(row?.n ?? 0);
     return {
       reportCount: count,
       low: count ? Number(row?.low) : null,
       high: count ? Number(row?.high) : null,
     };
+  }
+
+  /** Which of the named records do not exist, in one query: the hot path of report entry. */
+  async missingReferences(
+    refs: ReportReferences,
+    tx: SqlRunner = this.db,
+  ): Promise<(keyof ReportReferences)[]> {
+    const checks = [`EXISTS (SELECT 1 FROM corridor WHERE id = :corridorId) AS "corridorId"`];
+    if (refs.partyId) checks.push(`EXISTS (SELECT 1 FROM party WHERE id = :partyId) AS "partyId"`);
+    if (refs.windowId) {
+      checks.push(
+        `EXISTS (SELECT 1 FROM corridor_window WHERE id = :windowId AND corridor_id = :corridorId) AS "windowId"`,
+      );
+    }
+    if (refs.locationId)
+      checks.push(`EXISTS (SELECT 1 FROM location WHERE id = :locationId) AS "locationId"`);
+    const row = await tx.get<Record<keyof ReportReferences, number | boolean>>(
+      `SELECT ${checks.join(', ')}`,
+      { ...refs },
+    );
+    return (Object.keys(row ?? {}) as (keyof ReportReferences)[]).filter((key) => !row?.[key]);
   }
 
   private async allOf<E extends ObjectLiteral>(
