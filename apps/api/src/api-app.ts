@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import { loadConfig } from '#cw/config';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
+import { logOptions } from './http/log-options.js';
+import { PinoNestLogger } from './http/pino-nest-logger.js';
 import { PUBLIC_OPERATION } from './auth/access.decorators.js';
 
 export const API_PREFIX = 'api/v1';
@@ -19,13 +22,32 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    logger: logOptions(config),
+    // Requests are logged once each by the onResponse hook below, not twice by Fastify.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useLogger(new PinoNestLogger(fastify.log as unknown as Pino));
+  // One line per request, with its id, status and duration; the request id is echoed for support calls.
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  });
 
   // Errors raised before a handler runs (unreadable JSON, body too large) need no handler of their own:
   // Nest installs its exception layer as Fastify's error handler, so ProblemFilter renders them too.

@@ -1,9 +1,8 @@
 import { DynamicModule, Module, OnApplicationBootstrap, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, AuthService } from '#cw/accounts';
 import { Clock, ClockModule } from '#cw/clock';
-import { AppConfig, ConfigModule } from '#cw/config';
+import { ConfigModule } from '#cw/config';
 import { CorridorsModule } from '#cw/corridors';
 import { LocationsModule } from '#cw/locations';
 import { PartiesModule } from '#cw/parties';
@@ -37,17 +36,6 @@ export class AppModule implements OnApplicationBootstrap {
       imports: [
         ConfigModule.forRoot(options.env),
         ClockModule.forRoot(options.clock),
-        LoggerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
-              level: config.LOG_LEVEL,
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-              customLogLevel: (_request, response, error) =>
-                error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-            },
-          }),
-        }),
         PersistenceModule,
         AccountsModule,
         PartiesModule,

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
-import { AppError } from '#cw/common';
+import { AppError, newId } from '#cw/common';
 import { ApiKeyRepository } from '#cw/persistence';
 import type { ApiKeyCreateDto } from './dto/api-key-create.dto.js';
 import { ApiKeyCreatedResponseDto, ApiKeyResponseDto, toApiKeyResponse } from './dto/api-key-response.dto.js';
+import { ApiKeyPrincipalCache } from './api-key-principal-cache.js';
 import type { Principal } from './principal.js';
 import { API_KEY_PREFIX, newSecret, sha256Hex } from './secret-token.js';
 
@@ -13,13 +13,14 @@ export class ApiKeyService {
   constructor(
     private readonly clock: Clock,
     private readonly apiKeys: ApiKeyRepository,
+    private readonly principals: ApiKeyPrincipalCache,
   ) {}
 
   /** The key is returned once; only its SHA-256 is stored. */
   async create(principal: Principal, dto: ApiKeyCreateDto): Promise<ApiKeyCreatedResponseDto> {
     const key = `${API_KEY_PREFIX}${newSecret()}`;
     const entity = {
-      id: randomUUID(),
+      id: newId(),
       name: dto.name,
       organisationId: principal.organisationId,
       userId: principal.userId,
@@ -44,5 +45,6 @@ export class ApiKeyService {
       throw AppError.notFound('API key', id);
     }
     await this.apiKeys.revoke(id, this.clock.now());
+    this.principals.forget(key.keyHash);
   }
 }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#cw/clock';
-import { AppError, AppErrorCode } from '#cw/common';
+import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import {
   ApiKeyRepository,
@@ -14,6 +13,7 @@ import {
 } from '#cw/persistence';
 import { toUserResponse, type UserResponseDto } from './dto/user-response.dto.js';
 import type { LoginResponseDto } from './dto/login-response.dto.js';
+import { ApiKeyPrincipalCache } from './api-key-principal-cache.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { Principal, Role, Scope } from './principal.js';
 import { API_KEY_PREFIX, newSecret, SESSION_TOKEN_PREFIX, sha256Hex } from './secret-token.js';
@@ -35,6 +35,7 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly passwords: PasswordHasher,
+    private readonly apiKeyPrincipals: ApiKeyPrincipalCache,
   ) {}
 
   async login(email: string, password: string): Promise<LoginResponseDto> {
@@ -47,7 +48,7 @@ export class AuthService {
     const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
     await this.sessions.insert({
-      id: randomUUID(),
+      id: newId(),
       tokenHash: sha256Hex(token),
       userId: user.id,
       createdAt: now,
@@ -85,13 +86,12 @@ export class AuthService {
     const now = this.clock.now();
     try {
       await this.db.transaction(async (tx) => {
-        const organisationId =
-          (await this.organisations.findByName('Administrators', tx))?.id ?? randomUUID();
+        const organisationId = (await this.organisations.findByName('Administrators', tx))?.id ?? newId();
         if (!(await this.organisations.findByName('Administrators', tx))) {
           await this.organisations.insert({ id: organisationId, name: 'Administrators', createdAt: now }, tx);
         }
         const admin: UserEntity = {
-          id: randomUUID(),
+          id: newId(),
           email,
           displayName: 'Administrator',
           organisationId,
@@ -113,7 +113,10 @@ export class AuthService {
   }
 
   private async authenticateApiKey(token: string): Promise<Principal | null> {
-    const found = await this.apiKeys.findActiveByHash(sha256Hex(token));
+    const keyHash = sha256Hex(token);
+    const cached = this.apiKeyPrincipals.get(keyHash);
+    if (cached) return cached;
+    const found = await this.apiKeys.findActiveByHash(keyHash);
     if (!found || found.owner.disabledAt) return null;
     const now = this.clock.now().getTime();
     const recordedAt = this.keyUseRecordedAt.get(found.key.id) ?? 0;
@@ -121,13 +124,15 @@ export class AuthService {
       this.keyUseRecordedAt.set(found.key.id, now);
       await this.apiKeys.recordUse(found.key.id, new Date(now));
     }
-    return {
+    const principal: Principal = {
       userId: found.owner.id,
       organisationId: found.key.organisationId,
       role: found.owner.role as Role,
       scopes: found.key.scopes.split(',') as Scope[],
       credential: { kind: 'api_key', id: found.key.id },
     };
+    this.apiKeyPrincipals.remember(keyHash, principal);
+    return principal;
   }
 
   private async authenticateSession(token: string): Promise<Principal | null> {

@@ -3,3 +3,4 @@ export { ListQueryDto } from './list-query.dto.js';
 export { PageInfoDto } from './page.dto.js';
 export { SourcedDto } from './source.dto.js';
 export { IsTimeZone } from './time-zone.validator.js';
+export { newId } from './new-id.js';

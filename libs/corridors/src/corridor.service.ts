@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
 import { Clock } from '#cw/clock';
-import { AppError, AppErrorCode } from '#cw/common';
+import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import {
   assertWindowBounds,
@@ -80,7 +79,7 @@ export class CorridorService {
     await this.assertParties('requiredConfirmationIds', requiredPartyIds);
 
     const corridor: CorridorEntity = {
-      id: randomUUID(),
+      id: newId(),
       name: dto.name.trim(),
       originId: dto.originId,
       destinationId: dto.destinationId ?? null,
@@ -281,7 +280,7 @@ export class CorridorService {
     now: Date,
   ): CorridorWindowEntity {
     return {
-      id: randomUUID(),
+      id: newId(),
       corridorId,
       startsAt: bounds.startsAt,
       endsAt: bounds.endsAt,

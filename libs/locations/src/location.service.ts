@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
 import { Clock } from '#cw/clock';
-import { AppError } from '#cw/common';
+import { AppError, newId } from '#cw/common';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { LocationRepository } from '#cw/persistence';
 import type { LocationCreateDto } from './dto/location-create.dto.js';
@@ -23,7 +22,7 @@ export class LocationService {
   ): Promise<LocationResponseDto> {
     return this.idempotency.create(idempotency, async (tx) => {
       const location = {
-        id: randomUUID(),
+        id: newId(),
         name: dto.name.trim(),
         lat: dto.lat,
         lon: dto.lon,

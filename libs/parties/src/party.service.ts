@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
 import { Clock } from '#cw/clock';
-import { AppError, AppErrorCode } from '#cw/common';
+import { AppError, AppErrorCode, newId } from '#cw/common';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { PartyRepository, UniqueViolation } from '#cw/persistence';
 import type { PartyCreateDto } from './dto/party-create.dto.js';
@@ -24,7 +23,7 @@ export class PartyService {
     try {
       return await this.idempotency.create(idempotency, async (tx) => {
         const party = {
-          id: randomUUID(),
+          id: newId(),
           name: dto.name.trim(),
           shortName: dto.shortName?.trim() || null,
           kind: dto.kind,

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
 import { Clock } from '#cw/clock';
-import { AppError, AppErrorCode } from '#cw/common';
+import { AppError, AppErrorCode, newId } from '#cw/common';
 import {
   ConfirmationResponseDto,
   CorridorStateService,
@@ -45,7 +44,7 @@ export class ReportService {
     const now = this.clock.now();
     const statedAt = readPastInstant(dto.statedAt, 'statedAt', now, dto.timezone);
     const row = {
-      id: randomUUID(),
+      id: newId(),
       corridorId,
       partyId: dto.partyId,
       stance: dto.stance,
@@ -74,7 +73,7 @@ export class ReportService {
     assertValidCount(dto.count, 'count');
     const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
     const row = {
-      id: randomUUID(),
+      id: newId(),
       corridorId,
       windowId: dto.windowId ?? null,
       sourcePartyId: dto.sourcePartyId,
@@ -122,7 +121,7 @@ export class ReportService {
     assertValidCount(dto.count, 'count');
     const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
     const row = {
-      id: randomUUID(),
+      id: newId(),
       corridorId,
       sourcePartyId: dto.sourcePartyId,
       reportedAt,
@@ -162,7 +161,7 @@ export class ReportService {
     const now = this.clock.now();
     const occurredAt = readPastInstant(dto.occurredAt, 'occurredAt', now, dto.timezone);
     const row = {
-      id: randomUUID(),
+      id: newId(),
       corridorId,
       kind: dto.kind,
       occurredAt,
