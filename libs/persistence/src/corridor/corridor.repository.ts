@@ -61,6 +61,21 @@ const STATUS_SQL = `CASE
   ELSE 'announced'
 END`;
 
+const OPEN_WINDOW_NOW = `EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now)`;
+const WINDOWS_NOT_OVER = '(c.last_ends_at IS NULL OR c.last_ends_at > :now)';
+
+// The same rule as STATUS_SQL, one predicate per status, so a filtered list reads only the columns it needs
+// (completed and failed never look at windows). corridor-status-sql.spec checks the list against the domain.
+const STATUS_FILTER: Record<string, string> = {
+  cancelled: 'c.cancelled_at IS NOT NULL',
+  disputed: `c.cancelled_at IS NULL AND c.confirmation_state = 'disputed' AND ${WINDOWS_NOT_OVER}`,
+  open: `c.cancelled_at IS NULL AND NOT (c.confirmation_state = 'disputed' AND ${WINDOWS_NOT_OVER}) AND ${OPEN_WINDOW_NOW}`,
+  completed: 'c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.evacuation_report_count > 0',
+  failed: 'c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.evacuation_report_count = 0',
+  confirmed: `c.cancelled_at IS NULL AND c.confirmation_state = 'confirmed' AND ${WINDOWS_NOT_OVER} AND NOT ${OPEN_WINDOW_NOW}`,
+  announced: `c.cancelled_at IS NULL AND c.confirmation_state = 'pending' AND ${WINDOWS_NOT_OVER} AND NOT ${OPEN_WINDOW_NOW}`,
+};
+
 @Injectable()
 export class CorridorRepository {
   private readonly corridors: Table<CorridorEntity>;
@@ -103,6 +118,15 @@ export class CorridorRepository {
   async findById(id: string, tx: SqlRunner = this.db): Promise<CorridorEntity | undefined> {
     const row = await tx.get(`SELECT ${this.corridors.selectList} FROM corridor WHERE id = :id`, { id });
     return row && this.corridors.hydrate(row);
+  }
+
+  /** The organisation that recorded the corridor, for the object-level access rule. */
+  async organisationOf(id: string): Promise<string | undefined> {
+    const row = await this.db.get<{ organisation_id: string }>(
+      'SELECT organisation_id FROM corridor WHERE id = :id',
+      { id },
+    );
+    return row?.organisation_id;
   }
 
   async exists(id: string, tx: SqlRunner = this.db): Promise<boolean> {
@@ -246,7 +270,11 @@ export class CorridorRepository {
       where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
       params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     }
-    if (filter.status) params.status = filter.status;
+    if (filter.status) {
+      const predicate = STATUS_FILTER[filter.status];
+      if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
+      where.push(`(${predicate})`);
+    }
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
          SELECT ${this.corridors.qualified('c')}, ${STATUS_SQL} AS status,
@@ -257,7 +285,6 @@ export class CorridorRepository {
          JOIN party p ON p.id = c.announced_by_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ) t
-       ${filter.status ? 'WHERE t.status = :status' : ''}
        ORDER BY t.announced_at DESC, t.id DESC
        LIMIT :limit`,
       params,
