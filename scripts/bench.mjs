@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { AUTH_OVERHEAD_ENV, benchAuthOverhead } from './bench/auth-overhead.mjs';
 import { seed } from './bench/seed.mjs';
+import { runSweepBench } from './bench/sweep.mjs';
 import { findOrStartRedis, freePort, waitForHttp } from './lib/services.mjs';
 
 const SIZE = { corridors: 10_000, windowsPerCorridor: 5, reportsPerCorridor: 20 };
@@ -87,9 +89,12 @@ function bareInserts(path, corridorIds, partyId, admin, count) {
   return count / seconds;
 }
 
+let redisToStop = null;
+
 async function main() {
   if (!existsSync('dist/apps/api/src/main.js')) throw new Error('run `npm run build` first');
   const redis = await findOrStartRedis();
+  redisToStop = redis.stop;
   const dir = mkdtempSync(join(tmpdir(), 'cw-bench-'));
   const dbPath = join(dir, 'bench.sqlite');
   const port = await freePort();
@@ -101,6 +106,8 @@ async function main() {
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    // The unguarded twin route for the guard-overhead measure, and a write limit the load does not reach.
+    ...AUTH_OVERHEAD_ENV,
   };
 
   log(
@@ -153,12 +160,21 @@ async function main() {
 
   const list = await run({ url: `${base}/api/v1/corridors?limit=50`, headers: auth });
   const filtered = await run({ url: `${base}/api/v1/corridors?limit=50&status=completed`, headers: auth });
+  log('measuring the guard layer: the same write with and without authentication and authorization…');
+  const guard = await benchAuthOverhead({
+    base,
+    adminToken: token,
+    corridorIds: seeded.corridorIds,
+    partyIds: seeded.partyIds,
+    durationSeconds: DURATION_S,
+    connections: CONNECTIONS,
+    admin: ADMIN,
+  });
   const apiPeakRss = peakRssMb(api.pid);
   await stop(api);
 
   const bareCount = 20_000;
   const bare = bareInserts(dbPath, seeded.corridorIds, seeded.partyIds[0], seeded.admin, bareCount);
-  await redis.stop?.();
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -184,6 +200,7 @@ async function main() {
       errors: filtered.errors + filtered.non2xx,
     },
     apiPeakRssMb: Math.round(apiPeakRss),
+    guardOverhead: guard,
   };
   mkdirSync('var/bench', { recursive: true });
   writeFileSync('var/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -204,10 +221,26 @@ async function main() {
     `| list corridors filtered by status=completed | ${results.listCorridorsByStatus.requestsPerSecond} req/s, p99 ${results.listCorridorsByStatus.p99Ms} ms |`,
   );
   log(`| API process peak RSS | ${results.apiPeakRssMb} MB |`);
+  log(
+    `| same write without the guard layer (no auth, no policy, no rate limit) | ${guard.withoutGuard.rps} req/s; guarded/unguarded ${guard.ratio} |`,
+  );
+  if (guard.signIn) log(`| sign-in (argon2id) | ${JSON.stringify(guard.signIn)} |`);
+
+  log('\nflag evaluation (the worker):');
+  results.flags = await runSweepBench({ redisUrl: redis.url, log });
+  if (existsSync('scripts/bench/digest.mjs')) {
+    const { runDigestBench } = await import('./bench/digest.mjs');
+    log('\ndaily digest to a local SMTP sink:');
+    results.digest = await runDigestBench({ redisUrl: redis.url, log });
+  }
+  writeFileSync('var/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  log('\nconsole: run `node scripts/console-perf.mjs` for bundle size and time to usable content.');
   log('\nwritten to var/bench/results.json');
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => redisToStop?.())
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -3,7 +3,7 @@
 //
 // Finds or starts Redis (REDIS_URL), finds PostgreSQL (TEST_POSTGRES_URL, else its suites skip),
 // then runs lint, typecheck, cycles, unit and e2e tests, stopping at the first failure.
-// The last line is always `N passed, N failed` (jest's test counts, summed).
+// The last line is always `N passed, N failed` (jest and vitest test counts, summed).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -20,12 +20,18 @@ const BUDGET_MS = Number(process.env.TEST_TIME_BUDGET_MINUTES || 18) * 60_000;
 // Jest has written its results but not exited: something keeps the event loop alive (open handles).
 const JEST_EXIT_GRACE_MS = 30_000;
 
+// `build` precedes the tests: the cycle check reads the compiled graph, process-level tests run the built
+// worker, and the browser tests load the built console.
 const STEPS = [
   { script: 'lint' },
   { script: 'typecheck' },
+  { script: 'typecheck:console' },
+  { script: 'build' },
   { script: 'cycles' },
-  { script: 'test:unit', jest: 'unit' },
-  { script: 'test:e2e', jest: 'e2e' },
+  { script: 'test:unit', results: 'unit', runner: 'jest' },
+  { script: 'test:e2e', results: 'e2e', runner: 'jest' },
+  { script: 'test:console:components', results: 'console-components', runner: 'vitest' },
+  { script: 'test:console:browser', results: 'console-browser', runner: 'vitest' },
 ];
 
 const startedAt = Date.now();
@@ -96,7 +102,7 @@ function runStep(script, args, { resultsFile } = {}) {
           resultsSeenAt ??= Date.now();
           if (Date.now() - resultsSeenAt > JEST_EXIT_GRACE_MS) {
             reason =
-              `jest wrote its results but did not exit within ${JEST_EXIT_GRACE_MS / 1000} s: ` +
+              `the test runner wrote its results but did not exit within ${JEST_EXIT_GRACE_MS / 1000} s: ` +
               'something keeps running after the tests (open handles: close apps, queues, connections in afterAll).';
             killGroup(child, 'SIGKILL');
           }
@@ -116,7 +122,7 @@ function runStep(script, args, { resultsFile } = {}) {
   });
 }
 
-function readJestResults(file) {
+function readTestResults(file) {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     return {
@@ -168,22 +174,24 @@ async function main() {
     console.log(`\n[test] ── npm run ${step.script} ──`);
     let resultsFile = null;
     const args = [];
-    if (step.jest) {
-      resultsFile = path.join(RESULTS_DIR, `${step.jest}.json`);
+    if (step.results) {
+      resultsFile = path.join(RESULTS_DIR, `${step.results}.json`);
       rmSync(resultsFile, { force: true });
-      args.push('--json', `--outputFile=${resultsFile}`);
+      // Both write jest's JSON result shape (numPassedTests, numFailedTests, …).
+      if (step.runner === 'jest') args.push('--json', `--outputFile=${resultsFile}`);
+      else args.push('--reporter=default', '--reporter=json', `--outputFile=${resultsFile}`);
     }
     const { code, reason } = await runStep(step.script, args, { resultsFile });
     if (interrupted) return;
     let extra = '';
     if (resultsFile) {
-      const results = readJestResults(resultsFile);
+      const results = readTestResults(resultsFile);
       if (results) {
         totals.passed += results.passed;
         totals.failed += results.failed;
         if (results.brokenSuites) extra = ` (${results.brokenSuites} test suite(s) failed to run)`;
       } else if (code !== 0) {
-        extra = ' (jest wrote no results)';
+        extra = ` (${step.runner} wrote no results)`;
       }
     }
     say(

@@ -189,6 +189,7 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
             deadlineAt: `2022-05-${day}T03:00:00.000Z`,
             parties: [{ partyId: party.uaGov, stance: null, statedAt: null, isInTime: false }],
           },
+          flags: [], // no worker runs in this suite
         })),
       );
     });

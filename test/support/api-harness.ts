@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { MovableClock } from '#cw/clock';
+import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './test-database.js';
+import { removeQueues, uniqueQueuePrefix } from './worker-harness.js';
 
 export const ADMIN_EMAIL = 'admin@corridor.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -32,6 +35,10 @@ export async function startApi(dialect: Dialect, env: Record<string, string> = {
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'silent',
+      // Rate-limit counters of one app under test, apart from every other suite and run sharing the Redis.
+      RATE_LIMIT_PREFIX: `cw-test-${randomBytes(6).toString('hex')}`,
+      // Jobs the api enqueues stay under a prefix of this harness's own, removed when it closes.
+      QUEUE_PREFIX: uniqueQueuePrefix('api'),
       ...env,
     },
   });
@@ -51,8 +58,10 @@ export async function startApi(dialect: Dialect, env: Record<string, string> = {
     adminToken,
     auth: { Authorization: `Bearer ${adminToken}` },
     close: async () => {
+      const { QUEUE_PREFIX, REDIS_URL } = app.get(AppConfig);
       await app.close();
       await database.drop();
+      await removeQueues(REDIS_URL, QUEUE_PREFIX);
     },
   };
 }

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as Pino } from 'pino';
 import { loadConfig } from '#cw/config';
+import { PinoNestLogger } from '#cw/logging';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
 import { logOptions } from './http/log-options.js';
-import { PinoNestLogger } from './http/pino-nest-logger.js';
-import { PUBLIC_OPERATION } from './auth/access.decorators.js';
+import { serveConsole } from './console-static.js';
+import { mountBullBoard } from './jobs/bull-board.js';
+import { policyOf } from './auth/access-policy.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -31,6 +34,46 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   });
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
+  const isHttps = config.PUBLIC_URL.startsWith('https://');
+  await app.register(fastifyHelmet, {
+    // Same-origin everything; inline styles only because the Swagger UI page at /api/docs has a <style> block.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Field offices may serve it over plain http on an isolated network: upgrading would break it there.
+        upgradeInsecureRequests: isHttps ? [] : null,
+      },
+    },
+    hsts: isHttps,
+  });
+  // Closed unless CORS_ORIGINS names the browser origins that may call the API.
+  const corsOrigins = config.CORS_ORIGINS.split(',').filter(Boolean);
+  if (corsOrigins.length) {
+    app.enableCors({
+      origin: corsOrigins,
+      credentials: true,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'idempotency-key',
+        'x-requested-with',
+        'x-request-id',
+      ],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    });
+  }
+  await mountBullBoard(app);
   const fastify = app.getHttpAdapter().getInstance();
   app.useLogger(new PinoNestLogger(fastify.log as unknown as Pino));
   // One line per request, with its id, status and duration; the request id is echoed for support calls.
@@ -74,16 +117,21 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   );
   markPublicOperations(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await serveConsole(app);
   return app;
 }
 
-/** Operations open without sign-in override the document's global bearer requirement. */
+/** Operations the access policy opens without sign-in override the document's global bearer requirement. */
 function markPublicOperations(document: OpenAPIObject): void {
-  for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path) as Record<string, unknown>[]) {
-      if (operation && typeof operation === 'object' && operation[PUBLIC_OPERATION]) {
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations) as [string, Record<string, unknown>][]) {
+      const route = path.replace(/\{([^}]+)\}/g, ':$1');
+      if (
+        operation &&
+        typeof operation === 'object' &&
+        policyOf(method.toUpperCase(), route)?.role === 'public'
+      ) {
         operation.security = [];
-        delete operation[PUBLIC_OPERATION];
       }
     }
   }

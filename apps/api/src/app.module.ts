@@ -1,23 +1,39 @@
 import { DynamicModule, Module, OnApplicationBootstrap, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { AccountsModule, AuthService } from '#cw/accounts';
+import { AccountsModule, UserService } from '#cw/accounts';
+import { AlertsModule } from '#cw/alerts';
+import { AuditModule } from '#cw/audit';
 import { Clock, ClockModule } from '#cw/clock';
-import { ConfigModule } from '#cw/config';
+import { ConfigModule, loadConfig } from '#cw/config';
 import { CorridorsModule } from '#cw/corridors';
+import { FlagsModule } from '#cw/flags';
 import { LocationsModule } from '#cw/locations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
+import { OrganisationsController } from './accounts/organisations.controller.js';
+import { UsersController } from './accounts/users.controller.js';
+import { AuditController } from './audit/audit.controller.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { RateLimits } from './auth/rate-limits.js';
+import { RecordOwners } from './auth/record-owners.js';
+import { BenchController } from './bench/bench.controller.js';
 import { CorridorReportsController } from './corridors/corridor-reports.controller.js';
 import { CorridorsController } from './corridors/corridors.controller.js';
+import { FlagsController, TrackRecordController } from './flags/flags.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { JobQueues } from './jobs/job-queues.js';
+import { JobsController } from './jobs/jobs.controller.js';
 import { ValidationProblem } from './http/validation-problem.js';
 import { LocationsController } from './locations/locations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
+import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
+import { OneClickBody } from './subscriptions/one-click-body.js';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller.js';
+import { UnsubscribeController } from './subscriptions/unsubscribe.controller.js';
 
 export interface ApiModuleOptions {
   /** The environment to read configuration from; tests pass their own. */
@@ -28,7 +44,7 @@ export interface ApiModuleOptions {
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly users: UserService) {}
 
   static forRoot(options: ApiModuleOptions = {}): DynamicModule {
     return {
@@ -42,6 +58,9 @@ export class AppModule implements OnApplicationBootstrap {
         LocationsModule,
         CorridorsModule,
         ReportsModule,
+        AuditModule,
+        FlagsModule,
+        AlertsModule,
       ],
       controllers: [
         HealthController,
@@ -51,8 +70,22 @@ export class AppModule implements OnApplicationBootstrap {
         LocationsController,
         CorridorsController,
         CorridorReportsController,
+        OrganisationsController,
+        UsersController,
+        AuditController,
+        // Benchmark only; loadConfig refuses the flag when NODE_ENV=production.
+        ...(loadConfig(options.env).BENCH_UNGUARDED_ROUTES ? [BenchController] : []),
+        FlagsController,
+        TrackRecordController,
+        JobsController,
+        SubscriptionsController,
+        UnsubscribeController,
+        OutboxController,
+        DeliveriesController,
       ],
       providers: [
+        JobQueues,
+        OneClickBody,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
@@ -63,12 +96,14 @@ export class AppModule implements OnApplicationBootstrap {
           }),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        RateLimits,
+        RecordOwners,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.auth.ensureBootstrapAdmin();
+    await this.users.ensureBootstrapAdmin();
   }
 }

@@ -1,11 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from '#cw/alerts';
 import { Clock, ClockModule } from '#cw/clock';
 import { AppConfig, ConfigModule } from '#cw/config';
+import { FlagsModule } from '#cw/flags';
 import { IdempotencyModule } from '#cw/idempotency';
 import { QueueName } from '#cw/jobs';
 import { PersistenceModule } from '#cw/persistence';
+import { AlertsProcessor } from './alerts.processor.js';
+import { EvaluationProcessor } from './evaluation.processor.js';
 import { JobSchedules } from './job-schedules.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
 
@@ -23,21 +26,24 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(options.env),
         ClockModule.forRoot(options.clock),
-        LoggerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
-        }),
         PersistenceModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+            prefix: config.QUEUE_PREFIX,
           }),
         }),
-        BullModule.registerQueue({ name: QueueName.Maintenance }),
+        BullModule.registerQueue(
+          { name: QueueName.Maintenance },
+          { name: QueueName.Evaluation },
+          { name: QueueName.Alerts },
+        ),
         IdempotencyModule,
+        FlagsModule,
+        AlertsModule,
       ],
-      providers: [MaintenanceProcessor, JobSchedules],
+      providers: [MaintenanceProcessor, EvaluationProcessor, AlertsProcessor, JobSchedules],
     };
   }
 }

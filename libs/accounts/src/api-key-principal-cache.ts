@@ -24,4 +24,11 @@ export class ApiKeyPrincipalCache {
   forget(keyHash: string): void {
     this.byKeyHash.delete(keyHash);
   }
+
+  /** A user disabled or given another role: their keys are looked up afresh on this replica from now on. */
+  forgetUser(userId: string): void {
+    for (const [keyHash, principal] of this.byKeyHash.entries()) {
+      if (principal.userId === userId) this.byKeyHash.delete(keyHash);
+    }
+  }
 }

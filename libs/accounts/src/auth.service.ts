@@ -1,16 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
-import {
-  ApiKeyRepository,
-  Database,
-  OrganisationRepository,
-  SessionRepository,
-  UniqueViolation,
-  UserEntity,
-  UserRepository,
-} from '#cw/persistence';
+import { ApiKeyRepository, Database, SessionRepository, UserRepository } from '#cw/persistence';
 import { toUserResponse, type UserResponseDto } from './dto/user-response.dto.js';
 import type { LoginResponseDto } from './dto/login-response.dto.js';
 import { ApiKeyPrincipalCache } from './api-key-principal-cache.js';
@@ -19,10 +12,12 @@ import type { Principal, Role, Scope } from './principal.js';
 import { API_KEY_PREFIX, newSecret, SESSION_TOKEN_PREFIX, sha256Hex } from './secret-token.js';
 
 const KEY_USE_RECORD_INTERVAL_MS = 60_000;
+// Idle expiry needs last_seen_at; writing it on every request would add a write to every read.
+const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
+/** Who a request acts for: sign-in, sign-out, and turning a session token or API key into a principal. */
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
   // Recording every use would add a write to every request; once a minute per key is enough to audit.
   private readonly keyUseRecordedAt = new Map<string, number>();
 
@@ -31,14 +26,22 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly db: Database,
     private readonly users: UserRepository,
-    private readonly organisations: OrganisationRepository,
     private readonly sessions: SessionRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly passwords: PasswordHasher,
     private readonly apiKeyPrincipals: ApiKeyPrincipalCache,
+    private readonly audit: AuditService,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResponseDto> {
+  /**
+   * A new session with a new random token, every time: a token the browser held before (`previousToken`,
+   * perhaps planted by someone else) is revoked, never carried over, so a session cannot be fixed.
+   */
+  async login(
+    email: string,
+    password: string,
+    context: { requestId?: string; previousToken?: string } = {},
+  ): Promise<LoginResponseDto> {
     const user = await this.users.findByEmail(email);
     const isValid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !isValid || user.disabledAt) {
@@ -47,7 +50,7 @@ export class AuthService {
     const now = this.clock.now();
     const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
-    await this.sessions.insert({
+    const session = {
       id: newId(),
       tokenHash: sha256Hex(token),
       userId: user.id,
@@ -55,13 +58,55 @@ export class AuthService {
       expiresAt,
       lastSeenAt: now,
       revokedAt: null,
+    };
+    await this.db.transaction(async (tx) => {
+      if (context.previousToken?.startsWith(SESSION_TOKEN_PREFIX)) {
+        const previous = await this.sessions.findByHash(sha256Hex(context.previousToken), tx);
+        if (previous) await this.sessions.revoke(previous.id, now, tx);
+      }
+      await this.sessions.insert(session, tx);
+      await this.audit.record(tx, {
+        actor: {
+          userId: user.id,
+          organisationId: user.organisationId,
+          credential: { kind: 'session', id: session.id },
+          requestId: context.requestId,
+        },
+        action: 'session.sign_in',
+        entity: 'session',
+        entityId: session.id,
+        after: { expiresAt: expiresAt.toISOString() },
+      });
     });
     return { token, expiresAt: expiresAt.toISOString(), user: toUserResponse(user) };
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.credential.kind === 'session')
-      await this.sessions.revoke(principal.credential.id, this.clock.now());
+    if (principal.credential.kind !== 'session') return;
+    const sessionId = principal.credential.id;
+    await this.db.transaction(async (tx) => {
+      if (!(await this.sessions.revoke(sessionId, this.clock.now(), tx))) return;
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'session.sign_out',
+        entity: 'session',
+        entityId: sessionId,
+      });
+    });
+  }
+
+  /** Ends every session of the caller, on every device; API keys are revoked one by one instead. */
+  async logoutEverywhere(principal: Principal): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const ended = await this.sessions.revokeAllOfUser(principal.userId, this.clock.now(), tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'session.sign_out_everywhere',
+        entity: 'user',
+        entityId: principal.userId,
+        after: { sessionsEnded: ended },
+      });
+    });
   }
 
   async describe(principal: Principal): Promise<UserResponseDto> {
@@ -75,41 +120,6 @@ export class AuthService {
     if (token.startsWith(API_KEY_PREFIX)) return this.authenticateApiKey(token);
     if (token.startsWith(SESSION_TOKEN_PREFIX)) return this.authenticateSession(token);
     return null;
-  }
-
-  /** Creates the first admin from BOOTSTRAP_ADMIN_* when the database has no user yet. */
-  async ensureBootstrapAdmin(): Promise<void> {
-    const email = this.config.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
-    const password = this.config.BOOTSTRAP_ADMIN_PASSWORD;
-    if (!email || !password || (await this.users.count()) > 0) return;
-    const passwordHash = await this.passwords.hash(password);
-    const now = this.clock.now();
-    try {
-      await this.db.transaction(async (tx) => {
-        const organisationId = (await this.organisations.findByName('Administrators', tx))?.id ?? newId();
-        if (!(await this.organisations.findByName('Administrators', tx))) {
-          await this.organisations.insert({ id: organisationId, name: 'Administrators', createdAt: now }, tx);
-        }
-        const admin: UserEntity = {
-          id: newId(),
-          email,
-          displayName: 'Administrator',
-          organisationId,
-          role: 'admin',
-          passwordHash,
-          disabledAt: null,
-          inviteTokenHash: null,
-          inviteExpiresAt: null,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await this.users.insert(admin, tx);
-      });
-      this.logger.log(`created the first admin ${email}`);
-    } catch (error) {
-      // Another replica starting at the same moment created it first.
-      if (!(error instanceof UniqueViolation)) throw error;
-    }
   }
 
   private async authenticateApiKey(token: string): Promise<Principal | null> {
@@ -136,10 +146,15 @@ export class AuthService {
   }
 
   private async authenticateSession(token: string): Promise<Principal | null> {
-    const session = await this.sessions.findLiveByHash(sha256Hex(token), this.clock.now());
+    const now = this.clock.now();
+    const idleSince = new Date(now.getTime() - this.config.SESSION_IDLE_MINUTES * 60_000);
+    const session = await this.sessions.findLiveByHash(sha256Hex(token), now, idleSince);
     if (!session) return null;
     const user = await this.users.findById(session.userId);
     if (!user || user.disabledAt) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+      await this.sessions.touch(session.id, now);
+    }
     return {
       userId: user.id,
       organisationId: user.organisationId,

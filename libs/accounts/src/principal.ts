@@ -11,6 +11,8 @@ export interface Principal {
   role: Role;
   scopes: readonly Scope[];
   credential: { kind: 'session' | 'api_key'; id: string };
+  /** The id of the request acting, carried into the audit trail. */
+  requestId?: string;
 }
 
 const RANK: Record<Role, number> = { viewer: 0, reporter: 1, coordinator: 2, admin: 3 };

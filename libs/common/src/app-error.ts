@@ -12,6 +12,8 @@ export enum AppErrorCode {
   Unauthenticated = 'unauthenticated',
   Forbidden = 'forbidden',
   InvalidCursor = 'invalid-cursor',
+  TooManyRequests = 'too-many-requests',
+  PasswordTooWeak = 'password-too-weak',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -27,6 +29,8 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.Unauthenticated]: 401,
   [AppErrorCode.Forbidden]: 403,
   [AppErrorCode.InvalidCursor]: 400,
+  [AppErrorCode.TooManyRequests]: 429,
+  [AppErrorCode.PasswordTooWeak]: 400,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */
@@ -49,5 +53,15 @@ export class AppError extends Error {
 
   static unknownReference(field: string, what: string, id: string): AppError {
     return new AppError(AppErrorCode.UnknownReference, `No ${what} has the id ${id}.`, field);
+  }
+}
+
+/** A rate limit refused the request; the client may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class RateLimited extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(AppErrorCode.TooManyRequests, message);
   }
 }

@@ -1,4 +1,4 @@
-export { AppError, AppErrorCode } from './app-error.js';
+export { AppError, AppErrorCode, RateLimited } from './app-error.js';
 export { ListQueryDto } from './list-query.dto.js';
 export { PageInfoDto } from './page.dto.js';
 export { SourcedDto } from './source.dto.js';

@@ -50,4 +50,12 @@ describe(AppConfig.name, () => {
       expect((error as Error).message.split('\n')).toHaveLength(1);
     }
   });
+
+  it('refuses the unguarded benchmark routes in production', () => {
+    expect(() => loadConfig({ BENCH_UNGUARDED_ROUTES: 'true', NODE_ENV: 'production' })).toThrow(
+      /BENCH_UNGUARDED_ROUTES must not be set when NODE_ENV=production/,
+    );
+    expect(loadConfig({ BENCH_UNGUARDED_ROUTES: 'true' }).BENCH_UNGUARDED_ROUTES).toBe(true);
+    expect(loadConfig({}).BENCH_UNGUARDED_ROUTES).toBe(false);
+  });
 });

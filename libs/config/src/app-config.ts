@@ -41,6 +41,50 @@ export class AppConfig {
   @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** Signs unsubscribe links; required in production. Elsewhere a random one is kept in ./var/app-secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  APP_SECRET?: string = undefined;
+
+  /** Where e-mails are written as .eml files when SMTP_URL is not set. */
+  @IsString()
+  @MinLength(1)
+  OUTBOX_DIR = './var/outbox';
+
+  /** The From of alert e-mails. */
+  @IsString()
+  @Matches(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, { message: 'must be an address, optionally with a name' })
+  MAIL_FROM = 'Corridor Watch <alerts@corridor-watch.invalid>';
+
+  /** How often the worker turns new flags into alert deliveries and looks for due digests and retries. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  ALERT_INTERVAL_MS = 10_000;
+
+  /** First retry delay after a temporary SMTP failure; doubled at each further attempt. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  ALERT_RETRY_BASE_MS = 30_000;
+
+  /** Attempts before a temporarily failing e-mail is given up as failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  ALERT_MAX_ATTEMPTS = 10;
+
+  /** How long a worker holds the e-mails it is sending; a worker killed meanwhile leaves them to others after it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  ALERT_LEASE_MS = 300_000;
+
   @IsOptional()
   @IsEmail()
   BOOTSTRAP_ADMIN_EMAIL?: string = undefined;
@@ -68,6 +112,32 @@ export class AppConfig {
   @Max(100)
   COUNT_DISCREPANCY_RATIO = 0.25;
 
+  /** BullMQ key prefix in Redis: deployments (and test suites) sharing one Redis keep apart by it. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ . or -' })
+  QUEUE_PREFIX = 'bull';
+
+  /** How often the safety-net sweep of due windows runs. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  SWEEP_INTERVAL_MS = 60_000;
+
+  /** Due windows read and evaluated per transaction by the sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SWEEP_BATCH_SIZE = 500;
+
+  /** How often the worker relays the evaluation outbox to the queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  OUTBOX_RELAY_INTERVAL_MS = 5_000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
@@ -82,6 +152,50 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 30)
   SESSION_TTL_HOURS = 12;
+
+  /** A console session unused this long ends (its absolute end is SESSION_TTL_HOURS). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** Origins allowed to call the API from a browser, comma-separated; empty: no cross-origin access. */
+  @IsString()
+  @Matches(/^(https?:\/\/[^,\s]+)?(,https?:\/\/[^,\s]+)*$/, {
+    message: 'must be a comma list of http(s) origins',
+  })
+  CORS_ORIGINS = '';
+
+  /** Redis key prefix of the rate limits: deployments (and test suites) sharing one Redis keep apart by it. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ . : or -' })
+  RATE_LIMIT_PREFIX = 'cw-rl';
+
+  /** Failed sign-ins allowed per account per minute, then 429 until the minute is over. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 5;
+
+  /** Failed sign-ins allowed per client address per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 20;
+
+  /** Writes allowed per API key (or session) per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WRITES_PER_KEY_PER_MINUTE = 600;
+
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Mounts a benchmark-only write route without authentication (npm run bench); refused in production. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  BENCH_UNGUARDED_ROUTES = false;
 
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   MIGRATE_ON_START = true;
@@ -103,6 +217,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const config = plainToInstance(AppConfig, present);
   const [first] = validateSync(config, { forbidUnknownValues: false });
+  if (!first && config.BENCH_UNGUARDED_ROUTES && config.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid configuration: BENCH_UNGUARDED_ROUTES must not be set when NODE_ENV=production',
+    );
+  }
+  if (!first && !config.APP_SECRET && config.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration: APP_SECRET must be set when NODE_ENV=production');
+  }
   if (first) {
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     throw new ConfigError(

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
 import { describeCount, reconcileCounts, type Count } from '#cw/domain';
-import { CorridorRepository, ReportRepository } from '#cw/persistence';
+import {
+  AuditRepository,
+  CorridorRepository,
+  FlagRepository,
+  ReportRepository,
+  type AuditEntryEntity,
+  type FlagEventEntity,
+} from '#cw/persistence';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
 import { toCountResponse } from './dto/report-response.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
@@ -12,6 +19,8 @@ export class CorridorRecordService {
   constructor(
     private readonly corridors: CorridorRepository,
     private readonly reports: ReportRepository,
+    private readonly audit: AuditRepository,
+    private readonly flags: FlagRepository,
   ) {}
 
   async timeline(corridorId: string): Promise<TimelineDto> {
@@ -93,6 +102,10 @@ export class CorridorRecordService {
         ...entered(i),
       })),
     ];
+    events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
+    events.push(
+      ...(await this.audit.findDoneForCorridor(corridorId)).filter(isEdit).map(toEditTimelineEvent),
+    );
     if (corridor.cancelledAt) {
       events.push({
         kind: 'cancellation',
@@ -124,4 +137,63 @@ export class CorridorRecordService {
       ),
     );
   }
+}
+
+const FLAG_EVENT_VERB: Record<string, string> = {
+  raised: 'raised',
+  resolved: 'resolved',
+  reopened: 'raised again',
+  acknowledged: 'acknowledged',
+};
+
+/** Raises and resolves are the worker's (no one entered them); an acknowledgement is its coordinator's. */
+function toFlagTimelineEvent(event: FlagEventEntity): TimelineEventDto {
+  return {
+    kind: 'flag',
+    at: event.at.toISOString(),
+    recordId: event.flagId,
+    summary: `Flag ${FLAG_EVENT_VERB[event.kind] ?? event.kind}: ${event.rule.replaceAll('_', ' ')} (${event.severity})`,
+    sourcePartyId: null,
+    sourceUrl: null,
+    note: null,
+    enteredById: event.actorUserId,
+    enteredAt: event.at.toISOString(),
+    flagEvent: event.kind,
+    flagRule: event.rule,
+    windowId: event.windowId,
+  };
+}
+
+// Writes the timeline shows as their own events already; every other audited write shows as an edit.
+const SHOWN_AS_THEMSELVES = new Set([
+  'corridor.create',
+  'corridor.cancel',
+  'window.create',
+  'confirmation.create',
+  'evacuation.create',
+  'remaining.create',
+  'incident.create',
+]);
+
+function isEdit(entry: AuditEntryEntity): boolean {
+  return !SHOWN_AS_THEMSELVES.has(entry.action);
+}
+
+/** An edit of the corridor, from its audit entry: who changed which fields, from what to what. */
+function toEditTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
+  const before = entry.before ? (JSON.parse(entry.before) as Record<string, unknown>) : {};
+  const after = entry.after ? (JSON.parse(entry.after) as Record<string, unknown>) : {};
+  const fields = Object.keys(after);
+  return {
+    kind: 'edit',
+    at: entry.at.toISOString(),
+    recordId: entry.entityId,
+    summary: fields.length ? `Edited: ${fields.join(', ')}` : 'Edited (no field changed)',
+    sourcePartyId: null,
+    sourceUrl: null,
+    note: null,
+    enteredById: entry.actorUserId,
+    enteredAt: entry.at.toISOString(),
+    changes: fields.map((field) => ({ field, before: before[field] ?? null, after: after[field] })),
+  };
 }

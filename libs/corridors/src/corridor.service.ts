@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
+import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
@@ -15,15 +16,18 @@ import {
   type WindowBounds,
 } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
+import { EvaluationTrigger } from '#cw/jobs';
 import {
   CorridorRepository,
   Database,
+  FlagRepository,
   LocationRepository,
   PartyRepository,
   ReportRepository,
   type CorridorEditableFields,
   type CorridorEntity,
   type CorridorWindowEntity,
+  type FlagEntity,
   type SqlRunner,
 } from '#cw/persistence';
 import { CorridorStateService } from './corridor-state.service.js';
@@ -55,6 +59,9 @@ export class CorridorService {
     private readonly reports: ReportRepository,
     private readonly state: CorridorStateService,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly evaluations: EvaluationTrigger,
+    private readonly flags: FlagRepository,
   ) {}
 
   async create(
@@ -105,22 +112,44 @@ export class CorridorService {
       updatedAt: now,
     };
     const windowRows = windows.map((w) => this.newWindow(corridor.id, w, principal, now));
-    return this.idempotency.create(idempotency, async (tx) => {
+    let outboxSeq = 0;
+    const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insert(corridor, requiredPartyIds, tx);
       await this.corridors.insertWindows(windowRows, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'corridor.create',
+        entity: 'corridor',
+        entityId: corridor.id,
+        corridorId: corridor.id,
+        after: {
+          name: corridor.name,
+          originId: corridor.originId,
+          destinationId: corridor.destinationId,
+          announcedById: corridor.announcedById,
+          announcedAt: corridor.announcedAt.toISOString(),
+          timezone: corridor.timezone,
+          requiredConfirmationIds: [...requiredPartyIds].sort(),
+          windows: windowRows.length,
+        },
+      });
+      outboxSeq = await this.evaluations.record(corridor.id, tx);
       return this.view(corridor, { requiredPartyIds, windows: windowRows, confirmations: [] }, now);
     });
+    this.evaluations.corridorChanged(corridor.id, outboxSeq);
+    return response;
   }
 
   async get(id: string, tx?: SqlRunner): Promise<CorridorResponseDto> {
     const corridor = await this.corridors.findById(id, tx);
     if (!corridor) throw AppError.notFound('corridor', id);
-    const [requiredPartyIds, windows, confirmations] = await Promise.all([
+    const [requiredPartyIds, windows, confirmations, flags] = await Promise.all([
       this.corridors.findRequiredPartyIds(id, tx),
       this.corridors.findWindows(id, tx),
       this.reports.findConfirmations(id, tx),
+      this.flags.findByCorridor(id, tx),
     ]);
-    return this.view(corridor, { requiredPartyIds, windows, confirmations }, this.clock.now());
+    return this.view(corridor, { requiredPartyIds, windows, confirmations, flags }, this.clock.now());
   }
 
   async list(query: CorridorListQueryDto): Promise<CorridorPageDto> {
@@ -140,7 +169,7 @@ export class CorridorService {
     return { items: page.items.map(toCorridorListItem), nextCursor: page.nextCursor };
   }
 
-  async update(_principal: Principal, id: string, dto: CorridorUpdateDto): Promise<CorridorResponseDto> {
+  async update(principal: Principal, id: string, dto: CorridorUpdateDto): Promise<CorridorResponseDto> {
     const current = await this.corridors.findById(id);
     if (!current) throw AppError.notFound('corridor', id);
     const now = this.clock.now();
@@ -169,25 +198,43 @@ export class CorridorService {
     if (dto.requiredConfirmationIds)
       await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
 
-    return this.db.transaction(async (tx) => {
+    let outboxSeq = 0;
+    const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx)))
         throw staleVersion(current.version);
+      await this.auditUpdate(principal, current, fields, dto.requiredConfirmationIds, tx);
       if (dto.requiredConfirmationIds) {
         await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
         await this.state.refreshConfirmationState(id, tx);
+        outboxSeq = await this.evaluations.record(id, tx);
       }
       return this.get(id, tx);
     });
+    if (outboxSeq) this.evaluations.corridorChanged(id, outboxSeq);
+    return response;
   }
 
   async cancel(principal: Principal, id: string, dto: CorridorCancelDto): Promise<CorridorResponseDto> {
-    return this.db.transaction(async (tx) => {
+    let outboxSeq = 0;
+    const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.exists(id, tx))) throw AppError.notFound('corridor', id);
       if (!(await this.corridors.cancel(id, dto.reason.trim(), principal.userId, this.clock.now(), tx))) {
         throw new AppError(AppErrorCode.CorridorCancelled, 'This corridor is already cancelled.');
       }
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'corridor.cancel',
+        entity: 'corridor',
+        entityId: id,
+        corridorId: id,
+        before: { cancelled: false },
+        after: { cancelled: true, cancelReason: dto.reason.trim() },
+      });
+      outboxSeq = await this.evaluations.record(id, tx);
       return this.get(id, tx);
     });
+    this.evaluations.corridorChanged(id, outboxSeq);
+    return response;
   }
 
   async addWindow(
@@ -209,10 +256,20 @@ export class CorridorService {
     assertWindowBounds(bounds.startsAt, bounds.endsAt, 'endsAt');
     const now = this.clock.now();
     const window = this.newWindow(corridorId, bounds, principal, now);
-    return this.idempotency.create(idempotency, async (tx) => {
+    let outboxSeq = 0;
+    const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insertWindows([window], tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'window.create',
+        entity: 'window',
+        entityId: window.id,
+        corridorId,
+        after: { startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() },
+      });
       await this.corridors.touch(corridorId, now, tx);
       await this.state.refreshConfirmationState(corridorId, tx);
+      outboxSeq = await this.evaluations.record(corridorId, tx);
       const [requiredPartyIds, confirmations] = await Promise.all([
         this.corridors.findRequiredPartyIds(corridorId, tx),
         this.reports.findConfirmations(corridorId, tx),
@@ -226,7 +283,45 @@ export class CorridorService {
           this.config.CONFIRMATION_LEAD_MINUTES,
           now,
         ),
+        [],
       );
+    });
+    this.evaluations.corridorChanged(corridorId, outboxSeq);
+    return response;
+  }
+
+  /** The audit entry of an edit: only the fields it changed, as they were and as they became. */
+  private async auditUpdate(
+    principal: Principal,
+    current: CorridorEntity,
+    fields: CorridorEditableFields,
+    requiredConfirmationIds: string[] | undefined,
+    tx: SqlRunner,
+  ): Promise<void> {
+    const readable = (c: CorridorEditableFields) => ({
+      ...c,
+      ...(c.route !== undefined ? { route: c.route === null ? null : (JSON.parse(c.route) as unknown) } : {}),
+    });
+    const diff = changedFields(
+      {
+        ...readable(current),
+        requiredConfirmationIds: requiredConfirmationIds
+          ? (await this.corridors.findRequiredPartyIds(current.id, tx)).sort()
+          : undefined,
+      },
+      {
+        ...readable(fields),
+        requiredConfirmationIds: requiredConfirmationIds && [...new Set(requiredConfirmationIds)].sort(),
+      },
+    );
+    await this.audit.record(tx, {
+      actor: principal,
+      action: 'corridor.update',
+      entity: 'corridor',
+      entityId: current.id,
+      corridorId: current.id,
+      before: diff?.before ?? {},
+      after: diff?.after ?? {},
     });
   }
 
@@ -236,6 +331,7 @@ export class CorridorService {
       requiredPartyIds: string[];
       windows: CorridorWindowEntity[];
       confirmations: Parameters<typeof toConfirmationResponse>[0][];
+      flags?: FlagEntity[];
     },
     now: Date,
   ): CorridorResponseDto {
@@ -255,7 +351,11 @@ export class CorridorService {
       status,
       requiredConfirmationIds: parts.requiredPartyIds,
       windows: parts.windows.map((w) =>
-        toWindowResponse(w, windowConfirmationState(w, parts.requiredPartyIds, stated, lead, now)),
+        toWindowResponse(
+          w,
+          windowConfirmationState(w, parts.requiredPartyIds, stated, lead, now),
+          (parts.flags ?? []).filter((f) => f.windowId === w.id),
+        ),
       ),
       confirmations: parts.confirmations.map(toConfirmationResponse),
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
+import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, newId } from '#cw/common';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
@@ -13,6 +14,7 @@ export class LocationService {
     private readonly clock: Clock,
     private readonly locations: LocationRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
   ) {}
 
   create(
@@ -33,6 +35,19 @@ export class LocationService {
         createdAt: this.clock.now(),
       };
       await this.locations.insert(location, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'location.create',
+        entity: 'location',
+        entityId: location.id,
+        after: {
+          name: location.name,
+          lat: location.lat,
+          lon: location.lon,
+          adminArea: location.adminArea,
+          countryCode: location.countryCode,
+        },
+      });
       return toLocationResponse(location);
     });
   }

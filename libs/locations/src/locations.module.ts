@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '#cw/audit';
 import { IdempotencyModule } from '#cw/idempotency';
 import { LocationService } from './location.service.js';
 
-@Module({ imports: [IdempotencyModule], providers: [LocationService], exports: [LocationService] })
+@Module({
+  imports: [IdempotencyModule, AuditModule],
+  providers: [LocationService],
+  exports: [LocationService],
+})
 export class LocationsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
+import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
@@ -13,6 +14,7 @@ export class PartyService {
     private readonly clock: Clock,
     private readonly parties: PartyRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(
@@ -32,6 +34,13 @@ export class PartyService {
           createdAt: this.clock.now(),
         };
         await this.parties.insert(party, tx);
+        await this.audit.record(tx, {
+          actor: principal,
+          action: 'party.create',
+          entity: 'party',
+          entityId: party.id,
+          after: { name: party.name, shortName: party.shortName, kind: party.kind },
+        });
         return toPartyResponse(party);
       });
     } catch (error) {

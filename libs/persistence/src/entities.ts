@@ -3,6 +3,8 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
 import { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 import { CorridorEntity } from './corridor/corridor.entity.js';
+import { AlertCursorEntity } from './delivery/alert-cursor.entity.js';
+import { AlertDeliveryEntity } from './delivery/alert-delivery.entity.js';
 import { FlagEventEntity } from './flag/flag-event.entity.js';
 import { FlagEntity } from './flag/flag.entity.js';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
@@ -15,6 +17,7 @@ import { EvacuationReportEntity } from './report/evacuation-report.entity.js';
 import { IncidentEntity } from './report/incident.entity.js';
 import { RemainingReportEntity } from './report/remaining-report.entity.js';
 import { SessionEntity } from './session/session.entity.js';
+import { SubscriptionEntity } from './subscription/subscription.entity.js';
 import { UserEntity } from './user/user.entity.js';
 
 export const ENTITIES = [
@@ -36,4 +39,7 @@ export const ENTITIES = [
   FlagEntity,
   FlagEventEntity,
   EvaluationOutboxEntity,
+  SubscriptionEntity,
+  AlertDeliveryEntity,
+  AlertCursorEntity,
 ];

@@ -1,5 +1,7 @@
 export { ApiKeyEntity } from './api-key/api-key.entity.js';
 export { ApiKeyRepository, type ApiKeyWithOwner } from './api-key/api-key.repository.js';
+export { AuditEntryEntity } from './audit/audit-entry.entity.js';
+export { AuditRepository, type AuditFilter, type NewAuditEntry } from './audit/audit.repository.js';
 export { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
 export { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 export { CorridorEntity } from './corridor/corridor.entity.js';
@@ -10,9 +12,46 @@ export {
   type CorridorListFilter,
   type CorridorListRow,
 } from './corridor/corridor.repository.js';
+export {
+  AlertDeliveryRepository,
+  type AlertCursor,
+  type AlertDeliveryListFilter,
+} from './delivery/alert-delivery.repository.js';
+export { AlertCursorEntity } from './delivery/alert-cursor.entity.js';
+export { AlertDeliveryEntity } from './delivery/alert-delivery.entity.js';
+export {
+  AlertFactsRepository,
+  type AlertCorridor,
+  type AlertFlag,
+  type DigestEvacuation,
+  type DigestFacts,
+  type DigestFlagEvent,
+  type DigestWindow,
+} from './delivery/alert-facts.repository.js';
 export { buildDataSourceOptions, dialectOf, type Dialect } from './data-source-options.js';
 export { createDatabase, Database, type Row, type SqlRunner } from './database/database.js';
 export { ForeignKeyViolation, UniqueViolation } from './database/database-errors.js';
+export {
+  FlagFactsRepository,
+  type CorridorFlagFacts,
+  type DueWindow,
+  type WindowEvaluation,
+} from './flag/flag-facts.repository.js';
+export { FlagEventEntity } from './flag/flag-event.entity.js';
+export { FlagEntity } from './flag/flag.entity.js';
+export {
+  FlagRepository,
+  type FlagChanges,
+  type FlagEventKind,
+  type FlagListFilter,
+  type FlagListRow,
+  type NewFlag,
+} from './flag/flag.repository.js';
+export {
+  TrackRecordRepository,
+  type AnnouncedWindowRow,
+  type AnnouncedWindowsFacts,
+} from './flag/track-record.repository.js';
 export { ENTITIES } from './entities.js';
 export { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
 export { IdempotencyRepository } from './idempotency/idempotency.repository.js';
@@ -20,6 +59,11 @@ export { LocationEntity } from './location/location.entity.js';
 export { LocationRepository } from './location/location.repository.js';
 export { OrganisationEntity } from './organisation/organisation.entity.js';
 export { OrganisationRepository } from './organisation/organisation.repository.js';
+export {
+  EvaluationOutboxRepository,
+  type OutboxBacklog,
+  type PendingEvaluation,
+} from './outbox/evaluation-outbox.repository.js';
 export { PartyEntity } from './party/party.entity.js';
 export { PartyRepository } from './party/party.repository.js';
 export { PersistenceModule } from './persistence.module.js';
@@ -37,5 +81,10 @@ export {
 export { SessionEntity } from './session/session.entity.js';
 export { SessionRepository } from './session/session.repository.js';
 export { InvalidCursor, type Page } from './shared/page.js';
+export { SubscriptionEntity } from './subscription/subscription.entity.js';
+export {
+  SubscriptionRepository,
+  type SubscriptionListFilter,
+} from './subscription/subscription.repository.js';
 export { UserEntity } from './user/user.entity.js';
-export { UserRepository } from './user/user.repository.js';
+export { UserRepository, type UserEditableFields } from './user/user.repository.js';

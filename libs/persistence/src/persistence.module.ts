@@ -3,26 +3,42 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#cw/config';
 import { ApiKeyRepository } from './api-key/api-key.repository.js';
+import { AuditRepository } from './audit/audit.repository.js';
 import { CorridorRepository } from './corridor/corridor.repository.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { createDatabase, Database } from './database/database.js';
+import { AlertDeliveryRepository } from './delivery/alert-delivery.repository.js';
+import { AlertFactsRepository } from './delivery/alert-facts.repository.js';
+import { FlagFactsRepository } from './flag/flag-facts.repository.js';
+import { FlagRepository } from './flag/flag.repository.js';
+import { TrackRecordRepository } from './flag/track-record.repository.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { LocationRepository } from './location/location.repository.js';
 import { OrganisationRepository } from './organisation/organisation.repository.js';
+import { EvaluationOutboxRepository } from './outbox/evaluation-outbox.repository.js';
 import { PartyRepository } from './party/party.repository.js';
 import { ReportRepository } from './report/report.repository.js';
 import { SessionRepository } from './session/session.repository.js';
+import { SubscriptionRepository } from './subscription/subscription.repository.js';
 import { UserRepository } from './user/user.repository.js';
 
 const REPOSITORIES = [
+  AlertDeliveryRepository,
+  AlertFactsRepository,
   ApiKeyRepository,
+  AuditRepository,
   CorridorRepository,
+  EvaluationOutboxRepository,
+  FlagFactsRepository,
+  FlagRepository,
   IdempotencyRepository,
   LocationRepository,
   OrganisationRepository,
   PartyRepository,
   ReportRepository,
   SessionRepository,
+  SubscriptionRepository,
+  TrackRecordRepository,
   UserRepository,
 ];
 

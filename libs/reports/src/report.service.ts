@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
+import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import {
@@ -16,6 +17,7 @@ import {
 } from '#cw/corridors';
 import { assertValidCount } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
+import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, UniqueViolation, type ReportReferences, type SqlRunner } from '#cw/persistence';
 import type {
   ConfirmationCreateDto,
@@ -33,6 +35,8 @@ export class ReportService {
     private readonly reports: ReportRepository,
     private readonly state: CorridorStateService,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly evaluations: EvaluationTrigger,
   ) {}
 
   async addConfirmation(
@@ -54,9 +58,17 @@ export class ReportService {
       fingerprint: fingerprint('confirmation', corridorId, dto.partyId, dto.stance, statedAt.getTime()),
       ...this.entered(principal, now),
     };
-    return this.store(idempotency, async (tx) => {
+    return this.evaluated(corridorId, idempotency, async (tx) => {
       await this.assertReferences({ corridorId, partyId: dto.partyId }, { partyId: 'partyId' }, tx);
       await this.reports.insertConfirmation(row, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'confirmation.create',
+        entity: 'confirmation',
+        entityId: row.id,
+        corridorId,
+        after: { partyId: row.partyId, stance: row.stance, statedAt: row.statedAt.toISOString() },
+      });
       await this.state.refreshConfirmationState(corridorId, tx);
       return toConfirmationResponse(row);
     });
@@ -98,13 +110,27 @@ export class ReportService {
       ),
       ...this.entered(principal, now),
     };
-    return this.store(idempotency, async (tx) => {
+    return this.evaluated(corridorId, idempotency, async (tx) => {
       await this.assertReferences(
         { corridorId, partyId: dto.sourcePartyId, windowId: dto.windowId, locationId: dto.arrivedAtId },
         { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
         tx,
       );
       await this.reports.insertEvacuation(row, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'evacuation.create',
+        entity: 'evacuation',
+        entityId: row.id,
+        corridorId,
+        after: {
+          windowId: row.windowId,
+          sourcePartyId: row.sourcePartyId,
+          reportedAt: row.reportedAt.toISOString(),
+          count: { qualifier: row.qualifier, value: row.value, max: row.max },
+          category: row.category,
+        },
+      });
       await this.state.refreshEvacuationFigures(corridorId, tx);
       return toEvacuationReportResponse(row);
     });
@@ -148,6 +174,18 @@ export class ReportService {
         tx,
       );
       await this.reports.insertRemaining(row, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'remaining.create',
+        entity: 'remaining',
+        entityId: row.id,
+        corridorId,
+        after: {
+          sourcePartyId: row.sourcePartyId,
+          reportedAt: row.reportedAt.toISOString(),
+          count: { qualifier: row.qualifier, value: row.value, max: row.max },
+        },
+      });
       return toRemainingReportResponse(row);
     });
   }
@@ -185,12 +223,39 @@ export class ReportService {
         tx,
       );
       await this.reports.insertIncident(row, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'incident.create',
+        entity: 'incident',
+        entityId: row.id,
+        corridorId,
+        after: { kind: row.kind, occurredAt: row.occurredAt.toISOString(), sourcePartyId: row.sourcePartyId },
+      });
       return toIncidentResponse(row);
     });
   }
 
   private entered(principal: Principal, now: Date) {
     return { organisationId: principal.organisationId, createdById: principal.userId, createdAt: now };
+  }
+
+  /**
+   * Stores a report the flag rules read, with its evaluation outbox row in the same transaction, then asks for
+   * the evaluation without waiting for Redis.
+   */
+  private async evaluated<T>(
+    corridorId: string,
+    idempotency: IdempotencyRequest | undefined,
+    work: (tx: SqlRunner) => Promise<T>,
+  ): Promise<T> {
+    let outboxSeq = 0;
+    const result = await this.store(idempotency, async (tx) => {
+      const value = await work(tx);
+      outboxSeq = await this.evaluations.record(corridorId, tx);
+      return value;
+    });
+    if (outboxSeq) this.evaluations.corridorChanged(corridorId, outboxSeq);
+    return result;
   }
 
   /** Stores one report; the same claim entered a second time (without the retry's key) is refused. */

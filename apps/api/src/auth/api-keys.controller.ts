@@ -9,11 +9,10 @@ import {
 } from '#cw/accounts';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
-import { Actor, RequireRole } from './access.decorators.js';
+import { Actor } from './access.decorators.js';
 
 @ApiTags('api-keys')
 @ApiProblems()
-@RequireRole('coordinator')
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}

@@ -1,10 +1,26 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AuthService, LoginDto, LoginResponseDto, UserResponseDto, type Principal } from '#cw/accounts';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AuthService,
+  InviteAcceptDto,
+  LoginDto,
+  LoginResponseDto,
+  UserResponseDto,
+  UserService,
+  type Principal,
+} from '#cw/accounts';
+import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { ApiProblems } from '../http/api-responses.decorator.js';
-import { Actor, Public } from './access.decorators.js';
+import { Actor } from './access.decorators.js';
+import { RateLimits } from './rate-limits.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 
 @ApiTags('auth')
@@ -13,18 +29,36 @@ import { SESSION_COOKIE } from './session-cookie.js';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UserService,
+    private readonly limits: RateLimits,
     private readonly config: AppConfig,
   ) {}
 
-  @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this account or address; see Retry-After.',
+  })
   async login(
     @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
-    const session = await this.auth.login(dto.email, dto.password);
+    await this.limits.assertLoginAllowed(dto.email, request.ip);
+    let session: LoginResponseDto;
+    try {
+      session = await this.auth.login(dto.email, dto.password, {
+        requestId: String(request.id),
+        previousToken: request.cookies?.[SESSION_COOKIE],
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code === AppErrorCode.InvalidCredentials) {
+        await this.limits.loginFailed(dto.email, request.ip);
+      }
+      throw error;
+    }
+    await this.limits.loginSucceeded(dto.email);
     void reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -35,6 +69,13 @@ export class AuthController {
     return session;
   }
 
+  @Post('invite/accept')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is set; sign in with it. The link no longer works.' })
+  acceptInvite(@Body() dto: InviteAcceptDto, @Req() request: FastifyRequest): Promise<void> {
+    return this.users.acceptInvite(dto.token, dto.password, String(request.id));
+  }
+
   @Post('logout')
   @HttpCode(204)
   @ApiCookieAuth()
@@ -43,6 +84,18 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(principal);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Post('logout-everywhere')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiNoContentResponse({ description: 'Every session of the caller has ended, on every device.' })
+  async logoutEverywhere(
+    @Actor() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logoutEverywhere(principal);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

@@ -1,31 +1,46 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AuthService, hasRoleAtLeast, type Role } from '#cw/accounts';
+import { AuthService, type Principal } from '#cw/accounts';
+import { AuditService } from '#cw/audit';
 import { AppError, AppErrorCode } from '#cw/common';
-import { IS_PUBLIC, REQUIRED_ROLE } from './access.decorators.js';
+import { Database } from '#cw/persistence';
+import { policyOf, roleMeets, type ObjectRule } from './access-policy.js';
+import { RateLimits } from './rate-limits.js';
+import { RecordOwners } from './record-owners.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from './session-cookie.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// As the handlers' own 404s name them: a refusal must read exactly like an unknown id.
+const RECORD_NAMES = { corridor: 'corridor', api_key: 'API key', user: 'user' } as const;
 
-/** Every route needs a signed-in principal with the right role and scope, unless marked @Public. */
+/**
+ * Applies the access policy (access-policy.ts) to every request: who is asking, whether their role and key
+ * scope allow the route, whether the record named belongs to their organisation, and the write rate limit.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly limits: RateLimits,
+    private readonly owners: RecordOwners,
+    private readonly audit: AuditService,
+    private readonly db: Database,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const policy = policyOf(request.method, request.routeOptions.url);
+    if (!policy) {
+      // Fail closed: a route nobody wrote a rule for is nobody's.
+      throw new AppError(AppErrorCode.Forbidden, 'This route has no access rule yet.');
+    }
+    if (policy.role === 'public') return true;
     const isRead = READ_METHODS.has(request.method);
 
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const cookie = request.cookies?.[SESSION_COOKIE];
-    const principal = await this.auth.authenticate(bearer ?? cookie ?? '');
-    if (!principal) {
+    const authenticated = await this.auth.authenticate(bearer ?? cookie ?? '');
+    if (!authenticated) {
       throw new AppError(
         AppErrorCode.Unauthenticated,
         'Sign in, or send an API key as "Authorization: Bearer <key>".',
@@ -37,20 +52,42 @@ export class AuthGuard implements CanActivate {
         `A signed-in browser write must carry the ${CSRF_HEADER} header.`,
       );
     }
-
-    const required =
-      this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? (isRead ? 'viewer' : 'reporter');
-    if (!hasRoleAtLeast(principal, required)) {
+    if (!roleMeets(authenticated.role, policy)) {
       throw new AppError(
         AppErrorCode.Forbidden,
-        `This needs the ${required} role; you are ${principal.role}.`,
+        `This needs the ${policy.role} role; you are ${authenticated.role}.`,
       );
     }
-    const scope = isRead ? 'read' : 'write';
-    if (!principal.scopes.includes(scope)) {
-      throw new AppError(AppErrorCode.Forbidden, `This API key lacks the ${scope} scope.`);
+    if (!authenticated.scopes.includes(policy.scope)) {
+      throw new AppError(AppErrorCode.Forbidden, `This API key lacks the ${policy.scope} scope.`);
     }
+    const principal: Principal = { ...authenticated, requestId: String(request.id) };
     request.principal = principal;
+    if (!isRead) await this.limits.consumeWrite(principal.credential.id);
+    if (policy.object && principal.role !== 'admin') {
+      await this.assertOwnOrganisation(policy.object, principal, (request.params as { id?: string }).id);
+    }
     return true;
+  }
+
+  /** A record of another organisation is refused, and the attempt audited; an unknown id is the handler's 404. */
+  private async assertOwnOrganisation(
+    rule: ObjectRule,
+    principal: Principal,
+    id: string | undefined,
+  ): Promise<void> {
+    if (!id) return;
+    const owner = await this.owners.organisationOf(rule.record, id.toLowerCase());
+    if (owner === undefined || owner === principal.organisationId) return;
+    await this.audit.record(this.db, {
+      actor: principal,
+      action: rule.action,
+      entity: rule.record,
+      entityId: id.toLowerCase(),
+      corridorId: rule.record === 'corridor' ? id.toLowerCase() : null,
+      outcome: 'refused',
+    });
+    if (rule.refuseWith === 404) throw AppError.notFound(RECORD_NAMES[rule.record], id);
+    throw new AppError(AppErrorCode.Forbidden, `This ${rule.record} belongs to another organisation.`);
   }
 }

@@ -16,7 +16,7 @@ import {
   WindowResponseDto,
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
-import { Actor, RequireRole } from '../auth/access.decorators.js';
+import { Actor } from '../auth/access.decorators.js';
 import { ApiConflictProblem, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
@@ -54,7 +54,6 @@ export class CorridorsController {
   }
 
   @Patch(':id')
-  @RequireRole('coordinator')
   @ApiOkResponse({ type: CorridorResponseDto })
   @ApiConflictProblem('The version sent is not the stored one.')
   update(
@@ -67,7 +66,6 @@ export class CorridorsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @RequireRole('coordinator')
   @ApiOkResponse({ type: CorridorResponseDto })
   @ApiConflictProblem('Already cancelled.')
   cancel(

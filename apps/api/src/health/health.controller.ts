@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
-import { Public } from '../auth/access.decorators.js';
 
 type Check = 'up' | 'down';
 
@@ -31,7 +30,6 @@ function withTimeout(probe: Promise<unknown>): Promise<Check> {
 
 /** Liveness and readiness for load balancers and the start script; open without sign-in. */
 @ApiTags('operations')
-@Public()
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
   private readonly redis: Redis;

@@ -6,6 +6,25 @@ export function logOptions(config: AppConfig): LoggerOptions {
   return {
     level: config.LOG_LEVEL,
     base: { service: 'api' },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    // Secrets never reach a log line, whatever object a log call is given.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        'password',
+        'token',
+        'key',
+        'inviteUrl',
+        '*.password',
+        '*.token',
+        '*.key',
+        '*.inviteUrl',
+        '*.passwordHash',
+        '*.keyHash',
+        '*.tokenHash',
+      ],
+      censor: '[redacted]',
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '#cw/common';
+import { AppError, RateLimited } from '#cw/common';
 import { DomainError } from '#cw/domain';
 import { ForeignKeyViolation, InvalidCursor, UniqueViolation } from '#cw/persistence';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDto } from './problem.js';
@@ -17,6 +17,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = toProblem(error, request, this.logger);
     body.instance = request.url;
+    if (error instanceof RateLimited) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }

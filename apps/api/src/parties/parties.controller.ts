@@ -4,7 +4,7 @@ import type { Principal } from '#cw/accounts';
 import { ListQueryDto } from '#cw/common';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { PartyCreateDto, PartyPageDto, PartyResponseDto, PartyService } from '#cw/parties';
-import { Actor, RequireRole } from '../auth/access.decorators.js';
+import { Actor } from '../auth/access.decorators.js';
 import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
@@ -16,7 +16,6 @@ export class PartiesController {
   constructor(private readonly parties: PartyService) {}
 
   @Post()
-  @RequireRole('coordinator')
   @ApiCreate()
   @ApiCreatedResponse({ type: PartyResponseDto })
   create(

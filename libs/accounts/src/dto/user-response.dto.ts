@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageInfoDto } from '#cw/common';
 import type { UserEntity } from '#cw/persistence';
 import { ROLES, type Role } from '../principal.js';
 
@@ -8,6 +9,22 @@ export class UserResponseDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ description: 'A disabled user cannot sign in, and their API keys are refused.' })
+  disabled: boolean;
+  @ApiProperty({ description: 'Invited and not yet signed up: no password is set.' }) invitePending: boolean;
+}
+
+export class UserCreatedResponseDto extends UserResponseDto {
+  @ApiPropertyOptional({
+    description:
+      'Only when no password was given: a one-time link (valid 72 hours) for the user to set their password. ' +
+      'Shown this once; only its hash is stored.',
+  })
+  inviteUrl?: string;
+}
+
+export class UserPageDto extends PageInfoDto {
+  @ApiProperty({ type: [UserResponseDto] }) items: UserResponseDto[];
 }
 
 export function toUserResponse(user: UserEntity): UserResponseDto {
@@ -17,5 +34,7 @@ export function toUserResponse(user: UserEntity): UserResponseDto {
     displayName: user.displayName,
     organisationId: user.organisationId,
     role: user.role as Role,
+    disabled: user.disabledAt !== null,
+    invitePending: user.passwordHash === null,
   };
 }

@@ -3,12 +3,16 @@ import { PageInfoDto } from '#cw/common';
 import {
   CONFIRMATION_STANCES,
   CORRIDOR_STATUSES,
+  FLAG_RULES,
+  FLAG_SEVERITIES,
   type ConfirmationStance,
   type CorridorStatus,
+  type FlagRule,
+  type FlagSeverity,
   type WindowConfirmationState,
   type WindowConfirmationStatus,
 } from '#cw/domain';
-import type { CorridorEntity, CorridorListRow, CorridorWindowEntity } from '#cw/persistence';
+import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
 import { ConfirmationResponseDto } from './report-response.dto.js';
 import { RouteDto } from './route.dto.js';
 
@@ -46,11 +50,24 @@ export class WindowConfirmationStateDto {
   @ApiProperty({ type: [PartyConfirmationStateDto] }) parties: PartyConfirmationStateDto[];
 }
 
+/** A flag as its window shows it; GET /flags gives the full record. */
+export class WindowFlagDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: FLAG_RULES }) rule: FlagRule;
+  @ApiProperty({ enum: FLAG_SEVERITIES }) severity: FlagSeverity;
+  @ApiProperty() isOpen: boolean;
+  @ApiProperty({ format: 'date-time' }) raisedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
+}
+
 export class WindowResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ type: WindowConfirmationStateDto }) confirmationState: WindowConfirmationStateDto;
+  @ApiProperty({ type: [WindowFlagDto], description: 'Flags raised on this window, open or resolved.' })
+  flags: WindowFlagDto[];
 }
 
 class CorridorBaseDto {
@@ -103,6 +120,7 @@ export function toEvacuationFigures(corridor: CorridorEntity): EvacuationFigures
 export function toWindowResponse(
   window: CorridorWindowEntity,
   state: WindowConfirmationState,
+  flags: readonly FlagEntity[],
 ): WindowResponseDto {
   return {
     id: window.id,
@@ -118,6 +136,15 @@ export function toWindowResponse(
         isInTime: p.isInTime,
       })),
     },
+    flags: flags.map((f) => ({
+      id: f.id,
+      rule: f.rule as FlagRule,
+      severity: f.severity as FlagSeverity,
+      isOpen: f.resolvedAt === null,
+      raisedAt: f.raisedAt.toISOString(),
+      resolvedAt: f.resolvedAt?.toISOString() ?? null,
+      acknowledgedAt: f.acknowledgedAt?.toISOString() ?? null,
+    })),
   };
 }
 

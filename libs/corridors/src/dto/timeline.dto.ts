@@ -9,8 +9,16 @@ export const TIMELINE_EVENT_KINDS = [
   'remaining',
   'incident',
   'cancellation',
+  'edit',
+  'flag',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
+
+export class TimelineChangeDto {
+  @ApiProperty({ example: 'name' }) field: string;
+  @ApiProperty({ nullable: true, description: 'As it was.' }) before: unknown;
+  @ApiProperty({ nullable: true, description: 'As it became.' }) after: unknown;
+}
 
 export class TimelineEventDto {
   @ApiProperty({ enum: TIMELINE_EVENT_KINDS }) kind: TimelineEventKind;
@@ -22,10 +30,29 @@ export class TimelineEventDto {
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String, description: "The source's own wording." }) note:
     string | null;
-  @ApiProperty({ format: 'uuid' }) enteredById: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Null for what the system did by itself (a flag raised or resolved by the worker).',
+  })
+  enteredById: string | null;
   @ApiProperty({ format: 'date-time' }) enteredAt: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;
   @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
+  @ApiPropertyOptional({
+    type: () => TimelineChangeDto,
+    isArray: true,
+    description: 'Edits: each changed field.',
+  })
+  changes?: TimelineChangeDto[];
+  @ApiPropertyOptional({
+    enum: ['raised', 'resolved', 'reopened', 'acknowledged'],
+    description: 'Flag events.',
+  })
+  flagEvent?: string;
+  @ApiPropertyOptional({ description: 'Flag events: the rule.' }) flagRule?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Flag events: the window flagged.' }) windowId?: string;
 }
 
 export class TimelineDto {

@@ -5,8 +5,18 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error.js';
 const ISO_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?$/;
 
+// Luxon builds an Intl.DateTimeFormat at every check (slow, and native memory the GC frees late): a digest run
+// formats thousands of times in a handful of zones.
+const checkedZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone.length === 0) return false;
+  let isValid = checkedZones.get(zone);
+  if (isValid === undefined) {
+    isValid = IANAZone.isValidZone(zone);
+    if (checkedZones.size < 1000) checkedZones.set(zone, isValid);
+  }
+  return isValid;
 }
 
 export function hasExplicitOffset(input: string): boolean {

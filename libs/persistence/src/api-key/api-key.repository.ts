@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Database } from '../database/database.js';
+import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
 import { UserEntity } from '../user/user.entity.js';
 import { ApiKeyEntity } from './api-key.entity.js';
@@ -24,8 +24,8 @@ export class ApiKeyRepository {
     this.users = new Table(dataSource, UserEntity);
   }
 
-  async insert(key: ApiKeyEntity): Promise<void> {
-    await this.db.run(this.table.insertSql, this.table.toParams(key));
+  async insert(key: ApiKeyEntity, tx: SqlRunner = this.db): Promise<void> {
+    await tx.run(this.table.insertSql, this.table.toParams(key));
   }
 
   /** The key and the user it acts for, in one lookup per request. */
@@ -61,14 +61,33 @@ export class ApiKeyRepository {
     return rows.map((row) => this.table.hydrate(row));
   }
 
-  async findById(id: string): Promise<ApiKeyEntity | undefined> {
-    const row = await this.db.get(`SELECT ${this.table.selectList} FROM api_key WHERE id = :id`, { id });
+  async findById(id: string, tx: SqlRunner = this.db): Promise<ApiKeyEntity | undefined> {
+    const row = await tx.get(`SELECT ${this.table.selectList} FROM api_key WHERE id = :id`, { id });
     return row && this.table.hydrate(row);
   }
 
-  async revoke(id: string, at: Date): Promise<boolean> {
+  /** The hashes of a user's keys, so a cache of who they act for can forget them. */
+  async findHashesOfUser(userId: string): Promise<string[]> {
+    const rows = await this.db.all<{ key_hash: string }>(
+      'SELECT key_hash FROM api_key WHERE user_id = :userId',
+      {
+        userId,
+      },
+    );
+    return rows.map((row) => row.key_hash);
+  }
+
+  async organisationOf(id: string): Promise<string | undefined> {
+    const row = await this.db.get<{ organisation_id: string }>(
+      'SELECT organisation_id FROM api_key WHERE id = :id',
+      { id },
+    );
+    return row?.organisation_id;
+  }
+
+  async revoke(id: string, at: Date, tx: SqlRunner = this.db): Promise<boolean> {
     return (
-      (await this.db.run('UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', {
+      (await tx.run('UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', {
         id,
         at,
       })) > 0

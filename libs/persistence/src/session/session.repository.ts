@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Database } from '../database/database.js';
+import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
 import { SessionEntity } from './session.entity.js';
 
@@ -16,21 +16,49 @@ export class SessionRepository {
     this.table = new Table(dataSource, SessionEntity);
   }
 
-  async insert(session: SessionEntity): Promise<void> {
-    await this.db.run(this.table.insertSql, this.table.toParams(session));
+  async insert(session: SessionEntity, tx: SqlRunner = this.db): Promise<void> {
+    await tx.run(this.table.insertSql, this.table.toParams(session));
   }
 
-  async findLiveByHash(tokenHash: string, now: Date): Promise<SessionEntity | undefined> {
+  /** A session neither revoked, nor past its absolute expiry, nor idle since `idleSince`. */
+  async findLiveByHash(tokenHash: string, now: Date, idleSince: Date): Promise<SessionEntity | undefined> {
     const row = await this.db.get(
-      `SELECT ${this.table.selectList} FROM user_session WHERE token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > :now`,
-      { tokenHash, now },
+      `SELECT ${this.table.selectList} FROM user_session
+       WHERE token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > :now AND last_seen_at > :idleSince`,
+      { tokenHash, now, idleSince },
     );
     return row && this.table.hydrate(row);
   }
 
-  async revoke(id: string, at: Date): Promise<void> {
-    await this.db.run('UPDATE user_session SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', {
+  async findByHash(tokenHash: string, tx: SqlRunner = this.db): Promise<SessionEntity | undefined> {
+    const row = await tx.get(
+      `SELECT ${this.table.selectList} FROM user_session WHERE token_hash = :tokenHash`,
+      {
+        tokenHash,
+      },
+    );
+    return row && this.table.hydrate(row);
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.db.run('UPDATE user_session SET last_seen_at = :at WHERE id = :id AND revoked_at IS NULL', {
       id,
+      at,
+    });
+  }
+
+  async revoke(id: string, at: Date, tx: SqlRunner = this.db): Promise<boolean> {
+    const changed = await tx.run(
+      'UPDATE user_session SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL',
+      { id, at },
+    );
+    return changed > 0;
+  }
+
+  /** Ends every session of a user; returns how many were live. */
+  async revokeAllOfUser(userId: string, at: Date, tx: SqlRunner = this.db): Promise<number> {
+    return tx.run('UPDATE user_session SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL', {
+      userId,
       at,
     });
   }

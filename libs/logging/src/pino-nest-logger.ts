@@ -2,8 +2,8 @@ import type { LoggerService } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
 
 /**
- * Nest's application logs through Fastify's own pino. A per-request logging middleware (nestjs-pino) cost a
- * sixth of the report-creation throughput in `npm run bench`; requests are logged by Fastify's hooks instead.
+ * Nest's application logs as JSON lines through pino. The api hands it Fastify's own pino: a per-request logging
+ * middleware (nestjs-pino) cost a sixth of the report-creation throughput in `npm run bench`.
  */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  OrganisationCreateDto,
+  OrganisationPageDto,
+  OrganisationResponseDto,
+  OrganisationService,
+  type Principal,
+} from '#cw/accounts';
+import { ListQueryDto } from '#cw/common';
+import { Actor } from '../auth/access.decorators.js';
+import { ApiProblems } from '../http/api-responses.decorator.js';
+
+@ApiTags('organisations')
+@ApiProblems()
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: OrganisationResponseDto })
+  create(
+    @Actor() principal: Principal,
+    @Body() dto: OrganisationCreateDto,
+  ): Promise<OrganisationResponseDto> {
+    return this.organisations.create(principal, dto.name);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: OrganisationPageDto })
+  list(@Query() query: ListQueryDto): Promise<OrganisationPageDto> {
+    return this.organisations.list(query.limit, query.cursor);
+  }
+}

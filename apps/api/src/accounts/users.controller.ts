@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  UserCreateDto,
+  UserCreatedResponseDto,
+  UserListQueryDto,
+  UserPageDto,
+  UserResponseDto,
+  UserService,
+  UserUpdateDto,
+  type Principal,
+} from '#cw/accounts';
+import { Actor } from '../auth/access.decorators.js';
+import { ApiProblems } from '../http/api-responses.decorator.js';
+import { IdParam } from '../http/parse-id.pipe.js';
+
+@ApiTags('users')
+@ApiProblems()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UserService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserCreatedResponseDto })
+  create(@Actor() principal: Principal, @Body() dto: UserCreateDto): Promise<UserCreatedResponseDto> {
+    return this.users.create(principal, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Actor() principal: Principal, @Query() query: UserListQueryDto): Promise<UserPageDto> {
+    return this.users.list(principal, query);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserResponseDto })
+  update(
+    @Actor() principal: Principal,
+    @IdParam('id', 'user') id: string,
+    @Body() dto: UserUpdateDto,
+  ): Promise<UserResponseDto> {
+    return this.users.update(principal, id, dto);
+  }
+}

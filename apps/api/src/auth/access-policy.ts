@@ -1,0 +1,194 @@
+import type { Role, Scope } from '#cw/accounts';
+
+/** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
+export type OwnedRecord = 'corridor' | 'api_key' | 'user';
+
+export interface ObjectRule {
+  /** The record named by the route's `:id`; it must belong to the caller's organisation (admins: any). */
+  record: OwnedRecord;
+  /**
+   * 403 where the record is visible to every signed-in user anyway (corridors); 404 where even its existence
+   * belongs to its organisation (API keys, users).
+   */
+  refuseWith: 403 | 404;
+  /** The audit action written, with outcome `refused`, when the rule refuses. */
+  action: string;
+}
+
+export interface RoutePolicy {
+  /** The least role; `public` is open without sign-in. Roles rank viewer < reporter < coordinator < admin. */
+  role: Role | 'public';
+  /** The API-key scope needed; sessions carry both. */
+  scope: Scope;
+  object?: ObjectRule;
+  /** What the rule means, in the words of the README table. */
+  note: string;
+}
+
+const corridorOfOwnOrganisation = (action: string): ObjectRule => ({
+  record: 'corridor',
+  refuseWith: 403,
+  action,
+});
+
+/**
+ * Who may do what: the one table the guard applies to every request, and the one the README and the
+ * authorisation e2e test are generated from. A route missing here is refused (403), whatever its decorators.
+ * Keys are `METHOD path` as Fastify routes them.
+ */
+export const ACCESS_POLICY = {
+  'GET /health': { role: 'public', scope: 'read', note: 'liveness and readiness' },
+  'POST /api/v1/auth/login': { role: 'public', scope: 'write', note: 'rate-limited per account and address' },
+  'POST /api/v1/auth/invite/accept': {
+    role: 'public',
+    scope: 'write',
+    note: 'the one-time invitation token',
+  },
+  'POST /api/v1/auth/logout': { role: 'viewer', scope: 'write', note: 'ends this session' },
+  'POST /api/v1/auth/logout-everywhere': {
+    role: 'viewer',
+    scope: 'write',
+    note: "ends all the caller's sessions",
+  },
+  'GET /api/v1/auth/me': { role: 'viewer', scope: 'read', note: '' },
+
+  'POST /api/v1/organisations': { role: 'admin', scope: 'write', note: '' },
+  'GET /api/v1/organisations': { role: 'admin', scope: 'read', note: '' },
+  'POST /api/v1/users': { role: 'admin', scope: 'write', note: 'invite or create with a password' },
+  'GET /api/v1/users': { role: 'coordinator', scope: 'read', note: 'own organisation; admins all' },
+  'PATCH /api/v1/users/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: { record: 'user', refuseWith: 404, action: 'user.update' },
+    note: 'own organisation (not admins, cannot make admins); admins all',
+  },
+  'POST /api/v1/api-keys': { role: 'coordinator', scope: 'write', note: 'the key acts as its creator' },
+  'GET /api/v1/api-keys': { role: 'coordinator', scope: 'read', note: 'own organisation' },
+  'DELETE /api/v1/api-keys/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: { record: 'api_key', refuseWith: 404, action: 'api_key.revoke' },
+    note: 'own organisation; admins all',
+  },
+  'GET /api/v1/audit': { role: 'admin', scope: 'read', note: '' },
+
+  'POST /api/v1/parties': { role: 'coordinator', scope: 'write', note: '' },
+  'GET /api/v1/parties': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/parties/:id': { role: 'viewer', scope: 'read', note: '' },
+  'POST /api/v1/locations': { role: 'reporter', scope: 'write', note: '' },
+  'GET /api/v1/locations': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/locations/:id': { role: 'viewer', scope: 'read', note: '' },
+
+  'POST /api/v1/corridors': {
+    role: 'reporter',
+    scope: 'write',
+    note: "recorded for the caller's organisation",
+  },
+  'GET /api/v1/corridors': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/corridors/:id': { role: 'viewer', scope: 'read', note: '' },
+  'PATCH /api/v1/corridors/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: corridorOfOwnOrganisation('corridor.update'),
+    note: 'corridors of own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/cancel': {
+    role: 'coordinator',
+    scope: 'write',
+    object: corridorOfOwnOrganisation('corridor.cancel'),
+    note: 'corridors of own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/windows': {
+    role: 'reporter',
+    scope: 'write',
+    object: corridorOfOwnOrganisation('window.create'),
+    note: 'corridors of own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/confirmations': { role: 'coordinator', scope: 'write', note: 'any corridor' },
+  'POST /api/v1/corridors/:id/evacuations': { role: 'reporter', scope: 'write', note: 'any corridor' },
+  'POST /api/v1/corridors/:id/remaining': { role: 'reporter', scope: 'write', note: 'any corridor' },
+  'POST /api/v1/corridors/:id/incidents': { role: 'reporter', scope: 'write', note: 'any corridor' },
+  'GET /api/v1/corridors/:id/timeline': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/corridors/:id/evacuations/summary': { role: 'viewer', scope: 'read', note: '' },
+
+  'GET /api/v1/flags': { role: 'viewer', scope: 'read', note: '' },
+  'POST /api/v1/flags/:id/acknowledge': { role: 'coordinator', scope: 'write', note: '' },
+  'GET /api/v1/parties/:id/track-record': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/jobs/health': { role: 'admin', scope: 'read', note: 'queue depths, failed jobs, last sweep' },
+  'POST /api/v1/jobs/failed/:id/retry': { role: 'admin', scope: 'write', note: '' },
+
+  'POST /api/v1/subscriptions': {
+    role: 'coordinator',
+    scope: 'write',
+    note: "for the caller's organisation",
+  },
+  'GET /api/v1/subscriptions': { role: 'coordinator', scope: 'read', note: 'own organisation; admins all' },
+  'DELETE /api/v1/subscriptions/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    note: 'own organisation (another one reads as unknown); admins all',
+  },
+  'GET /api/v1/unsubscribe': { role: 'public', scope: 'read', note: 'the signed token in the e-mail' },
+  'POST /api/v1/unsubscribe': {
+    role: 'public',
+    scope: 'write',
+    note: 'RFC 8058 one-click; the signed token',
+  },
+  'GET /api/v1/outbox': { role: 'admin', scope: 'read', note: 'e-mails written to the local folder' },
+  'GET /api/v1/outbox/:name': { role: 'admin', scope: 'read', note: '' },
+  'GET /api/v1/deliveries': {
+    role: 'coordinator',
+    scope: 'read',
+    note: 'alert e-mails with status; own organisation; admins all',
+  },
+
+  'POST /api/v1/bench/corridors/:id/evacuations': {
+    role: 'public',
+    scope: 'write',
+    note: 'benchmark only: mounted when BENCH_UNGUARDED_ROUTES=true, refused in production',
+  },
+} as const satisfies Record<string, RoutePolicy>;
+
+export type PolicyRoute = keyof typeof ACCESS_POLICY;
+
+const POLICIES = new Map<string, RoutePolicy>(Object.entries(ACCESS_POLICY));
+
+/** The policy of a routed request; HEAD is routed with its GET. */
+export function policyOf(method: string, routeUrl: string | undefined): RoutePolicy | undefined {
+  return POLICIES.get(`${method === 'HEAD' ? 'GET' : method} ${routeUrl}`);
+}
+
+const RANK: Record<Role | 'public', number> = {
+  public: -1,
+  viewer: 0,
+  reporter: 1,
+  coordinator: 2,
+  admin: 3,
+};
+
+/** Whether a role passes a route's role rule (the object rule aside). */
+export function roleMeets(role: Role, policy: RoutePolicy): boolean {
+  return RANK[role] >= RANK[policy.role];
+}
+
+/** The policy as the README's Markdown table. */
+export function renderPolicyTable(): string {
+  const mark = (policy: RoutePolicy, role: Role) => {
+    if (policy.role === 'public') return 'open';
+    if (!roleMeets(role, policy)) return '—';
+    return policy.object && role !== 'admin' ? 'own org' : 'yes';
+  };
+  const rows = Object.entries(ACCESS_POLICY as Record<string, RoutePolicy>)
+    .filter(([, policy]) => !policy.note.startsWith('benchmark only'))
+    .map(([route, policy]) => {
+      const cells = (['admin', 'coordinator', 'reporter', 'viewer'] as const).map((role) =>
+        mark(policy, role),
+      );
+      return `| \`${route}\` | ${cells.join(' | ')} | ${policy.role === 'public' ? '—' : policy.scope} | ${policy.note} |`;
+    });
+  return [
+    '| route | admin | coordinator | reporter | viewer | key scope | rule |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}

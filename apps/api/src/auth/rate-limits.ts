@@ -1,0 +1,130 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { Clock } from '#cw/clock';
+import { RateLimited } from '#cw/common';
+import { AppConfig } from '#cw/config';
+
+const WINDOW_MS = 60_000;
+const CONNECT_TIMEOUT_MS = 1_000;
+const OUTAGE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * Rate limits kept in Redis, so they hold across API replicas. rate-limiter-flexible counts atomically; the
+ * minute a count belongs to is read from the injected clock (it is part of the key), so tests move time.
+ *
+ * When Redis cannot be reached, writes are let through (a field reporter's evacuation figure matters more
+ * than a limit; the outage is logged) and sign-in falls back to a per-replica count in memory: still
+ * throttled, never unlimited.
+ */
+@Injectable()
+export class RateLimits implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RateLimits.name);
+  private readonly redis: Redis;
+  private readonly loginPerAccount: RateLimiterRedis;
+  private readonly loginPerAddress: RateLimiterRedis;
+  private readonly writesPerKey: RateLimiterRedis;
+  private outageLoggedAt = 0;
+
+  constructor(
+    config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.redis = new Redis(config.REDIS_URL, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    });
+    this.redis.on('error', () => undefined); // an outage is logged once a minute below, not per reconnect
+    const limiter = (name: string, points: number, insured: boolean) =>
+      new RateLimiterRedis({
+        storeClient: this.redis,
+        keyPrefix: `${config.RATE_LIMIT_PREFIX}:${name}`,
+        points,
+        duration: WINDOW_MS / 1000,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: insured
+          ? new RateLimiterMemory({ keyPrefix: name, points, duration: WINDOW_MS / 1000 })
+          : undefined,
+      });
+    this.loginPerAccount = limiter('login-account', config.LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE, true);
+    this.loginPerAddress = limiter('login-address', config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE, true);
+    this.writesPerKey = limiter('writes', config.WRITES_PER_KEY_PER_MINUTE, false);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // Counting starts in Redis, not in the fallback, when Redis answers at start.
+    await this.redis.connect().catch(() => this.logOutage('cannot connect at start'));
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+
+  /** Refuses a sign-in for an account or an address that failed too often this minute, right password or not. */
+  async assertLoginAllowed(email: string, address: string): Promise<void> {
+    const { bucket, retryAfter } = this.window();
+    const [account, origin] = await Promise.all([
+      this.loginPerAccount.get(`${bucket}:${email.toLowerCase()}`),
+      this.loginPerAddress.get(`${bucket}:${address}`),
+    ]);
+    const exceeded = [
+      [account, this.loginPerAccount.points],
+      [origin, this.loginPerAddress.points],
+    ].filter(([res, points]) => res && (res as RateLimiterRes).consumedPoints >= (points as number));
+    if (exceeded.length) {
+      const wait = Math.min(
+        retryAfter,
+        ...exceeded.map(([res]) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)),
+      );
+      throw new RateLimited(
+        'Too many failed sign-ins; wait a minute before trying again.',
+        Math.max(1, wait),
+      );
+    }
+  }
+
+  async loginFailed(email: string, address: string): Promise<void> {
+    const { bucket } = this.window();
+    await Promise.all([
+      this.loginPerAccount.penalty(`${bucket}:${email.toLowerCase()}`, 1).catch(() => undefined),
+      this.loginPerAddress.penalty(`${bucket}:${address}`, 1).catch(() => undefined),
+    ]);
+  }
+
+  /** A right password clears the account's count (not the address's: one address may try many accounts). */
+  async loginSucceeded(email: string): Promise<void> {
+    const { bucket } = this.window();
+    await this.loginPerAccount.delete(`${bucket}:${email.toLowerCase()}`).catch(() => undefined);
+  }
+
+  /** One write by an API key (or session); throws RateLimited past the limit, lets it through without Redis. */
+  async consumeWrite(credentialId: string): Promise<void> {
+    const { bucket, retryAfter } = this.window();
+    try {
+      await this.writesPerKey.consume(`${bucket}:${credentialId}`);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) {
+        throw new RateLimited(
+          `This key sent more than ${this.writesPerKey.points} writes this minute.`,
+          Math.max(1, Math.min(retryAfter, Math.ceil(error.msBeforeNext / 1000))),
+        );
+      }
+      this.logOutage('writes are let through without a limit');
+    }
+  }
+
+  private window(): { bucket: number; retryAfter: number } {
+    const now = this.clock.now().getTime();
+    const bucket = Math.floor(now / WINDOW_MS);
+    return { bucket, retryAfter: Math.ceil(((bucket + 1) * WINDOW_MS - now) / 1000) };
+  }
+
+  private logOutage(consequence: string): void {
+    const now = this.clock.now().getTime();
+    if (Math.abs(now - this.outageLoggedAt) < OUTAGE_LOG_INTERVAL_MS) return;
+    this.outageLoggedAt = now;
+    this.logger.warn(`rate limits: Redis is unavailable; ${consequence}`);
+  }
+}

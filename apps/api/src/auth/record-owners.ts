@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { ApiKeyRepository, CorridorRepository, UserRepository } from '#cw/persistence';
+import type { OwnedRecord } from './access-policy.js';
+
+/** The organisation a record belongs to, for the object rules of the access policy. */
+@Injectable()
+export class RecordOwners {
+  constructor(
+    private readonly corridors: CorridorRepository,
+    private readonly apiKeys: ApiKeyRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  organisationOf(record: OwnedRecord, id: string): Promise<string | undefined> {
+    switch (record) {
+      case 'corridor':
+        return this.corridors.organisationOf(id);
+      case 'api_key':
+        return this.apiKeys.organisationOf(id);
+      case 'user':
+        return this.users.organisationOf(id);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '#cw/accounts';
+import {
+  FlagAcknowledgeDto,
+  FlagListQueryDto,
+  FlagPageDto,
+  FlagResponseDto,
+  FlagService,
+  TrackRecordDto,
+  TrackRecordService,
+} from '#cw/flags';
+import { Actor } from '../auth/access.decorators.js';
+import { ApiProblems } from '../http/api-responses.decorator.js';
+import { IdParam } from '../http/parse-id.pipe.js';
+
+@ApiTags('flags')
+@ApiProblems()
+@Controller('flags')
+export class FlagsController {
+  constructor(private readonly flags: FlagService) {}
+
+  @Get()
+  @ApiOkResponse({ type: FlagPageDto })
+  list(@Query() query: FlagListQueryDto): Promise<FlagPageDto> {
+    return this.flags.list(query);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FlagResponseDto, description: 'The flag; acknowledging twice keeps the first.' })
+  acknowledge(
+    @Actor() principal: Principal,
+    @IdParam('id', 'flag') id: string,
+    @Body() dto: FlagAcknowledgeDto,
+  ): Promise<FlagResponseDto> {
+    return this.flags.acknowledge(principal, id, dto);
+  }
+}
+
+@ApiTags('parties')
+@ApiProblems()
+@Controller('parties')
+export class TrackRecordController {
+  constructor(private readonly trackRecords: TrackRecordService) {}
+
+  @Get(':id/track-record')
+  @ApiOkResponse({ type: TrackRecordDto })
+  trackRecord(@IdParam('id', 'party') id: string): Promise<TrackRecordDto> {
+    return this.trackRecords.of(id);
+  }
+}

@@ -1,0 +1,94 @@
+import { Controller, Get, HttpCode, Param, Post, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Job } from 'bullmq';
+import { AppError } from '#cw/common';
+import { lastSweepKey } from '#cw/jobs';
+import { EvaluationOutboxRepository } from '#cw/persistence';
+import { ApiProblems } from '../http/api-responses.decorator.js';
+import { FailedJobDto, JobHealthDto, JobRetriedDto, QueueHealthDto } from './job-health.dto.js';
+import { JobQueues } from './job-queues.js';
+
+const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
+const REDIS_TIMEOUT_MS = 2000;
+
+/** Background job health for admins: what the console's job page shows. */
+@ApiTags('operations')
+@ApiProblems()
+@Controller('jobs')
+export class JobsController {
+  constructor(
+    private readonly queues: JobQueues,
+    private readonly outbox: EvaluationOutboxRepository,
+  ) {}
+
+  @Get('health')
+  @ApiOkResponse({ type: JobHealthDto })
+  async health(): Promise<JobHealthDto> {
+    const backlog = await this.outbox.backlog();
+    const outbox = {
+      pending: backlog.pending,
+      oldestCreatedAt: backlog.oldestCreatedAt?.toISOString() ?? null,
+    };
+    if (!this.queues.isUp) return { redis: 'down', queues: [], lastSweepAt: null, outbox };
+    try {
+      const [queues, lastSweepAt] = await withTimeout(
+        Promise.all([
+          Promise.all(this.queues.all.map((queue) => this.queueHealth(queue))),
+          this.queues.redis.get(lastSweepKey(this.queues.config.QUEUE_PREFIX)),
+        ]),
+      );
+      return { redis: 'up', queues, lastSweepAt, outbox };
+    } catch {
+      return { redis: 'down', queues: [], lastSweepAt: null, outbox };
+    }
+  }
+
+  @Post('failed/:id/retry')
+  @HttpCode(200)
+  @ApiOkResponse({ type: JobRetriedDto })
+  async retry(@Param('id') id: string): Promise<JobRetriedDto> {
+    if (!this.queues.isUp) throw new ServiceUnavailableException('Redis is not reachable; try again later.');
+    for (const queue of this.queues.all) {
+      const job = await withTimeout(queue.getJob(id));
+      if (job && (await job.isFailed())) {
+        await job.retry('failed');
+        return { id, queue: queue.name, name: job.name };
+      }
+    }
+    throw AppError.notFound('failed job', id);
+  }
+
+  private async queueHealth(queue: JobQueues['all'][number]): Promise<QueueHealthDto> {
+    const [counts, failed] = await Promise.all([queue.getJobCounts(...STATES), queue.getFailed(0, 19)]);
+    return {
+      name: queue.name,
+      counts: Object.fromEntries(
+        STATES.map((s) => [s, counts[s] ?? 0]),
+      ) as unknown as QueueHealthDto['counts'],
+      failed: failed.filter((job): job is Job => Boolean(job)).map((job) => toFailedJob(queue.name, job)),
+    };
+  }
+}
+
+function toFailedJob(queue: string, job: Job): FailedJobDto {
+  return {
+    id: String(job.id),
+    queue,
+    name: job.name,
+    failedReason: job.failedReason ?? '',
+    attemptsMade: job.attemptsMade,
+    failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    data: job.data as unknown,
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ServiceUnavailableException('Redis did not answer in time.')),
+      REDIS_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,209 @@
+export type CorridorStatus =
+  'announced' | 'confirmed' | 'disputed' | 'open' | 'completed' | 'failed' | 'cancelled';
+export const CORRIDOR_STATUSES: CorridorStatus[] = [
+  'announced',
+  'confirmed',
+  'disputed',
+  'open',
+  'completed',
+  'failed',
+  'cancelled',
+];
+export type Stance = 'confirmed' | 'rejected' | 'conditional';
+export type Qualifier = 'exact' | 'about' | 'at_least' | 'at_most' | 'range';
+export const QUALIFIERS: Qualifier[] = ['exact', 'about', 'at_least', 'at_most', 'range'];
+export type Severity = 'info' | 'warning' | 'critical';
+export const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
+export type Role = 'admin' | 'coordinator' | 'reporter' | 'viewer';
+export const ROLES: Role[] = ['admin', 'coordinator', 'reporter', 'viewer'];
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+export interface Count {
+  qualifier: Qualifier;
+  value: number;
+  max?: number;
+}
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  organisationId: string;
+  role: Role;
+  disabled?: boolean;
+  invitePending?: boolean;
+}
+export interface Party {
+  id: string;
+  name: string;
+  shortName: string | null;
+  kind: 'belligerent' | 'government' | 'humanitarian' | 'other';
+}
+export interface Location {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  adminArea: string | null;
+  countryCode: string | null;
+}
+export interface EvacuationFigures {
+  low: number | null;
+  high: number | null;
+  reportCount: number;
+}
+export interface CorridorListItem {
+  id: string;
+  name: string;
+  status: CorridorStatus;
+  originId: string;
+  destinationId: string | null;
+  announcedById: string;
+  announcedAt: string;
+  timezone: string;
+  evacuation: EvacuationFigures | null;
+  originName: string;
+  destinationName: string | null;
+  announcedByName: string;
+  firstStartsAt: string | null;
+  lastEndsAt: string | null;
+}
+export interface PartyConfirmationState {
+  partyId: string;
+  stance: Stance | null;
+  statedAt: string | null;
+  isInTime: boolean;
+}
+export interface FlagSummary {
+  id: string;
+  rule: string;
+  severity: Severity;
+  isOpen?: boolean;
+  raisedAt: string;
+}
+export interface CorridorWindow {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  confirmationState: {
+    status: 'confirmed' | 'pending' | 'partial' | 'rejected';
+    deadlineAt: string;
+    parties: PartyConfirmationState[];
+  };
+  flags?: FlagSummary[];
+}
+export interface Confirmation {
+  id: string;
+  partyId: string;
+  stance: Stance;
+  statedAt: string;
+  sourceUrl: string | null;
+  note: string | null;
+  enteredById: string;
+}
+export interface Corridor extends Omit<
+  CorridorListItem,
+  'originName' | 'destinationName' | 'announcedByName' | 'firstStartsAt' | 'lastEndsAt'
+> {
+  version: number;
+  requiredConfirmationIds: string[];
+  sourceUrl: string | null;
+  sourceNote: string | null;
+  route: { type: 'LineString'; coordinates: [number, number][] } | null;
+  cancelReason: string | null;
+  windows: CorridorWindow[];
+  confirmations: Confirmation[];
+  enteredById: string;
+}
+export interface TimelineEvent {
+  kind: string;
+  at: string;
+  endsAt?: string;
+  recordId: string;
+  summary: string;
+  sourcePartyId: string | null;
+  sourceUrl: string | null;
+  note: string | null;
+  enteredById: string | null;
+  enteredAt: string;
+  count?: Count;
+  rule?: string;
+  severity?: Severity;
+}
+export interface SourceClaim {
+  sourcePartyId: string;
+  count: Count;
+  reportedAt: string;
+}
+export interface CountRange {
+  low: number | null;
+  high: number | null;
+  bySource: SourceClaim[];
+}
+export interface EvacuationSummary {
+  total: CountRange | null;
+  windows: (CountRange & { windowId: string | null })[];
+}
+export interface Flag {
+  id: string;
+  corridorId: string;
+  corridorName: string;
+  windowId: string;
+  windowStartsAt: string;
+  windowEndsAt: string;
+  rule: string;
+  severity: Severity;
+  isOpen: boolean;
+  raisedAt: string;
+  resolvedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedById: string | null;
+  acknowledgeNote: string | null;
+}
+export interface Subscription {
+  id: string;
+  email: string;
+  mode: 'immediate' | 'daily';
+  digestHour?: number | null;
+  timezone?: string | null;
+  minSeverity: Severity;
+  corridorIds?: string[] | null;
+  partyIds?: string[] | null;
+}
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  key?: string;
+}
+export interface Organisation {
+  id: string;
+  name: string;
+}
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  corridorId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  outcome: string;
+}
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt?: string;
+  sentAt?: string | null;
+  status?: string;
+  kind?: string;
+}

@@ -1,0 +1,71 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { submissionQueue, useSubmissions } from '../lib/queue-instance';
+import type { Submission } from '../lib/submission-queue';
+
+/** Reports not yet stored by the server: they stay here, across reloads, until they are. */
+export function PendingSubmissions() {
+  const { t } = useTranslation();
+  const submissions = useSubmissions();
+  const queryClient = useQueryClient();
+  const storedCount = useRef(0);
+  const waiting = submissions.filter((s) => s.state !== 'stored');
+  const stored = submissions.filter((s) => s.state === 'stored').length;
+
+  // Something new was stored: the lists and pages that show it read it again.
+  useEffect(() => {
+    if (stored > storedCount.current) void queryClient.invalidateQueries();
+    storedCount.current = stored;
+  }, [stored, queryClient]);
+
+  if (waiting.length === 0) return null;
+  return (
+    <section className="pending" aria-labelledby="pending-title" data-testid="pending-submissions">
+      <h2 id="pending-title">{t('pending.title', { count: waiting.length })}</h2>
+      <ul>
+        {waiting.map((s) => (
+          <PendingRow key={s.idempotencyKey} submission={s} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PendingRow({ submission }: { submission: Submission }) {
+  const { t } = useTranslation();
+  const queue = submissionQueue();
+  return (
+    <li>
+      <span className={`badge badge-${submission.state}`}>{t(`pending.state.${submission.state}`)}</span>{' '}
+      {submission.label}
+      {submission.error ? <span className="muted"> — {submission.error}</span> : null}{' '}
+      {submission.state === 'pending' ? (
+        <button type="button" className="link" onClick={() => void queue.flush()}>
+          {t('pending.retry')}
+        </button>
+      ) : null}{' '}
+      <button type="button" className="link" onClick={() => queue.discard(submission.idempotencyKey)}>
+        {t('pending.discard')}
+      </button>
+    </li>
+  );
+}
+
+/** Beside a form: "pending" until the server has stored this submission, then "stored". */
+export function SubmissionStatus({ submission }: { submission: Submission | undefined }) {
+  const { t } = useTranslation();
+  if (!submission) return null;
+  return (
+    <p
+      className={`submission submission-${submission.state}`}
+      role={submission.state === 'failed' ? 'alert' : 'status'}
+      data-testid="submission-status"
+      data-state={submission.state}
+    >
+      {t(`pending.state.${submission.state}`)}
+      {submission.state === 'pending' ? ` — ${t('pending.explain')}` : ''}
+      {submission.state === 'failed' && submission.error ? ` — ${submission.error}` : ''}
+    </p>
+  );
+}

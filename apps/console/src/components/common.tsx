@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, isNotAvailable } from '../api/client';
+import { formatInstant, viewerZone } from '../lib/time';
+
+/** An instant in the viewer's zone, named, with the corridor's announced zone beside it when it differs. */
+export function When({
+  at,
+  zone,
+  dateOnly,
+}: {
+  at: string | null | undefined;
+  zone?: string;
+  dateOnly?: boolean;
+}) {
+  const { i18n } = useTranslation();
+  if (!at) return <span>—</span>;
+  const mine = viewerZone();
+  const text = formatInstant(at, mine, i18n.language);
+  return (
+    <span className="when">
+      <time dateTime={at}>{dateOnly ? text.split(',')[0] : text}</time> <span className="zone">{mine}</span>
+      {zone && zone !== mine ? (
+        <span className="other-zone">
+          {' '}
+          · {formatInstant(at, zone, i18n.language)} <span className="zone">{zone}</span>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function StatusBadge({ status, kind = 'status' }: { status: string; kind?: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge-${status}`}>{t(`${kind}.${status}`)}</span>;
+}
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  return <h1 tabIndex={-1}>{children}</h1>;
+}
+
+/** What went wrong, or that this server has no such endpoint yet. */
+export function LoadError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (isNotAvailable(error)) {
+    return (
+      <p className="notice" role="status" data-testid="not-available">
+        {t('common.notAvailable')}
+      </p>
+    );
+  }
+  if (error instanceof ApiError) {
+    return (
+      <div className="error" role="alert">
+        <p>{error.problem?.title ?? t('common.failed')}</p>
+        {error.problem?.detail ? <p>{error.problem.detail}</p> : null}
+        {error.problem?.errors?.length ? (
+          <ul>
+            {error.problem.errors.map((e) => (
+              <li key={e.field + e.message}>
+                <code>{e.field}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <p className="error" role="alert">
+      {t('common.offline')}
+    </p>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function SourceLink({ url }: { url: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!url) return <span className="muted">{t('common.noSource')}</span>;
+  let host = url;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // keep the text as it is
+  }
+  return (
+    <a href={url} rel="noopener noreferrer" target="_blank">
+      {t('common.source')}: {host}
+    </a>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Count } from '../api/types';
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** "344", "about 300", "more than 300", "at most 50", "300–344". */
+export function formatCount(count: Count, t: T, locale: string): string {
+  const value = formatNumber(count.value, locale);
+  switch (count.qualifier) {
+    case 'exact':
+      return value;
+    case 'range':
+      return `${value}–${formatNumber(count.max ?? count.value, locale)}`;
+    default:
+      return t(`count.says.${count.qualifier}`, { value });
+  }
+}
+
+/** The spread of claims, "300–344", or one figure when every source agrees. */
+export function formatRange(
+  low: number | null | undefined,
+  high: number | null | undefined,
+  locale: string,
+): string {
+  if (low === null || low === undefined) return '—';
+  if (high === null || high === undefined || high === low) return formatNumber(low, locale);
+  return `${formatNumber(low, locale)}–${formatNumber(high, locale)}`;
+}

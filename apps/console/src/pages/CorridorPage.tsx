@@ -1,0 +1,271 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { byId, partyLabel, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
+import type { Corridor, EvacuationSummary, TimelineEvent } from '../api/types';
+import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import type { MapPoint } from '../components/CorridorMap';
+import { WindowAxis } from '../components/WindowAxis';
+import { formatCount, formatRange } from '../lib/format';
+
+const CorridorMap = lazy(() => import('../components/CorridorMap'));
+
+export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
+
+/** Structured detail of a timeline event; older servers only say it in `summary`, in English. */
+function eventDetail(event: TimelineEvent & Record<string, unknown>): { key: string; value: string } | null {
+  const pick = (field: string, pattern: RegExp) =>
+    (typeof event[field] === 'string' ? (event[field] as string) : pattern.exec(event.summary)?.[1]) ?? null;
+  switch (event.kind) {
+    case 'confirmation': {
+      const stance = pick('stance', /^Stance: (\w+)/);
+      return stance ? { key: 'stance', value: stance } : null;
+    }
+    case 'incident': {
+      const kind = pick('incidentKind', /^Incident: (\w+)/);
+      return kind ? { key: 'incidentKind', value: kind } : null;
+    }
+    case 'evacuation': {
+      const category = pick('category', /\b(civilians|wounded|children|other) evacuated$/);
+      return category ? { key: 'category', value: category } : null;
+    }
+    case 'flag': {
+      const rule = typeof event.rule === 'string' ? event.rule : null;
+      return rule ? { key: 'rule', value: rule } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export default function CorridorPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const corridor = useQuery({ queryKey: ['corridor', id], queryFn: () => api<Corridor>(`/corridors/${id}`) });
+  const timeline = useQuery({
+    queryKey: ['corridor', id, 'timeline'],
+    queryFn: () => api<{ events: TimelineEvent[] }>(`/corridors/${id}/timeline`),
+  });
+  const summary = useQuery({
+    queryKey: ['corridor', id, 'summary'],
+    queryFn: () => api<EvacuationSummary>(`/corridors/${id}/evacuations/summary`),
+  });
+  const parties = useParties();
+  const locations = useLocations();
+  const users = useUserNames(me.data?.role === 'admin');
+  const partyById = byId(parties.data);
+  const locationById = byId(locations.data);
+
+  if (corridor.isPending) return <Loading />;
+  if (!corridor.data) return <LoadError error={corridor.error} />;
+  const c = corridor.data;
+  const origin = locationById.get(c.originId);
+  const destination = c.destinationId ? locationById.get(c.destinationId) : undefined;
+  const points: MapPoint[] = [];
+  if (origin) points.push({ name: origin.name, lat: origin.lat, lon: origin.lon, role: 'origin' });
+  if (destination)
+    points.push({ name: destination.name, lat: destination.lat, lon: destination.lon, role: 'destination' });
+  const who = (userId: string | null) => {
+    if (!userId) return t('timeline.system');
+    if (userId === me.data?.id) return me.data.displayName;
+    return users.data?.get(userId) ?? `${t('timeline.user')} ${userId.slice(-6)}`;
+  };
+  const windowIndex = new Map(c.windows.map((w, i) => [w.id, i + 1]));
+
+  return (
+    <div className="page corridor">
+      <p className="crumbs">
+        <Link to="/corridors">{t('nav.corridors')}</Link>
+      </p>
+      <PageTitle>{c.name}</PageTitle>
+      <p>
+        <StatusBadge status={c.status} /> {origin?.name ?? '…'} →{' '}
+        {destination?.name ?? t('corridor.anyDirection')}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('corridor.announcedBy')}</dt>
+          <dd>{partyLabel(partyById.get(c.announcedById))}</dd>
+        </div>
+        <div>
+          <dt>{t('corridor.announcedAt')}</dt>
+          <dd>
+            <When at={c.announcedAt} zone={c.timezone} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('corridor.timezone')}</dt>
+          <dd>{c.timezone}</dd>
+        </div>
+        <div>
+          <dt>{t('corridor.required')}</dt>
+          <dd>{c.requiredConfirmationIds.map((p) => partyLabel(partyById.get(p))).join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('corridor.evacuated')}</dt>
+          <dd>{formatRange(c.evacuation?.low, c.evacuation?.high, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('common.source')}</dt>
+          <dd>
+            <SourceLink url={c.sourceUrl} />
+          </dd>
+        </div>
+      </dl>
+      {c.cancelReason ? (
+        <p className="notice">{t('corridor.cancelled', { reason: c.cancelReason })}</p>
+      ) : null}
+
+      <nav aria-label={t('report.title')} className="report-links">
+        {REPORT_KINDS.map((kind) => (
+          <Link key={kind} className="button" to={`/corridors/${c.id}/report/${kind}`}>
+            {t(`report.kind.${kind}`)}
+          </Link>
+        ))}
+      </nav>
+
+      <section aria-labelledby="windows-title">
+        <h2 id="windows-title">{t('corridor.windows')}</h2>
+        <WindowAxis windows={c.windows} />
+        <div className="table-wrap" tabIndex={0}>
+          <table data-testid="window-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('window.startsAt')}</th>
+                <th scope="col">{t('window.endsAt')}</th>
+                <th scope="col">{t('window.deadline')}</th>
+                <th scope="col">{t('window.confirmation')}</th>
+                <th scope="col">{t('nav.flags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.windows.map((w, i) => (
+                <tr key={w.id}>
+                  <td>{i + 1}</td>
+                  <td>
+                    <When at={w.startsAt} zone={c.timezone} />
+                  </td>
+                  <td>
+                    <When at={w.endsAt} zone={c.timezone} />
+                  </td>
+                  <td>
+                    <When at={w.confirmationState.deadlineAt} zone={c.timezone} />
+                  </td>
+                  <td>
+                    <StatusBadge status={w.confirmationState.status} kind="confirmationState" />
+                    <ul className="plain parties">
+                      {c.requiredConfirmationIds.map((pid) => {
+                        const state = w.confirmationState.parties.find((p) => p.partyId === pid);
+                        return (
+                          <li key={pid}>
+                            {partyLabel(partyById.get(pid))}:{' '}
+                            <StatusBadge status={state?.stance ?? 'none'} kind="stance" />
+                            {state?.stance && !state.isInTime ? (
+                              <span className="muted"> ({t('window.late')})</span>
+                            ) : null}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </td>
+                  <td>
+                    {(w.flags ?? []).length === 0
+                      ? '—'
+                      : w.flags?.map((f) => (
+                          <span key={f.id} className={`badge badge-${f.severity}`}>
+                            {t(`rule.${f.rule}`)}
+                          </span>
+                        ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">{t('summary.title')}</h2>
+        {summary.isPending ? <Loading /> : <LoadError error={summary.error} />}
+        {summary.data ? (
+          <>
+            <p className="big-figure" data-testid="summary-total">
+              {formatRange(summary.data.total?.low, summary.data.total?.high, i18n.language)}{' '}
+              <span className="muted">{t('summary.people')}</span>
+            </p>
+            {(summary.data.windows ?? []).map((group) => (
+              <div key={group.windowId ?? 'none'} className="claims">
+                <h3>
+                  {group.windowId
+                    ? t('summary.window', { n: windowIndex.get(group.windowId) ?? '?' })
+                    : t('summary.noWindow')}
+                  : {formatRange(group.low, group.high, i18n.language)}
+                </h3>
+                <ul className="plain">
+                  {group.bySource.map((claim) => (
+                    <li key={claim.sourcePartyId + claim.reportedAt}>
+                      <strong>{partyLabel(partyById.get(claim.sourcePartyId))}</strong>:{' '}
+                      {formatCount(claim.count, t, i18n.language)}{' '}
+                      <span className="muted">
+                        (<When at={claim.reportedAt} zone={c.timezone} />)
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="map-heading">
+        <h2 id="map-heading">{t('map.heading')}</h2>
+        {points.length > 0 ? (
+          <Suspense fallback={<Loading />}>
+            <CorridorMap points={points} route={c.route?.coordinates ?? null} />
+          </Suspense>
+        ) : (
+          <Loading />
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('timeline.title')}</h2>
+        {timeline.isPending ? <Loading /> : <LoadError error={timeline.error} />}
+        <ol className="timeline" data-testid="timeline">
+          {timeline.data?.events.map((event) => {
+            const detail = eventDetail(event as TimelineEvent & Record<string, unknown>);
+            return (
+              <li key={`${event.kind}-${event.recordId}-${event.at}`} className={`event event-${event.kind}`}>
+                <div className="event-head">
+                  <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
+                  <When at={event.at} zone={c.timezone} />
+                </div>
+                <p>
+                  {event.count ? <strong>{formatCount(event.count, t, i18n.language)} </strong> : null}
+                  {detail ? t(`${detail.key}.${detail.value}`) : null}
+                  {event.kind === 'window' && event.endsAt ? (
+                    <>
+                      {' '}
+                      {t('timeline.until')} <When at={event.endsAt} zone={c.timezone} />
+                    </>
+                  ) : null}
+                </p>
+                {event.note ? <blockquote className="note">{event.note}</blockquote> : null}
+                <p className="small muted">
+                  {event.sourcePartyId ? `${partyLabel(partyById.get(event.sourcePartyId))} · ` : ''}
+                  <SourceLink url={event.sourceUrl} /> ·{' '}
+                  {t('timeline.enteredBy', { name: who(event.enteredById) })}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

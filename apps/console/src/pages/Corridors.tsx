@@ -1,0 +1,157 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, query } from '../api/client';
+import { useLocations, useParties } from '../api/hooks';
+import { CORRIDOR_STATUSES, type CorridorListItem, type Page } from '../api/types';
+import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
+import { formatRange } from '../lib/format';
+
+const FILTERS = ['status', 'partyId', 'locationId', 'from', 'to', 'q'] as const;
+
+export default function Corridors() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1];
+  const parties = useParties();
+  const locations = useLocations();
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+  const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+  const list = useQuery({
+    queryKey: ['corridors', 'list', filters, cursor],
+    queryFn: () =>
+      api<Page<CorridorListItem>>(
+        `/corridors${query({ ...filters, from: toIso(filters.from), to: toIso(filters.to), cursor, limit: 25 })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const f of FILTERS) {
+      const value = String(data.get(f) ?? '').trim();
+      if (value) next.set(f, value);
+    }
+    setCursors([null]);
+    setParams(next);
+  }
+
+  return (
+    <div className="page">
+      <PageTitle>{t('corridors.title')}</PageTitle>
+      <p>
+        <Link className="button" to="/corridors/new">
+          {t('corridors.new')}
+        </Link>
+      </p>
+      <form className="filters" onSubmit={applyFilters} role="search" aria-label={t('corridors.filters')}>
+        <label>
+          <span>{t('corridors.search')}</span>
+          <input name="q" type="search" defaultValue={filters.q} />
+        </label>
+        <label>
+          <span>{t('corridors.status')}</span>
+          <select name="status" defaultValue={filters.status}>
+            <option value="">{t('common.any')}</option>
+            {CORRIDOR_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('corridors.party')}</span>
+          <select name="partyId" defaultValue={filters.partyId} key={`p${parties.data?.length ?? 0}`}>
+            <option value="">{t('common.any')}</option>
+            {parties.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('corridors.location')}</span>
+          <select name="locationId" defaultValue={filters.locationId} key={`l${locations.data?.length ?? 0}`}>
+            <option value="">{t('common.any')}</option>
+            {locations.data?.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('corridors.from')}</span>
+          <input name="from" type="datetime-local" defaultValue={filters.from} />
+        </label>
+        <label>
+          <span>{t('corridors.to')}</span>
+          <input name="to" type="datetime-local" defaultValue={filters.to} />
+        </label>
+        <button type="submit">{t('corridors.apply')}</button>
+      </form>
+      {list.isPending ? <Loading /> : <LoadError error={list.error} />}
+      {list.data ? (
+        list.data.items.length === 0 ? (
+          <p className="muted">{t('corridors.none')}</p>
+        ) : (
+          <div className="table-wrap" tabIndex={0}>
+            <table data-testid="corridor-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('corridor.name')}</th>
+                  <th scope="col">{t('corridors.status')}</th>
+                  <th scope="col">{t('corridor.route')}</th>
+                  <th scope="col">{t('corridor.announcedBy')}</th>
+                  <th scope="col">{t('corridor.firstWindow')}</th>
+                  <th scope="col">{t('corridor.evacuated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/corridors/${c.id}`}>{c.name}</Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={c.status} />
+                    </td>
+                    <td>
+                      {c.originName} → {c.destinationName ?? t('corridor.anyDirection')}
+                    </td>
+                    <td>{c.announcedByName}</td>
+                    <td>
+                      <When at={c.firstStartsAt} zone={c.timezone} />
+                    </td>
+                    <td>{formatRange(c.evacuation?.low, c.evacuation?.high, i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      <nav className="pager" aria-label={t('common.pages')}>
+        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {t('common.previous')}
+        </button>
+        <button
+          type="button"
+          disabled={!list.data?.nextCursor}
+          onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
+        >
+          {t('common.next')}
+        </button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageTitle } from '../components/common';
+
+export default function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <PageTitle>{t('notFound.title')}</PageTitle>
+      <p>
+        <Link to="/">{t('nav.dashboard')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, query } from '../api/client';
+import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
+import type { Corridor, CorridorListItem, Page } from '../api/types';
+import { PageTitle, When } from '../components/common';
+import { CountInput, emptyCount, toCount, type CountDraft } from '../components/CountInput';
+import { SubmissionStatus } from '../components/PendingSubmissions';
+import { submissionQueue, useSubmission } from '../lib/queue-instance';
+import { formatInstant, localInputToIso, nowForInput, viewerZone } from '../lib/time';
+import { REPORT_KINDS } from './CorridorPage';
+
+type Kind = (typeof REPORT_KINDS)[number];
+const STANCES = ['confirmed', 'rejected', 'conditional'] as const;
+const CATEGORIES = ['civilians', 'wounded', 'children', 'other'] as const;
+const INCIDENT_KINDS = ['shelling', 'blocked', 'closed_early', 'violation', 'other'] as const;
+
+interface Fields {
+  partyId: string;
+  stance: string;
+  at: string;
+  windowId: string;
+  category: string;
+  arrivedAtId: string;
+  incidentKind: string;
+  description: string;
+  sourceUrl: string;
+  note: string;
+}
+
+/** Quick report entry, made for a phone: pick the corridor and the kind, fill a few fields, send. */
+export default function ReportEntry() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const params = useParams();
+  const corridorId = params.id ?? '';
+  const kind = (REPORT_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as Kind) : null;
+
+  if (!corridorId || !kind)
+    return (
+      <PickCorridor corridorId={corridorId} onPick={(id, k) => navigate(`/corridors/${id}/report/${k}`)} />
+    );
+  return <ReportForm key={`${corridorId}-${kind}`} corridorId={corridorId} kind={kind} />;
+}
+
+function PickCorridor({
+  corridorId,
+  onPick,
+}: {
+  corridorId: string;
+  onPick: (id: string, kind: Kind) => void;
+}) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState(corridorId);
+  const [kind, setKind] = useState<Kind>('evacuation');
+  const list = useQuery({
+    queryKey: ['corridors', 'list', { forReport: true }],
+    queryFn: () => api<Page<CorridorListItem>>(`/corridors${query({ limit: 100 })}`),
+  });
+  return (
+    <div className="page form-page">
+      <PageTitle>{t('report.title')}</PageTitle>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (picked) onPick(picked, kind);
+        }}
+      >
+        <label>
+          <span>{t('report.corridor')}</span>
+          <select value={picked} onChange={(e) => setPicked(e.target.value)} required>
+            <option value="">{t('form.choose')}</option>
+            {list.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('report.what')}</legend>
+          <div className="checks">
+            {REPORT_KINDS.map((k) => (
+              <label key={k} className="chip">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                {t(`report.kind.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="primary">
+          {t('report.continue')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function ReportForm({ corridorId, kind }: { corridorId: string; kind: Kind }) {
+  const { t, i18n } = useTranslation();
+  const corridor = useQuery({
+    queryKey: ['corridor', corridorId],
+    queryFn: () => api<Corridor>(`/corridors/${corridorId}`),
+  });
+  const parties = useParties();
+  const locations = useLocations();
+  const partyById = byId(parties.data);
+  const [count, setCount] = useState<CountDraft>(emptyCount);
+  const [countError, setCountError] = useState<string | undefined>();
+  const [key, setKey] = useState<string | null>(null);
+  const submission = useSubmission(key);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<Fields>({
+    defaultValues: {
+      at: nowForInput(),
+      stance: 'confirmed',
+      category: 'civilians',
+      incidentKind: 'shelling',
+    },
+  });
+  const c = corridor.data;
+  const partyChoices =
+    kind === 'confirmation' && c?.requiredConfirmationIds.length
+      ? c.requiredConfirmationIds.map((id) => partyById.get(id)).filter((p) => p !== undefined)
+      : (parties.data ?? []);
+
+  function onSubmit(fields: Fields) {
+    const needsCount = kind === 'evacuation' || kind === 'remaining';
+    const parsed = needsCount ? toCount(count) : {};
+    setCountError(parsed.error);
+    if (parsed.error) return;
+    const at = localInputToIso(fields.at);
+    const source = fields.sourceUrl.trim() ? { sourceUrl: fields.sourceUrl.trim() } : {};
+    const note = fields.note.trim() ? { note: fields.note.trim() } : {};
+    let body: Record<string, unknown>;
+    let path: string;
+    switch (kind) {
+      case 'confirmation':
+        path = 'confirmations';
+        body = { partyId: fields.partyId, stance: fields.stance, statedAt: at, ...source, ...note };
+        break;
+      case 'evacuation':
+        path = 'evacuations';
+        body = {
+          sourcePartyId: fields.partyId,
+          reportedAt: at,
+          count: parsed.count,
+          category: fields.category,
+          ...(fields.windowId ? { windowId: fields.windowId } : {}),
+          ...(fields.arrivedAtId ? { arrivedAtId: fields.arrivedAtId } : {}),
+          ...source,
+          ...note,
+        };
+        break;
+      case 'remaining':
+        path = 'remaining';
+        body = { sourcePartyId: fields.partyId, reportedAt: at, count: parsed.count, ...source, ...note };
+        break;
+      case 'incident':
+        path = 'incidents';
+        body = {
+          kind: fields.incidentKind,
+          occurredAt: at,
+          description: fields.description.trim(),
+          ...(fields.partyId ? { sourcePartyId: fields.partyId } : {}),
+          ...source,
+        };
+        break;
+    }
+    const queued = submissionQueue().enqueue({
+      path: `/corridors/${corridorId}/${path}`,
+      body,
+      corridorId,
+      label: t('report.label', { kind: t(`report.kind.${kind}`), corridor: c?.name ?? '' }),
+    });
+    setKey(queued.idempotencyKey);
+    reset({ ...fields, note: '', description: '', at: nowForInput() });
+    setCount(emptyCount);
+  }
+
+  const required = t('form.required');
+  return (
+    <div className="page form-page">
+      <p className="crumbs">
+        <Link to={`/corridors/${corridorId}`}>{c?.name ?? t('nav.corridors')}</Link>
+      </p>
+      <PageTitle>{t(`report.kind.${kind}`)}</PageTitle>
+      <nav aria-label={t('report.what')} className="report-links">
+        {REPORT_KINDS.filter((k) => k !== kind).map((k) => (
+          <Link key={k} to={`/corridors/${corridorId}/report/${k}`}>
+            {t(`report.kind.${k}`)}
+          </Link>
+        ))}
+      </nav>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="stack" data-testid={`report-${kind}`}>
+        <label>
+          <span>{kind === 'confirmation' ? t('report.party') : t('report.source')}</span>
+          <select
+            aria-invalid={errors.partyId ? true : undefined}
+            {...register('partyId', kind === 'incident' ? {} : { required })}
+          >
+            <option value="">{kind === 'incident' ? t('report.unknownSource') : t('form.choose')}</option>
+            {partyChoices.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {errors.partyId ? <p className="field-error">{errors.partyId.message}</p> : null}
+
+        {kind === 'confirmation' ? (
+          <fieldset>
+            <legend>{t('report.stance')}</legend>
+            <div className="checks">
+              {STANCES.map((s) => (
+                <label key={s} className="chip">
+                  <input type="radio" value={s} {...register('stance')} />
+                  {t(`stance.${s}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+
+        {kind === 'incident' ? (
+          <>
+            <label>
+              <span>{t('report.incidentKind')}</span>
+              <select {...register('incidentKind')}>
+                {INCIDENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`incidentKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('report.description')}</span>
+              <textarea
+                rows={3}
+                aria-invalid={errors.description ? true : undefined}
+                {...register('description', { required })}
+              />
+            </label>
+            {errors.description ? <p className="field-error">{errors.description.message}</p> : null}
+          </>
+        ) : null}
+
+        {kind === 'evacuation' || kind === 'remaining' ? (
+          <CountInput
+            value={count}
+            onChange={setCount}
+            legend={kind === 'evacuation' ? t('report.evacuated') : t('report.remaining')}
+            error={countError}
+          />
+        ) : null}
+
+        {kind === 'evacuation' ? (
+          <>
+            <label>
+              <span>{t('report.category')}</span>
+              <select {...register('category')}>
+                {CATEGORIES.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`category.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('report.window')}</span>
+              <select {...register('windowId')}>
+                <option value="">{t('report.windowUnknown')}</option>
+                {c?.windows.map((w, i) => (
+                  <option key={w.id} value={w.id}>
+                    {i + 1}: {formatInstant(w.startsAt, viewerZone(), i18n.language)} {viewerZone()}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('report.arrivedAt')}</span>
+              <select {...register('arrivedAtId')}>
+                <option value="">{t('report.unknownPlace')}</option>
+                {locations.data?.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : null}
+
+        <label>
+          <span>
+            {kind === 'incident'
+              ? t('report.occurredAt')
+              : kind === 'confirmation'
+                ? t('report.statedAt')
+                : t('report.reportedAt')}
+          </span>
+          <input type="datetime-local" {...register('at', { required })} />
+        </label>
+        <label>
+          <span>{t('form.sourceUrl')}</span>
+          <input type="url" inputMode="url" {...register('sourceUrl')} />
+        </label>
+        {kind !== 'incident' ? (
+          <label>
+            <span>{t('report.note')}</span>
+            <textarea rows={2} {...register('note')} />
+          </label>
+        ) : null}
+        <button type="submit" className="primary">
+          {t('report.submit')}
+        </button>
+        <SubmissionStatus submission={submission} />
+        {submission?.state === 'stored' ? (
+          <p>
+            <Link to={`/corridors/${corridorId}`}>{t('report.backToCorridor')}</Link>
+          </p>
+        ) : null}
+      </form>
+      {c ? (
+        <p className="small muted">
+          {t('corridor.firstWindow')}: <When at={c.windows[0]?.startsAt} zone={c.timezone} /> ·{' '}
+          {t('corridor.announcedBy')}: {partyLabel(partyById.get(c.announcedById))}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, isNotAvailable, newIdempotencyKey } from '../api/client';
+import { SEVERITIES, type Page, type Subscription } from '../api/types';
+import { LoadError, Loading, PageTitle } from '../components/common';
+import { viewerZone } from '../lib/time';
+
+interface Fields {
+  email: string;
+  mode: 'immediate' | 'daily';
+  digestHour: number;
+  timezone: string;
+  minSeverity: string;
+}
+
+export default function Subscriptions() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['subscriptions'],
+    queryFn: async () => {
+      const result = await api<Page<Subscription> | Subscription[]>('/subscriptions?limit=200');
+      return Array.isArray(result) ? result : result.items;
+    },
+    retry: false,
+  });
+  const [key, setKey] = useState(newIdempotencyKey);
+  const { register, handleSubmit, watch, reset } = useForm<Fields>({
+    defaultValues: { mode: 'daily', digestHour: 7, timezone: viewerZone(), minSeverity: 'warning' },
+  });
+  const create = useMutation({
+    mutationFn: (f: Fields) =>
+      api('/subscriptions', {
+        method: 'POST',
+        idempotencyKey: key,
+        body: {
+          email: f.email,
+          mode: f.mode,
+          minSeverity: f.minSeverity,
+          ...(f.mode === 'daily' ? { digestHour: Number(f.digestHour), timezone: f.timezone } : {}),
+        },
+      }),
+    onSuccess: () => {
+      setKey(newIdempotencyKey());
+      reset();
+      void queryClient.invalidateQueries({ queryKey: ['subscriptions'] });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/subscriptions/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['subscriptions'] }),
+  });
+  const mode = watch('mode');
+
+  return (
+    <div className="page">
+      <PageTitle>{t('subscriptions.title')}</PageTitle>
+      <p className="muted">{t('subscriptions.intro')}</p>
+      {list.isPending ? <Loading /> : <LoadError error={list.error} />}
+      {isNotAvailable(list.error) ? null : (
+        <>
+          {list.data && list.data.length === 0 ? <p className="muted">{t('subscriptions.none')}</p> : null}
+          {list.data && list.data.length > 0 ? (
+            <div className="table-wrap" tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('subscriptions.email')}</th>
+                    <th scope="col">{t('subscriptions.mode')}</th>
+                    <th scope="col">{t('subscriptions.minSeverity')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.map((s) => (
+                    <tr key={s.id}>
+                      <td>{s.email}</td>
+                      <td>
+                        {t(`subscriptions.modes.${s.mode}`)}
+                        {s.mode === 'daily'
+                          ? ` · ${String(s.digestHour ?? '').padStart(2, '0')}:00 ${s.timezone ?? ''}`
+                          : ''}
+                      </td>
+                      <td>{t(`severity.${s.minSeverity}`)}</td>
+                      <td>
+                        <button type="button" className="link" onClick={() => remove.mutate(s.id)}>
+                          {t('common.delete')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <h2>{t('subscriptions.add')}</h2>
+          <form className="stack" onSubmit={handleSubmit((f) => create.mutate(f))}>
+            <label>
+              <span>{t('subscriptions.email')}</span>
+              <input type="email" required {...register('email', { required: true })} />
+            </label>
+            <label>
+              <span>{t('subscriptions.mode')}</span>
+              <select {...register('mode')}>
+                <option value="immediate">{t('subscriptions.modes.immediate')}</option>
+                <option value="daily">{t('subscriptions.modes.daily')}</option>
+              </select>
+            </label>
+            {mode === 'daily' ? (
+              <>
+                <label>
+                  <span>{t('subscriptions.digestHour')}</span>
+                  <input type="number" min={0} max={23} {...register('digestHour')} />
+                </label>
+                <label>
+                  <span>{t('schedule.timezone')}</span>
+                  <input {...register('timezone')} />
+                </label>
+              </>
+            ) : null}
+            <label>
+              <span>{t('subscriptions.minSeverity')}</span>
+              <select {...register('minSeverity')}>
+                {SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`severity.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="primary" disabled={create.isPending}>
+              {t('subscriptions.add')}
+            </button>
+            <LoadError error={create.error} />
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,306 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, newIdempotencyKey } from '../api/client';
+import { byId } from '../api/hooks';
+import { ROLES, type ApiKey, type Organisation, type Page, type User } from '../api/types';
+import { LoadError, Loading, PageTitle, When } from '../components/common';
+
+const asItems = <T,>(result: Page<T> | T[]) => (Array.isArray(result) ? result : result.items);
+
+export default function Users() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <PageTitle>{t('users.title')}</PageTitle>
+      <UserSection />
+      <OrganisationSection />
+      <ApiKeySection />
+    </div>
+  );
+}
+
+function useOrganisations() {
+  return useQuery({
+    queryKey: ['organisations'],
+    queryFn: async () => asItems(await api<Page<Organisation> | Organisation[]>('/organisations?limit=200')),
+    retry: false,
+  });
+}
+
+function UserSection() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: async () => asItems(await api<Page<User> | User[]>('/users?limit=200')),
+    retry: false,
+  });
+  const organisations = useOrganisations();
+  const orgById = byId(organisations.data);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [invite, setInvite] = useState<string | null>(null);
+  const { register, handleSubmit, reset } = useForm<{
+    email: string;
+    displayName: string;
+    organisationId: string;
+    role: string;
+  }>({ defaultValues: { role: 'reporter' } });
+  const create = useMutation({
+    mutationFn: (body: Record<string, string>) =>
+      api<User & { inviteUrl?: string }>('/users', { method: 'POST', body, idempotencyKey: key }),
+    onSuccess: (user) => {
+      setInvite(user.inviteUrl ?? null);
+      setKey(newIdempotencyKey());
+      reset();
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+      api(`/users/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+
+  return (
+    <section aria-labelledby="users-h">
+      <h2 id="users-h">{t('users.users')}</h2>
+      {users.isPending ? <Loading /> : <LoadError error={users.error} />}
+      {users.data ? (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.organisation')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.displayName}</td>
+                  <td>{u.email}</td>
+                  <td>{orgById.get(u.organisationId)?.name ?? '—'}</td>
+                  <td>
+                    <select
+                      aria-label={t('users.roleOf', { name: u.displayName })}
+                      value={u.role}
+                      onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`role.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {u.invitePending ? `${t('users.invited')} · ` : ''}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
+                    >
+                      {u.disabled ? t('users.enable') : t('users.disable')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadError error={update.error} />
+      {users.data ? (
+        <form className="stack" onSubmit={handleSubmit((f) => create.mutate(f))} aria-labelledby="users-add">
+          <h3 id="users-add">{t('users.invite')}</h3>
+          <label>
+            <span>{t('users.email')}</span>
+            <input type="email" required {...register('email', { required: true })} />
+          </label>
+          <label>
+            <span>{t('users.name')}</span>
+            <input required {...register('displayName', { required: true })} />
+          </label>
+          <label>
+            <span>{t('users.organisation')}</span>
+            <select required {...register('organisationId', { required: true })}>
+              <option value="">{t('form.choose')}</option>
+              {organisations.data?.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('users.role')}</span>
+            <select {...register('role')}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={create.isPending}>
+            {t('users.invite')}
+          </button>
+          <LoadError error={create.error} />
+          {invite ? (
+            <p className="notice" role="status">
+              {t('users.inviteLink')} <code className="secret">{invite}</code>
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function OrganisationSection() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const organisations = useOrganisations();
+  const [name, setName] = useState('');
+  const [key, setKey] = useState(newIdempotencyKey);
+  const create = useMutation({
+    mutationFn: () => api('/organisations', { method: 'POST', body: { name }, idempotencyKey: key }),
+    onSuccess: () => {
+      setName('');
+      setKey(newIdempotencyKey());
+      void queryClient.invalidateQueries({ queryKey: ['organisations'] });
+    },
+  });
+  return (
+    <section aria-labelledby="orgs-h">
+      <h2 id="orgs-h">{t('users.organisations')}</h2>
+      {organisations.isPending ? <Loading /> : <LoadError error={organisations.error} />}
+      {organisations.data ? (
+        <>
+          <ul className="plain">
+            {organisations.data.map((o) => (
+              <li key={o.id}>{o.name}</li>
+            ))}
+          </ul>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (name.trim()) create.mutate();
+            }}
+          >
+            <label>
+              <span>{t('users.organisationName')}</span>
+              <input value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <button type="submit">{t('users.addOrganisation')}</button>
+            <LoadError error={create.error} />
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ApiKeySection() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const keys = useQuery({
+    queryKey: ['api-keys'],
+    queryFn: async () => asItems(await api<Page<ApiKey> | ApiKey[]>('/api-keys')),
+  });
+  const [name, setName] = useState('');
+  const [canWrite, setCanWrite] = useState(false);
+  const [created, setCreated] = useState<ApiKey | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const create = useMutation({
+    mutationFn: () =>
+      api<ApiKey>('/api-keys', {
+        method: 'POST',
+        idempotencyKey: key,
+        body: { name, scopes: canWrite ? ['read', 'write'] : ['read'] },
+      }),
+    onSuccess: (k) => {
+      setCreated(k);
+      setName('');
+      setKey(newIdempotencyKey());
+      void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api-keys/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
+  });
+  return (
+    <section aria-labelledby="keys-h">
+      <h2 id="keys-h">{t('keys.title')}</h2>
+      {keys.isPending ? <Loading /> : <LoadError error={keys.error} />}
+      {keys.data ? (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('keys.name')}</th>
+                <th scope="col">{t('keys.prefix')}</th>
+                <th scope="col">{t('keys.scopes')}</th>
+                <th scope="col">{t('keys.lastUsed')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td>
+                    <code>{k.prefix}</code>
+                  </td>
+                  <td>{k.scopes.map((s) => t(`keys.scope.${s}`)).join(', ')}</td>
+                  <td>
+                    <When at={k.lastUsedAt} />
+                  </td>
+                  <td>
+                    {k.revokedAt ? (
+                      t('keys.revoked')
+                    ) : (
+                      <button type="button" className="link" onClick={() => revoke.mutate(k.id)}>
+                        {t('keys.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) create.mutate();
+        }}
+      >
+        <label>
+          <span>{t('keys.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={canWrite} onChange={(e) => setCanWrite(e.target.checked)} />
+          {t('keys.canWrite')}
+        </label>
+        <button type="submit">{t('keys.create')}</button>
+        <LoadError error={create.error} />
+      </form>
+      {created?.key ? (
+        <p className="notice" role="status">
+          {t('keys.shownOnce')} <code className="secret">{created.key}</code>
+        </p>
+      ) : null}
+    </section>
+  );
+}

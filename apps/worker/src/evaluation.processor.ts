@@ -1,0 +1,117 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { Clock } from '#cw/clock';
+import { AppConfig } from '#cw/config';
+import { FlagEvaluationService, FlagSweepService, type WindowDue } from '#cw/flags';
+import {
+  corridorEvaluateJob,
+  JobName,
+  KEEP,
+  lastSweepKey,
+  QueueName,
+  windowDeadlineJob,
+  type JobPayload,
+} from '#cw/jobs';
+import { EvaluationOutboxRepository } from '#cw/persistence';
+
+export const EVALUATION_JOBS = [
+  JobName.CorridorEvaluate,
+  JobName.WindowFlagDeadline,
+  JobName.WindowSweep,
+  JobName.EvaluationOutboxRelay,
+] as const;
+
+const RELAY_BATCH = 500;
+const RELAYED_RETENTION_MS = 24 * 3_600_000;
+
+/** Flag evaluation: on change, at each window's instants, and the periodic sweep. No rule lives here. */
+@Processor(QueueName.Evaluation, { concurrency: 2 })
+export class EvaluationProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(EvaluationProcessor.name);
+  private isStopping = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly evaluation: FlagEvaluationService,
+    private readonly sweeper: FlagSweepService,
+    private readonly outbox: EvaluationOutboxRepository,
+    @InjectQueue(QueueName.Evaluation) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as (typeof EVALUATION_JOBS)[number];
+    switch (name) {
+      case JobName.CorridorEvaluate:
+      case JobName.WindowFlagDeadline: {
+        const { corridorId } = job.data as JobPayload[typeof name];
+        const outcome = await this.evaluation.evaluate([corridorId]);
+        await this.schedule(outcome.upcoming);
+        return { raised: outcome.raised, reopened: outcome.reopened, resolved: outcome.resolved };
+      }
+      case JobName.WindowSweep: {
+        const outcome = await this.sweeper.sweep(() => this.isStopping);
+        await this.schedule(outcome.next);
+        const client = await this.queue.backend.connection.client;
+        await client.set(lastSweepKey(this.config.QUEUE_PREFIX), this.clock.now().toISOString());
+        if (outcome.windows) {
+          this.logger.log(
+            `swept ${outcome.windows} due windows of ${outcome.corridors} corridors: raised ${outcome.raised}, reopened ${outcome.reopened}, resolved ${outcome.resolved}`,
+          );
+        }
+        // Stopped by its time budget with windows still due: go on at once rather than at the next interval.
+        if (!outcome.isComplete && !this.isStopping) {
+          await this.queue.add(JobName.WindowSweep, {}, { ...KEEP, deduplication: { id: 'sweep.continue' } });
+        }
+        const { next: _next, ...summary } = outcome;
+        return summary;
+      }
+      case JobName.EvaluationOutboxRelay:
+        return this.relayOutbox();
+      default: {
+        const unhandled: never = name;
+        throw new Error(`no handler for job ${String(unhandled)} on ${QueueName.Evaluation}`);
+      }
+    }
+  }
+
+  /** Finish the job in hand, take no other; a sweep stops between batches. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.isStopping = true;
+    await this.worker.close();
+  }
+
+  /** Outbox rows become jobs, then are marked relayed; a row relayed twice only costs one more evaluation. */
+  private async relayOutbox(): Promise<{ relayed: number }> {
+    let relayed = 0;
+    for (;;) {
+      const pending = await this.outbox.findPending(RELAY_BATCH);
+      if (pending.length === 0) break;
+      const corridorIds = [...new Set(pending.map((p) => p.corridorId))];
+      await this.queue.addBulk(corridorIds.map((id) => corridorEvaluateJob(id)));
+      await this.outbox.markRelayed(
+        pending.map((p) => p.seq),
+        this.clock.now(),
+      );
+      relayed += pending.length;
+      if (pending.length < RELAY_BATCH || this.isStopping) break;
+    }
+    await this.outbox.purgeRelayedBefore(new Date(this.clock.now().getTime() - RELAYED_RETENTION_MS));
+    return { relayed };
+  }
+
+  private async schedule(dues: readonly WindowDue[]): Promise<void> {
+    if (dues.length === 0) return;
+    const now = this.clock.now();
+    for (let i = 0; i < dues.length; i += 1000) {
+      await this.queue.addBulk(
+        dues
+          .slice(i, i + 1000)
+          .map((due) => windowDeadlineJob(due.corridorId, due.windowId, due.purpose, due.at, now)),
+      );
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '#cw/accounts';
+import { Clock } from '#cw/clock';
+import { AppError } from '#cw/common';
+import { Database, FlagRepository } from '#cw/persistence';
+import type { FlagAcknowledgeDto } from './dto/flag-acknowledge.dto.js';
+import type { FlagListQueryDto } from './dto/flag-list-query.dto.js';
+import { FlagPageDto, FlagResponseDto, toFlagResponse } from './dto/flag-response.dto.js';
+
+/** The flag inbox: what was raised, filtered, and acknowledged by coordinators. */
+@Injectable()
+export class FlagService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly db: Database,
+    private readonly flags: FlagRepository,
+  ) {}
+
+  async list(query: FlagListQueryDto): Promise<FlagPageDto> {
+    const page = await this.flags.list({
+      isOpen: query.open,
+      rule: query.rule,
+      severity: query.severity,
+      corridorId: query.corridorId,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map(toFlagResponse), nextCursor: page.nextCursor };
+  }
+
+  /** The first acknowledgement stands: a second one changes nothing and records no event. */
+  async acknowledge(principal: Principal, id: string, dto: FlagAcknowledgeDto): Promise<FlagResponseDto> {
+    const now = this.clock.now();
+    const flag = await this.db.transaction(async (tx) => {
+      await this.flags.acknowledge(id, principal.userId, dto.note?.trim() || null, now, tx);
+      return this.flags.findById(id, tx);
+    });
+    if (!flag) throw AppError.notFound('flag', id);
+    return toFlagResponse(flag);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FlagEvaluationService } from './flag-evaluation.service.js';
+import { FlagSweepService } from './flag-sweep.service.js';
+import { FlagService } from './flag.service.js';
+import { TrackRecordService } from './track-record.service.js';
+
+/** Flags: raised by the worker's evaluation and sweep, read and acknowledged through the api. */
+@Module({
+  providers: [FlagEvaluationService, FlagSweepService, FlagService, TrackRecordService],
+  exports: [FlagEvaluationService, FlagSweepService, FlagService, TrackRecordService],
+})
+export class FlagsModule {}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { Database, SqlRunner } from '../database/database.js';
+import { chunked } from '../shared/chunked.js';
+
+const instant = (value: unknown): Date => new Date(Number(value));
+const instantOrNull = (value: unknown): Date | null => (value == null ? null : instant(value));
+
+/** A corridor as the alert e-mails name it, with the parties its filters match on. */
+export interface AlertCorridor {
+  id: string;
+  name: string;
+  timezone: string;
+  announcedById: string;
+  announcedByName: string;
+  announcedAt: Date;
+  originName: string;
+  destinationName: string | null;
+  sourceUrl: string | null;
+  sourceNote: string | null;
+  isCancelled: boolean;
+  evacuationLow: number | null;
+  evacuationHigh: number | null;
+  requiredParties: { id: string; name: string }[];
+  confirmations: {
+    partyId: string;
+    partyName: string;
+    stance: string;
+    statedAt: Date;
+    note: string | null;
+    sourceUrl: string | null;
+  }[];
+}
+
+export interface AlertFlag {
+  id: string;
+  corridorId: string;
+  windowId: string;
+  rule: string;
+  severity: string;
+  raisedAt: Date;
+  resolvedAt: Date | null;
+  windowStartsAt: Date;
+  windowEndsAt: Date;
+}
+
+export interface DigestWindow {
+  id: string;
+  corridorId: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface DigestFlagEvent {
+  seq: number;
+  kind: string;
+  flagId: string;
+  corridorId: string;
+  rule: string;
+  severity: string;
+  at: Date;
+  windowStartsAt: Date;
+  windowEndsAt: Date;
+}
+
+export interface DigestEvacuation {
+  corridorId: string;
+  sourcePartyName: string;
+  reportedAt: Date;
+  qualifier: string;
+  value: number;
+  max: number | null;
+  category: string;
+  note: string | null;
+}
+
+/** A digest period's facts, for every corridor: each subscriber's filters pick from them. */
+export interface DigestFacts {
+  windows: DigestWindow[];
+  flagEvents: DigestFlagEvent[];
+  evacuations: DigestEvacuation[];
+  corridors: Map<string, AlertCorridor>;
+}
+
+/** The reads that alert e-mails are written from. */
+@Injectable()
+export class AlertFactsRepository {
+  constructor(private readonly db: Database) {}
+
+  async findFlag(flagId: string, tx: SqlRunner = this.db): Promise<AlertFlag | undefined> {
+    const row = await tx.get<Record<string, unknown>>(
+      `SELECT f.id, f.corridor_id, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at,
+              w.starts_at, w.ends_at
+       FROM flag f JOIN corridor_window w ON w.id = f.window_id WHERE f.id = :flagId`,
+      { flagId },
+    );
+    if (!row) return undefined;
+    return {
+      id: String(row.id),
+      corridorId: String(row.corridor_id),
+      windowId: String(row.window_id),
+      rule: String(row.rule),
+      severity: String(row.severity),
+      raisedAt: instant(row.raised_at),
+      resolvedAt: instantOrNull(row.resolved_at),
+      windowStartsAt: instant(row.starts_at),
+      windowEndsAt: instant(row.ends_at),
+    };
+  }
+
+  /** Corridors with their announcer, required parties and confirmations: a fixed number of queries per 500. */
+  async findCorridors(ids: readonly string[], tx: SqlRunner = this.db): Promise<Map<string, AlertCorridor>> {
+    const corridors = new Map<string, AlertCorridor>();
+    for (const part of chunked([...new Set(ids)], 500)) {
+      const rows = await tx.all<Record<string, unknown>>(
+        `SELECT c.id, c.name, c.timezone, c.announced_by_id, p.name AS announced_by_name, c.announced_at,
+                o.name AS origin_name, d.name AS destination_name, c.source_url, c.source_note, c.cancelled_at,
+                c.evacuation_low, c.evacuation_high
+         FROM corridor c JOIN party p ON p.id = c.announced_by_id JOIN location o ON o.id = c.origin_id
+         LEFT JOIN location d ON d.id = c.destination_id WHERE c.id IN (:...part)`,
+        { part },
+      );
+      for (const row of rows) {
+        corridors.set(String(row.id), {
+          id: String(row.id),
+          name: String(row.name),
+          timezone: String(row.timezone),
+          announcedById: String(row.announced_by_id),
+          announcedByName: String(row.announced_by_name),
+          announcedAt: instant(row.announced_at),
+          originName: String(row.origin_name),
+          destinationName: row.destination_name == null ? null : String(row.destination_name),
+          sourceUrl: row.source_url == null ? null : String(row.source_url),
+          sourceNote: row.source_note == null ? null : String(row.source_note),
+          isCancelled: row.cancelled_at != null,
+          evacuationLow: row.evacuation_low == null ? null : Number(row.evacuation_low),
+          evacuationHigh: row.evacuation_high == null ? null : Number(row.evacuation_high),
+          requiredParties: [],
+          confirmations: [],
+        });
+      }
+      const required = await tx.all<{ corridor_id: string; party_id: string; name: string }>(
+        `SELECT r.corridor_id, r.party_id, p.name FROM corridor_required_party r JOIN party p ON p.id = r.party_id
+         WHERE r.corridor_id IN (:...part) ORDER BY p.name`,
+        { part },
+      );
+      for (const row of required)
+        corridors.get(row.corridor_id)?.requiredParties.push({ id: row.party_id, name: row.name });
+      const confirmations = await tx.all<Record<string, unknown>>(
+        `SELECT c.corridor_id, c.party_id, p.name, c.stance, c.stated_at, c.note, c.source_url
+         FROM confirmation c JOIN party p ON p.id = c.party_id WHERE c.corridor_id IN (:...part)
+         ORDER BY c.stated_at, c.id`,
+        { part },
+      );
+      for (const row of confirmations) {
+        corridors.get(String(row.corridor_id))?.confirmations.push({
+          partyId: String(row.party_id),
+          partyName: String(row.name),
+          stance: String(row.stance),
+          statedAt: instant(row.stated_at),
+          note: row.note == null ? null : String(row.note),
+          sourceUrl: row.source_url == null ? null : String(row.source_url),
+        });
+      }
+    }
+    return corridors;
+  }
+
+  /**
+   * What a digest covering [from, to) reports: windows in the 24 hours after `to`, flags raised and resolved in
+   * the period, evacuation figures entered in it. Bounded by time, not by the number of subscribers.
+   */
+  async digestFacts(from: Date, to: Date, tx: SqlRunner = this.db): Promise<DigestFacts> {
+    const until = new Date(to.getTime() + 24 * 3_600_000);
+    const windows = (
+      await tx.all<Record<string, unknown>>(
+        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at FROM corridor_window w
+         JOIN corridor c ON c.id = w.corridor_id
+         WHERE w.starts_at < :until AND w.ends_at > :to AND c.cancelled_at IS NULL ORDER BY w.starts_at, w.id`,
+        { to, until },
+      )
+    ).map((row) => ({
+      id: String(row.id),
+      corridorId: String(row.corridor_id),
+      startsAt: instant(row.starts_at),
+      endsAt: instant(row.ends_at),
+    }));
+    const flagEvents = (
+      await tx.all<Record<string, unknown>>(
+        `SELECT e.seq, e.kind, e.flag_id, e.corridor_id, e.rule, e.severity, e.at, w.starts_at, w.ends_at
+         FROM flag_event e JOIN corridor_window w ON w.id = e.window_id
+         WHERE e.at >= :from AND e.at < :to AND e.kind IN ('raised', 'resolved') ORDER BY e.seq`,
+        { from, to },
+      )
+    ).map((row) => ({
+      seq: Number(row.seq),
+      kind: String(row.kind),
+      flagId: String(row.flag_id),
+      corridorId: String(row.corridor_id),
+      rule: String(row.rule),
+      severity: String(row.severity),
+      at: instant(row.at),
+      windowStartsAt: instant(row.starts_at),
+      windowEndsAt: instant(row.ends_at),
+    }));
+    const evacuations = (
+      await tx.all<Record<string, unknown>>(
+        `SELECT r.corridor_id, p.name AS source_name, r.reported_at, r.qualifier, r.value, r.max, r.category, r.note
+         FROM evacuation_report r JOIN party p ON p.id = r.source_party_id
+         WHERE r.created_at >= :from AND r.created_at < :to ORDER BY r.reported_at, r.id`,
+        { from, to },
+      )
+    ).map((row) => ({
+      corridorId: String(row.corridor_id),
+      sourcePartyName: String(row.source_name),
+      reportedAt: instant(row.reported_at),
+      qualifier: String(row.qualifier),
+      value: Number(row.value),
+      max: row.max == null ? null : Number(row.max),
+      category: String(row.category),
+      note: row.note == null ? null : String(row.note),
+    }));
+    const corridorIds = [
+      ...windows.map((w) => w.corridorId),
+      ...flagEvents.map((e) => e.corridorId),
+      ...evacuations.map((e) => e.corridorId),
+    ];
+    return { windows, flagEvents, evacuations, corridors: await this.findCorridors(corridorIds, tx) };
+  }
+}

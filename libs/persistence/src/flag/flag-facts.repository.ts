@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { Database, SqlRunner } from '../database/database.js';
+import { chunked } from '../shared/chunked.js';
+
+/** What the flag rules read about one corridor, loaded for many corridors at once. */
+export interface CorridorFlagFacts {
+  corridorId: string;
+  isCancelled: boolean;
+  requiredPartyIds: string[];
+  windows: { id: string; startsAt: Date; endsAt: Date }[];
+  confirmations: { partyId: string; stance: string; statedAt: Date }[];
+  evacuations: {
+    windowId: string | null;
+    sourcePartyId: string;
+    reportedAt: Date;
+    qualifier: string;
+    value: number;
+    max: number | null;
+  }[];
+  flags: { id: string; windowId: string; rule: string; resolvedAt: Date | null }[];
+}
+
+export interface DueWindow {
+  windowId: string;
+  corridorId: string;
+}
+
+export interface WindowEvaluation {
+  windowId: string;
+  nextEvaluationAt: Date | null;
+}
+
+const instant = (value: unknown): Date => new Date(Number(value));
+
+/** The reads and writes of flag evaluation that are about corridors and windows rather than flags. */
+@Injectable()
+export class FlagFactsRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * The sweep's one query: windows whose next evaluation is due, oldest first, bounded. It reads the
+   * next_evaluation_at index only, so its cost follows the number of due windows, not of all windows.
+   */
+  async findDueWindows(now: Date, limit: number, tx: SqlRunner = this.db): Promise<DueWindow[]> {
+    const rows = await tx.all<{ id: string; corridor_id: string }>(
+      `SELECT id, corridor_id FROM corridor_window
+       WHERE next_evaluation_at <= :now ORDER BY next_evaluation_at, id LIMIT :limit`,
+      { now, limit },
+    );
+    return rows.map((row) => ({ windowId: row.id, corridorId: row.corridor_id }));
+  }
+
+  /**
+   * Holds the corridors' rows until the evaluation commits: a report entered meanwhile (it updates its corridor
+   * row) waits, then its own evaluation reads it. SQLite's write transactions are already serial.
+   */
+  async lockCorridors(corridorIds: readonly string[], tx: SqlRunner): Promise<void> {
+    if (tx.dialect !== 'postgres' || corridorIds.length === 0) return;
+    for (const ids of chunked([...corridorIds].sort(), 1000)) {
+      await tx.all('SELECT id FROM corridor WHERE id IN (:...ids) ORDER BY id FOR UPDATE', { ids });
+    }
+  }
+
+  /**
+   * Six set-based queries whatever the number of corridors (in chunks of 1000 ids). With `onlyWindowIds` (the
+   * sweep's due windows) only those windows' flags are read.
+   */
+  async load(
+    corridorIds: readonly string[],
+    tx: SqlRunner = this.db,
+    onlyWindowIds?: readonly string[],
+  ): Promise<CorridorFlagFacts[]> {
+    const facts = new Map<string, CorridorFlagFacts>();
+    for (const ids of chunked([...new Set(corridorIds)], 1000)) {
+      const corridors = await tx.all<{ id: string; cancelled_at: unknown }>(
+        'SELECT id, cancelled_at FROM corridor WHERE id IN (:...ids)',
+        { ids },
+      );
+      for (const row of corridors) {
+        facts.set(row.id, {
+          corridorId: row.id,
+          isCancelled: row.cancelled_at != null,
+          requiredPartyIds: [],
+          windows: [],
+          confirmations: [],
+          evacuations: [],
+          flags: [],
+        });
+      }
+      const of = (corridorId: string) => facts.get(corridorId);
+      const required = await tx.all<{ corridor_id: string; party_id: string }>(
+        'SELECT corridor_id, party_id FROM corridor_required_party WHERE corridor_id IN (:...ids) ORDER BY party_id',
+        { ids },
+      );
+      for (const row of required) of(row.corridor_id)?.requiredPartyIds.push(row.party_id);
+      const windows = await tx.all<{ id: string; corridor_id: string; starts_at: unknown; ends_at: unknown }>(
+        'SELECT id, corridor_id, starts_at, ends_at FROM corridor_window WHERE corridor_id IN (:...ids) ORDER BY starts_at, id',
+        { ids },
+      );
+      for (const row of windows) {
+        of(row.corridor_id)?.windows.push({
+          id: row.id,
+          startsAt: instant(row.starts_at),
+          endsAt: instant(row.ends_at),
+        });
+      }
+      const confirmations = await tx.all<{
+        corridor_id: string;
+        party_id: string;
+        stance: string;
+        stated_at: unknown;
+      }>('SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...ids)', {
+        ids,
+      });
+      for (const row of confirmations) {
+        of(row.corridor_id)?.confirmations.push({
+          partyId: row.party_id,
+          stance: row.stance,
+          statedAt: instant(row.stated_at),
+        });
+      }
+      const evacuations = await tx.all<{
+        corridor_id: string;
+        window_id: string | null;
+        source_party_id: string;
+        reported_at: unknown;
+        qualifier: string;
+        value: number | string;
+        max: number | string | null;
+      }>(
+        `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
+         FROM evacuation_report WHERE corridor_id IN (:...ids)`,
+        { ids },
+      );
+      for (const row of evacuations) {
+        of(row.corridor_id)?.evacuations.push({
+          windowId: row.window_id ?? null,
+          sourcePartyId: row.source_party_id,
+          reportedAt: instant(row.reported_at),
+          qualifier: row.qualifier,
+          value: Number(row.value),
+          max: row.max == null ? null : Number(row.max),
+        });
+      }
+      if (!onlyWindowIds) await this.loadFlags('corridor_id', ids, facts, tx);
+    }
+    for (const ids of chunked(onlyWindowIds ?? [], 1000)) await this.loadFlags('window_id', ids, facts, tx);
+    return [...facts.values()];
+  }
+
+  private async loadFlags(
+    by: 'corridor_id' | 'window_id',
+    ids: readonly string[],
+    facts: Map<string, CorridorFlagFacts>,
+    tx: SqlRunner,
+  ): Promise<void> {
+    const flags = await tx.all<{
+      id: string;
+      corridor_id: string;
+      window_id: string;
+      rule: string;
+      resolved_at: unknown;
+    }>(`SELECT id, corridor_id, window_id, rule, resolved_at FROM flag WHERE ${by} IN (:...ids)`, { ids });
+    for (const row of flags) {
+      facts.get(row.corridor_id)?.flags.push({
+        id: row.id,
+        windowId: row.window_id,
+        rule: row.rule,
+        resolvedAt: row.resolved_at == null ? null : instant(row.resolved_at),
+      });
+    }
+  }
+
+  /** When each window must be looked at again, and that it was looked at now: one statement per 500 windows. */
+  async saveWindowEvaluations(
+    evaluations: readonly WindowEvaluation[],
+    now: Date,
+    tx: SqlRunner,
+  ): Promise<void> {
+    for (const part of chunked(evaluations, 500)) {
+      const params: Record<string, string | Date | null> = { now };
+      const values = part.map((e, i) => {
+        params[`w${i}`] = e.windowId;
+        params[`n${i}`] = e.nextEvaluationAt;
+        return `(:w${i}, CAST(:n${i} AS bigint))`;
+      });
+      await tx.run(
+        `WITH v(id, next_at) AS (VALUES ${values.join(', ')})
+         UPDATE corridor_window
+         SET next_evaluation_at = (SELECT next_at FROM v WHERE v.id = corridor_window.id), evaluated_at = :now
+         WHERE id IN (SELECT id FROM v)`,
+        params,
+      );
+    }
+  }
+}

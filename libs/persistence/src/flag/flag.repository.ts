@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Database, SqlRunner } from '../database/database.js';
+import { SqlParams } from '../database/named-parameters.js';
+import { Table } from '../database/table.js';
+import { chunked } from '../shared/chunked.js';
+import { decodeCursor, Page, toPage } from '../shared/page.js';
+import { FlagEventEntity } from './flag-event.entity.js';
+import { FlagEntity } from './flag.entity.js';
+
+export type FlagEventKind = 'raised' | 'resolved' | 'reopened' | 'acknowledged';
+
+/** A flag to raise; the unique key (window, rule) decides whether it is new. */
+export interface NewFlag {
+  id: string;
+  corridorId: string;
+  windowId: string;
+  rule: string;
+  severity: string;
+}
+
+export interface FlagListFilter {
+  isOpen?: boolean;
+  rule?: string;
+  severity?: string;
+  corridorId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A flag with the window and corridor it is about, as lists show it. */
+export interface FlagListRow extends FlagEntity {
+  corridorName: string;
+  windowStartsAt: Date;
+  windowEndsAt: Date;
+}
+
+export interface FlagChanges {
+  raised: number;
+  reopened: number;
+  resolved: number;
+}
+
+const EVENT_COLUMNS = 'flag_id, corridor_id, window_id, rule, severity, kind, at, actor_user_id';
+
+/**
+ * Flags and their events. Every change is conditional (unique key, `resolved_at IS NULL`) and writes its event
+ * only for the rows it really changed, so retries and concurrent workers record each transition once.
+ */
+@Injectable()
+export class FlagRepository {
+  private readonly flags: Table<FlagEntity>;
+  private readonly events: Table<FlagEventEntity>;
+
+  constructor(
+    private readonly db: Database,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.flags = new Table(dataSource, FlagEntity);
+    this.events = new Table(dataSource, FlagEventEntity);
+  }
+
+  /** INSERT … ON CONFLICT DO NOTHING RETURNING: only the rows really inserted get a 'raised' event. */
+  async raise(flags: readonly NewFlag[], at: Date, tx: SqlRunner): Promise<number> {
+    let raised = 0;
+    for (const part of chunked(flags, 400)) {
+      const params: SqlParams = { at };
+      const values = part.map((f, i) => {
+        Object.assign(params, {
+          [`i${i}`]: f.id,
+          [`c${i}`]: f.corridorId,
+          [`w${i}`]: f.windowId,
+          [`r${i}`]: f.rule,
+          [`s${i}`]: f.severity,
+        });
+        return `(:i${i}, :c${i}, :w${i}, :r${i}, :s${i}, :at)`;
+      });
+      const inserted = await tx.all<{ id: string }>(
+        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at) VALUES ${values.join(', ')}
+         ON CONFLICT (window_id, rule) DO NOTHING RETURNING id`,
+        params,
+      );
+      raised += await this.recordEvents(
+        inserted.map((row) => row.id),
+        'raised',
+        at,
+        null,
+        tx,
+      );
+    }
+    return raised;
+  }
+
+  /** A resolved flag whose condition holds again. */
+  async reopen(flagIds: readonly string[], at: Date, tx: SqlRunner): Promise<number> {
+    return this.transition(flagIds, 'resolved_at = NULL', 'resolved_at IS NOT NULL', 'reopened', at, tx);
+  }
+
+  async resolve(flagIds: readonly string[], at: Date, tx: SqlRunner): Promise<number> {
+    return this.transition(flagIds, 'resolved_at = :at', 'resolved_at IS NULL', 'resolved', at, tx);
+  }
+
+  /** Returns false when the flag was acknowledged already (the first acknowledgement stands). */
+  async acknowledge(
+    flagId: string,
+    byUserId: string,
+    note: string | null,
+    at: Date,
+    tx: SqlRunner,
+  ): Promise<boolean> {
+    const changed = await tx.all<{ id: string }>(
+      `UPDATE flag SET acknowledged_at = :at, acknowledged_by_id = :byUserId, acknowledge_note = :note
+       WHERE id = :flagId AND acknowledged_at IS NULL RETURNING id`,
+      { flagId, byUserId, note, at },
+    );
+    await this.recordEvents(
+      changed.map((row) => row.id),
+      'acknowledged',
+      at,
+      byUserId,
+      tx,
+    );
+    return changed.length > 0;
+  }
+
+  async findById(id: string, tx: SqlRunner = this.db): Promise<FlagListRow | undefined> {
+    const rows = await this.select('WHERE f.id = :id', { id }, '', tx);
+    return rows[0];
+  }
+
+  /** A corridor's flags, for its windows in GET /corridors/:id. */
+  async findByCorridor(corridorId: string, tx: SqlRunner = this.db): Promise<FlagEntity[]> {
+    const rows = await tx.all(
+      `SELECT ${this.flags.selectList} FROM flag WHERE corridor_id = :corridorId ORDER BY raised_at, rule`,
+      { corridorId },
+    );
+    return rows.map((row) => this.flags.hydrate(row));
+  }
+
+  /** A corridor's flag events in order, for its timeline. */
+  async findEventsByCorridor(corridorId: string, tx: SqlRunner = this.db): Promise<FlagEventEntity[]> {
+    const rows = await tx.all(
+      `SELECT ${this.events.selectList} FROM flag_event WHERE corridor_id = :corridorId ORDER BY seq`,
+      { corridorId },
+    );
+    return rows.map((row) => this.events.hydrate(row));
+  }
+
+  /** Every event after `afterSeq`, in order: what the alert e-mails consume. */
+  async findEventsAfter(
+    afterSeq: number,
+    limit: number,
+    tx: SqlRunner = this.db,
+  ): Promise<FlagEventEntity[]> {
+    const rows = await tx.all(
+      `SELECT ${this.events.selectList} FROM flag_event WHERE seq > :afterSeq ORDER BY seq LIMIT :limit`,
+      { afterSeq, limit },
+    );
+    return rows.map((row) => this.events.hydrate(row));
+  }
+
+  /** Newest raise first; one query with the window and corridor joined. */
+  async list(filter: FlagListFilter): Promise<Page<FlagListRow>> {
+    const where: string[] = [];
+    const params: SqlParams = { limit: filter.limit + 1 };
+    if (filter.cursor) {
+      const [raisedAt, id] = decodeCursor(filter.cursor, 2);
+      where.push('(f.raised_at < :cursorAt OR (f.raised_at = :cursorAt AND f.id < :cursorId))');
+      Object.assign(params, { cursorAt: Number(raisedAt), cursorId: String(id) });
+    }
+    if (filter.isOpen !== undefined) where.push(`f.resolved_at IS ${filter.isOpen ? '' : 'NOT '}NULL`);
+    if (filter.rule) {
+      where.push('f.rule = :rule');
+      params.rule = filter.rule;
+    }
+    if (filter.severity) {
+      where.push('f.severity = :severity');
+      params.severity = filter.severity;
+    }
+    if (filter.corridorId) {
+      where.push('f.corridor_id = :corridorId');
+      params.corridorId = filter.corridorId;
+    }
+    const rows = await this.select(
+      where.length ? `WHERE ${where.join(' AND ')}` : '',
+      params,
+      'ORDER BY f.raised_at DESC, f.id DESC LIMIT :limit',
+    );
+    return toPage(rows, filter.limit, (last) => [last.raisedAt.getTime(), last.id]);
+  }
+
+  private async select(
+    where: string,
+    params: SqlParams,
+    tail: string,
+    tx: SqlRunner = this.db,
+  ): Promise<FlagListRow[]> {
+    const rows = await tx.all<Record<string, unknown>>(
+      `SELECT ${this.flags.qualified('f')}, c.name AS corridor_name, w.starts_at AS window_starts_at,
+              w.ends_at AS window_ends_at
+       FROM flag f JOIN corridor c ON c.id = f.corridor_id JOIN corridor_window w ON w.id = f.window_id
+       ${where} ${tail}`,
+      params,
+    );
+    return rows.map((row) => ({
+      ...this.flags.hydrate(row),
+      corridorName: String(row.corridor_name),
+      windowStartsAt: new Date(Number(row.window_starts_at)),
+      windowEndsAt: new Date(Number(row.window_ends_at)),
+    }));
+  }
+
+  private async transition(
+    flagIds: readonly string[],
+    assignment: string,
+    condition: string,
+    kind: FlagEventKind,
+    at: Date,
+    tx: SqlRunner,
+  ): Promise<number> {
+    let changed = 0;
+    for (const ids of chunked(flagIds, 500)) {
+      const rows = await tx.all<{ id: string }>(
+        `UPDATE flag SET ${assignment} WHERE id IN (:...ids) AND ${condition} RETURNING id`,
+        { ids, at },
+      );
+      changed += await this.recordEvents(
+        rows.map((row) => row.id),
+        kind,
+        at,
+        null,
+        tx,
+      );
+    }
+    return changed;
+  }
+
+  private async recordEvents(
+    flagIds: readonly string[],
+    kind: FlagEventKind,
+    at: Date,
+    actorUserId: string | null,
+    tx: SqlRunner,
+  ): Promise<number> {
+    if (flagIds.length === 0) return 0;
+    await tx.run(
+      `INSERT INTO flag_event (${EVENT_COLUMNS})
+       SELECT id, corridor_id, window_id, rule, severity, CAST(:kind AS varchar(16)), CAST(:at AS bigint),
+              CAST(:actorUserId AS varchar(36)) FROM flag WHERE id IN (:...flagIds)
+       ORDER BY raised_at, id`,
+      { flagIds, kind, at, actorUserId },
+    );
+    return flagIds.length;
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { Database, SqlRunner } from '../database/database.js';
+
+/** One window a party announced, with what the track record counts about it. */
+export interface AnnouncedWindowRow {
+  windowId: string;
+  corridorId: string;
+  startsAt: Date;
+  endsAt: Date;
+  isCancelled: boolean;
+}
+
+export interface AnnouncedWindowsFacts {
+  windows: AnnouncedWindowRow[];
+  requiredPartyIds: Map<string, string[]>;
+  confirmations: Map<string, { partyId: string; stance: string; statedAt: Date }[]>;
+  /** Evacuation reports per corridor: the window they name (or null) and when. */
+  evacuations: Map<string, { windowId: string | null; reportedAt: Date }[]>;
+}
+
+const instant = (value: unknown): Date => new Date(Number(value));
+
+/** The facts of a party's track record: four queries whatever the number of its corridors. */
+@Injectable()
+export class TrackRecordRepository {
+  constructor(private readonly db: Database) {}
+
+  async announcedBy(partyId: string, tx: SqlRunner = this.db): Promise<AnnouncedWindowsFacts> {
+    const windows = await tx.all<{
+      id: string;
+      corridor_id: string;
+      starts_at: unknown;
+      ends_at: unknown;
+      cancelled_at: unknown;
+    }>(
+      `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, c.cancelled_at
+       FROM corridor c JOIN corridor_window w ON w.corridor_id = c.id
+       WHERE c.announced_by_id = :partyId ORDER BY w.starts_at, w.id`,
+      { partyId },
+    );
+    const ofParty = 'SELECT id FROM corridor WHERE announced_by_id = :partyId';
+    const required = await tx.all<{ corridor_id: string; party_id: string }>(
+      `SELECT corridor_id, party_id FROM corridor_required_party WHERE corridor_id IN (${ofParty})`,
+      { partyId },
+    );
+    const confirmations = await tx.all<{
+      corridor_id: string;
+      party_id: string;
+      stance: string;
+      stated_at: unknown;
+    }>(
+      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (${ofParty})`,
+      { partyId },
+    );
+    const evacuations = await tx.all<{ corridor_id: string; window_id: string | null; reported_at: unknown }>(
+      `SELECT corridor_id, window_id, reported_at FROM evacuation_report WHERE corridor_id IN (${ofParty})`,
+      { partyId },
+    );
+    return {
+      windows: windows.map((row) => ({
+        windowId: row.id,
+        corridorId: row.corridor_id,
+        startsAt: instant(row.starts_at),
+        endsAt: instant(row.ends_at),
+        isCancelled: row.cancelled_at != null,
+      })),
+      requiredPartyIds: groupBy(required, (row) => row.party_id),
+      confirmations: groupBy(confirmations, (row) => ({
+        partyId: row.party_id,
+        stance: row.stance,
+        statedAt: instant(row.stated_at),
+      })),
+      evacuations: groupBy(evacuations, (row) => ({
+        windowId: row.window_id ?? null,
+        reportedAt: instant(row.reported_at),
+      })),
+    };
+  }
+}
+
+function groupBy<R extends { corridor_id: string }, T>(rows: R[], map: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.corridor_id) ?? [];
+    list.push(map(row));
+    groups.set(row.corridor_id, list);
+  }
+  return groups;
+}

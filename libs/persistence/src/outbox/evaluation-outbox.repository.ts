@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Database, SqlRunner } from '../database/database.js';
+
+export interface PendingEvaluation {
+  seq: number;
+  corridorId: string;
+  createdAt: Date;
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  oldestCreatedAt: Date | null;
+}
+
+/** Corridors whose facts changed, written in the transaction of the change; relayed to the queue later. */
+@Injectable()
+export class EvaluationOutboxRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Returns the row's sequence number, so the writer can mark it relayed once it reached the queue. */
+  async insert(corridorId: string, createdAt: Date, tx: SqlRunner): Promise<number> {
+    const row = await tx.get<{ seq: number | string }>(
+      'INSERT INTO evaluation_outbox (corridor_id, created_at) VALUES (:corridorId, :createdAt) RETURNING seq',
+      { corridorId, createdAt },
+    );
+    return Number(row?.seq);
+  }
+
+  /** The oldest rows not yet relayed, in the order they were written. */
+  async findPending(limit: number, tx: SqlRunner = this.db): Promise<PendingEvaluation[]> {
+    const rows = await tx.all<{ seq: number | string; corridor_id: string; created_at: number | string }>(
+      `SELECT seq, corridor_id, created_at FROM evaluation_outbox WHERE relayed_at IS NULL ORDER BY seq LIMIT :limit`,
+      { limit },
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      corridorId: row.corridor_id,
+      createdAt: new Date(Number(row.created_at)),
+    }));
+  }
+
+  /** Conditional: a row relayed by two workers at once is counted once. */
+  async markRelayed(seqs: readonly number[], at: Date, tx: SqlRunner = this.db): Promise<number> {
+    if (seqs.length === 0) return 0;
+    return tx.run(
+      'UPDATE evaluation_outbox SET relayed_at = :at WHERE seq IN (:...seqs) AND relayed_at IS NULL',
+      { seqs, at },
+    );
+  }
+
+  /** The writer's own row, named by sequence and corridor (a rolled-back insert's sequence may be reused). */
+  async markRelayedOf(seq: number, corridorId: string, at: Date, tx: SqlRunner = this.db): Promise<number> {
+    return tx.run(
+      'UPDATE evaluation_outbox SET relayed_at = :at WHERE seq = :seq AND corridor_id = :corridorId AND relayed_at IS NULL',
+      { seq, corridorId, at },
+    );
+  }
+
+  async purgeRelayedBefore(cutoff: Date, tx: SqlRunner = this.db): Promise<number> {
+    return tx.run('DELETE FROM evaluation_outbox WHERE relayed_at IS NOT NULL AND relayed_at < :cutoff', {
+      cutoff,
+    });
+  }
+
+  async backlog(tx: SqlRunner = this.db): Promise<OutboxBacklog> {
+    const row = await tx.get<{ n: number | string; oldest: number | string | null }>(
+      'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM evaluation_outbox WHERE relayed_at IS NULL',
+    );
+    return {
+      pending: Number(row?.n ?? 0),
+      oldestCreatedAt: row?.oldest == null ? null : new Date(Number(row.oldest)),
+    };
+  }
+}

@@ -1,0 +1,346 @@
+/* global document, window, axe */
+// The admin console in a real browser (Debian's chromium via playwright-core) against the real built API.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../apps/console/src/i18n/en.ts';
+import { ADMIN, apiToken, launchChromium, loadDemoData, screenshotDir, startServer } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = screenshotDir();
+
+/** Every interface key, so a raw key showing on a page is caught. */
+function keysOf(tree, prefix = '') {
+  return Object.entries(tree).flatMap(([k, v]) => {
+    const key = prefix ? `${prefix}.${k}` : k;
+    return typeof v === 'string' ? [key, key.replace(/_(one|few|many|other)$/, '')] : keysOf(v, key);
+  });
+}
+const KEYS = new Set(keysOf(en));
+
+let server;
+let browser;
+let token;
+const axeFindings = [];
+
+async function checkPage(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const text = await page.evaluate(() => document.body.innerText);
+  const rawKeys = text.split(/[\s,;:()]+/).filter((word) => KEYS.has(word));
+  expect(rawKeys, `raw translation keys on ${name}`).toEqual([]);
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(() =>
+    axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+      r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+      })),
+    ),
+  );
+  axeFindings.push({ page: name, violations: result });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `axe serious/critical violations on ${name}`).toEqual([]);
+}
+
+async function api(method, urlPath, body) {
+  const response = await fetch(`${server.url}/api/v1${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, data: text ? JSON.parse(text) : null };
+}
+
+async function signIn(page) {
+  await page.goto(`${server.url}/`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel(/E-mail|Електронна пошта/).fill(ADMIN.email);
+  await page.getByLabel(/^(Password|Пароль)$/).fill(ADMIN.password);
+  await page.getByRole('button', { name: /^(Sign in|Увійти)$/ }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+/** A local date and time in Kyiv, `minutes` from now, as the schedule builder takes them. */
+function kyivIn(minutes) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Kyiv',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  await loadDemoData(server.url);
+  token = await apiToken(server.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (axeFindings.length) {
+    const minor = axeFindings.flatMap((f) => f.violations.map((v) => `${f.page}: ${v.id} (${v.impact})`));
+    if (minor.length) console.log(`[console e2e] axe, moderate/minor only:\n  ${minor.join('\n  ')}`);
+  }
+});
+
+describe('the admin console in Chromium', () => {
+  let corridorId;
+  let flagsAvailable;
+
+  it('signs in, creates a corridor from a daily schedule, shows its windows and records a confirmation', async () => {
+    // Bypass CSP only so the test can inject axe-core; the console itself runs under the API's CSP.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await checkPage(page, 'sign-in');
+    await signIn(page);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
+    await checkPage(page, 'dashboard');
+
+    await page.getByRole('link', { name: 'Corridors', exact: true }).click();
+    await page.getByTestId('corridor-list').waitFor();
+    expect(await page.getByTestId('corridor-list').locator('tbody tr').count()).toBe(5);
+    await checkPage(page, 'corridors');
+
+    // A window starting within the confirmation lead time: its deadline is already past.
+    const start = kyivIn(60);
+    await page.getByRole('link', { name: 'New corridor' }).click();
+    await page.getByLabel('Corridor', { exact: true }).fill('E2E: Azovstal to Zaporizhzhia, daily 2 days');
+    await page.getByLabel('From (origin)').selectOption({ label: 'Azovstal Iron and Steel Works' });
+    await page.getByLabel('To (destination)').selectOption({ label: 'Zaporizhzhia' });
+    await page
+      .getByLabel('Announced by')
+      .selectOption({ label: 'Ministry of Defence of the Russian Federation' });
+    await page.getByLabel('Time zone (IANA name)').fill('Europe/Kyiv');
+    await page.getByLabel('First day').fill(start.date);
+    await page.getByLabel('Number of days').fill('2');
+    await page.getByLabel('From (local time)').fill(start.time);
+    await page.getByLabel('To (local time)').fill(kyivIn(240).time);
+    await expect.poll(() => page.getByTestId('schedule-preview').locator('li').count()).toBe(2);
+    await checkPage(page, 'new-corridor');
+    await page.getByRole('button', { name: /Save the corridor with 2 windows/ }).click();
+    await page.waitForURL(/\/corridors\/[0-9a-f-]{36}$/);
+    corridorId = page.url().split('/').pop();
+    await expect.poll(() => page.getByTestId('window-table').locator('tbody tr').count()).toBe(2);
+    expect((await api('GET', `/corridors/${corridorId}`)).data.windows).toHaveLength(2);
+    await page.getByTestId('corridor-map').waitFor();
+    await checkPage(page, 'corridor');
+
+    await page.getByRole('link', { name: 'Confirmation or rejection' }).click();
+    await page.getByLabel('Party').selectOption({ label: 'Government of Ukraine' });
+    await page.getByLabel('confirmed').check();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => page.getByTestId('submission-status').getAttribute('data-state')).toBe('stored');
+    await checkPage(page, 'report-confirmation');
+
+    const corridor = await api('GET', `/corridors/${corridorId}`);
+    expect(corridor.data.confirmations.map((c) => c.stance)).toEqual(['confirmed']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps an evacuation count entered offline as pending and stores it once, with the same key, when back online', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/corridors/${corridorId}/report/evacuation`);
+    await page.getByLabel('Who says so (source)').selectOption({ label: 'Government of Ukraine' });
+    await page.getByLabel('at least').check();
+    await page.getByLabel('Number of people').fill('58');
+    const keys = [];
+    page.on('request', (r) => r.method() === 'POST' && keys.push(r.headers()['idempotency-key']));
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => page.getByTestId('submission-status').getAttribute('data-state')).toBe('pending');
+    await expect
+      .poll(() => page.getByTestId('pending-submissions').textContent())
+      .toContain('1 report not yet stored');
+    await page.screenshot({ path: path.join(SHOTS, 'report-pending-offline.png'), fullPage: true });
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.getByTestId('submission-status').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('stored');
+    const summary = await api('GET', `/corridors/${corridorId}/evacuations/summary`);
+    expect(summary.data.total.bySource).toHaveLength(1);
+    expect(summary.data.total.bySource[0].count).toEqual({ qualifier: 'at_least', value: 58 });
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(keys).size).toBe(1);
+    await context.close();
+  });
+
+  it('shows the flag raised past the deadline on the dashboard, and acknowledges it', async () => {
+    flagsAvailable = (await api('GET', '/flags?open=true')).status === 200;
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    if (!flagsAvailable) {
+      // This server has no flags endpoint yet (issue 4): the console's flag pages run against a stand-in.
+      console.log(
+        '[console e2e] GET /api/v1/flags is 404 here: the flag UI is checked against a stubbed endpoint',
+      );
+      await stubFlags(page, corridorId);
+    }
+    await signIn(page);
+    // The worker evaluates the new corridor at once, or its sweep catches it.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page
+            .getByTestId('dashboard-flags')
+            .locator('[data-testid="dashboard-flag"], .muted, [role="alert"]')
+            .first()
+            .waitFor();
+          return page.getByTestId('dashboard-flag').filter({ hasText: 'E2E: Azovstal' }).count();
+        },
+        { timeout: 45_000, intervals: [500, 1000, 2000] },
+      )
+      .toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('dashboard-flag').filter({ hasText: 'E2E: Azovstal' }).first().textContent(),
+    ).toContain('Unconfirmed at the deadline');
+    await checkPage(page, 'dashboard-with-flag');
+
+    await page.getByRole('link', { name: 'Flags', exact: true }).click();
+    const flag = page.getByTestId('flag').filter({ hasText: 'E2E: Azovstal' }).first();
+    await flag.getByLabel('Note (optional)').fill('Buses held at Zaporizhzhia');
+    await flag.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => flag.getByTestId('flag-acknowledged').count()).toBe(1);
+    await checkPage(page, 'flags');
+    if (flagsAvailable) {
+      const flags = await api('GET', `/flags?corridorId=${corridorId}`);
+      expect(
+        flags.data.items.some((f) => f.acknowledgedAt && f.acknowledgeNote === 'Buses held at Zaporizhzhia'),
+      ).toBe(true);
+    }
+    await context.close();
+  });
+
+  it('switches to Ukrainian, and every admin page shows no raw key and passes axe', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.getByTestId('language').selectOption('uk');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Огляд');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    await checkPage(page, 'uk-dashboard');
+    for (const [route, name] of [
+      [`/corridors/${corridorId}`, 'uk-corridor'],
+      ['/corridors', 'uk-corridors'],
+      ['/flags', 'uk-flags'],
+      ['/subscriptions', 'uk-subscriptions'],
+      ['/users', 'uk-users'],
+      ['/audit', 'uk-audit'],
+      ['/outbox', 'uk-outbox'],
+      ['/jobs', 'uk-jobs'],
+      ['/report', 'uk-report'],
+    ]) {
+      await page.goto(`${server.url}${route}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page
+        .waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 })
+        .catch(() => undefined);
+      await checkPage(page, name);
+    }
+    // The choice is kept: a reload stays in Ukrainian.
+    await page.reload();
+    await expect.poll(() => page.getByRole('link', { name: 'Коридори', exact: true }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('works on a 360 px phone screen: dashboard, corridor and a report, with no sideways scrolling', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'uk-UA',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    // A browser set to Ukrainian gets Ukrainian without asking.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Коридор-Монітор');
+    await signIn(page);
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    await page.getByTestId('dashboard-flags').waitFor();
+    expect(await fits()).toBe(true);
+    await checkPage(page, 'phone-dashboard');
+    await page.goto(`${server.url}/corridors/${corridorId}`);
+    await page.getByTestId('window-table').waitFor();
+    expect(await fits()).toBe(true);
+    await checkPage(page, 'phone-corridor');
+    await page.goto(`${server.url}/corridors/${corridorId}/report/remaining`);
+    await page.getByLabel('Хто про це каже (джерело)').selectOption({ label: 'Government of Ukraine' });
+    await page.getByLabel('діапазон', { exact: true }).check();
+    await page.getByLabel('Щонайменше', { exact: true }).fill('100');
+    await page.getByLabel('Щонайбільше', { exact: true }).fill('200');
+    expect(await fits()).toBe(true);
+    await page.getByRole('button', { name: 'Надіслати' }).click();
+    await expect.poll(() => page.getByTestId('submission-status').getAttribute('data-state')).toBe('stored');
+    await checkPage(page, 'phone-report');
+    await context.close();
+  });
+});
+
+/** Stands in for GET /flags and POST /flags/:id/acknowledge on a server that does not have them yet. */
+async function stubFlags(page, corridorId) {
+  let acknowledged = null;
+  const flag = () => ({
+    id: '00000000-0000-4000-8000-00000000f1a9',
+    corridorId,
+    corridorName: 'E2E: Azovstal to Zaporizhzhia, daily 2 days',
+    windowId: '00000000-0000-4000-8000-000000000001',
+    windowStartsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    windowEndsAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+    rule: 'unconfirmed_at_deadline',
+    severity: 'warning',
+    isOpen: true,
+    raisedAt: new Date().toISOString(),
+    resolvedAt: null,
+    acknowledgedAt: acknowledged,
+    acknowledgedById: acknowledged ? 'me' : null,
+    acknowledgeNote: acknowledged ? 'Buses held at Zaporizhzhia' : null,
+  });
+  await page.route('**/api/v1/flags**', async (route) => {
+    const request = route.request();
+    if (request.method() === 'POST' && request.url().endsWith('/acknowledge')) {
+      acknowledged = new Date().toISOString();
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(flag()) });
+    }
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ items: [flag()], nextCursor: null }),
+    });
+  });
+}

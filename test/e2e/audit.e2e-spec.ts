@@ -1,0 +1,566 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Response } from 'supertest';
+import { ACCESS_POLICY, type RoutePolicy } from '../../apps/api/src/auth/access-policy.js';
+import {
+  auditSince,
+  bearer,
+  createMember,
+  createOrganisation,
+  lastAuditSeq,
+  signIn,
+  type AuditEntry,
+  type Member,
+} from '../support/accounts.js';
+import { ADMIN_EMAIL, startApi, type ApiHarness } from '../support/api-harness.js';
+import { expectProblem } from '../support/problems.js';
+import { availableDialects } from '../support/test-database.js';
+
+// Issue 4's writes: their services take AuditService next (FlagService.acknowledge, the job retry).
+const AUDITED_BY_THEIR_OWN_ISSUE = [
+  'POST /api/v1/flags/:id/acknowledge',
+  'POST /api/v1/jobs/failed/:id/retry',
+  // test/e2e/alerts.e2e-spec.ts checks their entries.
+  'POST /api/v1/subscriptions',
+  'DELETE /api/v1/subscriptions/:id',
+  'POST /api/v1/unsubscribe',
+];
+
+describe.each(availableDialects())('the audit trail on %s', (dialect) => {
+  let api: ApiHarness;
+  let adminId: string;
+  let orgA: string;
+  let coordinator: Member;
+  let reporter: Member;
+  const exercised = new Set<string>();
+
+  /** Runs one write and returns the one audit entry it must have appended. */
+  const audited = async (
+    route: string,
+    write: () => Promise<Response>,
+    status: number,
+  ): Promise<{ response: Response; entry: AuditEntry }> => {
+    const seq = await lastAuditSeq(api);
+    const response = await write();
+    expect(`${route} ${response.status} ${JSON.stringify(response.body)}`).toMatch(
+      new RegExp(`^${route.replace(/[/:]/g, '.')} ${status} `),
+    );
+    const entries = await auditSince(api, seq);
+    expect({ route, entries: entries.length }).toEqual({ route, entries: 1 });
+    expect(entries[0]).toMatchObject({ outcome: 'done', requestId: response.headers['x-request-id'] });
+    exercised.add(route);
+    return { response, entry: entries[0] };
+  };
+
+  beforeAll(async () => {
+    api = await startApi(dialect);
+    adminId = (await api.http.get('/api/v1/auth/me').set(api.auth)).body.id;
+    orgA = await createOrganisation(api, 'Field NGO A');
+    coordinator = await createMember(api, orgA, 'coordinator', 'coordinator@ngo.test');
+    reporter = await createMember(api, orgA, 'reporter', 'reporter@ngo.test');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('appends exactly one entry for every write route, with actor, organisation, action, record and changed fields', async () => {
+    const asAdmin = { actorId: adminId, actorCredential: 'session' };
+    const asCoordinator = { actorId: coordinator.id, actorCredential: 'session', organisationId: orgA };
+    const asReporter = { actorId: reporter.id, actorCredential: 'session', organisationId: orgA };
+
+    const organisation = await audited(
+      'POST /api/v1/organisations',
+      () => api.http.post('/api/v1/organisations').set(api.auth).send({ name: 'Field NGO B' }),
+      201,
+    );
+    expect(organisation.entry).toMatchObject({
+      ...asAdmin,
+      action: 'organisation.create',
+      entity: 'organisation',
+      entityId: organisation.response.body.id,
+      organisationId: organisation.response.body.id,
+      before: null,
+      after: { name: 'Field NGO B' },
+    });
+
+    const invited = await audited(
+      'POST /api/v1/users',
+      () =>
+        api.http
+          .post('/api/v1/users')
+          .set(api.auth)
+          .send({ email: 'Olena@NGO.test', displayName: 'Olena', organisationId: orgA, role: 'viewer' }),
+      201,
+    );
+    const inviteUrl = invited.response.body.inviteUrl as string;
+    expect(inviteUrl).toMatch(/^http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{40,}$/);
+    expect(invited.entry).toMatchObject({
+      ...asAdmin,
+      action: 'user.create',
+      entity: 'user',
+      entityId: invited.response.body.id,
+      organisationId: orgA,
+      after: { email: 'olena@ngo.test', role: 'viewer', organisationId: orgA, invited: true },
+    });
+    expect(JSON.stringify(invited.entry)).not.toContain(inviteUrl.split('/').pop());
+
+    const accepted = await audited(
+      'POST /api/v1/auth/invite/accept',
+      () =>
+        api.http
+          .post('/api/v1/auth/invite/accept')
+          .send({ token: inviteUrl.split('/').pop(), password: 'olena has a long passphrase' }),
+      204,
+    );
+    expect(accepted.entry).toMatchObject({
+      actorId: invited.response.body.id,
+      organisationId: orgA,
+      action: 'user.invite_accept',
+      entity: 'user',
+      entityId: invited.response.body.id,
+      after: { invitePending: false },
+    });
+
+    const signedIn = await audited(
+      'POST /api/v1/auth/login',
+      () =>
+        api.http
+          .post('/api/v1/auth/login')
+          .send({ email: 'olena@ngo.test', password: 'olena has a long passphrase' }),
+      200,
+    );
+    expect(signedIn.entry).toMatchObject({
+      actorId: invited.response.body.id,
+      actorCredential: 'session',
+      organisationId: orgA,
+      action: 'session.sign_in',
+      entity: 'session',
+    });
+    expect(JSON.stringify(signedIn.entry)).not.toContain(signedIn.response.body.token);
+    const olena = bearer(signedIn.response.body.token);
+
+    const signedOut = await audited(
+      'POST /api/v1/auth/logout',
+      () => api.http.post('/api/v1/auth/logout').set(olena),
+      204,
+    );
+    expect(signedOut.entry).toMatchObject({
+      actorId: invited.response.body.id,
+      action: 'session.sign_out',
+      entity: 'session',
+      entityId: signedIn.entry.entityId,
+    });
+
+    const olenaAgain = bearer(await signIn(api, 'olena@ngo.test', 'olena has a long passphrase'));
+    const everywhere = await audited(
+      'POST /api/v1/auth/logout-everywhere',
+      () => api.http.post('/api/v1/auth/logout-everywhere').set(olenaAgain),
+      204,
+    );
+    expect(everywhere.entry).toMatchObject({
+      actorId: invited.response.body.id,
+      action: 'session.sign_out_everywhere',
+      entity: 'user',
+      entityId: invited.response.body.id,
+      after: { sessionsEnded: 1 },
+    });
+
+    const promoted = await audited(
+      'PATCH /api/v1/users/:id',
+      () =>
+        api.http
+          .patch(`/api/v1/users/${invited.response.body.id}`)
+          .set(coordinator.auth)
+          .send({ role: 'reporter', displayName: 'Olena' }),
+      200,
+    );
+    expect(promoted.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'user.update',
+      entity: 'user',
+      entityId: invited.response.body.id,
+      before: { role: 'viewer' },
+      after: { role: 'reporter' },
+    });
+
+    const key = await audited(
+      'POST /api/v1/api-keys',
+      () =>
+        api.http
+          .post('/api/v1/api-keys')
+          .set(coordinator.auth)
+          .send({ name: 'Field phone', scopes: ['write', 'read'] }),
+      201,
+    );
+    expect(key.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'api_key.create',
+      entity: 'api_key',
+      entityId: key.response.body.id,
+      after: { name: 'Field phone', scopes: ['read', 'write'], prefix: key.response.body.prefix },
+    });
+    expect(JSON.stringify(key.entry)).not.toContain(key.response.body.key);
+
+    const party = await audited(
+      'POST /api/v1/parties',
+      () =>
+        api.http
+          .post('/api/v1/parties')
+          .set(coordinator.auth)
+          .send({ name: 'Government of Ukraine', kind: 'belligerent' }),
+      201,
+    );
+    expect(party.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'party.create',
+      entity: 'party',
+      entityId: party.response.body.id,
+      after: { name: 'Government of Ukraine', kind: 'belligerent' },
+    });
+    const announcer = (
+      await api.http
+        .post('/api/v1/parties')
+        .set(coordinator.auth)
+        .send({ name: 'Ministry of Defence of the Russian Federation', kind: 'belligerent' })
+    ).body.id;
+    const un = (
+      await api.http
+        .post('/api/v1/parties')
+        .set(coordinator.auth)
+        .send({ name: 'United Nations OCHA', kind: 'humanitarian' })
+    ).body.id;
+
+    const location = await audited(
+      'POST /api/v1/locations',
+      () =>
+        api.http
+          .post('/api/v1/locations')
+          .set(reporter.auth)
+          .send({ name: 'Azovstal Iron and Steel Works', lat: 47.098, lon: 37.61 }),
+      201,
+    );
+    expect(location.entry).toMatchObject({
+      ...asReporter,
+      action: 'location.create',
+      entity: 'location',
+      entityId: location.response.body.id,
+      after: { name: 'Azovstal Iron and Steel Works', lat: 47.098, lon: 37.61 },
+    });
+
+    const corridor = await audited(
+      'POST /api/v1/corridors',
+      () =>
+        api.http
+          .post('/api/v1/corridors')
+          .set(reporter.auth)
+          .send({
+            name: 'Azovstal – Zaporizhzhia',
+            originId: location.response.body.id,
+            announcedById: announcer,
+            announcedAt: '2022-05-05T08:00:00+03:00',
+            timezone: 'Europe/Kyiv',
+            requiredConfirmationIds: [party.response.body.id],
+            windows: [{ startsAt: '2022-05-05T08:00:00+03:00', endsAt: '2022-05-05T18:00:00+03:00' }],
+          }),
+      201,
+    );
+    const corridorId = corridor.response.body.id as string;
+    expect(corridor.entry).toMatchObject({
+      ...asReporter,
+      action: 'corridor.create',
+      entity: 'corridor',
+      entityId: corridorId,
+      corridorId,
+      after: {
+        name: 'Azovstal – Zaporizhzhia',
+        announcedById: announcer,
+        requiredConfirmationIds: [party.response.body.id],
+        windows: 1,
+      },
+    });
+
+    const edited = await audited(
+      'PATCH /api/v1/corridors/:id',
+      () =>
+        api.http
+          .patch(`/api/v1/corridors/${corridorId}`)
+          .set(coordinator.auth)
+          .send({
+            version: corridor.response.body.version,
+            name: 'Mariupol (Azovstal) – Zaporizhzhia',
+            timezone: 'Europe/Kyiv',
+            requiredConfirmationIds: [party.response.body.id, un],
+          }),
+      200,
+    );
+    expect(edited.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'corridor.update',
+      entity: 'corridor',
+      entityId: corridorId,
+      corridorId,
+    });
+    // Only what changed: the time zone was sent unchanged and is not in the entry.
+    expect(edited.entry.before).toEqual({
+      name: 'Azovstal – Zaporizhzhia',
+      requiredConfirmationIds: [party.response.body.id],
+    });
+    expect(edited.entry.after).toEqual({
+      name: 'Mariupol (Azovstal) – Zaporizhzhia',
+      requiredConfirmationIds: [party.response.body.id, un].sort(),
+    });
+
+    const window = await audited(
+      'POST /api/v1/corridors/:id/windows',
+      () =>
+        api.http
+          .post(`/api/v1/corridors/${corridorId}/windows`)
+          .set(reporter.auth)
+          .send({ startsAt: '2022-05-06T08:00:00+03:00', endsAt: '2022-05-06T18:00:00+03:00' }),
+      201,
+    );
+    expect(window.entry).toMatchObject({
+      ...asReporter,
+      action: 'window.create',
+      entity: 'window',
+      entityId: window.response.body.id,
+      corridorId,
+      after: { startsAt: '2022-05-06T05:00:00.000Z', endsAt: '2022-05-06T15:00:00.000Z' },
+    });
+
+    const reports: [string, string, Member, object, string, object][] = [
+      [
+        'confirmations',
+        'confirmation',
+        coordinator,
+        { partyId: party.response.body.id, stance: 'confirmed', statedAt: '2022-05-05T07:00:00+03:00' },
+        'confirmation.create',
+        { stance: 'confirmed', partyId: party.response.body.id },
+      ],
+      [
+        'evacuations',
+        'evacuation',
+        reporter,
+        {
+          sourcePartyId: un,
+          reportedAt: '2022-05-05T20:00:00+03:00',
+          count: { qualifier: 'exact', value: 344 },
+          category: 'civilians',
+        },
+        'evacuation.create',
+        { count: { qualifier: 'exact', value: 344, max: null }, category: 'civilians' },
+      ],
+      [
+        'remaining',
+        'remaining',
+        reporter,
+        {
+          sourcePartyId: un,
+          reportedAt: '2022-05-05T20:00:00+03:00',
+          count: { qualifier: 'about', value: 100 },
+        },
+        'remaining.create',
+        { count: { qualifier: 'about', value: 100, max: null } },
+      ],
+      [
+        'incidents',
+        'incident',
+        reporter,
+        {
+          kind: 'shelling',
+          occurredAt: '2022-05-05T10:00:00+03:00',
+          description: 'Shelling near the assembly point',
+        },
+        'incident.create',
+        { kind: 'shelling' },
+      ],
+    ];
+    for (const [path, entity, actor, body, action, after] of reports) {
+      const report = await audited(
+        `POST /api/v1/corridors/:id/${path}`,
+        () => api.http.post(`/api/v1/corridors/${corridorId}/${path}`).set(actor.auth).send(body),
+        201,
+      );
+      expect(report.entry).toMatchObject({
+        actorId: actor.id,
+        organisationId: orgA,
+        action,
+        entity,
+        entityId: report.response.body.id,
+        corridorId,
+        before: null,
+        after,
+      });
+    }
+
+    const cancelled = await audited(
+      'POST /api/v1/corridors/:id/cancel',
+      () =>
+        api.http
+          .post(`/api/v1/corridors/${corridorId}/cancel`)
+          .set(coordinator.auth)
+          .send({ reason: 'Shelling resumed' }),
+      200,
+    );
+    expect(cancelled.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'corridor.cancel',
+      entity: 'corridor',
+      entityId: corridorId,
+      before: { cancelled: false },
+      after: { cancelled: true, cancelReason: 'Shelling resumed' },
+    });
+
+    const revoked = await audited(
+      'DELETE /api/v1/api-keys/:id',
+      () => api.http.delete(`/api/v1/api-keys/${key.response.body.id}`).set(coordinator.auth),
+      204,
+    );
+    expect(revoked.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'api_key.revoke',
+      entity: 'api_key',
+      entityId: key.response.body.id,
+      before: { revokedAt: null },
+      after: { revokedAt: '2022-05-10T12:00:00.000Z' },
+    });
+
+    const disabled = await audited(
+      'PATCH /api/v1/users/:id',
+      () =>
+        api.http.patch(`/api/v1/users/${invited.response.body.id}`).set(api.auth).send({ disabled: true }),
+      200,
+    );
+    expect(disabled.entry).toMatchObject({
+      ...asAdmin,
+      action: 'user.disable',
+      organisationId: orgA,
+      before: { disabled: false },
+      after: { disabled: true },
+    });
+
+    // Every write route the api serves is among those above (the public benchmark route is not served here).
+    const served = new Set(
+      Object.entries(
+        (await api.http.get('/api/docs-json')).body.paths as Record<string, Record<string, unknown>>,
+      ).flatMap(([path, operations]) =>
+        Object.keys(operations).map(
+          (method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`,
+        ),
+      ),
+    );
+    const writes = Object.keys(ACCESS_POLICY as Record<string, RoutePolicy>).filter(
+      (route) => served.has(route) && !route.startsWith('GET '),
+    );
+    expect(
+      writes.filter((route) => !exercised.has(route) && !AUDITED_BY_THEIR_OWN_ISSUE.includes(route)),
+    ).toEqual([]);
+  });
+
+  it('rolls the entry back with the write it records', async () => {
+    const seq = await lastAuditSeq(api);
+    const duplicate = await api.http
+      .post('/api/v1/organisations')
+      .set(api.auth)
+      .send({ name: 'Field NGO A' });
+    expectProblem(duplicate, 409, 'duplicate', 'name');
+    expect(await auditSince(api, seq)).toEqual([]);
+  });
+
+  it('shows edits on the corridor timeline, with who changed which field', async () => {
+    const corridors = await api.http.get('/api/v1/corridors').set(api.auth);
+    const corridorId = corridors.body.items[0].id as string;
+    const timeline = await api.http.get(`/api/v1/corridors/${corridorId}/timeline`).set(reporter.auth);
+    expect(timeline.status).toBe(200);
+    const edits = timeline.body.events.filter((e: { kind: string }) => e.kind === 'edit');
+    expect(edits).toEqual([
+      expect.objectContaining({
+        kind: 'edit',
+        recordId: corridorId,
+        enteredById: coordinator.id,
+        summary: 'Edited: name, requiredConfirmationIds',
+        changes: expect.arrayContaining([
+          { field: 'name', before: 'Azovstal – Zaporizhzhia', after: 'Mariupol (Azovstal) – Zaporizhzhia' },
+        ]),
+      }),
+    ]);
+    // Creates are their own events, not edits; the cancellation is one too.
+    expect(timeline.body.events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining([
+        'announcement',
+        'window',
+        'confirmation',
+        'evacuation',
+        'remaining',
+        'incident',
+        'cancellation',
+        'edit',
+      ]),
+    );
+  });
+
+  it('filters the audit by actor, record and time, newest first, page by page; admins only', async () => {
+    const byCoordinator = await api.http
+      .get('/api/v1/audit')
+      .query({ actorId: coordinator.id })
+      .set(api.auth);
+    expect(byCoordinator.body.items.length).toBeGreaterThan(3);
+    expect(byCoordinator.body.items.every((e: AuditEntry) => e.actorId === coordinator.id)).toBe(true);
+
+    const corridorEntries = await api.http.get('/api/v1/audit').query({ entity: 'corridor' }).set(api.auth);
+    expect(corridorEntries.body.items.map((e: AuditEntry) => e.action)).toEqual([
+      'corridor.cancel',
+      'corridor.update',
+      'corridor.create',
+    ]);
+    const one = corridorEntries.body.items[0] as AuditEntry;
+    const byRecord = await api.http
+      .get('/api/v1/audit')
+      .query({ entity: 'corridor', entityId: one.entityId })
+      .set(api.auth);
+    expect(byRecord.body.items).toHaveLength(3);
+
+    const none = await api.http.get('/api/v1/audit').query({ to: '2022-05-10T11:59:59Z' }).set(api.auth);
+    expect(none.body.items).toEqual([]);
+    const today = await api.http
+      .get('/api/v1/audit')
+      .query({ from: '2022-05-10T12:00:00+00:00', to: '2022-05-10T12:00:01Z' })
+      .set(api.auth);
+    expect(today.body.items.length).toBeGreaterThan(20);
+    expectProblem(
+      await api.http.get('/api/v1/audit').query({ from: '2022-05-10T12:00:00' }).set(api.auth),
+      400,
+      'time-without-offset',
+      'from',
+    );
+
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Response = await api.http
+        .get('/api/v1/audit')
+        .query({ limit: 7, ...(cursor ? { cursor } : {}) })
+        .set(api.auth);
+      seen.push(...page.body.items.map((e: AuditEntry) => e.seq));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(seen.length);
+
+    expectProblem(await api.http.get('/api/v1/audit').set(coordinator.auth), 403, 'forbidden');
+  });
+
+  it('keeps who signed in first: the bootstrap admin was created by the system', async () => {
+    const first = await api.http
+      .get('/api/v1/audit')
+      .query({ entity: 'user', entityId: adminId })
+      .set(api.auth);
+    expect(first.body.items).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        action: 'user.create',
+        after: expect.objectContaining({ email: ADMIN_EMAIL, role: 'admin' }),
+      }),
+    ]);
+  });
+});
