@@ -15,7 +15,7 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
-import { assertValidCount } from '#cw/domain';
+import { assertValidCount, type Count, type CountQualifier } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, UniqueViolation, type ReportReferences, type SqlRunner } from '#cw/persistence';
@@ -82,17 +82,14 @@ export class ReportService {
   ): Promise<EvacuationReportResponseDto> {
     const now = this.clock.now();
     const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
-    assertValidCount(dto.count, 'count');
-    const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
+    const count = countColumns(dto.count);
     const row = {
       id: newId(),
       corridorId,
       windowId: dto.windowId ?? null,
       sourcePartyId: dto.sourcePartyId,
       reportedAt,
-      qualifier: dto.count.qualifier,
-      value: dto.count.value,
-      max,
+      ...count,
       category: dto.category,
       arrivedAtId: dto.arrivedAtId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
@@ -106,7 +103,7 @@ export class ReportService {
         dto.category,
         dto.count.qualifier,
         dto.count.value,
-        max,
+        count.max,
       ),
       ...this.entered(principal, now),
     };
@@ -144,16 +141,13 @@ export class ReportService {
   ): Promise<RemainingReportResponseDto> {
     const now = this.clock.now();
     const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
-    assertValidCount(dto.count, 'count');
-    const max = dto.count.qualifier === 'range' ? (dto.count.max ?? null) : null;
+    const count = countColumns(dto.count);
     const row = {
       id: newId(),
       corridorId,
       sourcePartyId: dto.sourcePartyId,
       reportedAt,
-      qualifier: dto.count.qualifier,
-      value: dto.count.value,
-      max,
+      ...count,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: fingerprint(
@@ -163,7 +157,7 @@ export class ReportService {
         reportedAt.getTime(),
         dto.count.qualifier,
         dto.count.value,
-        max,
+        count.max,
       ),
       ...this.entered(principal, now),
     };
@@ -291,4 +285,14 @@ export class ReportService {
     ];
     throw AppError.unknownReference(fields[first] ?? first, what, String(refs[first]));
   }
+}
+
+/** A count as stored: validated against the precision model, `max` kept for a range only. */
+function countColumns(count: Count): { qualifier: CountQualifier; value: number; max: number | null } {
+  assertValidCount(count, 'count');
+  return {
+    qualifier: count.qualifier,
+    value: count.value,
+    max: count.qualifier === 'range' ? (count.max ?? null) : null,
+  };
 }
