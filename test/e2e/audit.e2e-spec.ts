@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
+import { FlagRepository } from '#cw/persistence';
 import { ACCESS_POLICY, type RoutePolicy } from '../../apps/api/src/auth/access-policy.js';
 import {
   auditSince,
@@ -12,13 +14,11 @@ import {
   type Member,
 } from '../support/accounts.js';
 import { ADMIN_EMAIL, startApi, type ApiHarness } from '../support/api-harness.js';
+import { FAILED_JOB_REASON, failedJob } from '../support/failed-job.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
 
-// Issue 4's writes: their services take AuditService next (FlagService.acknowledge, the job retry).
 const AUDITED_BY_THEIR_OWN_ISSUE = [
-  'POST /api/v1/flags/:id/acknowledge',
-  'POST /api/v1/jobs/failed/:id/retry',
   // test/e2e/alerts.e2e-spec.ts checks their entries.
   'POST /api/v1/subscriptions',
   'DELETE /api/v1/subscriptions/:id',
@@ -27,6 +27,7 @@ const AUDITED_BY_THEIR_OWN_ISSUE = [
 
 describe.each(availableDialects())('the audit trail on %s', (dialect) => {
   let api: ApiHarness;
+  let corridorId: string;
   let adminId: string;
   let orgA: string;
   let coordinator: Member;
@@ -264,7 +265,7 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
           }),
       201,
     );
-    const corridorId = corridor.response.body.id as string;
+    corridorId = corridor.response.body.id as string;
     expect(corridor.entry).toMatchObject({
       ...asReporter,
       action: 'corridor.create',
@@ -393,6 +394,67 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       });
     }
 
+    // Flags are the worker's; one is raised here as the worker raises it.
+    const flagId = randomUUID();
+    await api.app.get(FlagRepository).raise(
+      [
+        {
+          id: flagId,
+          corridorId,
+          windowId: corridor.response.body.windows[0].id,
+          rule: 'never_confirmed',
+          severity: 'critical',
+        },
+      ],
+      api.clock.now(),
+      api.db,
+    );
+    const acknowledged = await audited(
+      'POST /api/v1/flags/:id/acknowledge',
+      () =>
+        api.http
+          .post(`/api/v1/flags/${flagId}/acknowledge`)
+          .set(coordinator.auth)
+          .send({ note: ' No buses sent until Russia confirms. ' }),
+      200,
+    );
+    expect(acknowledged.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'flag.acknowledge',
+      entity: 'flag',
+      entityId: flagId,
+      corridorId,
+      before: { acknowledgedAt: null, acknowledgedById: null, acknowledgeNote: null },
+      after: {
+        acknowledgedAt: '2022-05-10T12:00:00.000Z',
+        acknowledgedById: coordinator.id,
+        acknowledgeNote: 'No buses sent until Russia confirms.',
+      },
+    });
+    // The first acknowledgement stands: a second one changes nothing and appends nothing.
+    const seqAfterAcknowledge = await lastAuditSeq(api);
+    const again = await api.http.post(`/api/v1/flags/${flagId}/acknowledge`).set(api.auth).send({});
+    expect(again.body).toMatchObject({ acknowledgedById: coordinator.id });
+    expect(await auditSince(api, seqAfterAcknowledge)).toEqual([]);
+
+    const jobId = await failedJob(api);
+    const retried = await audited(
+      'POST /api/v1/jobs/failed/:id/retry',
+      () => api.http.post(`/api/v1/jobs/failed/${jobId}/retry`).set(api.auth),
+      200,
+    );
+    expect(retried.entry).toMatchObject({
+      ...asAdmin,
+      action: 'job.retry',
+      entity: 'job',
+      entityId: expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+      corridorId: null,
+      before: { state: 'failed', failedReason: FAILED_JOB_REASON },
+      after: { state: 'waiting', failedReason: null, queue: 'maintenance', jobId, name: 'NoSuchJob' },
+    });
+
     const cancelled = await audited(
       'POST /api/v1/corridors/:id/cancel',
       () =>
@@ -468,8 +530,6 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
   });
 
   it('shows edits on the corridor timeline, with who changed which field', async () => {
-    const corridors = await api.http.get('/api/v1/corridors').set(api.auth);
-    const corridorId = corridors.body.items[0].id as string;
     const timeline = await api.http.get(`/api/v1/corridors/${corridorId}/timeline`).set(reporter.auth);
     expect(timeline.status).toBe(200);
     const edits = timeline.body.events.filter((e: { kind: string }) => e.kind === 'edit');
@@ -484,7 +544,16 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
         ]),
       }),
     ]);
-    // Creates are their own events, not edits; the cancellation is one too.
+    // Creates are their own events, not edits; the cancellation and the flag's acknowledgement are too.
+    expect(
+      timeline.body.events.filter((e: { kind: string; summary: string }) => /acknowledged/.test(e.summary)),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'flag',
+        summary: 'Flag acknowledged: never confirmed (critical)',
+        enteredById: coordinator.id,
+      }),
+    ]);
     expect(timeline.body.events.map((e: { kind: string }) => e.kind)).toEqual(
       expect.arrayContaining([
         'announcement',
@@ -494,6 +563,7 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
         'remaining',
         'incident',
         'cancellation',
+        'flag',
         'edit',
       ]),
     );

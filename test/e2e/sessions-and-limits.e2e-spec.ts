@@ -10,7 +10,13 @@ import {
   signIn,
   type Member,
 } from '../support/accounts.js';
-import { ADMIN_EMAIL, startApi, storedState, type ApiHarness } from '../support/api-harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  startApi,
+  storedState,
+  type ApiHarness,
+} from '../support/api-harness.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
 
@@ -47,6 +53,8 @@ describe.each(availableDialects())('sessions, CSRF and rate limits on %s', (dial
       SESSION_IDLE_MINUTES: '60',
       SESSION_TTL_HOURS: '12',
       WRITES_PER_KEY_PER_MINUTE: String(WRITES_PER_KEY),
+      // The tests' requests come from the loopback, as through a proxy on the same host: its X-Forwarded-For counts.
+      TRUST_PROXY: 'loopback',
     });
     start = api.clock.now();
     orgA = await createOrganisation(api, 'Field NGO A');
@@ -229,6 +237,12 @@ describe.each(availableDialects())('sessions, CSRF and rate limits on %s', (dial
           );
         }
         expectProblem(await login(member.email, MEMBER_PASSWORD, '192.0.2.66'), 429, 'too-many-requests');
+        // The address is the one the trusted proxy appended, not what the client wrote before it.
+        expectProblem(
+          await login(member.email, MEMBER_PASSWORD, '198.51.100.99, 192.0.2.66'),
+          429,
+          'too-many-requests',
+        );
         expect((await login(member.email, MEMBER_PASSWORD, '192.0.2.67')).status).toBe(200);
       } finally {
         api.clock.set(start);
@@ -302,6 +316,31 @@ describe.each(availableDialects())('sessions, CSRF and rate limits on %s', (dial
       expect(health.headers['strict-transport-security']).toBeUndefined();
     });
 
+    it("keeps a caller's X-Request-Id, which the audit records, only when it looks like one", async () => {
+      const location = { name: 'Vasylivka checkpoint', lat: 47.44, lon: 35.27 };
+      const kept = await api.http
+        .post('/api/v1/locations')
+        .set(member.auth)
+        .set('x-request-id', 'ticket-42.retry/1')
+        .send(location);
+      expect(kept.status).toBe(201);
+      expect(kept.headers['x-request-id']).toBe('ticket-42.retry/1');
+      const entries = await api.http
+        .get('/api/v1/audit')
+        .query({ entity: 'location', entityId: kept.body.id })
+        .set(api.auth);
+      expect(entries.body.items).toEqual([expect.objectContaining({ requestId: 'ticket-42.retry/1' })]);
+      for (const odd of ['x'.repeat(101), 'two words', '<script>']) {
+        const replaced = await api.http
+          .post('/api/v1/locations')
+          .set(member.auth)
+          .set('x-request-id', odd)
+          .send(location);
+        expect(replaced.status).toBe(201);
+        expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+      }
+    });
+
     it('answers no cross-origin request by default', async () => {
       const preflight = await api.http
         .options('/api/v1/corridors')
@@ -314,6 +353,43 @@ describe.each(availableDialects())('sessions, CSRF and rate limits on %s', (dial
         .set(member.auth);
       expect(read.headers['access-control-allow-origin']).toBeUndefined();
     });
+  });
+});
+
+// An api with the default TRUST_PROXY: nothing a client writes in X-Forwarded-For changes its address.
+describe.each(availableDialects())('the client address without a trusted proxy, on %s', (dialect) => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApi(dialect);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('counts failed sign-ins per socket address: a spoofed X-Forwarded-For does not reset the per-address limit', async () => {
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      expectProblem(
+        await api.http
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', `203.0.113.${attempt}`)
+          .send({ email: `guess${attempt}@ngo.test`, password: 'password123456' }),
+        401,
+        'invalid-credentials',
+      );
+    }
+    // A new address in the header each time, and the right password of an account that never failed: still 429.
+    for (const spoofed of ['198.51.100.7', '10.1.2.3, 198.51.100.8']) {
+      expectProblem(
+        await api.http
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', spoofed)
+          .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+        429,
+        'too-many-requests',
+      );
+    }
   });
 });
 

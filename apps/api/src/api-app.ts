@@ -1,30 +1,39 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { Logger as Pino } from 'pino';
 import { loadConfig } from '#cw/config';
 import { PinoNestLogger } from '#cw/logging';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
+import { loggableUrl } from './http/loggable-url.js';
 import { logOptions } from './http/log-options.js';
 import { serveConsole } from './console-static.js';
 import { mountBullBoard } from './jobs/bull-board.js';
 import { policyOf } from './auth/access-policy.js';
 
 export const API_PREFIX = 'api/v1';
+const REQUEST_ID = /^[\w.:+=/-]{1,100}$/;
 
 /** Builds the api exactly as production runs it; main.ts and the e2e tests both call this. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(options.env);
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Only the proxies TRUST_PROXY names may set the client address (the sign-in limit counts per address).
+    trustProxy: config.trustProxy,
+    // A caller's (or proxy's) X-Request-Id is kept only when it looks like one: it is echoed, logged and
+    // written to the audit (at most 100 characters), so it must not be the caller's choice of anything else.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     logger: logOptions(config),
     // Requests are logged once each by the onResponse hook below, not twice by Fastify.
     logController: new LogController({ disableRequestLogging: true }),
@@ -35,7 +44,8 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
   const isHttps = config.PUBLIC_URL.startsWith('https://');
-  await app.register(fastifyHelmet, {
+  // helmet itself, built once: @fastify/helmet builds it again for every request.
+  const securityHeaders = helmet({
     // Same-origin everything; inline styles only because the Swagger UI page at /api/docs has a <style> block.
     contentSecurityPolicy: {
       directives: {
@@ -55,6 +65,12 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     },
     hsts: isHttps,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
   // Closed unless CORS_ORIGINS names the browser origins that may call the API.
   const corsOrigins = config.CORS_ORIGINS.split(',').filter(Boolean);
   if (corsOrigins.length) {
@@ -84,7 +100,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        url: loggableUrl(request.url),
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },

@@ -51,6 +51,28 @@ describe(AppConfig.name, () => {
     }
   });
 
+  it('trusts no proxy unless TRUST_PROXY names some, so a client cannot choose its own address', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,fd00::/8,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'fd00::/8',
+      '::1',
+    ]);
+  });
+
+  it.each(['1', 'yes', '10.0.0.0/33', '::1/129', '10.0.0', 'proxy.example', '10.0.0.1,', 'loopback/8'])(
+    'refuses TRUST_PROXY=%s (hop counts included: they cannot tell a proxy from a client)',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /^Invalid configuration: TRUST_PROXY must be false, true, or a comma list of proxy addresses/,
+      );
+    },
+  );
+
   it('refuses the unguarded benchmark routes in production', () => {
     expect(() => loadConfig({ BENCH_UNGUARDED_ROUTES: 'true', NODE_ENV: 'production' })).toThrow(
       /BENCH_UNGUARDED_ROUTES must not be set when NODE_ENV=production/,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsEmail,
@@ -11,10 +12,39 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** The address ranges @fastify/proxy-addr knows by name. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of TRUST_PROXY's list: an IP address, a CIDR range or a named range. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** `false`, `true`, or a comma list of addresses, CIDR ranges and named ranges. */
+function IsTrustProxy(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        (value === 'false' ||
+          value === 'true' ||
+          value.split(',').every((e) => isTrustedProxyEntry(e.trim()))),
+      defaultMessage: () =>
+        'must be false, true, or a comma list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+    },
+  });
+}
 
 /** Every setting the processes read, validated once at start. Nothing else reads process.env. */
 export class AppConfig {
@@ -167,6 +197,16 @@ export class AppConfig {
   })
   CORS_ORIGINS = '';
 
+  /**
+   * The proxies whose X-Forwarded-For (and -Host, -Proto) are believed: `false` (none: the client address is the
+   * socket's), `true` (any: only when nothing but the proxy can reach the port), or a comma list of addresses,
+   * CIDR ranges and loopback/linklocal/uniquelocal. No hop count: Fastify refuses it, since it cannot tell a
+   * proxy from a client that sends the header itself. The sign-in limit per address counts what this yields.
+   */
+  @IsString()
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
+
   /** Redis key prefix of the rate limits: deployments (and test suites) sharing one Redis keep apart by it. */
   @IsString()
   @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ . : or -' })
@@ -199,6 +239,12 @@ export class AppConfig {
 
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   MIGRATE_ON_START = true;
+
+  /** TRUST_PROXY as Fastify's `trustProxy` option takes it. */
+  get trustProxy(): boolean | string[] {
+    if (this.TRUST_PROXY === 'false' || this.TRUST_PROXY === 'true') return this.TRUST_PROXY === 'true';
+    return this.TRUST_PROXY.split(',').map((entry) => entry.trim());
+  }
 
   get isPostgres(): boolean {
     return this.DATABASE_URL.startsWith('postgres');

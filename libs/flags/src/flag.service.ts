@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
+import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError } from '#cw/common';
 import { Database, FlagRepository } from '#cw/persistence';
@@ -14,6 +15,7 @@ export class FlagService {
     private readonly clock: Clock,
     private readonly db: Database,
     private readonly flags: FlagRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: FlagListQueryDto): Promise<FlagPageDto> {
@@ -28,12 +30,32 @@ export class FlagService {
     return { items: page.items.map(toFlagResponse), nextCursor: page.nextCursor };
   }
 
-  /** The first acknowledgement stands: a second one changes nothing and records no event. */
+  /**
+   * The first acknowledgement stands: a second one changes nothing and records no event. The first is audited
+   * in its transaction, with the corridor, so the entry stands or falls with it.
+   */
   async acknowledge(principal: Principal, id: string, dto: FlagAcknowledgeDto): Promise<FlagResponseDto> {
     const now = this.clock.now();
+    const note = dto.note?.trim() || null;
     const flag = await this.db.transaction(async (tx) => {
-      await this.flags.acknowledge(id, principal.userId, dto.note?.trim() || null, now, tx);
-      return this.flags.findById(id, tx);
+      const isAcknowledged = await this.flags.acknowledge(id, principal.userId, note, now, tx);
+      const row = await this.flags.findById(id, tx);
+      if (isAcknowledged && row) {
+        await this.audit.record(tx, {
+          actor: principal,
+          action: 'flag.acknowledge',
+          entity: 'flag',
+          entityId: id,
+          corridorId: row.corridorId,
+          before: { acknowledgedAt: null, acknowledgedById: null, ...(note && { acknowledgeNote: null }) },
+          after: {
+            acknowledgedAt: now.toISOString(),
+            acknowledgedById: principal.userId,
+            ...(note && { acknowledgeNote: note }),
+          },
+        });
+      }
+      return row;
     });
     if (!flag) throw AppError.notFound('flag', id);
     return toFlagResponse(flag);

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from '#cw/accounts';
+import type { Principal } from '#cw/accounts';
 
 // Who may call which route is not decided by decorators: see the table in access-policy.ts.
 
@@ -16,12 +16,3 @@ export const Actor = createParamDecorator((_: unknown, context: ExecutionContext
   if (!principal) throw new Error('Actor used on a public route');
   return principal;
 });
-
-/**
- * @deprecated Decides nothing: the access policy table (access-policy.ts) does, and refuses routes it lacks.
- * Kept only so controllers written before the table compile; remove it from them and add their routes there.
- */
-export const RequireRole =
-  (_role: Role): MethodDecorator & ClassDecorator =>
-  () =>
-    undefined;

@@ -1,10 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Job } from 'bullmq';
+import type { Principal } from '#cw/accounts';
+import { AuditService } from '#cw/audit';
 import { AppError } from '#cw/common';
 import { lastSweepKey } from '#cw/jobs';
-import { EvaluationOutboxRepository } from '#cw/persistence';
+import { Database, EvaluationOutboxRepository } from '#cw/persistence';
+import { Actor } from '../auth/access.decorators.js';
 import { ApiProblems } from '../http/api-responses.decorator.js';
+import { jobRecordId } from './job-audit.js';
 import { FailedJobDto, JobHealthDto, JobRetriedDto, QueueHealthDto } from './job-health.dto.js';
 import { JobQueues } from './job-queues.js';
 
@@ -19,6 +23,8 @@ export class JobsController {
   constructor(
     private readonly queues: JobQueues,
     private readonly outbox: EvaluationOutboxRepository,
+    private readonly audit: AuditService,
+    private readonly db: Database,
   ) {}
 
   @Get('health')
@@ -46,14 +52,36 @@ export class JobsController {
   @Post('failed/:id/retry')
   @HttpCode(200)
   @ApiOkResponse({ type: JobRetriedDto })
-  async retry(@Param('id') id: string): Promise<JobRetriedDto> {
+  async retry(@Actor() principal: Principal, @Param('id') id: string): Promise<JobRetriedDto> {
     if (!this.queues.isUp) throw new ServiceUnavailableException('Redis is not reachable; try again later.');
     for (const queue of this.queues.all) {
       const job = await withTimeout(queue.getJob(id));
-      if (job && (await job.isFailed())) {
-        await job.retry('failed');
-        return { id, queue: queue.name, name: job.name };
+      if (!job || !(await withTimeout(job.isFailed()))) continue;
+      const failedReason = job.failedReason ?? '';
+      try {
+        await withTimeout(job.retry('failed'));
+      } catch (error) {
+        // Another admin (or Bull Board) retried it a moment before: it is no longer a failed job.
+        if (!(await withTimeout(job.isFailed()))) break;
+        throw error;
       }
+      // Redis and the database share no transaction: the entry is written once the retry happened, so it
+      // never records one that did not.
+      await this.audit.record(this.db, {
+        actor: principal,
+        action: 'job.retry',
+        entity: 'job',
+        entityId: jobRecordId('job', queue.name, id),
+        before: { state: 'failed', failedReason },
+        after: {
+          state: await withTimeout(job.getState()),
+          failedReason: null,
+          queue: queue.name,
+          jobId: id,
+          name: job.name,
+        },
+      });
+      return { id, queue: queue.name, name: job.name };
     }
     throw AppError.notFound('failed job', id);
   }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from '@jest/globals';
+import { loggableUrl } from './loggable-url.js';
+
+describe(loggableUrl.name, () => {
+  it('keeps no unsubscribe token and no invitation token, and the rest of the URL as it was', () => {
+    expect(loggableUrl('/api/v1/unsubscribe?token=c3ViLTEyMw.sig-nature')).toBe(
+      '/api/v1/unsubscribe?token=[redacted]',
+    );
+    expect(loggableUrl('/api/v1/unsubscribe?lang=uk&TOKEN=abc&x=1')).toBe(
+      '/api/v1/unsubscribe?lang=uk&TOKEN=[redacted]&x=1',
+    );
+    expect(loggableUrl('/invite/Zm9vYmFyYmF6cXV4cXV1eA-_?from=mail')).toBe('/invite/[redacted]?from=mail');
+    expect(loggableUrl('/api/v1/corridors?limit=50&cursor=abc')).toBe(
+      '/api/v1/corridors?limit=50&cursor=abc',
+    );
+    expect(loggableUrl('/api/v1/corridors/invite/1')).toBe('/api/v1/corridors/invite/1');
+  });
+});
