@@ -240,6 +240,142 @@ describe('the admin console in Chromium', () => {
     await context.close();
   });
 
+  it('loads the dashboard with one request for its data, started by the page before its scripts run', async () => {
+    const html = await fetch(`${server.url}/`, { headers: { cookie: `cw_session=${token}` } }).then((r) =>
+      r.text(),
+    );
+    expect(html).toContain('<link rel="preload" href="/api/v1/dashboard" as="fetch" crossorigin>');
+    const anonymous = await fetch(`${server.url}/`).then((r) => r.text());
+    expect(anonymous).not.toContain('/api/v1/dashboard');
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    const host = new URL(server.url).hostname;
+    await context.addCookies([{ name: 'cw_session', value: token, domain: host, path: '/', httpOnly: true }]);
+    const page = await context.newPage();
+    const apiCalls = [];
+    page.on('request', (r) => r.url().includes('/api/') && apiCalls.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.dashboard section.card[data-ready="true"]').length === 4 &&
+        !document.querySelector('.dashboard .loading'),
+    );
+    await page.waitForLoadState('networkidle');
+    expect(apiCalls.filter((p) => p === '/api/v1/dashboard')).toHaveLength(1);
+    expect(apiCalls.filter((p) => p !== '/api/v1/dashboard' && p !== '/api/v1/auth/me')).toEqual([]);
+    expect(await page.getByTestId('upcoming-window').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('edits a corridor with its version, draws its route, adds a window, a party and a place, and cancels a corridor', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page);
+    await page.goto(`${server.url}/corridors/${corridorId}`);
+    await page.getByTestId('corridor-manage').waitFor();
+
+    // A pick-up point on the way, and the ICRC, missing from the lists: added from the corridor page.
+    await page.getByText('A party or place is missing from the lists? Add it').click();
+    const place = page.getByTestId('new-place');
+    await place.getByLabel('Name of the place').fill('Nikolske checkpoint');
+    await place.getByLabel('Latitude').fill('47.196');
+    await place.getByLabel('Longitude').fill('37.323');
+    await place.getByRole('button', { name: 'Add the place' }).click();
+    await expect.poll(() => place.getByTestId('submission-status').getAttribute('data-state')).toBe('stored');
+    const party = page.getByTestId('new-party');
+    await party.getByLabel('Name of the party').fill('Ukrainian Red Cross Society');
+    await party.getByLabel('Short name (optional)').fill('URCS');
+    await party.getByLabel('Kind of party').selectOption('humanitarian');
+    await party.getByRole('button', { name: 'Add the party' }).click();
+    await expect.poll(() => party.getByTestId('submission-status').getAttribute('data-state')).toBe('stored');
+    const parties = (await api('GET', '/parties?limit=200')).data.items;
+    expect(parties.find((p) => p.shortName === 'URCS')).toMatchObject({ kind: 'humanitarian' });
+
+    // The route: origin, the checkpoint, destination; and a new name, sent with the version read.
+    const before = (await api('GET', `/corridors/${corridorId}`)).data;
+    await page.getByText('Edit the corridor', { exact: true }).click();
+    const form = page.getByTestId('edit-form');
+    await form.getByRole('button', { name: 'Start from the origin and destination' }).click();
+    await form.getByRole('button', { name: 'Add a point' }).click();
+    await form.getByLabel('Point 3', { exact: true }).selectOption({ label: 'Nikolske checkpoint' });
+    await form.getByRole('button', { name: 'Move point 3 up' }).click();
+    await form.getByLabel('Corridor', { exact: true }).fill('E2E: Azovstal to Zaporizhzhia via Nikolske');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await expect.poll(() => form.getByTestId('edit-outcome').textContent()).toBe('Saved.');
+    const edited = (await api('GET', `/corridors/${corridorId}`)).data;
+    expect(edited.name).toBe('E2E: Azovstal to Zaporizhzhia via Nikolske');
+    expect(edited.version).toBe(before.version + 1);
+    expect(edited.route.coordinates).toHaveLength(3);
+    expect(edited.route.coordinates[1]).toEqual([37.323, 47.196]);
+    await page.getByRole('heading', { level: 1, name: edited.name }).waitFor();
+
+    // Someone else edits meanwhile: the next save is refused, not lost, and the current version can be loaded.
+    const other = await api('PATCH', `/corridors/${corridorId}`, {
+      version: edited.version,
+      sourceNote: 'Edited by a colleague in another office',
+    });
+    expect(other.status).toBe(200);
+    await form.getByLabel('Corridor', { exact: true }).fill('E2E: a stale edit');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await form.getByTestId('stale-version').waitFor();
+    await checkPage(page, 'corridor-edit-stale');
+    await form.getByRole('button', { name: 'Load the current version' }).click();
+    await expect
+      .poll(() => form.getByLabel('Source note').inputValue())
+      .toBe('Edited by a colleague in another office');
+    expect(await form.getByLabel('Corridor', { exact: true }).inputValue()).toBe(edited.name);
+    expect((await api('GET', `/corridors/${corridorId}`)).data.name).toBe(edited.name);
+
+    // One more window, read in the corridor's zone.
+    const start = kyivIn(3 * 24 * 60);
+    const end = kyivIn(3 * 24 * 60 + 120);
+    await page.getByText('Add a window', { exact: true }).click();
+    const addWindow = page.getByTestId('add-window');
+    await addWindow.getByLabel('Starts (local time)').fill(`${start.date}T${start.time}`);
+    await addWindow.getByLabel('Ends (local time)').fill(`${end.date}T${end.time}`);
+    await addWindow.getByRole('button', { name: 'Add the window' }).click();
+    await expect
+      .poll(() => addWindow.getByTestId('submission-status').getAttribute('data-state'))
+      .toBe('stored');
+    await expect.poll(() => page.getByTestId('window-table').locator('tbody tr').count()).toBe(3);
+    const windows = (await api('GET', `/corridors/${corridorId}`)).data.windows;
+    expect(windows).toHaveLength(3);
+    expect(windows[2].endsAt > windows[2].startsAt).toBe(true);
+
+    // The timeline says what changed, from its fields.
+    await expect
+      .poll(() => page.getByTestId('timeline').textContent())
+      .toContain('Changed: Corridor, Route, point by point');
+    await checkPage(page, 'corridor-manage');
+
+    // Cancelling another corridor.
+    const second = await api('POST', '/corridors', {
+      name: 'E2E: to be cancelled',
+      originId: before.originId,
+      announcedById: before.announcedById,
+      announcedAt: new Date().toISOString(),
+      timezone: 'Europe/Kyiv',
+    });
+    expect(second.status).toBe(201);
+    await page.goto(`${server.url}/corridors/${second.data.id}`);
+    await page.getByText('Cancel the corridor', { exact: true }).click();
+    await page.getByLabel('Reason for the cancellation').fill('Withdrawn by the announcing party');
+    await page.getByRole('button', { name: 'Cancel it now' }).click();
+    await expect
+      .poll(() => page.locator('.notice').first().textContent())
+      .toBe('Cancelled: Withdrawn by the announcing party');
+    expect((await api('GET', `/corridors/${second.data.id}`)).data.status).toBe('cancelled');
+    await checkPage(page, 'corridor-cancelled');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('switches to Ukrainian, and every admin page shows no raw key and passes axe', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -252,6 +388,12 @@ describe('the admin console in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Огляд');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
     await checkPage(page, 'uk-dashboard');
+    // The timeline speaks Ukrainian from its fields: the confirmation's stance, not the API's English summary.
+    await page.goto(`${server.url}/corridors/${corridorId}`);
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Підтвердження');
+    const timeline = await page.getByTestId('timeline').textContent();
+    expect(timeline).toContain('підтвердив');
+    expect(timeline).not.toMatch(/Stance:|Edited:|evacuated|Flag raised/);
     for (const [route, name] of [
       [`/corridors/${corridorId}`, 'uk-corridor'],
       ['/corridors', 'uk-corridors'],
@@ -299,6 +441,11 @@ describe('the admin console in Chromium', () => {
     await page.getByTestId('window-table').waitFor();
     expect(await fits()).toBe(true);
     await checkPage(page, 'phone-corridor');
+    // The forms that change a corridor fit too, opened.
+    for (const summary of await page.locator('.manage summary').all()) await summary.click();
+    await page.getByTestId('route-editor').waitFor();
+    expect(await fits()).toBe(true);
+    await checkPage(page, 'phone-corridor-manage');
     await page.goto(`${server.url}/corridors/${corridorId}/report/remaining`);
     await page.getByLabel('Хто про це каже (джерело)').selectOption({ label: 'Government of Ukraine' });
     await page.getByLabel('діапазон', { exact: true }).check();

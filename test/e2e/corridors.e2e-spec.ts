@@ -320,6 +320,42 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
       });
     });
 
+    it('clears a route or a source with null, and refuses null for a field a corridor cannot lack', async () => {
+      const read = (await get(`/corridors/${corridor.C}`)).body;
+      const routed = await api.http
+        .patch(`/api/v1/corridors/${corridor.C}`)
+        .set(api.auth)
+        .send({
+          version: read.version,
+          route: {
+            type: 'LineString',
+            coordinates: [
+              [37.61, 47.1],
+              [35.14, 47.84],
+            ],
+          },
+          sourceUrl: 'https://example.org/announcement',
+        });
+      expect(routed.status).toBe(200);
+      expect(routed.body.route).toMatchObject({ type: 'LineString' });
+      const cleared = await api.http
+        .patch(`/api/v1/corridors/${corridor.C}`)
+        .set(api.auth)
+        .send({ version: routed.body.version, route: null, sourceUrl: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body).toMatchObject({ route: null, sourceUrl: null, version: routed.body.version + 1 });
+
+      const before = await storedState(api.db);
+      for (const field of ['name', 'originId', 'announcedById', 'announcedAt', 'timezone']) {
+        const refused = await api.http
+          .patch(`/api/v1/corridors/${corridor.C}`)
+          .set(api.auth)
+          .send({ version: cleared.body.version, [field]: null });
+        expectProblem(refused, 400, 'validation', field);
+      }
+      expect(await storedState(api.db)).toEqual(before);
+    });
+
     it('adds a window written in local time, read in the given zone or else in the corridor’s own', async () => {
       const inKyiv = await post(`/corridors/${corridor.D}/windows`, {
         startsAt: '2022-05-09T08:00',
@@ -631,6 +667,28 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
         note: 'Convoy could not pass the last checkpoint',
         at: '2022-05-09T20:00:00.000Z',
       });
+    });
+
+    it('gives each event its facts as fields, not only as English text, so a client can say them in any language', async () => {
+      const response = await get(`/corridors/${corridor.E}/timeline`);
+      const byKind = (kind: string) =>
+        (response.body.events as Record<string, unknown>[]).filter((e) => e.kind === kind);
+      expect(byKind('confirmation')).toEqual([
+        expect.objectContaining({ stance: 'confirmed', summary: 'Stance: confirmed' }),
+        expect.objectContaining({ stance: 'conditional', summary: 'Stance: conditional' }),
+      ]);
+      expect(byKind('incident')).toEqual([
+        expect.objectContaining({ incidentKind: 'shelling', summary: 'Incident: shelling' }),
+      ]);
+      expect(byKind('evacuation')).toEqual([
+        expect.objectContaining({
+          category: 'civilians',
+          windowId: windowsOf.E[0],
+          count: { qualifier: 'about', value: 150 },
+          summary: 'about 150 civilians evacuated',
+        }),
+      ]);
+      expect(byKind('evacuation')[0]).not.toHaveProperty('arrivedAtId');
     });
 
     it('answers 404 for the timeline and summary of a corridor that does not exist', async () => {

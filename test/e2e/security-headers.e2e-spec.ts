@@ -26,3 +26,24 @@ describe.each([
     },
   );
 });
+
+describe('content security policy per page', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApi('sqlite');
+  });
+
+  afterAll(() => api.close());
+
+  it('allows inline styles only on the third-party pages that need them (API docs, Bull Board)', async () => {
+    const styleSrc = async (path: string) =>
+      /style-src ([^;]*)/.exec(String((await api.http.get(path)).headers['content-security-policy']))?.[1];
+    for (const path of ['/', '/health', '/api/v1/corridors', '/api/docsy']) {
+      expect(await styleSrc(path)).toBe("'self'");
+    }
+    for (const path of ['/api/docs', '/api/docs/', '/api/admin/queues']) {
+      expect(await styleSrc(path)).toBe("'self' 'unsafe-inline'");
+    }
+  });
+});

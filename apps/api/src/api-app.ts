@@ -45,32 +45,39 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   await app.register(fastifyCookie);
   const isHttps = config.PUBLIC_URL.startsWith('https://');
   // helmet itself, built once: @fastify/helmet builds it again for every request.
-  const securityHeaders = helmet({
-    // Same-origin everything; inline styles only because the Swagger UI page at /api/docs has a <style> block.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // Field offices may serve it over plain http on an isolated network: upgrading would break it there.
-        upgradeInsecureRequests: isHttps ? [] : null,
+  const securityHeaders = (styleSrc: string[]) =>
+    helmet({
+      // Same-origin everything.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc,
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // Field offices may serve it over plain http on an isolated network: upgrading would break it there.
+          upgradeInsecureRequests: isHttps ? [] : null,
+        },
       },
-    },
-    hsts: isHttps,
-  });
+      hsts: isHttps,
+    });
+  const strictHeaders = securityHeaders(["'self'"]);
+  // The Swagger UI and Bull Board pages are not ours and carry inline <style> blocks.
+  const thirdPartyPageHeaders = securityHeaders(["'self'", "'unsafe-inline'"]);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, reply, done) =>
-      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
-    );
+    .addHook('onRequest', (request, reply, done) => {
+      const isThirdPartyPage = /^\/api\/(docs|admin\/queues)(\/|$|\?)/.test(request.url);
+      (isThirdPartyPage ? thirdPartyPageHeaders : strictHeaders)(request.raw, reply.raw, (error?: unknown) =>
+        done(error as Error | undefined),
+      );
+    });
   // Closed unless CORS_ORIGINS names the browser origins that may call the API.
   const corsOrigins = config.CORS_ORIGINS.split(',').filter(Boolean);
   if (corsOrigins.length) {

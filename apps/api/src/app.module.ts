@@ -22,6 +22,7 @@ import { RecordOwners } from './auth/record-owners.js';
 import { BenchController } from './bench/bench.controller.js';
 import { CorridorReportsController } from './corridors/corridor-reports.controller.js';
 import { CorridorsController } from './corridors/corridors.controller.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FlagsController, TrackRecordController } from './flags/flags.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -61,6 +62,7 @@ export class AppModule implements OnApplicationBootstrap {
         AuditModule,
         FlagsModule,
         AlertsModule,
+        DashboardModule,
       ],
       controllers: [
         HealthController,

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SESSION_COOKIE } from './auth/session-cookie.js';
+
+/** The dashboard's one read, started by the HTML itself so it travels beside the scripts, not after them. */
+const DASHBOARD_PRELOAD = '<link rel="preload" href="/api/v1/dashboard" as="fetch" crossorigin>';
 
 // The built console (apps/console/dist), found from the compiled file (dist/apps/api/src) or the source tree.
 function consoleRoot(): string | null {
@@ -16,14 +20,16 @@ function consoleRoot(): string | null {
 }
 
 /**
- * Serves the admin console at `/`: hashed assets cached for a year, index.html never cached, and
- * index.html for any other GET outside /api and /health so the console's own routes survive a reload.
- * Without a built console the API runs alone.
+ * Serves the admin console at `/`: hashed assets (and their .br/.gz twins, chosen by Accept-Encoding) cached for a
+ * year, index.html never cached, and index.html for any other GET outside /api and /health so the console's own
+ * routes survive a reload. `/` for a signed-in browser also preloads the dashboard's data. Without a built console
+ * the API runs alone.
  */
 export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   const root = consoleRoot();
   if (!root) return;
-  const indexHtml = readFileSync(path.join(root, 'index.html'));
+  const indexHtml = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const dashboardHtml = withPreload(indexHtml, DASHBOARD_PRELOAD);
   await app.register(fastifyStatic as never, {
     root,
     prefix: '/',
@@ -38,14 +44,32 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const sendHtml = (reply: FastifyReplyLike, html: string) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   fastify.get('/*', async (request, reply) => {
     const url = request.url.split('?')[0];
     if (url.startsWith('/api/') || url === '/api' || url.startsWith('/health') || path.extname(url)) {
       return reply.callNotFound();
     }
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    return sendHtml(reply, indexHtml);
   });
-  fastify.get('/', async (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml),
-  );
+  fastify.get('/', async (request, reply) => {
+    // Without a session the console goes to sign-in: preloading would only fetch a 401.
+    const hasSession = (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+    return sendHtml(reply.header('vary', 'Cookie'), hasSession ? dashboardHtml : indexHtml);
+  });
+}
+
+interface FastifyReplyLike {
+  header(name: string, value: string): this;
+  type(contentType: string): this;
+  send(payload: string): unknown;
+}
+
+/** The preload first in <head>: the browser starts it before it has parsed the script tags. */
+function withPreload(html: string, link: string): string {
+  const at = html.indexOf('<meta name="viewport"');
+  return at < 0
+    ? html.replace('</head>', `${link}</head>`)
+    : `${html.slice(0, at)}${link}\n    ${html.slice(at)}`;
 }

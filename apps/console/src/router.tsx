@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from './lib/router';
 import { Layout } from './components/Layout';
 import { RouteError } from './components/RouteError';
 import { Dashboard } from './pages/Dashboard';

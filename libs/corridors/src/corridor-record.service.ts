@@ -67,6 +67,7 @@ export class CorridorRecordService {
         sourcePartyId: c.partyId,
         sourceUrl: c.sourceUrl,
         note: c.note,
+        stance: c.stance,
         ...entered(c),
       })),
       ...evacuations.map((e) => ({
@@ -78,6 +79,9 @@ export class CorridorRecordService {
         sourceUrl: e.sourceUrl,
         note: e.note,
         count: toCountResponse(e),
+        category: e.category,
+        windowId: e.windowId ?? undefined,
+        arrivedAtId: e.arrivedAtId ?? undefined,
         ...entered(e),
       })),
       ...remaining.map((r) => ({
@@ -99,6 +103,7 @@ export class CorridorRecordService {
         sourcePartyId: i.sourcePartyId,
         sourceUrl: i.sourceUrl,
         note: i.description,
+        incidentKind: i.kind,
         ...entered(i),
       })),
     ];
@@ -160,6 +165,7 @@ function toFlagTimelineEvent(event: FlagEventEntity): TimelineEventDto {
     enteredAt: event.at.toISOString(),
     flagEvent: event.kind,
     flagRule: event.rule,
+    flagSeverity: event.severity,
     windowId: event.windowId,
   };
 }
@@ -167,6 +173,7 @@ function toFlagTimelineEvent(event: FlagEventEntity): TimelineEventDto {
 // Writes the timeline shows as their own events already; every other audited write shows as an edit.
 const SHOWN_AS_THEMSELVES = new Set([
   'corridor.create',
+  'flag.acknowledge',
   'corridor.cancel',
   'window.create',
   'confirmation.create',

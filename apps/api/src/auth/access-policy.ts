@@ -111,6 +111,11 @@ export const ACCESS_POLICY = {
   'GET /api/v1/corridors/:id/timeline': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/corridors/:id/evacuations/summary': { role: 'viewer', scope: 'read', note: '' },
 
+  'GET /api/v1/dashboard': {
+    role: 'viewer',
+    scope: 'read',
+    note: 'open corridors, next 48 h windows, open flags, evacuations by day',
+  },
   'GET /api/v1/flags': { role: 'viewer', scope: 'read', note: '' },
   'POST /api/v1/flags/:id/acknowledge': { role: 'coordinator', scope: 'write', note: '' },
   'GET /api/v1/parties/:id/track-record': { role: 'viewer', scope: 'read', note: '' },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError } from './client';
-import type { Location, Page, Party, User } from './types';
+import type { Location, Page, Party, Role, User } from './types';
 
 export function useMe() {
   return useQuery({
@@ -60,4 +60,11 @@ export function byId<T extends { id: string }>(items: T[] | undefined): Map<stri
 export function partyLabel(party: Party | undefined, fallback = '—'): string {
   if (!party) return fallback;
   return party.shortName || party.name;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, reporter: 1, coordinator: 2, admin: 3 };
+
+/** Whether the signed-in person's role includes `least` (the server still decides, per record). */
+export function roleAtLeast(user: User | undefined, least: Role): boolean {
+  return user ? RANK[user.role] >= RANK[least] : false;
 }

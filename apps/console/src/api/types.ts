@@ -122,6 +122,7 @@ export interface TimelineEvent {
   at: string;
   endsAt?: string;
   recordId: string;
+  /** English, for people reading the API; the console says it from the fields below. */
   summary: string;
   sourcePartyId: string | null;
   sourceUrl: string | null;
@@ -129,8 +130,15 @@ export interface TimelineEvent {
   enteredById: string | null;
   enteredAt: string;
   count?: Count;
-  rule?: string;
-  severity?: Severity;
+  stance?: Stance;
+  category?: string;
+  arrivedAtId?: string;
+  incidentKind?: string;
+  windowId?: string;
+  flagEvent?: 'raised' | 'resolved' | 'reopened' | 'acknowledged';
+  flagRule?: string;
+  flagSeverity?: Severity;
+  changes?: { field: string; before: unknown; after: unknown }[];
 }
 export interface SourceClaim {
   sourcePartyId: string;
@@ -206,4 +214,57 @@ export interface OutboxMessage {
   sentAt?: string | null;
   status?: string;
   kind?: string;
+}
+
+/** GET /dashboard: what the first screen shows, in one answer. */
+export interface DashboardPartyState {
+  partyId: string;
+  name: string;
+  shortName: string | null;
+  stance: Stance | null;
+  statedAt: string | null;
+  isInTime: boolean;
+}
+export interface DashboardWindow {
+  id: string;
+  corridorId: string;
+  corridorName: string;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  confirmationState: {
+    status: CorridorWindow['confirmationState']['status'];
+    deadlineAt: string;
+    parties: DashboardPartyState[];
+  };
+}
+export interface DashboardFlag {
+  id: string;
+  corridorId: string;
+  corridorName: string;
+  windowId: string;
+  rule: string;
+  severity: Severity;
+  raisedAt: string;
+}
+export interface Dashboard {
+  generatedAt: string;
+  windowsUntil: string;
+  openCorridors: {
+    id: string;
+    name: string;
+    status: CorridorStatus;
+    originName: string;
+    destinationName: string | null;
+    timezone: string;
+    evacuation: EvacuationFigures;
+  }[];
+  upcomingWindows: DashboardWindow[];
+  flags: { open: Record<Severity | 'total', number>; mostSevere: DashboardFlag[] };
+  evacuations: {
+    low: number | null;
+    high: number | null;
+    corridorCount: number;
+    byDay: { day: string; low: number; high: number }[];
+  };
 }

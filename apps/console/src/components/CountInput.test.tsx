@@ -2,9 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../i18n';
+import { i18n, initI18n } from '../i18n';
 import { formatCount } from '../lib/format';
-import i18next from 'i18next';
 import { CountInput, emptyCount, toCount, type CountDraft } from './CountInput';
 
 beforeAll(() => {
@@ -60,7 +59,7 @@ describe('the count-precision input', () => {
   });
 
   it('reads a count back the way sources say it', () => {
-    const t = i18next.t.bind(i18next) as (k: string, o?: Record<string, unknown>) => string;
+    const { t } = i18n();
     expect(formatCount({ qualifier: 'at_least', value: 320 }, t, 'en')).toBe('at least 320');
     expect(formatCount({ qualifier: 'range', value: 130, max: 150 }, t, 'en')).toBe('130–150');
     expect(formatCount({ qualifier: 'exact', value: 344 }, t, 'en')).toBe('344');

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { QUALIFIERS, type Count, type Qualifier } from '../api/types';
 
 export interface CountDraft {

@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from '../lib/router';
 import { api, ApiError } from '../api/client';
 import { useMe } from '../api/hooks';
-import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { LANGUAGES, setLanguage, useTranslation, type Language } from '../i18n';
 import { PendingSubmissions } from './PendingSubmissions';
 
 const NAV: { to: string; key: string; role?: 'admin' }[] = [

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { submissionQueue, useSubmissions } from '../lib/queue-instance';
 import type { Submission } from '../lib/submission-queue';
 

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { Link, useRouteError } from 'react-router';
+import { useTranslation } from '../i18n';
+import { Link, useRouteError } from '../lib/router';
 
 export function RouteError() {
   const { t } = useTranslation();

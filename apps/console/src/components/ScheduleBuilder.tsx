@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { expandDailySchedule, type WindowBounds } from '@domain/schedule/daily-schedule';
 import { DomainError } from '@domain/errors/domain-error';
 import { viewerZone } from '../lib/time';

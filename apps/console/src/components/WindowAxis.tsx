@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { CorridorWindow } from '../api/types';
 import { formatInstant, viewerZone } from '../lib/time';
 

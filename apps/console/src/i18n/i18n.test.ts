@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { uk } from './uk';
+import { translate } from './index';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -72,5 +73,29 @@ describe('interface text in English and Ukrainian', () => {
     const known = new Set([...enKeys.keys()].map(base));
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !known.has(k))).toEqual([]);
+  });
+});
+
+describe('choosing the text', () => {
+  it('picks the plural form each language needs, and fills in the placeholders', () => {
+    expect(translate('en', 'pending.title', { count: 1 })).toBe(
+      en.pending.title_one.replace('{{count}}', '1'),
+    );
+    expect(translate('en', 'pending.title', { count: 2 })).toBe(
+      en.pending.title_other.replace('{{count}}', '2'),
+    );
+    // Ukrainian: 1 одна, 2–4 few, 5–20 many.
+    expect(translate('uk', 'pending.title', { count: 3 })).toBe(
+      String(uk.pending.title_few).replace('{{count}}', '3'),
+    );
+    expect(translate('uk', 'pending.title', { count: 5 })).toBe(
+      String(uk.pending.title_many).replace('{{count}}', '5'),
+    );
+    expect(translate('en', 'count.says.about', { value: '300' })).toBe('about 300');
+  });
+
+  it('shows the key itself for a text that does not exist, so it is seen and not hidden', () => {
+    expect(translate('en', 'no.such.key')).toBe('no.such.key');
+    expect(translate('uk', 'dashboard')).toBe('dashboard');
   });
 });

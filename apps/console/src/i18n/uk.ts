@@ -1,7 +1,7 @@
 import type { Messages } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-// Ukrainian plurals have the forms one, few, many and other; i18next picks by Intl.PluralRules.
+// Ukrainian plurals have the forms one, few, many and other; the console picks by Intl.PluralRules.
 type Plurals = Record<string, string>;
 
 /** Український текст інтерфейсу. */
@@ -126,7 +126,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     chartTitle: 'Евакуйовані за днями, найменше й найбільше твердження',
     legendLow: 'найменше твердження',
     legendHigh: 'найбільше твердження',
-    byDay: 'За днями (ваш часовий пояс)',
+    byDay: 'За днями (місцева дата коридору)',
     day: 'День',
     range: 'Людей (мін.–макс.)',
   },
@@ -186,6 +186,14 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     system: 'система',
     user: 'користувач',
     until: 'до',
+    flagEvent: {
+      raised: 'піднято',
+      resolved: 'закрито',
+      reopened: 'піднято знову',
+      acknowledged: 'прийнято до відома',
+    },
+    changed: 'Змінено: {{fields}}',
+    arrivedAt: 'прибули до: {{place}}',
     kind: {
       announcement: 'Оголошення',
       window: 'Вікно',
@@ -197,6 +205,68 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
       flag: 'Сигнал',
       edit: 'Зміна',
     },
+  },
+  manage: {
+    title: 'Змінити цей коридор',
+    addWindow: 'Додати вікно',
+    windowHint: 'Місцевий час у поясі {{zone}}, власному поясі коридору.',
+    windowStarts: 'Початок (місцевий час)',
+    windowEnds: 'Кінець (місцевий час)',
+    windowOrder: 'Вікно має закінчуватися після початку.',
+    windowSubmit: 'Додати вікно',
+    windowLabel: 'Нове вікно — {{corridor}}',
+    edit: 'Редагувати коридор',
+    save: 'Зберегти зміни',
+    saved: 'Збережено.',
+    noChange: 'Нічого не змінено.',
+    stale:
+      'Хтось змінив цей коридор, відколи ви його відкрили. Завантажте поточну версію й внесіть зміни ще раз.',
+    reload: 'Завантажити поточну версію',
+    cancel: 'Скасувати коридор',
+    cancelHint: 'Скасований коридор лишається в записах разом із повідомленнями, і відновити його не можна.',
+    cancelReason: 'Причина скасування',
+    cancelSubmit: 'Скасувати зараз',
+    cancelled: 'Коридор скасовано.',
+    addReference: 'Немає потрібної сторони чи місця в списках? Додайте',
+  },
+  party: {
+    title: 'Нова сторона',
+    name: 'Назва сторони',
+    shortName: 'Коротка назва (необовʼязково)',
+    kind: 'Тип сторони',
+    kinds: {
+      belligerent: 'сторона конфлікту',
+      government: 'уряд',
+      humanitarian: 'гуманітарна організація',
+      other: 'інше',
+    },
+    submit: 'Додати сторону',
+    label: 'Нова сторона — {{name}}',
+  },
+  place: {
+    title: 'Нове місце',
+    name: 'Назва місця',
+    lat: 'Широта',
+    lon: 'Довгота',
+    coordinatesHint: 'Десяткові градуси (WGS84), наприклад 47.098 і 37.610.',
+    badCoordinates: 'Широта від −90 до 90, довгота від −180 до 180.',
+    adminArea: 'Область (необовʼязково)',
+    countryCode: 'Код країни (необовʼязково, дві літери)',
+    submit: 'Додати місце',
+    label: 'Нове місце — {{name}}',
+  },
+  routeEditor: {
+    legend: 'Маршрут, точка за точкою',
+    hint: 'Щонайменше дві точки, по порядку. Виберіть відоме місце або введіть координати.',
+    point: 'Точка {{n}}',
+    coordinates: 'Координати…',
+    add: 'Додати точку',
+    fromEnds: 'Почати з місця відправлення й призначення',
+    up: 'Перемістити точку {{n}} вище',
+    down: 'Перемістити точку {{n}} нижче',
+    remove: 'Вилучити точку {{n}}',
+    tooShort: 'Маршрут потребує щонайменше двох точок.',
+    none: 'Маршруту немає: мапа зʼєднує місця прямою лінією.',
   },
   report: {
     title: 'Повідомити',

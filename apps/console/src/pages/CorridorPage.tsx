@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useTranslation } from '../i18n';
+import { Link, useParams } from '../lib/router';
 import { api } from '../api/client';
-import { byId, partyLabel, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
+import { byId, partyLabel, roleAtLeast, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
 import type { Corridor, EvacuationSummary, TimelineEvent } from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
 import type { MapPoint } from '../components/CorridorMap';
@@ -14,27 +14,59 @@ const CorridorMap = lazy(() => import('../components/CorridorMap'));
 
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
 
-/** Structured detail of a timeline event; older servers only say it in `summary`, in English. */
-function eventDetail(event: TimelineEvent & Record<string, unknown>): { key: string; value: string } | null {
-  const pick = (field: string, pattern: RegExp) =>
-    (typeof event[field] === 'string' ? (event[field] as string) : pattern.exec(event.summary)?.[1]) ?? null;
+const CorridorManage = lazy(() => import('../components/CorridorManage'));
+
+// The label of each corridor field an edit can change, as the forms name it.
+const FIELD_LABEL: Record<string, string> = {
+  name: 'corridor.name',
+  originId: 'corridor.origin',
+  destinationId: 'corridor.destination',
+  announcedById: 'corridor.announcedBy',
+  announcedAt: 'corridor.announcedAt',
+  timezone: 'corridor.timezone',
+  requiredConfirmationIds: 'corridor.required',
+  sourceUrl: 'form.sourceUrl',
+  sourceNote: 'form.sourceNote',
+  route: 'routeEditor.legend',
+};
+
+/** What the event says beyond its kind, in the reader's language, from the timeline's own fields. */
+function EventDetail({ event, placeName }: { event: TimelineEvent; placeName: (id: string) => string }) {
+  const { t } = useTranslation();
   switch (event.kind) {
-    case 'confirmation': {
-      const stance = pick('stance', /^Stance: (\w+)/);
-      return stance ? { key: 'stance', value: stance } : null;
-    }
-    case 'incident': {
-      const kind = pick('incidentKind', /^Incident: (\w+)/);
-      return kind ? { key: 'incidentKind', value: kind } : null;
-    }
-    case 'evacuation': {
-      const category = pick('category', /\b(civilians|wounded|children|other) evacuated$/);
-      return category ? { key: 'category', value: category } : null;
-    }
-    case 'flag': {
-      const rule = typeof event.rule === 'string' ? event.rule : null;
-      return rule ? { key: 'rule', value: rule } : null;
-    }
+    case 'confirmation':
+      return event.stance ? <>{t(`stance.${event.stance}`)}</> : null;
+    case 'incident':
+      return event.incidentKind ? <>{t(`incidentKind.${event.incidentKind}`)}</> : null;
+    case 'evacuation':
+      return (
+        <>
+          {event.category ? t(`category.${event.category}`) : null}
+          {event.arrivedAtId
+            ? ` · ${t('timeline.arrivedAt', { place: placeName(event.arrivedAtId) })}`
+            : null}
+        </>
+      );
+    case 'flag':
+      return event.flagRule ? (
+        <>
+          {event.flagSeverity ? (
+            <span className={`badge badge-${event.flagSeverity}`}>{t(`severity.${event.flagSeverity}`)}</span>
+          ) : null}{' '}
+          {t(`rule.${event.flagRule}`)}
+          {event.flagEvent ? ` — ${t(`timeline.flagEvent.${event.flagEvent}`)}` : null}
+        </>
+      ) : null;
+    case 'edit':
+      return event.changes?.length ? (
+        <>
+          {t('timeline.changed', {
+            fields: event.changes
+              .map((c) => (FIELD_LABEL[c.field] ? t(FIELD_LABEL[c.field]) : c.field))
+              .join(', '),
+          })}
+        </>
+      ) : null;
     default:
       return null;
   }
@@ -188,6 +220,12 @@ export default function CorridorPage() {
         </div>
       </section>
 
+      {roleAtLeast(me.data, 'reporter') ? (
+        <Suspense fallback={<Loading />}>
+          <CorridorManage corridor={c} />
+        </Suspense>
+      ) : null}
+
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">{t('summary.title')}</h2>
         {summary.isPending ? <Loading /> : <LoadError error={summary.error} />}
@@ -238,7 +276,6 @@ export default function CorridorPage() {
         {timeline.isPending ? <Loading /> : <LoadError error={timeline.error} />}
         <ol className="timeline" data-testid="timeline">
           {timeline.data?.events.map((event) => {
-            const detail = eventDetail(event as TimelineEvent & Record<string, unknown>);
             return (
               <li key={`${event.kind}-${event.recordId}-${event.at}`} className={`event event-${event.kind}`}>
                 <div className="event-head">
@@ -247,7 +284,10 @@ export default function CorridorPage() {
                 </div>
                 <p>
                   {event.count ? <strong>{formatCount(event.count, t, i18n.language)} </strong> : null}
-                  {detail ? t(`${detail.key}.${detail.value}`) : null}
+                  <EventDetail
+                    event={event}
+                    placeName={(placeId) => locationById.get(placeId)?.name ?? '…'}
+                  />
                   {event.kind === 'window' && event.endsAt ? (
                     <>
                       {' '}

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useTranslation } from '../i18n';
+import { Link, useNavigate } from '../lib/router';
 import { useLocations, useParties } from '../api/hooks';
 import type { Corridor } from '../api/types';
 import { PageTitle } from '../components/common';
+import { AddReferences } from '../components/ReferenceForms';
+import { RouteEditor, toCoordinates, type Waypoint } from '../components/RouteEditor';
 import { SubmissionStatus } from '../components/PendingSubmissions';
 import { ScheduleBuilder, previewWindows, type ScheduleDraft } from '../components/ScheduleBuilder';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
@@ -37,6 +39,7 @@ export default function NewCorridor() {
     endTime: '18:00',
     timezone: 'Europe/Kyiv',
   });
+  const [route, setRoute] = useState<Waypoint[]>([]);
   const [key, setKey] = useState<string | null>(null);
   const submission = useSubmission(key);
   const {
@@ -46,6 +49,8 @@ export default function NewCorridor() {
     formState: { errors },
   } = useForm<Fields>({ defaultValues: { announcedAt: nowForInput(), requiredConfirmationIds: [] } });
   const announcedById = watch('announcedById');
+  const ends = [watch('originId'), watch('destinationId')].filter(Boolean);
+  const routeResult = route.length ? toCoordinates(route, locations.data ?? []) : null;
   const belligerents = useMemo(
     () => (parties.data ?? []).filter((p) => p.kind === 'belligerent' && p.id !== announcedById),
     [parties.data, announcedById],
@@ -59,6 +64,7 @@ export default function NewCorridor() {
 
   function onSubmit(fields: Fields) {
     if (preview.error || preview.windows.length === 0) return;
+    if (routeResult && 'error' in routeResult) return;
     const body = {
       name: fields.name.trim(),
       originId: fields.originId,
@@ -71,6 +77,9 @@ export default function NewCorridor() {
         : {}),
       ...(fields.sourceUrl.trim() ? { sourceUrl: fields.sourceUrl.trim() } : {}),
       ...(fields.sourceNote.trim() ? { sourceNote: fields.sourceNote.trim() } : {}),
+      ...(routeResult && 'coordinates' in routeResult
+        ? { route: { type: 'LineString', coordinates: routeResult.coordinates } }
+        : {}),
       schedule: {
         firstDate: schedule.firstDate,
         days: schedule.days,
@@ -93,6 +102,7 @@ export default function NewCorridor() {
         <Link to="/corridors">{t('nav.corridors')}</Link>
       </p>
       <PageTitle>{t('newCorridor.title')}</PageTitle>
+      <AddReferences idPrefix="new-corridor" />
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="stack">
         <label>
           <span>{t('corridor.name')}</span>
@@ -158,6 +168,7 @@ export default function NewCorridor() {
           </div>
         </fieldset>
         <ScheduleBuilder value={schedule} onChange={setSchedule} />
+        <RouteEditor value={route} onChange={setRoute} places={locations.data ?? []} ends={ends} />
         <label>
           <span>{t('form.sourceUrl')}</span>
           <input type="url" inputMode="url" {...register('sourceUrl')} />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { api } from '../api/client';
 import type { OutboxMessage, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from '../i18n';
+import { Link, useNavigate, useParams } from '../lib/router';
 import { api, query } from '../api/client';
 import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
 import type { Corridor, CorridorListItem, Page } from '../api/types';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from '../i18n';
+import { useNavigate, useSearchParams } from '../lib/router';
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { LanguageSwitch } from '../components/Layout';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { api, isNotAvailable, newIdempotencyKey } from '../api/client';
 import { SEVERITIES, type Page, type Subscription } from '../api/types';
 import { LoadError, Loading, PageTitle } from '../components/common';

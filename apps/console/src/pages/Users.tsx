@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { api, newIdempotencyKey } from '../api/client';
 import { byId } from '../api/hooks';
 import { ROLES, type ApiKey, type Organisation, type Page, type User } from '../api/types';

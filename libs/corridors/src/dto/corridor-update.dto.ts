@@ -2,9 +2,13 @@ import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
 import { CorridorCreateDto } from './corridor-create.dto.js';
 
-/** Edits of the announcement itself; windows, confirmations and reports have their own routes. */
+/**
+ * Edits of the announcement itself; windows, confirmations and reports have their own routes. Null clears a
+ * field that may be empty (route, source, destination) and is refused for one that may not (name, origin…).
+ */
 export class CorridorUpdateDto extends PartialType(
   OmitType(CorridorCreateDto, ['windows', 'schedule'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
   @IsInt()

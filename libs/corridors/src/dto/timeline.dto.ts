@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CountResponseDto } from './report-response.dto.js';
+import { CONFIRMATION_STANCES, FLAG_SEVERITIES } from '#cw/domain';
+import { CountResponseDto, EVACUATION_CATEGORIES, INCIDENT_KINDS } from './report-response.dto.js';
 
 export const TIMELINE_EVENT_KINDS = [
   'announcement',
@@ -52,7 +53,30 @@ export class TimelineEventDto {
   })
   flagEvent?: string;
   @ApiPropertyOptional({ description: 'Flag events: the rule.' }) flagRule?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Flag events: the window flagged.' }) windowId?: string;
+  @ApiPropertyOptional({ enum: FLAG_SEVERITIES, description: 'Flag events: the severity.' })
+  flagSeverity?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Flag events: the window flagged; evacuations: the window the report names, if any.',
+  })
+  windowId?: string;
+  @ApiPropertyOptional({
+    enum: CONFIRMATION_STANCES,
+    description: 'Confirmations: the stance stated.',
+  })
+  stance?: string;
+  @ApiPropertyOptional({
+    enum: EVACUATION_CATEGORIES,
+    description: 'Evacuations: who was moved.',
+  })
+  category?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Evacuations: where the people arrived, if said.' })
+  arrivedAtId?: string;
+  @ApiPropertyOptional({
+    enum: INCIDENT_KINDS,
+    description: 'Incidents: what happened.',
+  })
+  incidentKind?: string;
 }
 
 export class TimelineDto {

@@ -1,0 +1,127 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const STANCES = ['confirmed', 'rejected', 'conditional'];
+const SEVERITIES = ['critical', 'warning', 'info'];
+
+export class DashboardFiguresDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'The lowest figure any source states.' })
+  low: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The highest figure any source states.' })
+  high: number | null;
+  @ApiProperty() reportCount: number;
+}
+
+export class DashboardCorridorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'open' }) status: string;
+  @ApiProperty() originName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: no destination was named.' })
+  destinationName: string | null;
+  @ApiProperty({ example: 'Europe/Kyiv' }) timezone: string;
+  @ApiProperty({ type: DashboardFiguresDto }) evacuation: DashboardFiguresDto;
+}
+
+export class DashboardPartyStateDto {
+  @ApiProperty({ format: 'uuid' }) partyId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) shortName: string | null;
+  @ApiProperty({ enum: STANCES, nullable: true, type: String, description: 'null: nothing stated yet.' })
+  stance: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) statedAt: string | null;
+  @ApiProperty({ description: 'Confirmed by the deadline and not taken back since.' }) isInTime: boolean;
+}
+
+export class DashboardConfirmationStateDto {
+  @ApiProperty({ enum: ['confirmed', 'pending', 'partial', 'rejected'] }) status: string;
+  @ApiProperty({ format: 'date-time', description: 'Window start minus the confirmation lead time.' })
+  deadlineAt: string;
+  @ApiProperty({ type: [DashboardPartyStateDto], description: 'Each required party, by name.' })
+  parties: DashboardPartyStateDto[];
+}
+
+export class DashboardWindowDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) corridorId: string;
+  @ApiProperty() corridorName: string;
+  @ApiProperty({ description: "The corridor's announced zone." }) timezone: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: DashboardConfirmationStateDto }) confirmationState: DashboardConfirmationStateDto;
+}
+
+export class DashboardFlagDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) corridorId: string;
+  @ApiProperty() corridorName: string;
+  @ApiProperty({ format: 'uuid' }) windowId: string;
+  @ApiProperty({ example: 'never_confirmed' }) rule: string;
+  @ApiProperty({ enum: SEVERITIES }) severity: string;
+  @ApiProperty({ format: 'date-time' }) raisedAt: string;
+}
+
+export class DashboardFlagCountsDto {
+  @ApiProperty() critical: number;
+  @ApiProperty() warning: number;
+  @ApiProperty() info: number;
+  @ApiProperty() total: number;
+}
+
+export class DashboardFlagsDto {
+  @ApiProperty({ type: DashboardFlagCountsDto, description: 'Open flags, by severity.' })
+  open: DashboardFlagCountsDto;
+  @ApiProperty({
+    type: [DashboardFlagDto],
+    description: 'The most severe open flags, newest first within a severity.',
+  })
+  mostSevere: DashboardFlagDto[];
+}
+
+export class DashboardEvacuationDayDto {
+  @ApiProperty({
+    example: '2022-05-04',
+    description: "Local date, in the corridor's zone, of a window's first report.",
+  })
+  day: string;
+  @ApiProperty() low: number;
+  @ApiProperty() high: number;
+}
+
+export class DashboardEvacuationsDto {
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Sum of the per-window lows; null without reports.',
+  })
+  low: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Sum of the per-window highs; null without reports.',
+  })
+  high: number | null;
+  @ApiProperty({
+    description: 'Corridors counted: the most recently announced ones with evacuation reports.',
+  })
+  corridorCount: number;
+  @ApiProperty({ type: [DashboardEvacuationDayDto], description: 'Oldest day first.' })
+  byDay: DashboardEvacuationDayDto[];
+}
+
+export class DashboardDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'upcomingWindows start before this instant (48 hours on).',
+  })
+  windowsUntil: string;
+  @ApiProperty({ type: [DashboardCorridorDto], description: 'Corridors open now (at most 50).' })
+  openCorridors: DashboardCorridorDto[];
+  @ApiProperty({
+    type: [DashboardWindowDto],
+    description: 'Windows not over that start in the next 48 hours, soonest first (at most 100).',
+  })
+  upcomingWindows: DashboardWindowDto[];
+  @ApiProperty({ type: DashboardFlagsDto }) flags: DashboardFlagsDto;
+  @ApiProperty({ type: DashboardEvacuationsDto }) evacuations: DashboardEvacuationsDto;
+}

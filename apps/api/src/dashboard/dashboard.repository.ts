@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '#cw/persistence';
+
+const instant = (value: unknown): Date => new Date(Number(value));
+const text = (value: unknown): string | null => (value == null ? null : String(value));
+
+export interface DashboardWindowRow {
+  id: string;
+  corridorId: string;
+  corridorName: string;
+  timezone: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface DashboardPartyRow {
+  corridorId: string;
+  partyId: string;
+  name: string;
+  shortName: string | null;
+}
+
+export interface DashboardConfirmationRow {
+  corridorId: string;
+  partyId: string;
+  stance: string;
+  statedAt: Date;
+}
+
+export interface DashboardFlagRow {
+  id: string;
+  corridorId: string;
+  corridorName: string;
+  windowId: string;
+  rule: string;
+  severity: string;
+  raisedAt: Date;
+}
+
+export interface DashboardFigureRow {
+  corridorId: string;
+  timezone: string;
+  windowId: string | null;
+  sourcePartyId: string;
+  reportedAt: Date;
+  qualifier: string;
+  value: number;
+  max: number | null;
+}
+
+// Most severe first, then the newest: what a coordinator should read first.
+const SEVERITY_RANK = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+
+/**
+ * The dashboard's reads: a fixed number of set-based queries whatever the number of corridors (never one per
+ * corridor), each bounded by time or by a limit.
+ */
+@Injectable()
+export class DashboardRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Windows not over by `now` that start before `until`, of corridors not cancelled, soonest first. */
+  async findWindowsBetween(now: Date, until: Date, limit: number): Promise<DashboardWindowRow[]> {
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at
+       FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
+       WHERE w.ends_at > :now AND w.starts_at < :until AND c.cancelled_at IS NULL
+       ORDER BY w.starts_at, w.id
+       LIMIT :limit`,
+      { now, until, limit },
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      corridorId: String(row.corridor_id),
+      corridorName: String(row.name),
+      timezone: String(row.timezone),
+      startsAt: instant(row.starts_at),
+      endsAt: instant(row.ends_at),
+    }));
+  }
+
+  /** The parties whose confirmation each corridor needs, with their names. */
+  async findRequiredParties(corridorIds: readonly string[]): Promise<DashboardPartyRow[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT r.corridor_id, r.party_id, p.name, p.short_name
+       FROM corridor_required_party r JOIN party p ON p.id = r.party_id
+       WHERE r.corridor_id IN (:...corridorIds)
+       ORDER BY r.corridor_id, p.name, p.id`,
+      { corridorIds: [...corridorIds] },
+    );
+    return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
+      partyId: String(row.party_id),
+      name: String(row.name),
+      shortName: text(row.short_name),
+    }));
+  }
+
+  async findConfirmations(corridorIds: readonly string[]): Promise<DashboardConfirmationRow[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation
+       WHERE corridor_id IN (:...corridorIds) ORDER BY stated_at, id`,
+      { corridorIds: [...corridorIds] },
+    );
+    return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
+      partyId: String(row.party_id),
+      stance: String(row.stance),
+      statedAt: instant(row.stated_at),
+    }));
+  }
+
+  /** Open flags by severity: one aggregate. */
+  async countOpenFlags(): Promise<Map<string, number>> {
+    const rows = await this.db.all<{ severity: string; n: unknown }>(
+      'SELECT severity, COUNT(*) AS n FROM flag WHERE resolved_at IS NULL GROUP BY severity',
+    );
+    return new Map(rows.map((row) => [row.severity, Number(row.n)]));
+  }
+
+  async findMostSevereOpenFlags(limit: number): Promise<DashboardFlagRow[]> {
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at
+       FROM flag f JOIN corridor c ON c.id = f.corridor_id
+       WHERE f.resolved_at IS NULL
+       ORDER BY ${SEVERITY_RANK}, f.raised_at DESC, f.id DESC
+       LIMIT :limit`,
+      { limit },
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      corridorId: String(row.corridor_id),
+      corridorName: String(row.name),
+      windowId: String(row.window_id),
+      rule: String(row.rule),
+      severity: String(row.severity),
+      raisedAt: instant(row.raised_at),
+    }));
+  }
+
+  /**
+   * Every evacuation figure of the `corridors` most recently announced corridors that have any: two queries, the
+   * second over the evacuation reports' corridor index.
+   */
+  async findRecentEvacuationFigures(corridors: number): Promise<DashboardFigureRow[]> {
+    const recent = await this.db.all<{ id: string; timezone: string }>(
+      `SELECT id, timezone FROM corridor WHERE evacuation_report_count > 0
+       ORDER BY announced_at DESC, id DESC LIMIT :corridors`,
+      { corridors },
+    );
+    if (recent.length === 0) return [];
+    const zoneOf = new Map(recent.map((row) => [String(row.id), String(row.timezone)]));
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
+       FROM evacuation_report WHERE corridor_id IN (:...ids)`,
+      { ids: [...zoneOf.keys()] },
+    );
+    return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
+      timezone: zoneOf.get(String(row.corridor_id)) ?? 'UTC',
+      windowId: text(row.window_id),
+      sourcePartyId: String(row.source_party_id),
+      reportedAt: instant(row.reported_at),
+      qualifier: String(row.qualifier),
+      value: Number(row.value),
+      max: row.max == null ? null : Number(row.max),
+    }));
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { Clock } from '#cw/clock';
+import { AppConfig } from '#cw/config';
+import {
+  reconcileCounts,
+  windowConfirmationState,
+  type ConfirmationStance,
+  type Count,
+  type StatedConfirmation,
+} from '#cw/domain';
+import { CorridorRepository } from '#cw/persistence';
+import type { DashboardDto, DashboardEvacuationsDto, DashboardWindowDto } from './dashboard-response.dto.js';
+import {
+  DashboardRepository,
+  type DashboardConfirmationRow,
+  type DashboardFigureRow,
+  type DashboardPartyRow,
+  type DashboardWindowRow,
+} from './dashboard.repository.js';
+
+const HOUR_MS = 3_600_000;
+export const DASHBOARD_HORIZON_HOURS = 48;
+const OPEN_CORRIDORS = 50;
+const UPCOMING_WINDOWS = 100;
+const MOST_SEVERE_FLAGS = 8;
+const EVACUATION_CORRIDORS = 50;
+
+/** The dashboard in one answer, so a phone on a slow link makes one request instead of one per corridor. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly dashboard: DashboardRepository,
+    private readonly corridors: CorridorRepository,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async read(): Promise<DashboardDto> {
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + DASHBOARD_HORIZON_HOURS * HOUR_MS);
+    const [open, windows, flagCounts, flags, figures] = await Promise.all([
+      this.corridors.list({ status: 'open', limit: OPEN_CORRIDORS }, now),
+      this.dashboard.findWindowsBetween(now, until, UPCOMING_WINDOWS),
+      this.dashboard.countOpenFlags(),
+      this.dashboard.findMostSevereOpenFlags(MOST_SEVERE_FLAGS),
+      this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS),
+    ]);
+    const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
+    const [required, confirmations] = await Promise.all([
+      this.dashboard.findRequiredParties(corridorIds),
+      this.dashboard.findConfirmations(corridorIds),
+    ]);
+    const counts = {
+      critical: flagCounts.get('critical') ?? 0,
+      warning: flagCounts.get('warning') ?? 0,
+      info: flagCounts.get('info') ?? 0,
+    };
+    return {
+      generatedAt: now.toISOString(),
+      windowsUntil: until.toISOString(),
+      openCorridors: open.items.map((c) => ({
+        id: c.id,
+        name: c.name,
+        status: c.status,
+        originName: c.originName,
+        destinationName: c.destinationName,
+        timezone: c.timezone,
+        evacuation: { low: c.evacuationLow, high: c.evacuationHigh, reportCount: c.evacuationReportCount },
+      })),
+      upcomingWindows: this.windowStates(windows, required, confirmations, now),
+      flags: {
+        open: { ...counts, total: counts.critical + counts.warning + counts.info },
+        mostSevere: flags.map((f) => ({
+          id: f.id,
+          corridorId: f.corridorId,
+          corridorName: f.corridorName,
+          windowId: f.windowId,
+          rule: f.rule,
+          severity: f.severity,
+          raisedAt: f.raisedAt.toISOString(),
+        })),
+      },
+      evacuations: evacuationsByDay(figures),
+    };
+  }
+
+  /** Each window's confirmation state by the domain's own rule, from two queries for all the corridors. */
+  private windowStates(
+    windows: DashboardWindowRow[],
+    required: DashboardPartyRow[],
+    confirmations: DashboardConfirmationRow[],
+    now: Date,
+  ): DashboardWindowDto[] {
+    const partiesOf = groupBy(required, (p) => p.corridorId);
+    const statedOf = groupBy(confirmations, (c) => c.corridorId);
+    return windows.map((w) => {
+      const parties = partiesOf.get(w.corridorId) ?? [];
+      const byId = new Map(parties.map((p) => [p.partyId, p]));
+      const stated: StatedConfirmation[] = (statedOf.get(w.corridorId) ?? []).map((c) => ({
+        partyId: c.partyId,
+        stance: c.stance as ConfirmationStance,
+        statedAt: c.statedAt,
+      }));
+      const state = windowConfirmationState(
+        w,
+        parties.map((p) => p.partyId),
+        stated,
+        this.config.CONFIRMATION_LEAD_MINUTES,
+        now,
+      );
+      return {
+        id: w.id,
+        corridorId: w.corridorId,
+        corridorName: w.corridorName,
+        timezone: w.timezone,
+        startsAt: w.startsAt.toISOString(),
+        endsAt: w.endsAt.toISOString(),
+        confirmationState: {
+          status: state.status,
+          deadlineAt: state.deadlineAt.toISOString(),
+          parties: state.parties.map((p) => ({
+            partyId: p.partyId,
+            name: byId.get(p.partyId)?.name ?? p.partyId,
+            shortName: byId.get(p.partyId)?.shortName ?? null,
+            stance: p.stance,
+            statedAt: p.statedAt?.toISOString() ?? null,
+            isInTime: p.isInTime,
+          })),
+        },
+      };
+    });
+  }
+}
+
+/**
+ * Each corridor's claims reconciled by the domain (per window: lowest to highest stated figure), each window
+ * counted on the local day, in the corridor's zone, of its first report; summed by day, never averaged.
+ */
+function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDto {
+  const byDay = new Map<string, { day: string; low: number; high: number }>();
+  const perCorridor = groupBy(figures, (f) => f.corridorId);
+  for (const rows of perCorridor.values()) {
+    const zone = rows[0].timezone;
+    const reconciled = reconcileCounts(
+      rows.map((f) => ({
+        sourcePartyId: f.sourcePartyId,
+        windowId: f.windowId,
+        reportedAt: f.reportedAt,
+        count: { qualifier: f.qualifier, value: f.value, max: f.max ?? undefined } as Count,
+      })),
+    );
+    for (const group of reconciled.windows) {
+      const first = Math.min(...group.bySource.map((claim) => claim.reportedAt.getTime()));
+      const day = DateTime.fromMillis(first, { zone }).toISODate() ?? '';
+      const entry = byDay.get(day) ?? { day, low: 0, high: 0 };
+      entry.low += group.low;
+      entry.high += group.high;
+      byDay.set(day, entry);
+    }
+  }
+  const days = [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+  return {
+    low: days.length ? days.reduce((sum, d) => sum + d.low, 0) : null,
+    high: days.length ? days.reduce((sum, d) => sum + d.high, 0) : null,
+    corridorCount: perCorridor.size,
+    byDay: days,
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
