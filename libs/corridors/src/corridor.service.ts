@@ -112,7 +112,6 @@ export class CorridorService {
       updatedAt: now,
     };
     const windowRows = windows.map((w) => this.newWindow(corridor.id, w, principal, now));
-    let outboxSeq = 0;
     const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insert(corridor, requiredPartyIds, tx);
       await this.corridors.insertWindows(windowRows, tx);
@@ -133,10 +132,10 @@ export class CorridorService {
           windows: windowRows.length,
         },
       });
-      outboxSeq = await this.evaluations.record(corridor.id, tx);
+      await this.evaluations.record(corridor.id, tx);
       return this.view(corridor, { requiredPartyIds, windows: windowRows, confirmations: [] }, now);
     });
-    this.evaluations.corridorChanged(corridor.id, outboxSeq);
+    this.evaluations.corridorChanged();
     return response;
   }
 
@@ -187,7 +186,8 @@ export class CorridorService {
     if (dto.sourceUrl !== undefined) fields.sourceUrl = dto.sourceUrl;
     if (dto.sourceNote !== undefined) fields.sourceNote = dto.sourceNote;
     if (dto.route !== undefined)
-      fields.route = JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates });
+      fields.route =
+        dto.route && JSON.stringify({ type: dto.route.type, coordinates: dto.route.coordinates });
     if (dto.originId !== undefined) fields.originId = dto.originId;
     if (dto.destinationId !== undefined) fields.destinationId = dto.destinationId;
     if (dto.announcedById !== undefined) {
@@ -198,7 +198,7 @@ export class CorridorService {
     if (dto.requiredConfirmationIds)
       await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
 
-    let outboxSeq = 0;
+    let isChanged = false;
     const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx)))
         throw staleVersion(current.version);
@@ -206,16 +206,16 @@ export class CorridorService {
       if (dto.requiredConfirmationIds) {
         await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
         await this.state.refreshConfirmationState(id, tx);
-        outboxSeq = await this.evaluations.record(id, tx);
+        await this.evaluations.record(id, tx);
+        isChanged = true;
       }
       return this.get(id, tx);
     });
-    if (outboxSeq) this.evaluations.corridorChanged(id, outboxSeq);
+    if (isChanged) this.evaluations.corridorChanged();
     return response;
   }
 
   async cancel(principal: Principal, id: string, dto: CorridorCancelDto): Promise<CorridorResponseDto> {
-    let outboxSeq = 0;
     const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.exists(id, tx))) throw AppError.notFound('corridor', id);
       if (!(await this.corridors.cancel(id, dto.reason.trim(), principal.userId, this.clock.now(), tx))) {
@@ -230,10 +230,10 @@ export class CorridorService {
         before: { cancelled: false },
         after: { cancelled: true, cancelReason: dto.reason.trim() },
       });
-      outboxSeq = await this.evaluations.record(id, tx);
+      await this.evaluations.record(id, tx);
       return this.get(id, tx);
     });
-    this.evaluations.corridorChanged(id, outboxSeq);
+    this.evaluations.corridorChanged();
     return response;
   }
 
@@ -256,7 +256,6 @@ export class CorridorService {
     assertWindowBounds(bounds.startsAt, bounds.endsAt, 'endsAt');
     const now = this.clock.now();
     const window = this.newWindow(corridorId, bounds, principal, now);
-    let outboxSeq = 0;
     const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insertWindows([window], tx);
       await this.audit.record(tx, {
@@ -269,7 +268,7 @@ export class CorridorService {
       });
       await this.corridors.touch(corridorId, now, tx);
       await this.state.refreshConfirmationState(corridorId, tx);
-      outboxSeq = await this.evaluations.record(corridorId, tx);
+      await this.evaluations.record(corridorId, tx);
       const [requiredPartyIds, confirmations] = await Promise.all([
         this.corridors.findRequiredPartyIds(corridorId, tx),
         this.reports.findConfirmations(corridorId, tx),
@@ -286,7 +285,7 @@ export class CorridorService {
         [],
       );
     });
-    this.evaluations.corridorChanged(corridorId, outboxSeq);
+    this.evaluations.corridorChanged();
     return response;
   }
 

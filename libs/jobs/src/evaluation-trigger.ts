@@ -2,17 +2,19 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
-import { Database, EvaluationOutboxRepository, type SqlRunner } from '#cw/persistence';
+import { EvaluationOutboxRepository, type SqlRunner } from '#cw/persistence';
 import { JobName, QueueName } from './job-names.js';
-import { corridorEvaluateJob } from './job-options.js';
+import { outboxRelayWake } from './job-options.js';
 import { failFastRedis } from './queue-connection.js';
 
 const ENQUEUE_TIMEOUT_MS = 1000;
 
 /**
- * The api's side of evaluation: after a change committed (with its outbox row), it tries once to put the
- * corridor on the queue and marks the row relayed. Never awaited by the request and never throws: while Redis
- * is away the outbox row waits for the worker's relay.
+ * The api's side of evaluation: a change writes its outbox row in its own transaction; after commit the api
+ * wakes the worker's outbox relay, which turns the rows into evaluation jobs. One wake covers every change
+ * committed before the relay reads the outbox, so the api sends one small command per round trip instead
+ * of a job per report. Never awaited by the request and never throws: while Redis is away the rows wait
+ * for the relay's schedule.
  */
 @Injectable()
 export class EvaluationTrigger implements OnModuleDestroy {
@@ -20,13 +22,12 @@ export class EvaluationTrigger implements OnModuleDestroy {
   private readonly redis;
   private readonly queue: Queue;
   private lastWarnedAt = 0;
-  private readonly pending = new Map<number, string>();
-  private isFlushScheduled = false;
+  private isWaking = false;
+  private isWakeDue = false;
 
   constructor(
     config: AppConfig,
     private readonly clock: Clock,
-    private readonly db: Database,
     private readonly outbox: EvaluationOutboxRepository,
   ) {
     this.redis = failFastRedis(config.REDIS_URL);
@@ -35,49 +36,31 @@ export class EvaluationTrigger implements OnModuleDestroy {
   }
 
   /** Writes the outbox row, inside the transaction of the change. */
-  record(corridorId: string, tx: SqlRunner): Promise<number> {
-    return this.outbox.insert(corridorId, this.clock.now(), tx);
+  async record(corridorId: string, tx: SqlRunner): Promise<void> {
+    await this.outbox.insert(corridorId, this.clock.now(), tx);
   }
 
-  /**
-   * After commit. Fire and forget: the corridors changed in one turn of the event loop go to Redis in one
-   * round trip and their outbox rows are marked in one statement; per report, both cost more than the report.
-   */
-  corridorChanged(corridorId: string, outboxSeq: number): void {
-    this.pending.set(outboxSeq, corridorId);
-    if (this.isFlushScheduled) return;
-    this.isFlushScheduled = true;
-    setImmediate(() => {
-      this.isFlushScheduled = false;
-      void this.flush();
-    });
+  /** After commit. Changes committed while a wake is on its way are covered by the next one. */
+  corridorChanged(): void {
+    this.isWakeDue = true;
+    if (this.isWaking) return;
+    this.isWaking = true;
+    setImmediate(() => void this.wakeRelay());
   }
 
-  /** Resolves true once the job is queued and the outbox row marked; false when Redis did not take it. */
-  async enqueue(corridorId: string, outboxSeq: number): Promise<boolean> {
-    return this.relay(new Map([[outboxSeq, corridorId]]));
-  }
-
-  private flush(): Promise<boolean> {
-    const batch = new Map(this.pending);
-    this.pending.clear();
-    return this.relay(batch);
-  }
-
-  private async relay(batch: Map<number, string>): Promise<boolean> {
-    if (batch.size === 0) return true;
-    const corridorIds = [...new Set(batch.values())];
+  private async wakeRelay(): Promise<void> {
     try {
-      if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
-      await withTimeout(this.queue.addBulk(corridorIds.map(corridorEvaluateJob)), ENQUEUE_TIMEOUT_MS);
-      const seqs = [...batch.keys()];
-      await this.db.transaction((tx) => this.outbox.markRelayed(seqs, this.clock.now(), tx));
-      return true;
+      while (this.isWakeDue) {
+        this.isWakeDue = false;
+        if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
+        await withTimeout(this.queue.add(...outboxRelayWake()), ENQUEUE_TIMEOUT_MS);
+      }
     } catch (error) {
       this.warn(
-        `${JobName.CorridorEvaluate} for ${corridorIds.length} corridor(s) left in the outbox: ${String(error)}`,
+        `${JobName.EvaluationOutboxRelay} not woken; the outbox waits for its schedule: ${String(error)}`,
       );
-      return false;
+    } finally {
+      this.isWaking = false;
     }
   }
 

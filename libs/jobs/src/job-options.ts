@@ -28,6 +28,22 @@ export function corridorEvaluateJob(corridorId: string): JobSpec<JobName.Corrido
 }
 
 /**
+ * Wakes the worker's outbox relay after a commit. One waiting is enough, and one arriving while the relay runs
+ * is kept for after it: the running relay may have read the outbox before the commit.
+ */
+export function outboxRelayWake(): [
+  JobName.EvaluationOutboxRelay,
+  JobPayload[JobName.EvaluationOutboxRelay],
+  JobsOptions,
+] {
+  return [
+    JobName.EvaluationOutboxRelay,
+    {},
+    { ...KEEP, deduplication: { id: 'outbox.relay', keepLastIfActive: true } },
+  ];
+}
+
+/**
  * A delayed job at one of a window's instants. Its deduplication id is the window and purpose: scheduling
  * again replaces the delayed job instead of adding one. Correctness does not rest on it (the flag table's
  * unique key does); it only avoids duplicate work.

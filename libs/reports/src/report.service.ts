@@ -242,13 +242,12 @@ export class ReportService {
     idempotency: IdempotencyRequest | undefined,
     work: (tx: SqlRunner) => Promise<T>,
   ): Promise<T> {
-    let outboxSeq = 0;
     const result = await this.store(idempotency, async (tx) => {
       const value = await work(tx);
-      outboxSeq = await this.evaluations.record(corridorId, tx);
+      await this.evaluations.record(corridorId, tx);
       return value;
     });
-    if (outboxSeq) this.evaluations.corridorChanged(corridorId, outboxSeq);
+    this.evaluations.corridorChanged();
     return result;
   }
 

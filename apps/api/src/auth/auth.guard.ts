@@ -63,7 +63,7 @@ export class AuthGuard implements CanActivate {
     }
     const principal: Principal = { ...authenticated, requestId: String(request.id) };
     request.principal = principal;
-    if (!isRead) await this.limits.consumeWrite(principal.credential.id);
+    if (!isRead) this.limits.consumeWrite(principal.credential.id);
     if (policy.object && principal.role !== 'admin') {
       await this.assertOwnOrganisation(policy.object, principal, (request.params as { id?: string }).id);
     }

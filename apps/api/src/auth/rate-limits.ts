@@ -4,18 +4,19 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import { Clock } from '#cw/clock';
 import { RateLimited } from '#cw/common';
 import { AppConfig } from '#cw/config';
+import { SharedCounter } from './shared-counter.js';
 
 const WINDOW_MS = 60_000;
 const CONNECT_TIMEOUT_MS = 1_000;
 const OUTAGE_LOG_INTERVAL_MS = 60_000;
 
 /**
- * Rate limits kept in Redis, so they hold across API replicas. rate-limiter-flexible counts atomically; the
- * minute a count belongs to is read from the injected clock (it is part of the key), so tests move time.
+ * Rate limits kept in Redis, so they hold across API replicas. The minute a count belongs to is read from the
+ * injected clock (it is part of the key), so tests move time.
  *
- * When Redis cannot be reached, writes are let through (a field reporter's evacuation figure matters more
- * than a limit; the outage is logged) and sign-in falls back to a per-replica count in memory: still
- * throttled, never unlimited.
+ * Sign-in attempts are counted atomically in Redis by rate-limiter-flexible, and per replica while Redis is away.
+ * Writes, the hot path, are counted per replica and added up in Redis in batches (SharedCounter): no round
+ * trip per report, and while Redis is away each replica still limits what it counts itself.
  */
 @Injectable()
 export class RateLimits implements OnModuleInit, OnModuleDestroy {
@@ -23,7 +24,8 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private readonly redis: Redis;
   private readonly loginPerAccount: RateLimiterRedis;
   private readonly loginPerAddress: RateLimiterRedis;
-  private readonly writesPerKey: RateLimiterRedis;
+  private readonly writesPerKey: SharedCounter;
+  private readonly writesPerKeyLimit: number;
   private outageLoggedAt = 0;
 
   constructor(
@@ -37,20 +39,25 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
       connectTimeout: CONNECT_TIMEOUT_MS,
     });
     this.redis.on('error', () => undefined); // an outage is logged once a minute below, not per reconnect
-    const limiter = (name: string, points: number, insured: boolean) =>
+    const limiter = (name: string, points: number) =>
       new RateLimiterRedis({
         storeClient: this.redis,
         keyPrefix: `${config.RATE_LIMIT_PREFIX}:${name}`,
         points,
         duration: WINDOW_MS / 1000,
         rejectIfRedisNotReady: true,
-        insuranceLimiter: insured
-          ? new RateLimiterMemory({ keyPrefix: name, points, duration: WINDOW_MS / 1000 })
-          : undefined,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: WINDOW_MS / 1000 }),
       });
-    this.loginPerAccount = limiter('login-account', config.LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE, true);
-    this.loginPerAddress = limiter('login-address', config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE, true);
-    this.writesPerKey = limiter('writes', config.WRITES_PER_KEY_PER_MINUTE, false);
+    this.loginPerAccount = limiter('login-account', config.LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE);
+    this.loginPerAddress = limiter('login-address', config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE);
+    this.writesPerKeyLimit = config.WRITES_PER_KEY_PER_MINUTE;
+    this.writesPerKey = new SharedCounter(
+      this.redis,
+      `${config.RATE_LIMIT_PREFIX}:writes`,
+      config.WRITES_PER_KEY_PER_MINUTE,
+      WINDOW_MS,
+      () => this.logOutage('writes are limited per replica until it is back'),
+    );
   }
 
   async onModuleInit(): Promise<void> {
@@ -99,19 +106,14 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
     await this.loginPerAccount.delete(`${bucket}:${email.toLowerCase()}`).catch(() => undefined);
   }
 
-  /** One write by an API key (or session); throws RateLimited past the limit, lets it through without Redis. */
-  async consumeWrite(credentialId: string): Promise<void> {
+  /** One write by an API key (or session); throws RateLimited past the limit. */
+  consumeWrite(credentialId: string): void {
     const { bucket, retryAfter } = this.window();
-    try {
-      await this.writesPerKey.consume(`${bucket}:${credentialId}`);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) {
-        throw new RateLimited(
-          `This key sent more than ${this.writesPerKey.points} writes this minute.`,
-          Math.max(1, Math.min(retryAfter, Math.ceil(error.msBeforeNext / 1000))),
-        );
-      }
-      this.logOutage('writes are let through without a limit');
+    if (!this.writesPerKey.take(credentialId, bucket)) {
+      throw new RateLimited(
+        `This key sent more than ${this.writesPerKeyLimit} writes this minute.`,
+        retryAfter,
+      );
     }
   }
 

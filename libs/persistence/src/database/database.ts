@@ -1,8 +1,10 @@
+import { Logger } from '@nestjs/common';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Dialect } from '../data-source-options.js';
 import { translateDriverError } from './database-errors.js';
 import { bindNamed, SqlParams } from './named-parameters.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, SqliteCheckpointer } from './sqlite-checkpointer.js';
 
 export type Row = Record<string, unknown>;
 
@@ -268,5 +270,14 @@ export function createDatabase(dataSource: DataSource): Database {
   }
   const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
     .databaseConnection;
-  return new SqliteDatabase(connection, destroy);
+  if (connection.memory) return new SqliteDatabase(connection, destroy);
+  const logger = new Logger('Database');
+  const checkpointer = new SqliteCheckpointer(connection.name, (message) =>
+    logger.warn(`WAL checkpoint: ${message}`),
+  );
+  connection.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  return new SqliteDatabase(connection, async () => {
+    await checkpointer.stop();
+    await destroy();
+  });
 }

@@ -17,13 +17,11 @@ export interface OutboxBacklog {
 export class EvaluationOutboxRepository {
   constructor(private readonly db: Database) {}
 
-  /** Returns the row's sequence number, so the writer can mark it relayed once it reached the queue. */
-  async insert(corridorId: string, createdAt: Date, tx: SqlRunner): Promise<number> {
-    const row = await tx.get<{ seq: number | string }>(
-      'INSERT INTO evaluation_outbox (corridor_id, created_at) VALUES (:corridorId, :createdAt) RETURNING seq',
-      { corridorId, createdAt },
-    );
-    return Number(row?.seq);
+  async insert(corridorId: string, createdAt: Date, tx: SqlRunner): Promise<void> {
+    await tx.run('INSERT INTO evaluation_outbox (corridor_id, created_at) VALUES (:corridorId, :createdAt)', {
+      corridorId,
+      createdAt,
+    });
   }
 
   /** The oldest rows not yet relayed, in the order they were written. */
@@ -45,14 +43,6 @@ export class EvaluationOutboxRepository {
     return tx.run(
       'UPDATE evaluation_outbox SET relayed_at = :at WHERE seq IN (:...seqs) AND relayed_at IS NULL',
       { seqs, at },
-    );
-  }
-
-  /** The writer's own row, named by sequence and corridor (a rolled-back insert's sequence may be reused). */
-  async markRelayedOf(seq: number, corridorId: string, at: Date, tx: SqlRunner = this.db): Promise<number> {
-    return tx.run(
-      'UPDATE evaluation_outbox SET relayed_at = :at WHERE seq = :seq AND corridor_id = :corridorId AND relayed_at IS NULL',
-      { seq, corridorId, at },
     );
   }
 

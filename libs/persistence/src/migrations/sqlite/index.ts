@@ -2,10 +2,12 @@ import { Initial1795620003717 } from './1795620003717-Initial.js';
 import { AccountsAuditFlags1795621505114 } from './1795621505114-AccountsAuditFlags.js';
 import { CorridorCancelledBy1795622282914 } from './1795622282914-CorridorCancelledBy.js';
 import { Alerts1795624748822 } from './1795624748822-Alerts.js';
+import { DropUnusedReportIndexes1795631010131 } from './1795631010131-DropUnusedReportIndexes.js';
 
 export const SQLITE_MIGRATIONS = [
   Initial1795620003717,
   AccountsAuditFlags1795621505114,
   CorridorCancelledBy1795622282914,
   Alerts1795624748822,
+  DropUnusedReportIndexes1795631010131,
 ];

@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class DropUnusedReportIndexes1795631010131 implements MigrationInterface {
+  name = 'DropUnusedReportIndexes1795631010131';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX "ix_evacuation_report_source"');
+    await queryRunner.query('DROP INDEX "ix_evacuation_report_window"');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE INDEX "ix_evacuation_report_window" ON "evacuation_report" ("window_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "ix_evacuation_report_source" ON "evacuation_report" ("source_party_id") ',
+    );
+  }
+}
