@@ -8,6 +8,8 @@ import { outboxRelayWake } from './job-options.js';
 import { failFastRedis } from './queue-connection.js';
 
 const ENQUEUE_TIMEOUT_MS = 1000;
+/** Wakes closer together than this only repeat one still waiting (it is deduplicated); the relay takes them all. */
+const WAKE_INTERVAL_MS = 10;
 
 /**
  * The api's side of evaluation: a change writes its outbox row in its own transaction; after commit the api
@@ -53,7 +55,10 @@ export class EvaluationTrigger implements OnModuleDestroy {
       while (this.isWakeDue) {
         this.isWakeDue = false;
         if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
-        await withTimeout(this.queue.add(...outboxRelayWake()), ENQUEUE_TIMEOUT_MS);
+        await Promise.all([
+          withTimeout(this.queue.add(...outboxRelayWake()), ENQUEUE_TIMEOUT_MS),
+          sleep(WAKE_INTERVAL_MS),
+        ]);
       }
     } catch (error) {
       this.warn(
@@ -76,6 +81,10 @@ export class EvaluationTrigger implements OnModuleDestroy {
     this.lastWarnedAt = now;
     this.logger.warn(message);
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,4 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { DomainError, DomainErrorCode } from '../errors/domain-error.js';
 import { formatInZone, hasExplicitOffset, isValidTimeZone, parseInstant } from './instant.js';
 
@@ -99,6 +101,47 @@ describe('reading an instant a reporter typed', () => {
     expect(hasExplicitOffset('2022-05-05T08:00:00')).toBe(false);
     expect(hasExplicitOffset('2022-05-05')).toBe(false);
     expect(hasExplicitOffset('nonsense+03:00')).toBe(false);
+  });
+});
+
+describe('an instant written with its offset', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const written = fc.record({
+    year: fc.integer({ min: 1970, max: 2100 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+    second: fc.option(fc.integer({ min: 0, max: 59 })),
+    fraction: fc.option(fc.stringMatching(/^\d{1,9}$/)),
+    offsetMinutes: fc.integer({ min: -12 * 60, max: 14 * 60 }),
+    offsetStyle: fc.constantFrom('colon', 'compact', 'hours', 'Z'),
+  });
+
+  it('is read as Luxon reads it, real dates only', () => {
+    fc.assert(
+      fc.property(written, (w) => {
+        const sign = w.offsetMinutes < 0 ? '-' : '+';
+        const hh = pad(Math.floor(Math.abs(w.offsetMinutes) / 60));
+        const mm = pad(Math.abs(w.offsetMinutes) % 60);
+        const offset = {
+          colon: `${sign}${hh}:${mm}`,
+          compact: `${sign}${hh}${mm}`,
+          hours: `${sign}${hh}`,
+          Z: 'Z',
+        }[w.offsetStyle];
+        const seconds =
+          w.second === null ? '' : `:${pad(w.second)}${w.fraction === null ? '' : `.${w.fraction}`}`;
+        const text = `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}${seconds}${offset}`;
+        const luxon = DateTime.fromISO(text, { setZone: true });
+        if (luxon.isValid) {
+          expect(parseInstant(text, 'at').toISOString()).toBe(luxon.toJSDate().toISOString());
+        } else {
+          expect(() => parseInstant(text, 'at')).toThrow(DomainError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

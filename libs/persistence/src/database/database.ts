@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Dialect } from '../data-source-options.js';
 import { translateDriverError } from './database-errors.js';
-import { bindNamed, SqlParams } from './named-parameters.js';
+import { bindNamed, POSTGRES_PLACEHOLDER, SQLITE_PLACEHOLDER, SqlParams } from './named-parameters.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, SqliteCheckpointer } from './sqlite-checkpointer.js';
 
 export type Row = Record<string, unknown>;
@@ -152,7 +152,7 @@ class SqliteDatabase extends Database {
   }
 
   private prepare(sql: string, params: SqlParams): { statement: BetterSqlite3.Statement; values: unknown[] } {
-    const { text, values } = bindNamed(sql, params, () => '?');
+    const { text, values } = bindNamed(sql, params, SQLITE_PLACEHOLDER);
     let statement = this.statements.get(text);
     if (!statement) {
       statement = this.connection.prepare(text);
@@ -245,7 +245,7 @@ interface PgPool {
 
 function postgresRunner(query: PgQuery): SqlRunner {
   const execute = async (sql: string, params: SqlParams): Promise<PgResult> => {
-    const { text, values } = bindNamed(sql, params, (index) => `$${index}`);
+    const { text, values } = bindNamed(sql, params, POSTGRES_PLACEHOLDER);
     try {
       return await query(text, values);
     } catch (error) {
