@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -43,6 +45,13 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   });
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
+  // A corridor list read on a phone over a slow link: answers over 1 KB are compressed when the client
+  // accepts it (brotli at a quality that costs little CPU). The console's files are compressed at build time.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   const isHttps = config.PUBLIC_URL.startsWith('https://');
   // helmet itself, built once: @fastify/helmet builds it again for every request.
   const securityHeaders = (styleSrc: string[]) =>
