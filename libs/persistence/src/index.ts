@@ -29,6 +29,14 @@ export {
   type DigestWindow,
 } from './delivery/alert-facts.repository.js';
 export { buildDataSourceOptions, dialectOf, type Dialect } from './data-source-options.js';
+export {
+  DashboardRepository,
+  type DashboardWindowRow,
+  type DashboardPartyRow,
+  type DashboardConfirmationRow,
+  type DashboardFlagRow,
+  type DashboardFigureRow,
+} from './dashboard/dashboard.repository.js';
 export { createDatabase, Database, type Row, type SqlRunner } from './database/database.js';
 export { ForeignKeyViolation, UniqueViolation } from './database/database-errors.js';
 export {

@@ -5,6 +5,7 @@ import { AppConfig } from '#cw/config';
 import { ApiKeyRepository } from './api-key/api-key.repository.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { CorridorRepository } from './corridor/corridor.repository.js';
+import { DashboardRepository } from './dashboard/dashboard.repository.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { createDatabase, Database } from './database/database.js';
 import { AlertDeliveryRepository } from './delivery/alert-delivery.repository.js';
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   ApiKeyRepository,
   AuditRepository,
   CorridorRepository,
+  DashboardRepository,
   EvaluationOutboxRepository,
   FlagFactsRepository,
   FlagRepository,

@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/api-responses.decorator.js';
-import { DashboardDto } from './dashboard-response.dto.js';
-import { DashboardService } from './dashboard.service.js';
+import { DashboardDto, DashboardService } from '#cw/dashboard';
 
 @ApiTags('dashboard')
 @ApiProblems()

@@ -1,11 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DashboardLibModule } from '#cw/dashboard';
 import { DashboardController } from './dashboard.controller.js';
-import { DashboardRepository } from './dashboard.repository.js';
-import { DashboardService } from './dashboard.service.js';
 
-/** One read for the console's first screen: open corridors, the next 48 hours, open flags, evacuations. */
-@Module({
-  controllers: [DashboardController],
-  providers: [DashboardRepository, DashboardService],
-})
+@Module({ imports: [DashboardLibModule], controllers: [DashboardController] })
 export class DashboardModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '#cw/persistence';
+import { Database } from '../database/database.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
 const text = (value: unknown): string | null => (value == null ? null : String(value));

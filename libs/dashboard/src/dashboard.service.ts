@@ -9,15 +9,19 @@ import {
   type Count,
   type StatedConfirmation,
 } from '#cw/domain';
-import { CorridorRepository } from '#cw/persistence';
-import type { DashboardDto, DashboardEvacuationsDto, DashboardWindowDto } from './dashboard-response.dto.js';
 import {
+  CorridorRepository,
   DashboardRepository,
   type DashboardConfirmationRow,
   type DashboardFigureRow,
   type DashboardPartyRow,
   type DashboardWindowRow,
-} from './dashboard.repository.js';
+} from '#cw/persistence';
+import type {
+  DashboardDto,
+  DashboardEvacuationsDto,
+  DashboardWindowDto,
+} from './dto/dashboard-response.dto.js';
 
 const HOUR_MS = 3_600_000;
 export const DASHBOARD_HORIZON_HOURS = 48;
