@@ -86,16 +86,24 @@ describe.each(availableDialects())('sessions, CSRF and rate limits on %s', (dial
       expect((await me(bearer(first.body.token))).status).toBe(200);
     });
 
-    it('marks the cookie Secure when the public address is https', async () => {
+    it('over https, names the cookie __Host- (Secure, Path=/, no Domain) and reads no other', async () => {
       const secure = await startApi(dialect, { PUBLIC_URL: 'https://corridors.example.org' });
       try {
         const response = await secure.http
           .post('/api/v1/auth/login')
           .send({ email: ADMIN_EMAIL, password: 'correct horse battery staple' });
         const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).join('\n');
-        expect(cookie).toMatch(/cw_session=.*; Secure/i);
+        expect(cookie).toMatch(/^__Host-cw_session=.*; Secure/i);
+        expect(cookie).toMatch(/; Path=\/(;|$)/i);
+        expect(cookie).not.toMatch(/Domain=/i);
         expect(cookie).toMatch(/HttpOnly/i);
         expect(cookie).toMatch(/SameSite=Strict/i);
+        const token = response.body.token as string;
+        const asCookie = (name: string) =>
+          secure.http.get('/api/v1/auth/me').set('Cookie', `${name}=${token}`);
+        expect((await asCookie('__Host-cw_session')).status).toBe(200);
+        // A cookie without the prefix may have been set by a sibling subdomain: it is not a session here.
+        expect((await asCookie('cw_session')).status).toBe(401);
       } finally {
         await secure.close();
       }

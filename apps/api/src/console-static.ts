@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SESSION_COOKIE } from './auth/session-cookie.js';
+import { AppConfig } from '#cw/config';
+import { sessionCookieName } from './auth/session-cookie.js';
 
 /** The dashboard's one read, started by the HTML itself so it travels beside the scripts, not after them. */
 const DASHBOARD_PRELOAD = '<link rel="preload" href="/api/v1/dashboard" as="fetch" crossorigin>';
@@ -26,6 +27,7 @@ function consoleRoot(): string | null {
  * the API runs alone.
  */
 export async function serveConsole(app: NestFastifyApplication): Promise<void> {
+  const sessionCookie = sessionCookieName(app.get(AppConfig).PUBLIC_URL);
   const root = consoleRoot();
   if (!root) return;
   const indexHtml = readFileSync(path.join(root, 'index.html'), 'utf8');
@@ -55,7 +57,7 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   });
   fastify.get('/', async (request, reply) => {
     // Without a session the console goes to sign-in: preloading would only fetch a 401.
-    const hasSession = (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+    const hasSession = (request.headers.cookie ?? '').includes(`${sessionCookie}=`);
     return sendHtml(reply.header('vary', 'Cookie'), hasSession ? dashboardHtml : indexHtml);
   });
 }

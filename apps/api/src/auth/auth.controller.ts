@@ -21,18 +21,22 @@ import { AppConfig } from '#cw/config';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { Actor } from './access.decorators.js';
 import { RateLimits } from './rate-limits.js';
-import { SESSION_COOKIE } from './session-cookie.js';
+import { sessionCookieName } from './session-cookie.js';
 
 @ApiTags('auth')
 @ApiProblems()
 @Controller('auth')
 export class AuthController {
+  private readonly sessionCookie: string;
+
   constructor(
     private readonly auth: AuthService,
     private readonly users: UserService,
     private readonly limits: RateLimits,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.sessionCookie = sessionCookieName(config.PUBLIC_URL);
+  }
 
   @Post('login')
   @HttpCode(200)
@@ -50,7 +54,7 @@ export class AuthController {
     try {
       session = await this.auth.login(dto.email, dto.password, {
         requestId: String(request.id),
-        previousToken: request.cookies?.[SESSION_COOKIE],
+        previousToken: request.cookies?.[this.sessionCookie],
       });
     } catch (error) {
       if (error instanceof AppError && error.code === AppErrorCode.InvalidCredentials) {
@@ -59,7 +63,7 @@ export class AuthController {
       throw error;
     }
     await this.limits.loginSucceeded(dto.email);
-    void reply.setCookie(SESSION_COOKIE, session.token, {
+    void reply.setCookie(this.sessionCookie, session.token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.PUBLIC_URL.startsWith('https://'),
@@ -84,7 +88,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(principal);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(this.sessionCookie, { path: '/' });
   }
 
   @Post('logout-everywhere')
@@ -96,7 +100,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logoutEverywhere(principal);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(this.sessionCookie, { path: '/' });
   }
 
   @Get('me')

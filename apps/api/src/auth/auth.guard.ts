@@ -3,11 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import { AuthService, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { AppError, AppErrorCode } from '#cw/common';
+import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
 import { policyOf, roleMeets, type ObjectRule } from './access-policy.js';
 import { RateLimits } from './rate-limits.js';
 import { RecordOwners } from './record-owners.js';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from './session-cookie.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionCookieName } from './session-cookie.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // As the handlers' own 404s name them: a refusal must read exactly like an unknown id.
@@ -19,13 +20,18 @@ const RECORD_NAMES = { corridor: 'corridor', api_key: 'API key', user: 'user' } 
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly sessionCookie: string;
+
   constructor(
     private readonly auth: AuthService,
     private readonly limits: RateLimits,
     private readonly owners: RecordOwners,
     private readonly audit: AuditService,
     private readonly db: Database,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.sessionCookie = sessionCookieName(config.PUBLIC_URL);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -38,7 +44,7 @@ export class AuthGuard implements CanActivate {
     const isRead = READ_METHODS.has(request.method);
 
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const cookie = request.cookies?.[SESSION_COOKIE];
+    const cookie = request.cookies?.[this.sessionCookie];
     const authenticated = await this.auth.authenticate(bearer ?? cookie ?? '');
     if (!authenticated) {
       throw new AppError(

@@ -8,7 +8,7 @@ import { AuditService, type AuditRecord } from '#cw/audit';
 import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problem.js';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from '../auth/session-cookie.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionCookieName } from '../auth/session-cookie.js';
 import { jobRecordId } from './job-audit.js';
 import { JobQueues } from './job-queues.js';
 
@@ -28,7 +28,9 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
   const auth = app.get(AuthService);
   const audit = app.get(AuditService);
   const db = app.get(Database);
-  const publicOrigin = new URL(app.get(AppConfig).PUBLIC_URL).origin;
+  const { PUBLIC_URL } = app.get(AppConfig);
+  const publicOrigin = new URL(PUBLIC_URL).origin;
+  const sessionCookie = sessionCookieName(PUBLIC_URL);
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   createBullBoard({
@@ -43,7 +45,7 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
           .header('content-type', PROBLEM_CONTENT_TYPE)
           .send(problem(status, slug, detail));
       const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      const principal = await auth.authenticate(bearer ?? request.cookies?.[SESSION_COOKIE] ?? '');
+      const principal = await auth.authenticate(bearer ?? request.cookies?.[sessionCookie] ?? '');
       if (!principal) return refuse(401, 'unauthenticated', 'Sign in as an admin to see the queues.');
       if (principal.role !== 'admin') {
         return refuse(403, 'forbidden', `Bull Board needs the admin role; you are ${principal.role}.`);
