@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
+import type { EvacuationFigure } from '../report/report.repository.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
 const text = (value: unknown): string | null => (value == null ? null : String(value));
@@ -37,15 +38,9 @@ export interface DashboardFlagRow {
   raisedAt: Date;
 }
 
-export interface DashboardFigureRow {
+export interface DashboardFigureRow extends EvacuationFigure {
   corridorId: string;
   timezone: string;
-  windowId: string | null;
-  sourcePartyId: string;
-  reportedAt: Date;
-  qualifier: string;
-  value: number;
-  max: number | null;
 }
 
 // Most severe first, then the newest: what a coordinator should read first.
