@@ -177,18 +177,39 @@ describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
     expect(await deliveryRows('critical-only@ngo.test')).toEqual([]);
   });
 
-  it('the unsubscribe link in the e-mail stops further mail; the one-click POST works without signing in', async () => {
+  it('the unsubscribe link asks first (a scanner opening it changes nothing); its button and the one-click POST stop further mail', async () => {
     const leaving = await subscribe({ email: 'leaving@ngo.test', mode: 'immediate', minSeverity: 'info' });
     await subscribe({ email: 'staying@ngo.test', mode: 'immediate', minSeverity: 'info' });
     await raise('count_discrepancy', 'info');
     const [first] = await mailTo('leaving@ngo.test');
     const link = /<(https:\/\/[^>]+)>/.exec(header(first, 'List-Unsubscribe')!)![1];
     const path = link.replace(PUBLIC_URL, '');
+    const isActive = async () =>
+      Number(
+        (
+          await api.db.get<{ n: number | string }>(
+            'SELECT COUNT(*) AS n FROM subscription WHERE id = :id AND ended_at IS NULL',
+            { id: leaving.id },
+          )
+        )?.n,
+      ) === 1;
     const page = await api.http.get(path);
     expect(page.status).toBe(200);
     expect(page.text).toContain('leaving@ngo.test will receive no further');
+    expect(page.text).toMatch(/<form method="post" action="\?token=[\w.-]+">/);
+    expect(await isActive()).toBe(true);
+    const button = await api.http
+      .post(path)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send('List-Unsubscribe=One-Click');
+    expect(button.status).toBe(200);
+    expect(button.headers['content-type']).toMatch(/^text\/html/);
+    expect(button.text).toContain('<h1>Unsubscribed</h1>');
+    expect(await isActive()).toBe(false);
     const oneClick = await api.http.post(path).type('form').send('List-Unsubscribe=One-Click');
     expect(oneClick.status).toBe(200);
+    expect(oneClick.body).toEqual({ unsubscribed: true });
     const forged = await api.http.get(`${path.slice(0, -3)}abc`);
     expect(forged.status).toBe(404);
 

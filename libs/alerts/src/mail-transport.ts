@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
@@ -86,9 +87,11 @@ export class MailTransport implements OnModuleDestroy {
     const info = (await stream.sendMail(message)) as { message: Buffer };
     await mkdir(this.config.OUTBOX_DIR, { recursive: true });
     const file = join(this.config.OUTBOX_DIR, `${id}.eml`);
-    // Written whole or not at all; a resend of the same delivery replaces its own file.
-    await writeFile(`${file}.tmp`, info.message);
-    await rename(`${file}.tmp`, file);
+    // Written whole or not at all; a resend of the same delivery replaces its own file. The temporary name is
+    // the write's own: two workers whose leases crossed never write into one file.
+    const temporary = `${file}.${randomUUID()}.tmp`;
+    await writeFile(temporary, info.message);
+    await rename(temporary, file);
   }
 }
 

@@ -114,10 +114,14 @@ export class SubscriptionService {
   }
 
   /** Idempotent: a second click, or a mail client's one-click POST after the link, changes nothing more. */
+  /** Whom an unsubscribe link is for, changing nothing: a mail scanner may open any link in an e-mail. */
+  async recipientOf(token: string): Promise<{ email: string }> {
+    const { email } = await this.subscriptionOf(token);
+    return { email };
+  }
+
   async unsubscribe(token: string): Promise<{ email: string }> {
-    const id = this.tokens.verify(token);
-    const subscription = id ? await this.subscriptions.findById(id) : undefined;
-    if (!subscription) throw AppError.notFound('subscription', 'in this link');
+    const subscription = await this.subscriptionOf(token);
     await this.db.transaction(async (tx) => {
       if (!(await this.subscriptions.end(subscription.id, 'unsubscribed', this.clock.now(), tx))) return;
       await this.audit.record(tx, {
@@ -130,6 +134,13 @@ export class SubscriptionService {
       });
     });
     return { email: subscription.email };
+  }
+
+  private async subscriptionOf(token: string) {
+    const id = this.tokens.verify(token);
+    const subscription = id ? await this.subscriptions.findById(id) : undefined;
+    if (!subscription) throw AppError.notFound('subscription', 'in this link');
+    return subscription;
   }
 
   async deliveries(principal: Principal, query: DeliveryListQueryDto): Promise<DeliveryPageDto> {

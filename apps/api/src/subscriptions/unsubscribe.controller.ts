@@ -1,20 +1,41 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 import { SubscriptionService } from '#cw/alerts';
 import { AppError } from '#cw/common';
 
-const PAGE = Handlebars.compile(`<!doctype html>
+const LAYOUT = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Unsubscribed - Corridor Watch</title></head>
+<title>${title} - Corridor Watch</title></head>
 <body style="font-family: sans-serif; max-width: 36em; margin: 2em auto; padding: 0 1em">
-<h1>Unsubscribed</h1><p>{{email}} will receive no further Corridor Watch alerts from this subscription.</p>
+${body}
 </body></html>
-`);
+`;
+
+const CONFIRM_PAGE = Handlebars.compile(
+  LAYOUT(
+    'Unsubscribe',
+    `<h1>Unsubscribe?</h1><p>{{email}} will receive no further Corridor Watch alerts from this subscription.</p>
+<form method="post" action="?token={{token}}">
+<input type="hidden" name="List-Unsubscribe" value="One-Click">
+<button type="submit" style="font-size: 1.1em; padding: 0.6em 1.2em">Unsubscribe</button>
+</form>`,
+  ),
+);
+
+const DONE_PAGE = Handlebars.compile(
+  LAYOUT(
+    'Unsubscribed',
+    '<h1>Unsubscribed</h1><p>{{email}} will receive no further Corridor Watch alerts from this subscription.</p>',
+  ),
+);
 
 /**
  * The link in every alert e-mail, and the one-click POST mail providers send (RFC 8058). Public: the signed token
- * is the authority. Both are idempotent.
+ * is the authority. Opening the link only asks: scanners and previews open links in e-mails, and a coordinator
+ * must not lose critical alerts to one. The POST, from that page's button or from the mail provider, unsubscribes;
+ * it is idempotent.
  */
 @ApiTags('subscriptions')
 @Controller('unsubscribe')
@@ -26,19 +47,28 @@ export class UnsubscribeController {
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/html')
   @ApiQuery({ name: 'token', description: 'The signed token from the e-mail.' })
-  @ApiOkResponse({ description: 'A page saying the subscription ended.' })
+  @ApiOkResponse({ description: 'A page asking to confirm, with a button that sends the POST.' })
   async link(@Query('token') token?: string): Promise<string> {
-    const { email } = await this.subscriptions.unsubscribe(tokenOf(token));
-    return PAGE({ email });
+    const valid = tokenOf(token);
+    const { email } = await this.subscriptions.recipientOf(valid);
+    return CONFIRM_PAGE({ email, token: valid });
   }
 
   @Post()
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   @ApiQuery({ name: 'token', description: 'The signed token from the List-Unsubscribe header.' })
-  @ApiOkResponse({ description: 'The subscription ended.' })
-  async oneClick(@Query('token') token?: string): Promise<{ unsubscribed: true }> {
-    await this.subscriptions.unsubscribe(tokenOf(token));
-    return { unsubscribed: true };
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ description: 'The subscription ended: a page for a browser, JSON otherwise.' })
+  async oneClick(
+    @Query('token') token: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ unsubscribed: true } | string> {
+    const { email } = await this.subscriptions.unsubscribe(tokenOf(token));
+    if (!accept?.includes('text/html')) return { unsubscribed: true };
+    void reply.type('text/html; charset=utf-8');
+    return DONE_PAGE({ email });
   }
 }
 
