@@ -133,7 +133,11 @@ export const ACCESS_POLICY = {
     scope: 'write',
     note: 'own organisation (another one reads as unknown); admins all',
   },
-  'GET /api/v1/unsubscribe': { role: 'public', scope: 'read', note: 'the signed token in the e-mail' },
+  'GET /api/v1/unsubscribe': {
+    role: 'public',
+    scope: 'read',
+    note: 'the signed token in the e-mail; asks, changes nothing',
+  },
   'POST /api/v1/unsubscribe': {
     role: 'public',
     scope: 'write',
