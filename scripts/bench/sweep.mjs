@@ -1,9 +1,13 @@
-// Flag evaluation benchmarks (a measurement, not a test: it asserts nothing). Wired into `npm run bench`:
-//   sweepCost({ corridors, windowsPerCorridor, dueWindows, batchSize }) → { windows, dueWindows, ms, raised, batches }
+// Flag evaluation benchmarks (a measurement, not a test; but a sweep whose flags are not what the rules demand
+// throws rather than report a time). Wired into `npm run bench`:
+//   sweepCost({ corridors, windowsPerCorridor, dueWindows, batchSize }) → { windows, dueWindows, ms, raised, batches, flags, events }
+//   bareWrites({ corridors, windowsPerCorridor }) → { windows, ms }: the same rows through bare better-sqlite3
 //   deadlineLatency({ samples, redisUrl }) → { samples, p50Ms, p95Ms, maxMs, workerPeakRssMb }
 //   workerSweep({ corridors, windowsPerCorridor, redisUrl }) → { windows, ms, workerPeakRssMb }
 //   runSweepBench({ redisUrl, log }) → all of the above as one results object (and a table through `log`)
 // Needs `npm run build` (it runs the compiled services and the built worker) and a Redis for the last two.
+// Alone: `node scripts/bench/sweep.mjs` runs it all; `node scripts/bench/sweep.mjs sweep [runs]` only the
+// in-process sweeps and their bare floor, `runs` times each (default 3), and prints best and median.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -95,10 +99,10 @@ function seedWindows(path, { corridors, windowsPerCorridor, dueWindows }) {
     .prepare('SELECT COUNT(*) AS n FROM corridor_window WHERE next_evaluation_at <= ?')
     .get(now).n;
   db.close();
-  return { windows: total, dueWindows: due };
+  return { windows: total, dueWindows: due, requiredPartyId: confirmer };
 }
 
-/** The sweep service in this process (no Redis): wall time of sweeping every due window. */
+/** The sweep service in this process (no Redis): wall time of sweeping every due window, then checked. */
 export async function sweepCost({
   corridors = 10_000,
   windowsPerCorridor = 10,
@@ -107,7 +111,7 @@ export async function sweepCost({
 } = {}) {
   const { dir, url, path } = await migratedSqlite();
   try {
-    const seeded = seedWindows(path, {
+    const { requiredPartyId, ...seeded } = seedWindows(path, {
       corridors,
       windowsPerCorridor,
       dueWindows: dueWindows ?? corridors * windowsPerCorridor,
@@ -125,7 +129,7 @@ export async function sweepCost({
     const facts = new persistence.FlagFactsRepository(db);
     const flags = new persistence.FlagRepository(db, dataSource);
     const evaluation = new FlagEvaluationService(config, clock, db, facts, flags);
-    const sweeper = new FlagSweepService(config, clock, facts, evaluation);
+    const sweeper = new FlagSweepService(config, clock, db, facts, evaluation);
     const started = process.hrtime.bigint();
     let outcome = await sweeper.sweep();
     let batches = outcome.batches;
@@ -137,7 +141,122 @@ export async function sweepCost({
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     await db.close();
-    return { ...seeded, ms: Math.round(ms), raised, batches };
+    const checked = await checkFlags(path, requiredPartyId, evaluation.settings);
+    return { ...seeded, ms: Math.round(ms), raised, batches, ...checked };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the per-window rules demand, window by window, against what the sweep stored: the same flags, one
+ * 'raised' event each and no other, and each window's next evaluation. Throws on the first difference.
+ */
+async function checkFlags(path, requiredPartyId, settings) {
+  const { evaluateWindowFlags } = await import(dist('libs/domain/src/index.js'));
+  const db = new Database(path, { readonly: true });
+  try {
+    const now = new Date();
+    const stored = new Map();
+    for (const f of db.prepare('SELECT window_id, rule FROM flag').iterate()) {
+      stored.set(f.window_id, [...(stored.get(f.window_id) ?? []), f.rule]);
+    }
+    let flags = 0;
+    const windows = db.prepare('SELECT id, starts_at, ends_at, next_evaluation_at FROM corridor_window');
+    for (const w of windows.iterate()) {
+      const window = { startsAt: new Date(Number(w.starts_at)), endsAt: new Date(Number(w.ends_at)) };
+      const facts = { window, isCancelled: false, requiredPartyIds: [requiredPartyId], confirmations: [] };
+      const decision = evaluateWindowFlags({ ...facts, evacuationReports: [] }, settings, now);
+      const expected = decision.raise.toSorted().join();
+      const actual = (stored.get(w.id) ?? []).toSorted().join();
+      if (actual !== expected)
+        throw new Error(`window ${w.id}: flags [${actual}], the rules demand [${expected}]`);
+      // A swept window is due next when its rules say; one left alone (not due) still has its seeded instant.
+      const next = w.next_evaluation_at === null ? null : Number(w.next_evaluation_at);
+      if (expected && next !== (decision.nextEvaluationAt?.getTime() ?? null)) {
+        throw new Error(
+          `window ${w.id}: next evaluation ${next}, the rules say ${decision.nextEvaluationAt}`,
+        );
+      }
+      flags += decision.raise.length;
+    }
+    const events = db
+      .prepare(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT e.flag_id) AS flags, SUM(CASE WHEN e.kind = 'raised' THEN 1 ELSE 0 END) AS raised,
+           SUM(CASE WHEN f.window_id = e.window_id AND f.rule = e.rule THEN 0 ELSE 1 END) AS unlike
+         FROM flag_event e LEFT JOIN flag f ON f.id = e.flag_id`,
+      )
+      .get();
+    if (events.n !== flags || events.flags !== flags || events.raised !== flags || events.unlike) {
+      throw new Error(`${flags} flags want one 'raised' event each; found ${JSON.stringify(events)}`);
+    }
+    return { flags, events: events.n };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The floor under the sweep: the rows it writes for the same seed (three flags and three events per due window,
+ * each window's next evaluation), through bare better-sqlite3 with no reads and no rules, 10,000 windows a
+ * transaction as the sweep commits them.
+ */
+export async function bareWrites({ corridors = 10_000, windowsPerCorridor = 10 } = {}) {
+  const { newId } = await import(dist('libs/common/src/index.js'));
+  const { dir, path } = await migratedSqlite();
+  try {
+    const seeded = seedWindows(path, {
+      corridors,
+      windowsPerCorridor,
+      dueWindows: corridors * windowsPerCorridor,
+    });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const rules = [
+      ['unconfirmed_at_deadline', 'warning'],
+      ['never_confirmed', 'critical'],
+      ['no_evacuation_reported', 'warning'],
+    ];
+    const ROWS = 100;
+    const insertFlags = (n) =>
+      db.prepare(
+        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+    const insertEvents = (n) =>
+      db.prepare(
+        `INSERT INTO flag_event (flag_id, corridor_id, window_id, rule, severity, kind, at) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, 'raised', ?)").join(', ')}`,
+      );
+    const [flagRows, eventRows] = [insertFlags(ROWS), insertEvents(ROWS)];
+    const updateWindow = db.prepare(
+      'UPDATE corridor_window SET next_evaluation_at = NULL, evaluated_at = ? WHERE id = ?',
+    );
+    const started = process.hrtime.bigint();
+    const now = Date.now();
+    const due = db
+      .prepare(
+        'SELECT id, corridor_id FROM corridor_window WHERE next_evaluation_at <= ? ORDER BY next_evaluation_at, id',
+      )
+      .all(now);
+    for (let i = 0; i < due.length; i += 10_000) {
+      const windows = due.slice(i, i + 10_000);
+      const rows = windows.flatMap((w) =>
+        rules.map(([rule, severity]) => [newId(), w.corridor_id, w.id, rule, severity, now]),
+      );
+      db.transaction(() => {
+        for (let r = 0; r < rows.length; r += ROWS) {
+          const part = rows.slice(r, r + ROWS);
+          const values = part.flat();
+          (part.length === ROWS ? flagRows : insertFlags(part.length)).run(...values);
+          (part.length === ROWS ? eventRows : insertEvents(part.length)).run(...values);
+        }
+        for (const w of windows) updateWindow.run(now, w.id);
+      })();
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    db.close();
+    return { windows: seeded.windows, ms: Math.round(ms) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -285,20 +404,23 @@ async function removePrefix(redisUrl, prefix) {
   }
 }
 
-export async function runSweepBench({ redisUrl, log = (line) => process.stdout.write(`${line}\n`) }) {
-  const all = await sweepCost({ corridors: 10_000, windowsPerCorridor: 10 });
-  const someOf100k = await sweepCost({ corridors: 10_000, windowsPerCorridor: 10, dueWindows: 1000 });
-  const someOf1m = await sweepCost({ corridors: 100_000, windowsPerCorridor: 10, dueWindows: 1000 });
-  const tenTimesDue = await sweepCost({ corridors: 10_000, windowsPerCorridor: 10, dueWindows: 10_000 });
-  const worker = await workerSweep({ corridors: 10_000, windowsPerCorridor: 10, redisUrl });
-  const latency = await deadlineLatency({ samples: 40, redisUrl });
-  const results = { sweep: { all, someOf100k, someOf1m, tenTimesDue }, worker, latency };
-  log('');
-  log('| flag evaluation | result |');
-  log('| --- | --- |');
+/** The in-process sweeps of issue 4: all due, and the due-only scaling. */
+const SWEEP_CASES = {
+  all: { corridors: 10_000, windowsPerCorridor: 10 },
+  someOf100k: { corridors: 10_000, windowsPerCorridor: 10, dueWindows: 1000 },
+  someOf1m: { corridors: 100_000, windowsPerCorridor: 10, dueWindows: 1000 },
+  tenTimesDue: { corridors: 10_000, windowsPerCorridor: 10, dueWindows: 10_000 },
+};
+
+async function runSweeps(log) {
+  const sweep = {};
+  for (const [name, size] of Object.entries(SWEEP_CASES)) sweep[name] = await sweepCost(size);
+  sweep.bare = await bareWrites(SWEEP_CASES.all);
+  const { all, someOf100k, someOf1m, tenTimesDue, bare } = sweep;
   log(
-    `| sweep, all ${all.dueWindows} windows of 10,000 corridors due (${all.raised} flags raised) | ${all.ms} ms |`,
+    `| sweep, all ${all.dueWindows} windows of 10,000 corridors due (${all.raised} flags raised, ${all.events} events, checked against the rules) | ${all.ms} ms |`,
   );
+  log(`| the same flags, events and window updates through bare better-sqlite3 | ${bare.ms} ms |`);
   log(`| sweep, ${someOf100k.dueWindows} due of ${someOf100k.windows} windows | ${someOf100k.ms} ms |`);
   log(
     `| sweep, ${someOf1m.dueWindows} due of ${someOf1m.windows} windows (10× the total) | ${someOf1m.ms} ms |`,
@@ -306,19 +428,51 @@ export async function runSweepBench({ redisUrl, log = (line) => process.stdout.w
   log(
     `| sweep, ${tenTimesDue.dueWindows} due of ${tenTimesDue.windows} windows (10× the due) | ${tenTimesDue.ms} ms |`,
   );
+  return sweep;
+}
+
+export async function runSweepBench({ redisUrl, log = (line) => process.stdout.write(`${line}\n`) }) {
+  log('');
+  log('| flag evaluation | result |');
+  log('| --- | --- |');
+  const sweep = await runSweeps(log);
+  const worker = await workerSweep({ corridors: 10_000, windowsPerCorridor: 10, redisUrl });
+  const latency = await deadlineLatency({ samples: 40, redisUrl });
   log(
     `| built worker catching up on ${worker.windows} due windows, from process start | ${worker.ms} ms, peak RSS ${worker.workerPeakRssMb} MB |`,
   );
   log(
     `| deadline → flag stored, one idle worker (${latency.samples} windows) | p50 ${latency.p50Ms} ms, p95 ${latency.p95Ms} ms, max ${latency.maxMs} ms; peak RSS ${latency.workerPeakRssMb} MB |`,
   );
-  return results;
+  return { sweep, worker, latency };
+}
+
+/** `runs` rounds of every sweep case; the best and the median wall time of each (the machine is shared). */
+async function repeatSweeps(runs, log) {
+  const times = {};
+  for (let run = 1; run <= runs; run += 1) {
+    log(`\nround ${run} of ${runs}`);
+    for (const [name, result] of Object.entries(await runSweeps(log))) (times[name] ??= []).push(result.ms);
+  }
+  const summary = Object.fromEntries(
+    Object.entries(times).map(([name, ms]) => {
+      const sorted = ms.toSorted((a, b) => a - b);
+      return [name, { bestMs: sorted[0], medianMs: sorted[Math.floor((sorted.length - 1) / 2)], ms }];
+    }),
+  );
+  log(`\n${JSON.stringify(summary, null, 2)}`);
+  return summary;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { findOrStartRedis } = await import('../lib/services.mjs');
-  const redis = await findOrStartRedis();
-  const results = await runSweepBench({ redisUrl: redis.url });
-  console.log(JSON.stringify(results, null, 2));
-  await redis.stop?.();
+  const log = (line) => process.stdout.write(`${line}\n`);
+  if (process.argv[2] === 'sweep') {
+    await repeatSweeps(Number(process.argv[3] ?? 3), log);
+  } else {
+    const { findOrStartRedis } = await import('../lib/services.mjs');
+    const redis = await findOrStartRedis();
+    const results = await runSweepBench({ redisUrl: redis.url, log });
+    console.log(JSON.stringify(results, null, 2));
+    await redis.stop?.();
+  }
 }

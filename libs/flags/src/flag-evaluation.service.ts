@@ -7,11 +7,13 @@ import {
   Database,
   FlagFactsRepository,
   FlagRepository,
+  type CorridorFlagFacts,
   type FlagChanges,
   type NewFlag,
+  type SqlRunner,
   type WindowEvaluation,
 } from '#cw/persistence';
-import { attributeEvacuations, windowFactsOf, windowInstants } from './window-facts.js';
+import { attributeEvacuations, corridorFactsOf, windowInstants } from './window-facts.js';
 
 /** A window instant still ahead, for the worker to schedule a delayed job at. */
 export interface WindowDue {
@@ -31,7 +33,7 @@ export interface EvaluationOutcome extends FlagChanges {
 
 /**
  * Gathers the facts of corridors, runs the flag rules of libs/domain on their windows and stores what changed,
- * all in one transaction. Exactly once by construction: unique (window, rule) and conditional updates.
+ * in one transaction. Exactly once by construction: unique (window, rule) and conditional updates.
  */
 @Injectable()
 export class FlagEvaluationService {
@@ -51,66 +53,93 @@ export class FlagEvaluationService {
     };
   }
 
+  /** Evaluates every window of the corridors, in a transaction of its own. */
+  evaluate(corridorIds: readonly string[]): Promise<EvaluationOutcome> {
+    return this.db.transaction((tx) => this.evaluateIn(tx, corridorIds));
+  }
+
   /**
-   * Evaluates every window of the corridors, or only `onlyWindowIds` of them (the sweep's due windows).
-   * Must not run inside another transaction.
+   * The sweep's evaluation, in its transaction: the windows of the corridors that are due now, all of a corridor's
+   * at once so that it is read once, corridor after corridor until `maxWindows` (what is left stays due).
    */
-  evaluate(corridorIds: readonly string[], onlyWindowIds?: ReadonlySet<string>): Promise<EvaluationOutcome> {
+  evaluateDue(tx: SqlRunner, corridorIds: readonly string[], maxWindows: number): Promise<EvaluationOutcome> {
+    return this.evaluateIn(tx, corridorIds, maxWindows);
+  }
+
+  private async evaluateIn(
+    tx: SqlRunner,
+    corridorIds: readonly string[],
+    maxWindows?: number,
+  ): Promise<EvaluationOutcome> {
+    const now = this.clock.now();
     const settings = this.settings;
-    return this.db.transaction(async (tx) => {
-      const now = this.clock.now();
-      await this.facts.lockCorridors(corridorIds, tx);
-      const corridors = await this.facts.load(corridorIds, tx, onlyWindowIds && [...onlyWindowIds]);
-      const toRaise: NewFlag[] = [];
-      const toReopen: string[] = [];
-      const toResolve: string[] = [];
-      const evaluations: WindowEvaluation[] = [];
-      const upcoming: WindowDue[] = [];
-      const next: WindowDue[] = [];
-      for (const corridor of corridors) {
-        const reports = attributeEvacuations(corridor, settings.noEvacuationGraceHours);
-        const existing = new Map(corridor.flags.map((f) => [`${f.windowId}/${f.rule}`, f]));
-        for (const window of corridor.windows) {
-          if (onlyWindowIds && !onlyWindowIds.has(window.id)) continue;
-          const decision = evaluateWindowFlags(
-            windowFactsOf(corridor, window, reports.get(window.id) ?? []),
-            settings,
-            now,
-          );
-          for (const rule of decision.raise) {
-            const flag = existing.get(`${window.id}/${rule}`);
-            if (!flag) {
-              toRaise.push({
-                id: newId(),
-                corridorId: corridor.corridorId,
-                windowId: window.id,
-                rule,
-                severity: FLAG_RULE_SEVERITY[rule],
-              });
-            } else if (flag.resolvedAt) {
-              toReopen.push(flag.id);
-            }
-          }
-          for (const rule of decision.resolve) {
-            const flag = existing.get(`${window.id}/${rule}`);
-            if (flag && !flag.resolvedAt) toResolve.push(flag.id);
-          }
-          evaluations.push({ windowId: window.id, nextEvaluationAt: decision.nextEvaluationAt });
-          if (decision.nextEvaluationAt) {
-            const ahead = windowInstants(window, settings)
-              .filter((i) => i.at.getTime() > now.getTime())
-              .map((i) => ({ corridorId: corridor.corridorId, windowId: window.id, ...i }));
-            upcoming.push(...ahead);
-            if (ahead[0]) next.push(ahead[0]);
-          }
+    const isDueOnly = maxWindows !== undefined;
+    await this.facts.lockCorridors(corridorIds, tx);
+    const corridors = await this.facts.load(corridorIds, tx, isDueOnly ? now : undefined);
+    const decided = new Decisions();
+    for (const corridor of corridors) {
+      if (decided.evaluations.length >= (maxWindows ?? Infinity)) break;
+      const windows = isDueOnly
+        ? corridor.windows.filter((w) => w.nextEvaluationAt && w.nextEvaluationAt.getTime() <= now.getTime())
+        : corridor.windows;
+      if (windows.length > 0) decided.add(corridor, windows, settings, now);
+    }
+    // The reads above are only a shortcut: each write below is conditional and counts what it really changed.
+    const raised = await this.flags.raise(decided.toRaise, now, tx);
+    const reopened = await this.flags.reopen(decided.toReopen, now, tx);
+    const resolved = await this.flags.resolve(decided.toResolve, now, tx);
+    await this.facts.saveWindowEvaluations(decided.evaluations, now, tx);
+    const { evaluations, upcoming, next } = decided;
+    return { raised, reopened, resolved, windows: evaluations.length, upcoming, next };
+  }
+}
+
+/** What the rules decided for the windows evaluated so far, as rows to write. */
+class Decisions {
+  readonly toRaise: NewFlag[] = [];
+  readonly toReopen: string[] = [];
+  readonly toResolve: string[] = [];
+  readonly evaluations: WindowEvaluation[] = [];
+  readonly upcoming: WindowDue[] = [];
+  readonly next: WindowDue[] = [];
+
+  add(
+    corridor: CorridorFlagFacts,
+    windows: CorridorFlagFacts['windows'],
+    settings: FlagRuleSettings,
+    now: Date,
+  ) {
+    const reports = attributeEvacuations(corridor, settings.noEvacuationGraceHours);
+    const factsOf = corridorFactsOf(corridor);
+    const existing = new Map(corridor.flags.map((f) => [`${f.windowId}/${f.rule}`, f]));
+    for (const window of windows) {
+      const decision = evaluateWindowFlags(factsOf(window, reports.get(window.id) ?? []), settings, now);
+      for (const rule of decision.raise) {
+        const flag = existing.get(`${window.id}/${rule}`);
+        if (!flag) {
+          this.toRaise.push({
+            id: newId(),
+            corridorId: corridor.corridorId,
+            windowId: window.id,
+            rule,
+            severity: FLAG_RULE_SEVERITY[rule],
+          });
+        } else if (flag.resolvedAt) {
+          this.toReopen.push(flag.id);
         }
       }
-      // The reads above are only a shortcut: each write below is conditional and counts what it really changed.
-      const raised = await this.flags.raise(toRaise, now, tx);
-      const reopened = await this.flags.reopen(toReopen, now, tx);
-      const resolved = await this.flags.resolve(toResolve, now, tx);
-      await this.facts.saveWindowEvaluations(evaluations, now, tx);
-      return { raised, reopened, resolved, windows: evaluations.length, upcoming, next };
-    });
+      for (const rule of decision.resolve) {
+        const flag = existing.get(`${window.id}/${rule}`);
+        if (flag && !flag.resolvedAt) this.toResolve.push(flag.id);
+      }
+      this.evaluations.push({ windowId: window.id, nextEvaluationAt: decision.nextEvaluationAt });
+      if (decision.nextEvaluationAt) {
+        const ahead = windowInstants(window, settings)
+          .filter((i) => i.at.getTime() > now.getTime())
+          .map((i) => ({ corridorId: corridor.corridorId, windowId: window.id, ...i }));
+        this.upcoming.push(...ahead);
+        if (ahead[0]) this.next.push(ahead[0]);
+      }
+    }
   }
 }

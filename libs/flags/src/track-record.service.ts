@@ -30,7 +30,12 @@ export class TrackRecordService {
           corridorId,
           isCancelled: false,
           requiredPartyIds: [],
-          windows: corridorWindows.map((w) => ({ id: w.windowId, startsAt: w.startsAt, endsAt: w.endsAt })),
+          windows: corridorWindows.map((w) => ({
+            id: w.windowId,
+            startsAt: w.startsAt,
+            endsAt: w.endsAt,
+            nextEvaluationAt: null,
+          })),
           confirmations: [],
           evacuations: (facts.evacuations.get(corridorId) ?? []).map((e) => ({
             ...e,

@@ -22,38 +22,40 @@ export function attributeEvacuations(
 ): Map<string, CorridorFlagFacts['evacuations']> {
   const byWindow = new Map<string, CorridorFlagFacts['evacuations']>(facts.windows.map((w) => [w.id, []]));
   const graceMs = graceHours * 3_600_000;
-  const latestFirst = [...facts.windows].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+  let sorted: Window[] | undefined; // only when a report names no window
+  const latestFirst = () =>
+    (sorted ??= [...facts.windows].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime()));
   for (const report of facts.evacuations) {
     const at = report.reportedAt.getTime();
     const windowId =
       report.windowId ??
-      latestFirst.find((w) => w.startsAt.getTime() <= at && at < w.endsAt.getTime() + graceMs)?.id;
+      latestFirst().find((w) => w.startsAt.getTime() <= at && at < w.endsAt.getTime() + graceMs)?.id;
     if (windowId) byWindow.get(windowId)?.push(report);
   }
   return byWindow;
 }
 
-export function windowFactsOf(
+/** The facts of each window of a corridor; what the corridor's windows share is converted once. */
+export function corridorFactsOf(
   facts: CorridorFlagFacts,
-  window: Window,
-  evacuations: CorridorFlagFacts['evacuations'],
-): WindowFacts {
-  return {
+): (window: Window, evacuations: CorridorFlagFacts['evacuations']) => WindowFacts {
+  const confirmations = facts.confirmations.map((c) => ({
+    partyId: c.partyId,
+    stance: c.stance as ConfirmationStance,
+    statedAt: c.statedAt,
+  }));
+  return (window, evacuations) => ({
     window: { startsAt: window.startsAt, endsAt: window.endsAt },
     isCancelled: facts.isCancelled,
     requiredPartyIds: facts.requiredPartyIds,
-    confirmations: facts.confirmations.map((c) => ({
-      partyId: c.partyId,
-      stance: c.stance as ConfirmationStance,
-      statedAt: c.statedAt,
-    })),
+    confirmations,
     evacuationReports: evacuations.map((e): SourcedCount => ({
       sourcePartyId: e.sourcePartyId,
       windowId: e.windowId,
       reportedAt: e.reportedAt,
       count: { qualifier: e.qualifier as CountQualifier, value: e.value, max: e.max } as Count,
     })),
-  };
+  });
 }
 
 /** The three instants at which a window's flags can change by time alone. */

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   latestStances,
   type ConfirmationStance,
@@ -21,8 +20,9 @@ export interface WindowConfirmationState {
   parties: PartyConfirmationState[];
 }
 
+// Minutes have one length in every zone: arithmetic, as Luxon's minus({ minutes }), without its cost per window.
 export function confirmationDeadline(window: WindowBounds, leadMinutes: number): Date {
-  return DateTime.fromJSDate(window.startsAt).minus({ minutes: leadMinutes }).toJSDate();
+  return new Date(window.startsAt.getTime() - leadMinutes * 60_000);
 }
 
 export function windowConfirmationState(

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { partiesNeverConfirmed, confirmationDeadline } from '../confirmation/window-confirmation-state.js';
 import { countRange, type SourcedCount } from '../count/count-reconciliation.js';
 import { latestStances, type StatedConfirmation } from '../corridor/corridor-status.js';
@@ -96,8 +95,9 @@ function nextEvaluationAt(window: WindowBounds, settings: FlagRuleSettings, now:
   return ahead[0] ?? null;
 }
 
+// Hours have one length in every zone: arithmetic, as Luxon's plus({ hours }), without its cost per window.
 function graceEnd(window: WindowBounds, settings: FlagRuleSettings): Date {
-  return DateTime.fromJSDate(window.endsAt).plus({ hours: settings.noEvacuationGraceHours }).toJSDate();
+  return new Date(window.endsAt.getTime() + settings.noEvacuationGraceHours * 3_600_000);
 }
 
 function isAtOrAfter(now: Date, at: Date): boolean {

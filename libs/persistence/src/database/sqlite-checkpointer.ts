@@ -45,6 +45,8 @@ export class SqliteCheckpointer {
   }
 
   async stop(): Promise<void> {
+    // Held again while it closes: a process with nothing else to do would otherwise exit mid-close.
+    this.thread.ref();
     const exited = new Promise<void>((resolve) => this.thread.once('exit', () => resolve()));
     this.thread.postMessage('stop');
     await exited;

@@ -7,7 +7,7 @@ export interface CorridorFlagFacts {
   corridorId: string;
   isCancelled: boolean;
   requiredPartyIds: string[];
-  windows: { id: string; startsAt: Date; endsAt: Date }[];
+  windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
   confirmations: { partyId: string; stance: string; statedAt: Date }[];
   evacuations: {
     windowId: string | null;
@@ -31,6 +31,9 @@ export interface WindowEvaluation {
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
+
+const DUE_OR_ATTRIBUTING = `AND (next_evaluation_at <= :dueAt OR corridor_id IN (
+  SELECT corridor_id FROM evacuation_report WHERE corridor_id IN (:...ids) AND window_id IS NULL))`;
 
 /** The reads and writes of flag evaluation that are about corridors and windows rather than flags. */
 @Injectable()
@@ -62,13 +65,14 @@ export class FlagFactsRepository {
   }
 
   /**
-   * Six set-based queries whatever the number of corridors (in chunks of 1000 ids). With `onlyWindowIds` (the
-   * sweep's due windows) only those windows' flags are read.
+   * Six set-based queries whatever the number of corridors (in chunks of 1000 ids). With `dueAt` (the sweep) only
+   * the windows due then are read, with their flags; and every window of a corridor holding a report that names
+   * no window, which the rules attribute by time.
    */
   async load(
     corridorIds: readonly string[],
     tx: SqlRunner = this.db,
-    onlyWindowIds?: readonly string[],
+    dueAt?: Date,
   ): Promise<CorridorFlagFacts[]> {
     const facts = new Map<string, CorridorFlagFacts>();
     for (const ids of chunked([...new Set(corridorIds)], 1000)) {
@@ -93,15 +97,23 @@ export class FlagFactsRepository {
         { ids },
       );
       for (const row of required) of(row.corridor_id)?.requiredPartyIds.push(row.party_id);
-      const windows = await tx.all<{ id: string; corridor_id: string; starts_at: unknown; ends_at: unknown }>(
-        'SELECT id, corridor_id, starts_at, ends_at FROM corridor_window WHERE corridor_id IN (:...ids) ORDER BY starts_at, id',
-        { ids },
+      const windows = await tx.all<{
+        id: string;
+        corridor_id: string;
+        starts_at: unknown;
+        ends_at: unknown;
+        next_evaluation_at: unknown;
+      }>(
+        `SELECT id, corridor_id, starts_at, ends_at, next_evaluation_at FROM corridor_window
+         WHERE corridor_id IN (:...ids) ${dueAt ? DUE_OR_ATTRIBUTING : ''} ORDER BY starts_at, id`,
+        { ids, dueAt },
       );
       for (const row of windows) {
         of(row.corridor_id)?.windows.push({
           id: row.id,
           startsAt: instant(row.starts_at),
           endsAt: instant(row.ends_at),
+          nextEvaluationAt: row.next_evaluation_at == null ? null : instant(row.next_evaluation_at),
         });
       }
       const confirmations = await tx.all<{
@@ -142,9 +154,16 @@ export class FlagFactsRepository {
           max: row.max == null ? null : Number(row.max),
         });
       }
-      if (!onlyWindowIds) await this.loadFlags('corridor_id', ids, facts, tx);
+      if (!dueAt) await this.loadFlags('corridor_id', ids, facts, tx);
     }
-    for (const ids of chunked(onlyWindowIds ?? [], 1000)) await this.loadFlags('window_id', ids, facts, tx);
+    if (dueAt) {
+      const due = [...facts.values()].flatMap((f) =>
+        f.windows
+          .filter((w) => w.nextEvaluationAt && w.nextEvaluationAt.getTime() <= dueAt.getTime())
+          .map((w) => w.id),
+      );
+      for (const ids of chunked(due, 1000)) await this.loadFlags('window_id', ids, facts, tx);
+    }
     return [...facts.values()];
   }
 
@@ -171,13 +190,16 @@ export class FlagFactsRepository {
     }
   }
 
-  /** When each window must be looked at again, and that it was looked at now: one statement per 500 windows. */
+  /**
+   * When each window must be looked at again, and that it was looked at now: one statement per 2000 windows, a
+   * join (a correlated subquery per row cost three times as much).
+   */
   async saveWindowEvaluations(
     evaluations: readonly WindowEvaluation[],
     now: Date,
     tx: SqlRunner,
   ): Promise<void> {
-    for (const part of chunked(evaluations, 500)) {
+    for (const part of chunked(evaluations, 2000)) {
       const params: Record<string, string | Date | null> = { now };
       const values = part.map((e, i) => {
         params[`w${i}`] = e.windowId;
@@ -186,9 +208,8 @@ export class FlagFactsRepository {
       });
       await tx.run(
         `WITH v(id, next_at) AS (VALUES ${values.join(', ')})
-         UPDATE corridor_window
-         SET next_evaluation_at = (SELECT next_at FROM v WHERE v.id = corridor_window.id), evaluated_at = :now
-         WHERE id IN (SELECT id FROM v)`,
+         UPDATE corridor_window SET next_evaluation_at = v.next_at, evaluated_at = :now
+         FROM v WHERE v.id = corridor_window.id`,
         params,
       );
     }

@@ -61,25 +61,23 @@ export class FlagRepository {
     this.events = new Table(dataSource, FlagEventEntity);
   }
 
-  /** INSERT … ON CONFLICT DO NOTHING RETURNING: only the rows really inserted get a 'raised' event. */
+  /**
+   * INSERT … ON CONFLICT DO NOTHING RETURNING: only the rows really inserted get a 'raised' event. The rows travel
+   * as one JSON parameter: binding five named parameters a row cost more than the insert itself.
+   */
   async raise(flags: readonly NewFlag[], at: Date, tx: SqlRunner): Promise<number> {
+    const rows =
+      tx.dialect === 'postgres'
+        ? 'json_array_elements(CAST(:rows AS json)) AS j(value)'
+        : 'json_each(:rows) AS j';
     let raised = 0;
-    for (const part of chunked(flags, 400)) {
-      const params: SqlParams = { at };
-      const values = part.map((f, i) => {
-        Object.assign(params, {
-          [`i${i}`]: f.id,
-          [`c${i}`]: f.corridorId,
-          [`w${i}`]: f.windowId,
-          [`r${i}`]: f.rule,
-          [`s${i}`]: f.severity,
-        });
-        return `(:i${i}, :c${i}, :w${i}, :r${i}, :s${i}, :at)`;
-      });
+    for (const part of chunked(flags, 2000)) {
       const inserted = await tx.all<{ id: string }>(
-        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at) VALUES ${values.join(', ')}
+        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, CAST(:at AS bigint)
+         FROM ${rows} WHERE true
          ON CONFLICT (window_id, rule) DO NOTHING RETURNING id`,
-        params,
+        { at, rows: JSON.stringify(part.map((f) => [f.id, f.corridorId, f.windowId, f.rule, f.severity])) },
       );
       raised += await this.recordEvents(
         inserted.map((row) => row.id),
