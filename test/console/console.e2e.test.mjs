@@ -148,6 +148,9 @@ describe('the admin console in Chromium', () => {
     await checkPage(page, 'corridor');
 
     await page.getByRole('link', { name: 'Confirmation or rejection' }).click();
+    // The report page loads as its own chunk: until it has, the corridor page (with its own forms) is showing.
+    await page.waitForURL(/\/corridors\/[0-9a-f-]{36}\/report\/confirmation$/);
+    await page.getByRole('heading', { name: 'Confirmation or rejection' }).waitFor();
     await page.getByLabel('Party').selectOption({ label: 'Government of Ukraine' });
     await page.getByLabel('confirmed').check();
     await page.getByRole('button', { name: 'Send report' }).click();
