@@ -34,6 +34,8 @@ const PREACT_ALIASES = [
   { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  // wouter reads the location through React's useSyncExternalStore shim; preact/compat has the hook itself.
+  { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'preact/compat' },
 ];
 
 // The console is served by the API at `/`; everything it needs ships in dist (no CDN, no web font).
@@ -63,13 +65,17 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: [here('src/test-setup.ts')],
-    // The testing library's ES build, bundled through Vite, so that the aliases above reach its own `react` imports.
+    // These libraries' ES builds, bundled through Vite, so that the aliases above reach their own `react` imports.
     alias: [
       {
         find: /^@testing-library\/react$/,
         replacement: here('../../node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
       },
+      {
+        find: /^react-error-boundary$/,
+        replacement: here('../../node_modules/react-error-boundary/dist/react-error-boundary.js'),
+      },
     ],
-    server: { deps: { inline: [/@testing-library\/react/] } },
+    server: { deps: { inline: [/@testing-library\/react/, /wouter/, /react-error-boundary/] } },
   },
 });

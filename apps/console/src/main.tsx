@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from './lib/router';
+import { ErrorBoundary } from 'react-error-boundary';
 import { initI18n } from './i18n';
-import { router } from './router';
+import { RouteError } from './components/RouteError';
+import { Routes } from './routes';
 import './styles.css';
 
 initI18n();
@@ -17,7 +18,9 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <ErrorBoundary FallbackComponent={RouteError}>
+        <Routes />
+      </ErrorBoundary>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from '../lib/router';
+import type { ReactNode } from 'react';
+import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { api, ApiError } from '../api/client';
 import { useMe } from '../api/hooks';
 import { LANGUAGES, setLanguage, useTranslation, type Language } from '../i18n';
@@ -38,29 +38,28 @@ export function LanguageSwitch() {
   );
 }
 
-export function Layout() {
+/** A navigation link, marked as the current page on its own path and below it (the dashboard: only on `/`). */
+export function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  const [path] = useLocation();
+  const isCurrent = to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+  return (
+    <Link to={to} className={isCurrent ? 'active' : undefined} aria-current={isCurrent ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
-  const location = useLocation();
-  const navigate = useNavigate();
+  const [path, navigate] = useLocation();
+  const search = useSearch();
   const queryClient = useQueryClient();
-  const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
-
-  // On a route change, move focus to the page's heading so a screen reader announces the new page.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    const heading = main.current?.querySelector<HTMLElement>('h1');
-    (heading ?? main.current)?.focus();
-  }, [location.pathname]);
 
   // The page renders while /auth/me is on its way, so its own requests start at once, not one round trip later.
   if (me.error instanceof ApiError && me.error.status === 401) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    const next = `${path}${search ? `?${search}` : ''}`;
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
 
   async function signOut() {
@@ -84,9 +83,7 @@ export function Layout() {
           <ul>
             {NAV.filter((item) => !item.role || isAdmin).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
-                  {t(item.key)}
-                </NavLink>
+                <NavItem to={item.to}>{t(item.key)}</NavItem>
               </li>
             ))}
           </ul>
@@ -104,9 +101,9 @@ export function Layout() {
         </div>
       </header>
       <PendingSubmissions />
-      <main id="main" ref={main} tabIndex={-1}>
+      <main id="main" tabIndex={-1}>
         {me.error && !(me.error instanceof ApiError) ? <p role="alert">{t('common.offline')}</p> : null}
-        <Outlet />
+        {children}
       </main>
     </div>
   );

@@ -1,17 +1,19 @@
+import type { FallbackProps } from 'react-error-boundary';
+import { Link } from 'wouter';
 import { useTranslation } from '../i18n';
-import { Link, useRouteError } from '../lib/router';
 
-export function RouteError() {
+/** What a page shows when it failed to render or its code did not arrive. */
+export function RouteError({ error }: FallbackProps) {
   const { t } = useTranslation();
-  const error = useRouteError() as Error | undefined;
+  const message = error instanceof Error ? error.message : undefined;
   return (
-    <main id="main" className="page">
+    <div className="page" role="alert">
       <h1 tabIndex={-1}>{t('error.title')}</h1>
       <p>{t('error.body')}</p>
-      {error?.message ? <pre className="small">{error.message}</pre> : null}
+      {message ? <pre className="small">{message}</pre> : null}
       <p>
         <Link to="/">{t('nav.dashboard')}</Link>
       </p>
-    </main>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 import { ApiError, isNotAvailable } from '../api/client';
 import { formatInstant, viewerZone } from '../lib/time';
@@ -35,8 +35,21 @@ export function StatusBadge({ status, kind = 'status' }: { status: string; kind?
   return <span className={`badge badge-${status}`}>{t(`${kind}.${status}`)}</span>;
 }
 
+// The first page of a visit leaves focus where the browser put it; every page after it moves focus to its heading,
+// so that a screen reader announces the new page.
+let firstPageShown = false;
+
 export function PageTitle({ children }: { children: ReactNode }) {
-  return <h1 tabIndex={-1}>{children}</h1>;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (firstPageShown) heading.current?.focus();
+    firstPageShown = true;
+  }, []);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }
 
 /** What went wrong, or that this server has no such endpoint yet. */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from '../i18n';
-import { Link } from '../lib/router';
+import { Link } from 'wouter';
 import { api, query } from '../api/client';
 import type { AuditEntry, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';

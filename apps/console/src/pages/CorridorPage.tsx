@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from '../i18n';
-import { Link, useParams } from '../lib/router';
+import { Link, useParams } from 'wouter';
 import { api } from '../api/client';
 import { byId, partyLabel, roleAtLeast, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
 import type { Corridor, EvacuationSummary, TimelineEvent } from '../api/types';

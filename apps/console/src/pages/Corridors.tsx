@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
-import { Link, useSearchParams } from '../lib/router';
+import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
 import { useLocations, useParties } from '../api/hooks';
 import { CORRIDOR_STATUSES, type CorridorListItem, type Page } from '../api/types';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../i18n';
-import { Link } from '../lib/router';
+import { Link } from 'wouter';
 import { api } from '../api/client';
 import {
   SEVERITIES,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../i18n';
-import { Link, useNavigate } from '../lib/router';
+import { Link, useLocation } from 'wouter';
 import { useLocations, useParties } from '../api/hooks';
 import type { Corridor } from '../api/types';
 import { PageTitle } from '../components/common';
@@ -29,7 +29,7 @@ function today(): string {
 
 export default function NewCorridor() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const parties = useParties();
   const locations = useLocations();
   const [schedule, setSchedule] = useState<ScheduleDraft>({

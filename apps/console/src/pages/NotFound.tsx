@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n';
-import { Link } from '../lib/router';
+import { Link } from 'wouter';
 import { PageTitle } from '../components/common';
 
 export default function NotFound() {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../i18n';
-import { Link, useNavigate, useParams } from '../lib/router';
+import { Link, useLocation, useParams } from 'wouter';
 import { api, query } from '../api/client';
 import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
 import type { Corridor, CorridorListItem, Page } from '../api/types';
@@ -34,7 +34,7 @@ interface Fields {
 /** Quick report entry, made for a phone: pick the corridor and the kind, fill a few fields, send. */
 export default function ReportEntry() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const params = useParams();
   const corridorId = params.id ?? '';
   const kind = (REPORT_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as Kind) : null;

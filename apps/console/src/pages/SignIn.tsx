@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
-import { useNavigate, useSearchParams } from '../lib/router';
+import { useLocation, useSearchParams } from 'wouter';
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { LanguageSwitch } from '../components/Layout';
@@ -13,7 +13,7 @@ interface Fields {
 
 export function SignIn() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
