@@ -76,6 +76,10 @@ export default defineConfig({
         replacement: here('../../node_modules/react-error-boundary/dist/react-error-boundary.js'),
       },
     ],
-    server: { deps: { inline: [/@testing-library\/react/, /wouter/, /react-error-boundary/] } },
+    server: {
+      deps: {
+        inline: [/@testing-library\/react/, /wouter/, /react-error-boundary/, /@tanstack\/react-table/],
+      },
+    },
   },
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../apps/console/src/i18n/en.ts';
 import { ADMIN, apiToken, launchChromium, loadDemoData, screenshotDir, startServer } from './harness.mjs';
@@ -418,6 +419,38 @@ describe('the admin console in Chromium', () => {
     // The choice is kept: a reload stays in Ukrainian.
     await page.reload();
     await expect.poll(() => page.getByRole('link', { name: 'Коридори', exact: true }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('shows a failed job with its error on the job page, and retries it', async () => {
+    // A job no worker has a handler for: the running worker fails it.
+    const queue = new Queue('maintenance', { connection: { url: server.redisUrl }, prefix: 'bull' });
+    const job = await queue.add('NoSuchJob', {}, { attempts: 1 });
+    await expect.poll(() => job.isFailed(), { timeout: 10_000, interval: 50 }).toBe(true);
+    // The axe check injects its script: the page's own policy allows no inline script.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/jobs`);
+    const failed = page.getByTestId('failed-jobs');
+    await failed.waitFor();
+    const row = failed.getByRole('row').filter({ hasText: 'NoSuchJob' });
+    await expect.poll(() => row.textContent()).toContain('maintenance');
+    expect(await page.getByTestId('last-sweep').textContent()).not.toBe('');
+    await checkPage(page, 'jobs-failed');
+    await row.getByRole('button', { name: `Retry job NoSuchJob (${job.id})` }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: String(job.id) })
+          .count(),
+      )
+      .toBe(1);
+    // The retry is the server's: the job left the failed set (and the worker, still without a handler, fails it again).
+    const retried = await api('GET', '/audit?entity=job');
+    expect(retried.data.items.map((entry) => entry.action)).toContain('job.retry');
+    await queue.close();
     await context.close();
   });
 

@@ -80,6 +80,7 @@ export async function startServer({ withWorker = true, env: extraEnv = {} } = {}
   const worker = withWorker && existsSync(WORKER_MAIN) ? spawnNode(WORKER_MAIN) : null;
   return {
     url,
+    redisUrl: env.REDIS_URL,
     logs,
     worker,
     async stop() {

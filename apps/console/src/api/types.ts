@@ -268,3 +268,25 @@ export interface Dashboard {
     byDay: { day: string; low: number; high: number }[];
   };
 }
+
+/** GET /jobs/health (admins). */
+export const QUEUE_COUNTS = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
+export interface FailedJob {
+  id: string;
+  queue: string;
+  name: string;
+  failedReason: string;
+  attemptsMade: number;
+  failedAt: string | null;
+}
+export interface QueueHealth {
+  name: string;
+  counts: Record<(typeof QUEUE_COUNTS)[number], number>;
+  failed: FailedJob[];
+}
+export interface JobHealth {
+  redis: 'up' | 'down';
+  queues: QueueHealth[];
+  lastSweepAt: string | null;
+  outbox: { pending: number; oldestCreatedAt: string | null };
+}

@@ -1,10 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { Link } from 'wouter';
 import { api, query } from '../api/client';
+import { useUserNames } from '../api/hooks';
 import type { AuditEntry, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 
 export default function Audit() {
   const { t } = useTranslation();
@@ -17,6 +19,48 @@ export default function Audit() {
     placeholderData: keepPreviousData,
     retry: false,
   });
+  // The audit page is for admins, who may read every user's name.
+  const names = useUserNames(true).data;
+  const columns = useMemo<Column<AuditEntry>[]>(
+    () => [
+      { id: 'at', header: t('audit.at'), cell: ({ row }) => <When at={row.original.at} /> },
+      {
+        id: 'actor',
+        header: t('audit.actor'),
+        cell: ({ row: { original: a } }) =>
+          a.actorId ? (names?.get(a.actorId) ?? <code>{a.actorId.slice(-8)}</code>) : t('timeline.system'),
+      },
+      {
+        id: 'action',
+        header: t('audit.action'),
+        cell: ({ row: { original: a } }) => (
+          <>
+            <code>{a.action}</code> {a.outcome === 'refused' ? `(${t('audit.refused')})` : ''}
+          </>
+        ),
+      },
+      {
+        id: 'entity',
+        header: t('audit.entity'),
+        cell: ({ row: { original: a } }) =>
+          a.corridorId ? <Link to={`/corridors/${a.corridorId}`}>{a.entity}</Link> : a.entity,
+      },
+      {
+        id: 'changes',
+        header: t('audit.changes'),
+        cell: ({ row: { original: a } }) =>
+          a.after ? (
+            <details>
+              <summary>{t('audit.show')}</summary>
+              <pre className="small">{JSON.stringify({ before: a.before, after: a.after }, null, 1)}</pre>
+            </details>
+          ) : (
+            '—'
+          ),
+      },
+    ],
+    [t, names],
+  );
   return (
     <div className="page">
       <PageTitle>{t('audit.title')}</PageTitle>
@@ -34,47 +78,13 @@ export default function Audit() {
       </div>
       {audit.isPending ? <Loading /> : <LoadError error={audit.error} />}
       {audit.data ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.entity')}</th>
-                <th scope="col">{t('audit.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.items.map((a) => (
-                <tr key={a.seq}>
-                  <td>
-                    <When at={a.at} />
-                  </td>
-                  <td>{a.actorId ? <code>{a.actorId.slice(-8)}</code> : t('timeline.system')}</td>
-                  <td>
-                    <code>{a.action}</code> {a.outcome === 'refused' ? `(${t('audit.refused')})` : ''}
-                  </td>
-                  <td>
-                    {a.corridorId ? <Link to={`/corridors/${a.corridorId}`}>{a.entity}</Link> : a.entity}
-                  </td>
-                  <td>
-                    {a.after ? (
-                      <details>
-                        <summary>{t('audit.show')}</summary>
-                        <pre className="small">
-                          {JSON.stringify({ before: a.before, after: a.after }, null, 1)}
-                        </pre>
-                      </details>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={audit.data.items}
+          rowId={(a) => String(a.seq)}
+          serverOrdered
+          label={t('audit.title')}
+        />
       ) : null}
       <nav className="pager" aria-label={t('common.pages')}>
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>

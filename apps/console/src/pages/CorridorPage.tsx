@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { byId, partyLabel, roleAtLeast, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
 import type { Corridor, EvacuationSummary, TimelineEvent } from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
 import { WindowAxis } from '../components/WindowAxis';
 import { formatCount, formatRange } from '../lib/format';
@@ -70,6 +71,77 @@ function EventDetail({ event, placeName }: { event: TimelineEvent; placeName: (i
     default:
       return null;
   }
+}
+
+type CorridorWindow = Corridor['windows'][number];
+
+/** The corridor's windows, in order, each with its deadline, every required party's stance and its flags. */
+function WindowTable({ corridor: c, partyName }: { corridor: Corridor; partyName: (id: string) => string }) {
+  const { t } = useTranslation();
+  const columns: Column<CorridorWindow>[] = [
+    { id: 'number', header: '#', accessorFn: (_w, index) => index + 1 },
+    {
+      accessorKey: 'startsAt',
+      header: t('window.startsAt'),
+      cell: ({ row }) => <When at={row.original.startsAt} zone={c.timezone} />,
+    },
+    {
+      accessorKey: 'endsAt',
+      header: t('window.endsAt'),
+      cell: ({ row }) => <When at={row.original.endsAt} zone={c.timezone} />,
+    },
+    {
+      id: 'deadline',
+      header: t('window.deadline'),
+      accessorFn: (w) => w.confirmationState.deadlineAt,
+      cell: ({ row }) => <When at={row.original.confirmationState.deadlineAt} zone={c.timezone} />,
+    },
+    {
+      id: 'confirmation',
+      header: t('window.confirmation'),
+      accessorFn: (w) => w.confirmationState.status,
+      cell: ({ row: { original: w } }) => (
+        <>
+          <StatusBadge status={w.confirmationState.status} kind="confirmationState" />
+          <ul className="plain parties">
+            {c.requiredConfirmationIds.map((pid) => {
+              const state = w.confirmationState.parties.find((p) => p.partyId === pid);
+              return (
+                <li key={pid}>
+                  {partyName(pid)}: <StatusBadge status={state?.stance ?? 'none'} kind="stance" />
+                  {state?.stance && !state.isInTime ? (
+                    <span className="muted"> ({t('window.late')})</span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ),
+    },
+    {
+      id: 'flags',
+      header: t('nav.flags'),
+      accessorFn: (w) => (w.flags ?? []).length,
+      cell: ({ row: { original: w } }) =>
+        (w.flags ?? []).length === 0
+          ? '—'
+          : w.flags?.map((f) => (
+              <span key={f.id} className={`badge badge-${f.severity}`}>
+                {t(`rule.${f.rule}`)}
+              </span>
+            )),
+    },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={c.windows}
+      rowId={(w) => w.id}
+      label={t('corridor.windows')}
+      testId="window-table"
+    />
+  );
 }
 
 export default function CorridorPage() {
@@ -162,62 +234,7 @@ export default function CorridorPage() {
       <section aria-labelledby="windows-title">
         <h2 id="windows-title">{t('corridor.windows')}</h2>
         <WindowAxis windows={c.windows} />
-        <div className="table-wrap" tabIndex={0}>
-          <table data-testid="window-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('window.startsAt')}</th>
-                <th scope="col">{t('window.endsAt')}</th>
-                <th scope="col">{t('window.deadline')}</th>
-                <th scope="col">{t('window.confirmation')}</th>
-                <th scope="col">{t('nav.flags')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.windows.map((w, i) => (
-                <tr key={w.id}>
-                  <td>{i + 1}</td>
-                  <td>
-                    <When at={w.startsAt} zone={c.timezone} />
-                  </td>
-                  <td>
-                    <When at={w.endsAt} zone={c.timezone} />
-                  </td>
-                  <td>
-                    <When at={w.confirmationState.deadlineAt} zone={c.timezone} />
-                  </td>
-                  <td>
-                    <StatusBadge status={w.confirmationState.status} kind="confirmationState" />
-                    <ul className="plain parties">
-                      {c.requiredConfirmationIds.map((pid) => {
-                        const state = w.confirmationState.parties.find((p) => p.partyId === pid);
-                        return (
-                          <li key={pid}>
-                            {partyLabel(partyById.get(pid))}:{' '}
-                            <StatusBadge status={state?.stance ?? 'none'} kind="stance" />
-                            {state?.stance && !state.isInTime ? (
-                              <span className="muted"> ({t('window.late')})</span>
-                            ) : null}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </td>
-                  <td>
-                    {(w.flags ?? []).length === 0
-                      ? '—'
-                      : w.flags?.map((f) => (
-                          <span key={f.id} className={`badge badge-${f.severity}`}>
-                            {t(`rule.${f.rule}`)}
-                          </span>
-                        ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <WindowTable corridor={c} partyName={(id) => partyLabel(partyById.get(id))} />
       </section>
 
       {roleAtLeast(me.data, 'reporter') ? (

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
 import { useLocations, useParties } from '../api/hooks';
 import { CORRIDOR_STATUSES, type CorridorListItem, type Page } from '../api/types';
 import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 import { formatRange } from '../lib/format';
 
 const FILTERS = ['status', 'partyId', 'locationId', 'from', 'to', 'q'] as const;
@@ -30,6 +31,39 @@ export default function Corridors() {
       ),
     placeholderData: keepPreviousData,
   });
+  const columns = useMemo<Column<CorridorListItem>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('corridor.name'),
+        cell: ({ row }) => <Link to={`/corridors/${row.original.id}`}>{row.original.name}</Link>,
+      },
+      {
+        id: 'status',
+        header: t('corridors.status'),
+        cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      },
+      {
+        id: 'route',
+        header: t('corridor.route'),
+        cell: ({ row }) =>
+          `${row.original.originName} → ${row.original.destinationName ?? t('corridor.anyDirection')}`,
+      },
+      { accessorKey: 'announcedByName', header: t('corridor.announcedBy') },
+      {
+        id: 'firstWindow',
+        header: t('corridor.firstWindow'),
+        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.timezone} />,
+      },
+      {
+        id: 'evacuated',
+        header: t('corridor.evacuated'),
+        cell: ({ row }) =>
+          formatRange(row.original.evacuation?.low, row.original.evacuation?.high, i18n.language),
+      },
+    ],
+    [t, i18n.language],
+  );
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -104,40 +138,14 @@ export default function Corridors() {
         list.data.items.length === 0 ? (
           <p className="muted">{t('corridors.none')}</p>
         ) : (
-          <div className="table-wrap" tabIndex={0}>
-            <table data-testid="corridor-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('corridor.name')}</th>
-                  <th scope="col">{t('corridors.status')}</th>
-                  <th scope="col">{t('corridor.route')}</th>
-                  <th scope="col">{t('corridor.announcedBy')}</th>
-                  <th scope="col">{t('corridor.firstWindow')}</th>
-                  <th scope="col">{t('corridor.evacuated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/corridors/${c.id}`}>{c.name}</Link>
-                    </td>
-                    <td>
-                      <StatusBadge status={c.status} />
-                    </td>
-                    <td>
-                      {c.originName} → {c.destinationName ?? t('corridor.anyDirection')}
-                    </td>
-                    <td>{c.announcedByName}</td>
-                    <td>
-                      <When at={c.firstStartsAt} zone={c.timezone} />
-                    </td>
-                    <td>{formatRange(c.evacuation?.low, c.evacuation?.high, i18n.language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={columns}
+            rows={list.data.items}
+            rowId={(c) => c.id}
+            serverOrdered
+            label={t('corridors.title')}
+            testId="corridor-list"
+          />
         )
       ) : null}
       <nav className="pager" aria-label={t('common.pages')}>

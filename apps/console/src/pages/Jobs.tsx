@@ -1,20 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from '../i18n';
 import { api } from '../api/client';
-import { LoadError, Loading, PageTitle } from '../components/common';
+import { QUEUE_COUNTS, type FailedJob, type JobHealth, type QueueHealth } from '../api/types';
+import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 
-type Health = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Background job health: queues with their counts, and whatever else the server reports. */
+/** Background jobs for admins: the database and Redis, queue depths, the last sweep, failed jobs and their retry. */
 export default function Jobs() {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const health = useQuery({
     queryKey: ['jobs', 'health'],
-    queryFn: () => api<Health>('/jobs/health'),
+    queryFn: () => api<JobHealth>('/jobs/health'),
     retry: false,
     refetchInterval: 15_000,
   });
@@ -22,10 +20,69 @@ export default function Jobs() {
     queryKey: ['health'],
     queryFn: async () => (await fetch('/health')).json() as Promise<Record<string, string>>,
   });
-  const queues = Array.isArray(health.data?.queues) ? (health.data.queues as Health[]) : [];
-  const counterKeys = [...new Set(queues.flatMap((q) => Object.keys(isRecord(q.counts) ? q.counts : {})))];
-  const rest = Object.entries(health.data ?? {}).filter(([k]) => k !== 'queues');
+  const retry = useMutation({
+    mutationFn: (job: FailedJob) =>
+      api<{ id: string }>(`/jobs/failed/${encodeURIComponent(job.id)}/retry`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['jobs', 'health'] }),
+  });
+  const { mutate: retryJob, isPending: retrying } = retry;
 
+  const queueColumns = useMemo<Column<QueueHealth>[]>(
+    () => [
+      { accessorKey: 'name', header: t('jobs.queue'), cell: ({ row }) => <code>{row.original.name}</code> },
+      ...QUEUE_COUNTS.map((state): Column<QueueHealth> => ({
+        id: state,
+        header: t(`jobs.count.${state}`),
+        accessorFn: (queue) => queue.counts[state],
+      })),
+    ],
+    [t],
+  );
+  const failedColumns = useMemo<Column<FailedJob>[]>(
+    () => [
+      {
+        id: 'job',
+        header: t('jobs.job'),
+        accessorFn: (job) => `${job.queue} ${job.name}`,
+        cell: ({ row: { original: job } }) => (
+          <>
+            <code>{job.name}</code> <span className="muted">{job.queue}</span>
+          </>
+        ),
+      },
+      {
+        accessorKey: 'failedReason',
+        header: t('jobs.error'),
+        cell: ({ row }) => <code>{row.original.failedReason}</code>,
+      },
+      { accessorKey: 'attemptsMade', header: t('jobs.attempts') },
+      {
+        id: 'failedAt',
+        header: t('jobs.failedAt'),
+        accessorFn: (job) => job.failedAt ?? '',
+        cell: ({ row }) => <When at={row.original.failedAt} />,
+      },
+      {
+        id: 'actions',
+        header: t('common.actions'),
+        enableSorting: false,
+        cell: ({ row: { original: job } }) => (
+          <button
+            type="button"
+            disabled={retrying}
+            aria-label={t('jobs.retryOf', { name: job.name, id: job.id })}
+            onClick={() => retryJob(job)}
+          >
+            {t('jobs.retry')}
+          </button>
+        ),
+      },
+    ],
+    [t, retryJob, retrying],
+  );
+
+  const data = health.data;
+  const failed = data?.queues.flatMap((queue) => queue.failed) ?? [];
   return (
     <div className="page">
       <PageTitle>{t('jobs.title')}</PageTitle>
@@ -40,48 +97,56 @@ export default function Jobs() {
         </p>
       ) : null}
       {health.isPending ? <Loading /> : <LoadError error={health.error} />}
-      {queues.length > 0 ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table data-testid="queues">
-            <thead>
-              <tr>
-                <th scope="col">{t('jobs.queue')}</th>
-                {counterKeys.map((k) => (
-                  <th key={k} scope="col">
-                    <code>{k}</code>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {queues.map((q) => (
-                <tr key={String(q.name)}>
-                  <td>
-                    <code>{String(q.name)}</code>
-                  </td>
-                  {counterKeys.map((k) => (
-                    <td key={k}>{String((q.counts as Health | undefined)?.[k] ?? '—')}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {rest.length > 0 ? (
-        <dl className="facts">
-          {rest.map(([k, v]) => (
-            <div key={k}>
-              <dt>
-                <code>{k}</code>
-              </dt>
-              <dd>
-                <pre className="small">{typeof v === 'string' ? v : JSON.stringify(v, null, 1)}</pre>
+      {data ? (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('jobs.lastSweep')}</dt>
+              <dd data-testid="last-sweep">
+                {data.lastSweepAt ? <When at={data.lastSweepAt} /> : t('jobs.never')}
               </dd>
             </div>
-          ))}
-        </dl>
+            <div>
+              <dt>{t('jobs.outbox')}</dt>
+              <dd>
+                {data.outbox.pending}
+                {data.outbox.oldestCreatedAt ? (
+                  <>
+                    {' '}
+                    · {t('jobs.oldest')} <When at={data.outbox.oldestCreatedAt} />
+                  </>
+                ) : null}
+              </dd>
+            </div>
+          </dl>
+          {data.queues.length > 0 ? (
+            <DataTable
+              columns={queueColumns}
+              rows={data.queues}
+              rowId={(queue) => queue.name}
+              label={t('jobs.title')}
+              testId="queues"
+            />
+          ) : null}
+          <h2>{t('jobs.failedTitle')}</h2>
+          <LoadError error={retry.error} />
+          {retry.data ? <p role="status">{t('jobs.retried', { id: retry.data.id })}</p> : null}
+          {failed.length > 0 ? (
+            <DataTable
+              columns={failedColumns}
+              rows={failed}
+              rowId={(job) => `${job.queue}:${job.id}`}
+              label={t('jobs.failedTitle')}
+              testId="failed-jobs"
+            />
+          ) : (
+            <p className="muted">{t('jobs.noneFailed')}</p>
+          )}
+        </>
       ) : null}
+      <p>
+        <a href="/api/admin/queues">{t('jobs.board')}</a>
+      </p>
     </div>
   );
 }

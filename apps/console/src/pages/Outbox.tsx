@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from '../i18n';
 import { api } from '../api/client';
 import type { OutboxMessage, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 
 /** E-mails written to the local outbox when no SMTP server is configured (issue 5's endpoint). */
 export default function Outbox() {
@@ -15,6 +17,21 @@ export default function Outbox() {
     },
     retry: false,
   });
+  const columns = useMemo<Column<OutboxMessage>[]>(
+    () => [
+      {
+        id: 'at',
+        header: t('outbox.at'),
+        accessorFn: (m) => m.sentAt ?? m.createdAt,
+        sortingFn: 'basic',
+        cell: (cell) => <When at={cell.row.original.sentAt ?? cell.row.original.createdAt} />,
+      },
+      { accessorKey: 'to', header: t('outbox.to'), sortingFn: 'text' },
+      { accessorKey: 'subject', header: t('outbox.subject'), sortingFn: 'text' },
+      { id: 'state', header: t('outbox.state'), accessorFn: (m) => m.status ?? '—', sortingFn: 'text' },
+    ],
+    [t],
+  );
   return (
     <div className="page">
       <PageTitle>{t('outbox.title')}</PageTitle>
@@ -22,30 +39,7 @@ export default function Outbox() {
       {outbox.isPending ? <Loading /> : <LoadError error={outbox.error} />}
       {outbox.data?.length === 0 ? <p className="muted">{t('outbox.none')}</p> : null}
       {outbox.data && outbox.data.length > 0 ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('outbox.at')}</th>
-                <th scope="col">{t('outbox.to')}</th>
-                <th scope="col">{t('outbox.subject')}</th>
-                <th scope="col">{t('outbox.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.data.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <When at={m.sentAt ?? m.createdAt} />
-                  </td>
-                  <td>{m.to}</td>
-                  <td>{m.subject}</td>
-                  <td>{m.status ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={columns} rows={outbox.data} rowId={(m) => m.id} label={t('outbox.title')} />
       ) : null}
     </div>
   );

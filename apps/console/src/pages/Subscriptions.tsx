@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../i18n';
 import { api, isNotAvailable, newIdempotencyKey } from '../api/client';
 import { SEVERITIES, type Page, type Subscription } from '../api/types';
 import { LoadError, Loading, PageTitle } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 import { viewerZone } from '../lib/time';
 
 interface Fields {
@@ -53,6 +54,40 @@ export default function Subscriptions() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['subscriptions'] }),
   });
   const mode = watch('mode');
+  const { mutate: removeSubscription } = remove;
+  const columns = useMemo<Column<Subscription>[]>(
+    () => [
+      { accessorKey: 'email', header: t('subscriptions.email') },
+      {
+        accessorKey: 'mode',
+        header: t('subscriptions.mode'),
+        cell: ({ row: { original: sub } }) =>
+          `${t(`subscriptions.modes.${sub.mode}`)}${
+            sub.mode === 'daily'
+              ? ` · ${String(sub.digestHour ?? '').padStart(2, '0')}:00 ${sub.timezone ?? ''}`
+              : ''
+          }`,
+      },
+      {
+        accessorKey: 'minSeverity',
+        header: t('subscriptions.minSeverity'),
+        sortingFn: (a, b) =>
+          SEVERITIES.indexOf(a.original.minSeverity) - SEVERITIES.indexOf(b.original.minSeverity),
+        cell: ({ row }) => t(`severity.${row.original.minSeverity}`),
+      },
+      {
+        id: 'actions',
+        header: t('common.actions'),
+        enableSorting: false,
+        cell: ({ row }) => (
+          <button type="button" className="link" onClick={() => removeSubscription(row.original.id)}>
+            {t('common.delete')}
+          </button>
+        ),
+      },
+    ],
+    [t, removeSubscription],
+  );
 
   return (
     <div className="page">
@@ -63,37 +98,12 @@ export default function Subscriptions() {
         <>
           {list.data && list.data.length === 0 ? <p className="muted">{t('subscriptions.none')}</p> : null}
           {list.data && list.data.length > 0 ? (
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('subscriptions.email')}</th>
-                    <th scope="col">{t('subscriptions.mode')}</th>
-                    <th scope="col">{t('subscriptions.minSeverity')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.map((s) => (
-                    <tr key={s.id}>
-                      <td>{s.email}</td>
-                      <td>
-                        {t(`subscriptions.modes.${s.mode}`)}
-                        {s.mode === 'daily'
-                          ? ` · ${String(s.digestHour ?? '').padStart(2, '0')}:00 ${s.timezone ?? ''}`
-                          : ''}
-                      </td>
-                      <td>{t(`severity.${s.minSeverity}`)}</td>
-                      <td>
-                        <button type="button" className="link" onClick={() => remove.mutate(s.id)}>
-                          {t('common.delete')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={columns}
+              rows={list.data}
+              rowId={(sub) => sub.id}
+              label={t('subscriptions.title')}
+            />
           ) : null}
           <h2>{t('subscriptions.add')}</h2>
           <form className="stack" onSubmit={handleSubmit((f) => create.mutate(f))}>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../i18n';
 import { api, newIdempotencyKey } from '../api/client';
 import { byId } from '../api/hooks';
 import { ROLES, type ApiKey, type Organisation, type Page, type User } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { DataTable, type Column } from '../components/DataTable';
 
 const asItems = <T,>(result: Page<T> | T[]) => (Array.isArray(result) ? result : result.items);
 
@@ -38,7 +39,7 @@ function UserSection() {
     retry: false,
   });
   const organisations = useOrganisations();
-  const orgById = byId(organisations.data);
+  const orgById = useMemo(() => byId(organisations.data), [organisations.data]);
   const [key, setKey] = useState(newIdempotencyKey);
   const [invite, setInvite] = useState<string | null>(null);
   const { register, handleSubmit, reset } = useForm<{
@@ -63,56 +64,62 @@ function UserSection() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 
+  const { mutate: updateUser } = update;
+  const userColumns = useMemo<Column<User>[]>(
+    () => [
+      { accessorKey: 'displayName', header: t('users.name') },
+      { accessorKey: 'email', header: t('users.email') },
+      {
+        id: 'organisation',
+        header: t('users.organisation'),
+        accessorFn: (u) => orgById.get(u.organisationId)?.name ?? '—',
+      },
+      {
+        accessorKey: 'role',
+        header: t('users.role'),
+        // Sorted by rank, not by the role's name in the current language.
+        sortingFn: (a, b) => ROLES.indexOf(a.original.role) - ROLES.indexOf(b.original.role),
+        cell: ({ row: { original: u } }) => (
+          <select
+            aria-label={t('users.roleOf', { name: u.displayName })}
+            value={u.role}
+            onChange={(e) => updateUser({ id: u.id, body: { role: e.target.value } })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        ),
+      },
+      {
+        id: 'state',
+        header: t('users.state'),
+        accessorFn: (u) => (u.disabled ? 2 : u.invitePending ? 1 : 0),
+        cell: ({ row: { original: u } }) => (
+          <>
+            {u.invitePending ? `${t('users.invited')} · ` : ''}
+            <button
+              type="button"
+              className="link"
+              onClick={() => updateUser({ id: u.id, body: { disabled: !u.disabled } })}
+            >
+              {u.disabled ? t('users.enable') : t('users.disable')}
+            </button>
+          </>
+        ),
+      },
+    ],
+    [t, orgById, updateUser],
+  );
+
   return (
     <section aria-labelledby="users-h">
       <h2 id="users-h">{t('users.users')}</h2>
       {users.isPending ? <Loading /> : <LoadError error={users.error} />}
       {users.data ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.organisation')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.displayName}</td>
-                  <td>{u.email}</td>
-                  <td>{orgById.get(u.organisationId)?.name ?? '—'}</td>
-                  <td>
-                    <select
-                      aria-label={t('users.roleOf', { name: u.displayName })}
-                      value={u.role}
-                      onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {u.invitePending ? `${t('users.invited')} · ` : ''}
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
-                    >
-                      {u.disabled ? t('users.enable') : t('users.disable')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={userColumns} rows={users.data} rowId={(u) => u.id} label={t('users.users')} />
       ) : null}
       <LoadError error={update.error} />
       {users.data ? (
@@ -236,47 +243,48 @@ function ApiKeySection() {
     mutationFn: (id: string) => api(`/api-keys/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
   });
+  const { mutate: revokeKey } = revoke;
+  const keyColumns = useMemo<Column<ApiKey>[]>(
+    () => [
+      { accessorKey: 'name', header: t('keys.name') },
+      {
+        accessorKey: 'prefix',
+        header: t('keys.prefix'),
+        cell: ({ row }) => <code>{row.original.prefix}</code>,
+      },
+      {
+        id: 'scopes',
+        header: t('keys.scopes'),
+        accessorFn: (k) => k.scopes.map((scope) => t(`keys.scope.${scope}`)).join(', '),
+      },
+      {
+        id: 'lastUsed',
+        header: t('keys.lastUsed'),
+        accessorFn: (k) => k.lastUsedAt ?? '',
+        cell: ({ row }) => <When at={row.original.lastUsedAt} />,
+      },
+      {
+        id: 'actions',
+        header: t('common.actions'),
+        enableSorting: false,
+        cell: ({ row: { original: k } }) =>
+          k.revokedAt ? (
+            t('keys.revoked')
+          ) : (
+            <button type="button" className="link" onClick={() => revokeKey(k.id)}>
+              {t('keys.revoke')}
+            </button>
+          ),
+      },
+    ],
+    [t, revokeKey],
+  );
   return (
     <section aria-labelledby="keys-h">
       <h2 id="keys-h">{t('keys.title')}</h2>
       {keys.isPending ? <Loading /> : <LoadError error={keys.error} />}
       {keys.data ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('keys.name')}</th>
-                <th scope="col">{t('keys.prefix')}</th>
-                <th scope="col">{t('keys.scopes')}</th>
-                <th scope="col">{t('keys.lastUsed')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}</code>
-                  </td>
-                  <td>{k.scopes.map((s) => t(`keys.scope.${s}`)).join(', ')}</td>
-                  <td>
-                    <When at={k.lastUsedAt} />
-                  </td>
-                  <td>
-                    {k.revokedAt ? (
-                      t('keys.revoked')
-                    ) : (
-                      <button type="button" className="link" onClick={() => revoke.mutate(k.id)}>
-                        {t('keys.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={keyColumns} rows={keys.data} rowId={(k) => k.id} label={t('keys.title')} />
       ) : null}
       <form
         className="inline-form"
