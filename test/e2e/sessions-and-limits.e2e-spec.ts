@@ -86,6 +86,23 @@ describe.each(availableDialects())('sessions, CSRF and rate limits on %s', (dial
       expect((await me(bearer(first.body.token))).status).toBe(200);
     });
 
+    it('keeps the token out of the answer when the sign-in asks for a cookie session, as the console does', async () => {
+      const response = await api.http
+        .post('/api/v1/auth/login')
+        .send({ email: member.email, password: MEMBER_PASSWORD, session: 'cookie' });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        expiresAt: expect.any(String),
+        user: expect.objectContaining({ email: member.email }),
+      });
+      expect(JSON.stringify(response.body)).not.toContain(sessionCookieOf(response).split('=')[1]);
+      expect((await me({ Cookie: sessionCookieOf(response) })).status).toBe(200);
+      const wrongMode = await api.http
+        .post('/api/v1/auth/login')
+        .send({ email: member.email, password: MEMBER_PASSWORD, session: 'jwt' });
+      expectProblem(wrongMode, 400, 'validation');
+    });
+
     it('over https, names the cookie __Host- (Secure, Path=/, no Domain) and reads no other', async () => {
       const secure = await startApi(dialect, { PUBLIC_URL: 'https://corridors.example.org' });
       try {

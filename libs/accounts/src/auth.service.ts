@@ -41,7 +41,7 @@ export class AuthService {
     email: string,
     password: string,
     context: { requestId?: string; previousToken?: string } = {},
-  ): Promise<LoginResponseDto> {
+  ): Promise<LoginResponseDto & { token: string }> {
     const user = await this.users.findByEmail(email);
     const isValid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !isValid || user.disabledAt) {

@@ -50,7 +50,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
     await this.limits.assertLoginAllowed(dto.email, request.ip);
-    let session: LoginResponseDto;
+    let session: LoginResponseDto & { token: string };
     try {
       session = await this.auth.login(dto.email, dto.password, {
         requestId: String(request.id),
@@ -70,6 +70,7 @@ export class AuthController {
       path: '/',
       expires: new Date(session.expiresAt),
     });
+    if (dto.session === 'cookie') return { expiresAt: session.expiresAt, user: session.user };
     return session;
   }
 

@@ -37,7 +37,11 @@ export function SignIn() {
     setFailure(null);
     setSubmitting(true);
     try {
-      const session = await api<{ user: User }>('/auth/login', { method: 'POST', body: fields });
+      // The session stays in the HttpOnly cookie: the answer carries no token for a script to read.
+      const session = await api<{ user: User }>('/auth/login', {
+        method: 'POST',
+        body: { ...fields, session: 'cookie' },
+      });
       queryClient.setQueryData(['me'], session.user);
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });

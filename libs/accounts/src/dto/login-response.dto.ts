@@ -1,11 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UserResponseDto } from './user-response.dto.js';
 
 export class LoginResponseDto {
-  @ApiProperty({
-    description: 'Send as `Authorization: Bearer <token>`; the console uses the cookie instead.',
+  @ApiPropertyOptional({
+    description:
+      'Send as `Authorization: Bearer <token>`. Absent when the sign-in asked for `session: "cookie"`.',
   })
-  token: string;
+  token?: string;
 
   @ApiProperty({ format: 'date-time' })
   expiresAt: string;

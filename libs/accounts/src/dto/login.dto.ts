@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@corridor.local' })
@@ -12,4 +12,16 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ['token', 'cookie'],
+    default: 'token',
+    description:
+      '`cookie`: the session lives only in the HttpOnly cookie and the answer carries no token, so no script on ' +
+      'the page can read it (what the console asks for). `token`: the answer also carries it, for an integrator ' +
+      'that sends `Authorization: Bearer`.',
+  })
+  @IsOptional()
+  @IsIn(['token', 'cookie'])
+  session?: 'token' | 'cookie';
 }
