@@ -135,3 +135,50 @@ describe.each(availableDialects())('Bull Board writes on %s', (dialect) => {
     expect((await api.http.get(BOARD_API).set(readOnly.auth)).status).toBe(200);
   });
 });
+
+describe.each(availableDialects())('Bull Board writes and the write rate limit on %s', (dialect) => {
+  const WRITES_PER_KEY = 4;
+  let api: ApiHarness;
+  let maintenance: Queue;
+
+  beforeAll(async () => {
+    api = await startApi(dialect, { WRITES_PER_KEY_PER_MINUTE: String(WRITES_PER_KEY) });
+    const { QUEUE_PREFIX: prefix, REDIS_URL: url } = api.app.get(AppConfig);
+    maintenance = new Queue(QueueName.Maintenance, { connection: { url }, prefix });
+  });
+
+  afterAll(async () => {
+    await maintenance?.resume();
+    await maintenance?.close();
+    await api?.close();
+  });
+
+  it('counts board writes in the key’s budget, shared with the API: past it, 429 and nothing changes', async () => {
+    const busy = await createKey(api, api.auth);
+    const board = (verb: 'pause' | 'resume') =>
+      api.http.put(`${BOARD_API}/maintenance/${verb}`).set(busy.auth);
+    expect((await board('pause')).status).toBe(200);
+    expect((await board('resume')).status).toBe(200);
+    const place = await api.http
+      .post('/api/v1/locations')
+      .set(busy.auth)
+      .send({ name: 'Zaporizhzhia', lat: 47.8, lon: 35.1 });
+    expect(place.status).toBe(201);
+    expect((await board('pause')).status).toBe(200);
+    expect(await maintenance.isPaused()).toBe(true);
+
+    const refused = await board('resume');
+    expectProblem(refused, 429, 'too-many-requests');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await maintenance.isPaused()).toBe(true);
+    expectProblem(
+      await api.http.post('/api/v1/locations').set(busy.auth).send({ name: 'Orikhiv', lat: 47.6, lon: 35.8 }),
+      429,
+      'too-many-requests',
+    );
+    // Reads carry on, and so do other keys.
+    expect((await api.http.get(BOARD_API).set(busy.auth)).status).toBe(200);
+    expect((await api.http.put(`${BOARD_API}/maintenance/resume`).set(api.auth)).status).toBe(200);
+    expect(await maintenance.isPaused()).toBe(false);
+  });
+});

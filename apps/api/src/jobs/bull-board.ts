@@ -5,9 +5,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService, type Principal } from '#cw/accounts';
 import { AuditService, type AuditRecord } from '#cw/audit';
+import { RateLimited } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problem.js';
+import { RateLimits } from '../auth/rate-limits.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionCookieName } from '../auth/session-cookie.js';
 import { jobRecordId } from './job-audit.js';
 import { JobQueues } from './job-queues.js';
@@ -20,14 +22,16 @@ const NOT_VERBS = new Set(['api', 'queues', 'job-schedulers']);
 
 /**
  * Bull Board, for admins only. It is a Fastify plugin outside Nest's guard, so its own onRequest hook
- * authenticates the session cookie or bearer token, requires the admin role (and the write scope and this
- * site as origin for a write), and its onSend hook audits every write that succeeded.
+ * authenticates the session cookie or bearer token, requires the admin role (and for a write: the write scope,
+ * this site as origin, and room in the key's write rate limit), and its onSend hook audits every write that
+ * succeeded.
  */
 export async function mountBullBoard(app: NestFastifyApplication): Promise<void> {
   const queues = app.get(JobQueues);
   const auth = app.get(AuthService);
   const audit = app.get(AuditService);
   const db = app.get(Database);
+  const limits = app.get(RateLimits);
   const { PUBLIC_URL } = app.get(AppConfig);
   const publicOrigin = new URL(PUBLIC_URL).origin;
   const sessionCookie = sessionCookieName(PUBLIC_URL);
@@ -60,6 +64,14 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
             'forbidden',
             'A signed-in browser write to the queues must come from this site.',
           );
+        }
+        // The same budget of writes per key (or session) as the rest of the API.
+        try {
+          limits.consumeWrite(principal.credential.id);
+        } catch (error) {
+          if (!(error instanceof RateLimited)) throw error;
+          void reply.header('retry-after', String(error.retryAfterSeconds));
+          return refuse(429, error.code, error.message);
         }
       }
       request.principal = { ...principal, requestId: String(request.id) };
