@@ -2,34 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
-import { Table } from '../database/table.js';
-import { decodeCursor, Page, toPage } from '../shared/page.js';
+import { ReferenceTableRepository } from '../shared/reference-table.repository.js';
 import { PartyEntity } from './party.entity.js';
 
 @Injectable()
-export class PartyRepository {
-  private readonly table: Table<PartyEntity>;
-
-  constructor(
-    private readonly db: Database,
-    @InjectDataSource() dataSource: DataSource,
-  ) {
-    this.table = new Table(dataSource, PartyEntity);
-  }
-
-  async insert(party: PartyEntity, tx: SqlRunner = this.db): Promise<void> {
-    await tx.run(this.table.insertSql, this.table.toParams(party));
-  }
-
-  async findById(id: string, tx: SqlRunner = this.db): Promise<PartyEntity | undefined> {
-    const row = await tx.get(`SELECT ${this.table.selectList} FROM party WHERE id = :id`, { id });
-    return row && this.table.hydrate(row);
-  }
-
-  async findByIds(ids: readonly string[], tx: SqlRunner = this.db): Promise<PartyEntity[]> {
-    if (ids.length === 0) return [];
-    const rows = await tx.all(`SELECT ${this.table.selectList} FROM party WHERE id IN (:...ids)`, { ids });
-    return rows.map((row) => this.table.hydrate(row));
+export class PartyRepository extends ReferenceTableRepository<PartyEntity> {
+  constructor(db: Database, @InjectDataSource() dataSource: DataSource) {
+    super(db, dataSource, PartyEntity);
   }
 
   async findByKind(kind: string, tx: SqlRunner = this.db): Promise<PartyEntity[]> {
@@ -38,20 +17,5 @@ export class PartyRepository {
       { kind },
     );
     return rows.map((row) => this.table.hydrate(row));
-  }
-
-  async list(limit: number, cursor?: string): Promise<Page<PartyEntity>> {
-    const [name, id] = cursor ? decodeCursor(cursor, 2) : [];
-    const rows = await this.db.all(
-      `SELECT ${this.table.selectList} FROM party
-       ${cursor ? 'WHERE (name > :name OR (name = :name AND id > :id))' : ''}
-       ORDER BY name, id LIMIT :limit`,
-      { name, id, limit: limit + 1 },
-    );
-    return toPage(
-      rows.map((row) => this.table.hydrate(row)),
-      limit,
-      (last) => [last.name, last.id],
-    );
   }
 }
