@@ -6,7 +6,7 @@ import type { Corridor } from '../api/types';
 import { useTranslation } from '../i18n';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
 import { localInputToIso, nowForInput } from '../lib/time';
-import { LoadError } from './common';
+import { LoadError, RecordOptions } from './common';
 import { SubmissionStatus } from './PendingSubmissions';
 import { AddReferences } from './ReferenceForms';
 import { RouteEditor, toCoordinates, toWaypoints, type Waypoint } from './RouteEditor';
@@ -241,32 +241,20 @@ function EditCorridorForm({ corridor }: { corridor: Corridor }) {
       <label>
         <span>{t('corridor.origin')}</span>
         <select value={draft.originId} onChange={(e) => set('originId', e.target.value)} required>
-          {places.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
+          <RecordOptions records={places} />
         </select>
       </label>
       <label>
         <span>{t('corridor.destination')}</span>
         <select value={draft.destinationId} onChange={(e) => set('destinationId', e.target.value)}>
           <option value="">{t('corridor.anyDirection')}</option>
-          {places.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
+          <RecordOptions records={places} />
         </select>
       </label>
       <label>
         <span>{t('corridor.announcedBy')}</span>
         <select value={draft.announcedById} onChange={(e) => set('announcedById', e.target.value)} required>
-          {parties.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <RecordOptions records={parties.data} />
         </select>
       </label>
       <label>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Location } from '../api/types';
 import { useTranslation } from '../i18n';
+import { RecordOptions } from './common';
 
 /** One point of a route: a known place (`locationId`), or coordinates typed in, kept as text while typed. */
 export interface Waypoint {
@@ -86,11 +87,7 @@ export function RouteEditor({
                   onChange={(e) => set(i, { locationId: e.target.value, lat: '', lon: '' })}
                 >
                   <option value="">{t('routeEditor.coordinates')}</option>
-                  {places.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
+                  <RecordOptions records={places} />
                 </select>
               </div>
               {w.locationId === '' ? (

@@ -30,6 +30,19 @@ export function When({
   );
 }
 
+/** A select's options for records (parties, places, corridors…), each by its name; a first empty option is the caller's. */
+export function RecordOptions({ records }: { records: readonly { id: string; name: string }[] | undefined }) {
+  return (
+    <>
+      {records?.map((record) => (
+        <option key={record.id} value={record.id}>
+          {record.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function StatusBadge({ status, kind = 'status' }: { status: string; kind?: string }) {
   const { t } = useTranslation();
   return <span className={`badge badge-${status}`}>{t(`${kind}.${status}`)}</span>;

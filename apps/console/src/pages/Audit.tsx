@@ -7,12 +7,13 @@ import { useUserNames } from '../api/hooks';
 import type { AuditEntry, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
+import { Pager, useCursorPages } from '../components/Pager';
 
 export default function Audit() {
   const { t } = useTranslation();
   const [entity, setEntity] = useState('');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const audit = useQuery({
     queryKey: ['audit', entity, cursor],
     queryFn: () => api<Page<AuditEntry>>(`/audit${query({ entity, cursor, limit: 50 })}`),
@@ -70,7 +71,7 @@ export default function Audit() {
           <input
             value={entity}
             onChange={(e) => {
-              setCursors([null]);
+              pages.restart();
               setEntity(e.target.value.trim());
             }}
           />
@@ -86,18 +87,7 @@ export default function Audit() {
           label={t('audit.title')}
         />
       ) : null}
-      <nav className="pager" aria-label={t('common.pages')}>
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          disabled={!audit.data?.nextCursor}
-          onClick={() => audit.data?.nextCursor && setCursors([...cursors, audit.data.nextCursor])}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <Pager pages={pages} nextCursor={audit.data?.nextCursor} />
     </div>
   );
 }

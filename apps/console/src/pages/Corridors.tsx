@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
 import { useLocations, useParties } from '../api/hooks';
 import { CORRIDOR_STATUSES, type CorridorListItem, type Page } from '../api/types';
-import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
+import { LoadError, Loading, PageTitle, RecordOptions, StatusBadge, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
+import { Pager, useCursorPages } from '../components/Pager';
 import { formatRange } from '../lib/format';
 
 const FILTERS = ['status', 'partyId', 'locationId', 'from', 'to', 'q'] as const;
@@ -14,8 +15,8 @@ const FILTERS = ['status', 'partyId', 'locationId', 'from', 'to', 'q'] as const;
 export default function Corridors() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const parties = useParties();
   const locations = useLocations();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
@@ -73,7 +74,7 @@ export default function Corridors() {
       const value = String(data.get(f) ?? '').trim();
       if (value) next.set(f, value);
     }
-    setCursors([null]);
+    pages.restart();
     setParams(next);
   }
 
@@ -105,22 +106,14 @@ export default function Corridors() {
           <span>{t('corridors.party')}</span>
           <select name="partyId" defaultValue={filters.partyId} key={`p${parties.data?.length ?? 0}`}>
             <option value="">{t('common.any')}</option>
-            {parties.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <RecordOptions records={parties.data} />
           </select>
         </label>
         <label>
           <span>{t('corridors.location')}</span>
           <select name="locationId" defaultValue={filters.locationId} key={`l${locations.data?.length ?? 0}`}>
             <option value="">{t('common.any')}</option>
-            {locations.data?.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <RecordOptions records={locations.data} />
           </select>
         </label>
         <label>
@@ -148,18 +141,7 @@ export default function Corridors() {
           />
         )
       ) : null}
-      <nav className="pager" aria-label={t('common.pages')}>
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          disabled={!list.data?.nextCursor}
-          onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <Pager pages={pages} nextCursor={list.data?.nextCursor} />
     </div>
   );
 }

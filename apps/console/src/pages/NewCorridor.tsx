@@ -4,7 +4,7 @@ import { useTranslation } from '../i18n';
 import { Link, useLocation } from 'wouter';
 import { useLocations, useParties } from '../api/hooks';
 import type { Corridor } from '../api/types';
-import { PageTitle } from '../components/common';
+import { PageTitle, RecordOptions } from '../components/common';
 import { AddReferences } from '../components/ReferenceForms';
 import { RouteEditor, toCoordinates, type Waypoint } from '../components/RouteEditor';
 import { SubmissionStatus } from '../components/PendingSubmissions';
@@ -113,11 +113,7 @@ export default function NewCorridor() {
           <span>{t('corridor.origin')}</span>
           <select aria-invalid={errors.originId ? true : undefined} {...register('originId', { required })}>
             <option value="">{t('form.choose')}</option>
-            {locations.data?.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <RecordOptions records={locations.data} />
           </select>
         </label>
         {errors.originId ? <p className="field-error">{errors.originId.message}</p> : null}
@@ -125,11 +121,7 @@ export default function NewCorridor() {
           <span>{t('corridor.destination')}</span>
           <select {...register('destinationId')}>
             <option value="">{t('corridor.anyDirection')}</option>
-            {locations.data?.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <RecordOptions records={locations.data} />
           </select>
         </label>
         <label>
@@ -139,11 +131,7 @@ export default function NewCorridor() {
             {...register('announcedById', { required })}
           >
             <option value="">{t('form.choose')}</option>
-            {parties.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <RecordOptions records={parties.data} />
           </select>
         </label>
         {errors.announcedById ? <p className="field-error">{errors.announcedById.message}</p> : null}

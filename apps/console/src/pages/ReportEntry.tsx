@@ -6,7 +6,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { api, query } from '../api/client';
 import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
 import type { Corridor, CorridorListItem, Page } from '../api/types';
-import { PageTitle, When } from '../components/common';
+import { PageTitle, RecordOptions, When } from '../components/common';
 import { CountInput, emptyCount, toCount, type CountDraft } from '../components/CountInput';
 import { SubmissionStatus } from '../components/PendingSubmissions';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
@@ -74,11 +74,7 @@ function PickCorridor({
           <span>{t('report.corridor')}</span>
           <select value={picked} onChange={(e) => setPicked(e.target.value)} required>
             <option value="">{t('form.choose')}</option>
-            {list.data?.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <RecordOptions records={list.data?.items} />
           </select>
         </label>
         <fieldset>
@@ -208,11 +204,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: Kind }) {
             {...register('partyId', kind === 'incident' ? {} : { required })}
           >
             <option value="">{kind === 'incident' ? t('report.unknownSource') : t('form.choose')}</option>
-            {partyChoices.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <RecordOptions records={partyChoices} />
           </select>
         </label>
         {errors.partyId ? <p className="field-error">{errors.partyId.message}</p> : null}
@@ -291,11 +283,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: Kind }) {
               <span>{t('report.arrivedAt')}</span>
               <select {...register('arrivedAtId')}>
                 <option value="">{t('report.unknownPlace')}</option>
-                {locations.data?.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
+                <RecordOptions records={locations.data} />
               </select>
             </label>
           </>

@@ -5,7 +5,7 @@ import { useTranslation } from '../i18n';
 import { api, newIdempotencyKey } from '../api/client';
 import { byId } from '../api/hooks';
 import { ROLES, type ApiKey, type Organisation, type Page, type User } from '../api/types';
-import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { LoadError, Loading, PageTitle, RecordOptions, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
 
 const asItems = <T,>(result: Page<T> | T[]) => (Array.isArray(result) ? result : result.items);
@@ -137,11 +137,7 @@ function UserSection() {
             <span>{t('users.organisation')}</span>
             <select required {...register('organisationId', { required: true })}>
               <option value="">{t('form.choose')}</option>
-              {organisations.data?.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <RecordOptions records={organisations.data} />
             </select>
           </label>
           <label>
