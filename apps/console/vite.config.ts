@@ -78,7 +78,13 @@ export default defineConfig({
     ],
     server: {
       deps: {
-        inline: [/@testing-library\/react/, /wouter/, /react-error-boundary/, /@tanstack\/react-table/],
+        inline: [
+          /@testing-library\/react/,
+          /wouter/,
+          /react-error-boundary/,
+          /@tanstack\/react-(table|query)/,
+          /react-hook-form/,
+        ],
       },
     },
   },

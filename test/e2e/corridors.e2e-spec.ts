@@ -10,6 +10,7 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
   let api: ApiHarness;
   let fx: Fixtures;
   let adminId: string;
+  let adminOrganisationId: string;
   const party = { ruMod: '', uaGov: '', unHc: '', unSg: '' };
   const place = { azovstal: '', mariupol: '', zaporizhzhia: '', berdiansk: '' };
   // A: the Russian MoD's 5–7 May ceasefire, read from a daily schedule in Moscow time.
@@ -39,7 +40,9 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
     place.mariupol = await fx.location('Mariupol', 47.097, 37.543);
     place.zaporizhzhia = await fx.location('Zaporizhzhia', 47.838, 35.139);
     place.berdiansk = await fx.location('Berdiansk', 46.755, 36.789);
-    adminId = (await get('/auth/me')).body.id as string;
+    const me = (await get('/auth/me')).body as { id: string; organisationId: string };
+    adminId = me.id;
+    adminOrganisationId = me.organisationId;
   });
 
   afterAll(async () => {
@@ -75,6 +78,7 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
         timezone: 'Europe/Moscow',
         destinationId: place.zaporizhzhia,
         enteredById: adminId,
+        organisationId: adminOrganisationId,
       });
       windowsOf.A = windows.map((w) => w.id);
     });

@@ -116,6 +116,7 @@ export interface Corridor extends Omit<
   windows: CorridorWindow[];
   confirmations: Confirmation[];
   enteredById: string;
+  organisationId: string;
 }
 export interface TimelineEvent {
   kind: string;

@@ -11,18 +11,28 @@ import { SubmissionStatus } from './PendingSubmissions';
 import { AddReferences } from './ReferenceForms';
 import { RouteEditor, toCoordinates, toWaypoints, type Waypoint } from './RouteEditor';
 
-/** What a corridor page offers to change, by role: a window (reporters), edits and cancellation (coordinators). */
+/**
+ * What a corridor page offers to change, as the server's policy allows it: a window (reporters), edits and
+ * cancellation (coordinators), each only on a corridor of one's own organisation (admins: any); a missing party
+ * or place, from any corridor.
+ */
 export default function CorridorManage({ corridor }: { corridor: Corridor }) {
   const { t } = useTranslation();
   const me = useMe();
   if (!roleAtLeast(me.data, 'reporter')) return null;
   const isCancelled = corridor.status === 'cancelled' || corridor.cancelReason !== null;
-  const isCoordinator = roleAtLeast(me.data, 'coordinator');
+  const isOwn = me.data?.role === 'admin' || me.data?.organisationId === corridor.organisationId;
+  const isCoordinator = isOwn && roleAtLeast(me.data, 'coordinator');
   if (isCancelled && !isCoordinator) return null;
   return (
     <section aria-labelledby="manage-title" className="manage" data-testid="corridor-manage">
       <h2 id="manage-title">{t('manage.title')}</h2>
-      {!isCancelled ? (
+      {!isOwn ? (
+        <p className="muted" data-testid="other-organisation">
+          {t('manage.otherOrganisation')}
+        </p>
+      ) : null}
+      {isOwn && !isCancelled ? (
         <details data-testid="add-window">
           <summary>{t('manage.addWindow')}</summary>
           <AddWindowForm corridor={corridor} />

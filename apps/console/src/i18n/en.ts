@@ -188,6 +188,7 @@ export const en = {
   },
   manage: {
     title: 'Change this corridor',
+    otherOrganisation: 'Another organisation entered this corridor: only its coordinators can change it.',
     addWindow: 'Add a window',
     windowHint: 'Local times in {{zone}}, the corridor’s own zone.',
     windowStarts: 'Starts (local time)',

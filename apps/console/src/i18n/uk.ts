@@ -209,6 +209,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   manage: {
     title: 'Змінити цей коридор',
+    otherOrganisation: 'Цей коридор внесла інша організація: змінювати його можуть лише її координатори.',
     addWindow: 'Додати вікно',
     windowHint: 'Місцевий час у поясі {{zone}}, власному поясі коридору.',
     windowStarts: 'Початок (місцевий час)',

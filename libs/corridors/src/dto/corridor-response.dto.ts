@@ -105,6 +105,11 @@ export class CorridorResponseDto extends CorridorBaseDto {
   @ApiProperty({ type: [WindowResponseDto] }) windows: WindowResponseDto[];
   @ApiProperty({ type: [ConfirmationResponseDto] }) confirmations: ConfirmationResponseDto[];
   @ApiProperty({ format: 'uuid' }) enteredById: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The organisation that entered it: its coordinators (and admins) edit and cancel it.',
+  })
+  organisationId: string;
   @ApiProperty({ format: 'date-time' }) enteredAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -194,6 +199,7 @@ export function toCorridorResponse(
     windows: parts.windows,
     confirmations: parts.confirmations,
     enteredById: corridor.createdById,
+    organisationId: corridor.organisationId,
     enteredAt: corridor.createdAt.toISOString(),
     updatedAt: corridor.updatedAt.toISOString(),
   };
