@@ -10,13 +10,15 @@ const MINUTE = 60_000;
 describe('SharedCounter across replicas, on a real Redis', () => {
   const clients: Redis[] = [];
   let prefix: string;
-  const failures: unknown[] = [];
+  // Each test's own: a counter of an earlier test may still flush (its timer) after its client was closed.
+  let failures: unknown[] = [];
 
   function replica(url = REDIS_URL): SharedCounter {
     const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });
     redis.on('error', () => undefined);
     clients.push(redis);
-    return new SharedCounter(redis, prefix, LIMIT, MINUTE, (error) => failures.push(error));
+    const failuresOfThisTest = failures;
+    return new SharedCounter(redis, prefix, LIMIT, MINUTE, (error) => failuresOfThisTest.push(error));
   }
 
   async function connected(counter: SharedCounter): Promise<SharedCounter> {
@@ -32,7 +34,7 @@ describe('SharedCounter across replicas, on a real Redis', () => {
 
   beforeEach(() => {
     prefix = `cw-test-counter-${randomBytes(6).toString('hex')}`;
-    failures.length = 0;
+    failures = [];
   });
 
   afterEach(async () => {
