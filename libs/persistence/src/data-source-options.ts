@@ -41,6 +41,9 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
       // NORMAL is durable in WAL mode against process crashes; only power loss can drop the last commits.
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
+      // Temporary files in memory, above all the sub-journal of the group commit's savepoints: on disk it is a
+      // file created and unlinked per transaction and a write for every page a report first changes.
+      db.pragma('temp_store = MEMORY');
     },
   };
 }
