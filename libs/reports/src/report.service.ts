@@ -18,7 +18,13 @@ import {
 import { assertValidCount, type Count, type CountQualifier } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
-import { ReportRepository, UniqueViolation, type ReportReferences, type SqlRunner } from '#cw/persistence';
+import {
+  ForeignKeyViolation,
+  ReportRepository,
+  UniqueViolation,
+  type ReportReferences,
+  type SqlRunner,
+} from '#cw/persistence';
 import type {
   ConfirmationCreateDto,
   EvacuationCreateDto,
@@ -26,6 +32,12 @@ import type {
   RemainingCreateDto,
 } from './dto/report-create.dto.js';
 import { fingerprint } from './fingerprint.js';
+
+/** The records a report names, with the request field that names each (for the 422 that names the field). */
+interface NamedReferences {
+  refs: ReportReferences;
+  fields: Partial<Record<keyof ReportReferences, string>>;
+}
 
 /** What field reporters and coordinators enter about a corridor, each claim with its source. */
 @Injectable()
@@ -58,8 +70,8 @@ export class ReportService {
       fingerprint: fingerprint('confirmation', corridorId, dto.partyId, dto.stance, statedAt.getTime()),
       ...this.entered(principal, now),
     };
-    return this.evaluated(corridorId, idempotency, async (tx) => {
-      await this.assertReferences({ corridorId, partyId: dto.partyId }, { partyId: 'partyId' }, tx);
+    const named = { refs: { corridorId, partyId: dto.partyId }, fields: { partyId: 'partyId' } };
+    return this.evaluated(corridorId, idempotency, named, async (tx) => {
       await this.reports.insertConfirmation(row, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -107,12 +119,13 @@ export class ReportService {
       ),
       ...this.entered(principal, now),
     };
-    return this.evaluated(corridorId, idempotency, async (tx) => {
-      await this.assertReferences(
-        { corridorId, partyId: dto.sourcePartyId, windowId: dto.windowId, locationId: dto.arrivedAtId },
-        { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
-        tx,
-      );
+    const named = {
+      refs: { corridorId, partyId: dto.sourcePartyId, windowId: dto.windowId, locationId: dto.arrivedAtId },
+      fields: { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
+    };
+    return this.evaluated(corridorId, idempotency, named, async (tx) => {
+      // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
+      if (dto.windowId) await this.assertReferences(named, tx);
       await this.reports.insertEvacuation(row, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -161,12 +174,8 @@ export class ReportService {
       ),
       ...this.entered(principal, now),
     };
-    return this.store(idempotency, async (tx) => {
-      await this.assertReferences(
-        { corridorId, partyId: dto.sourcePartyId },
-        { partyId: 'sourcePartyId' },
-        tx,
-      );
+    const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
+    return this.store(idempotency, named, async (tx) => {
       await this.reports.insertRemaining(row, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -210,12 +219,8 @@ export class ReportService {
       ),
       ...this.entered(principal, now),
     };
-    return this.store(idempotency, async (tx) => {
-      await this.assertReferences(
-        { corridorId, partyId: dto.sourcePartyId },
-        { partyId: 'sourcePartyId' },
-        tx,
-      );
+    const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
+    return this.store(idempotency, named, async (tx) => {
       await this.reports.insertIncident(row, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -240,9 +245,10 @@ export class ReportService {
   private async evaluated<T>(
     corridorId: string,
     idempotency: IdempotencyRequest | undefined,
+    named: NamedReferences,
     work: (tx: SqlRunner) => Promise<T>,
   ): Promise<T> {
-    const result = await this.store(idempotency, async (tx) => {
+    const result = await this.store(idempotency, named, async (tx) => {
       const value = await work(tx);
       await this.evaluations.record(corridorId, tx);
       return value;
@@ -251,14 +257,24 @@ export class ReportService {
     return result;
   }
 
-  /** Stores one report; the same claim entered a second time (without the retry's key) is refused. */
+  /**
+   * Stores one report; the same claim entered a second time (without the retry's key) is refused. What the report
+   * names is checked by the foreign keys of its insert, not by a query of its own first: a reference to nothing
+   * is rare, so only then does one query find which record is missing, for the answer that names it.
+   */
   private async store<T>(
     idempotency: IdempotencyRequest | undefined,
+    named: NamedReferences,
     work: (tx: SqlRunner) => Promise<T>,
   ): Promise<T> {
     try {
       return await this.idempotency.create(idempotency, work);
     } catch (error) {
+      if (error instanceof ForeignKeyViolation) {
+        // The write was rolled back: the query runs on its own. Nothing missing (a reference the request does not
+        // name, or a record created meanwhile) leaves the driver's refusal, a 422 too.
+        await this.assertReferences(named);
+      }
       if (error instanceof UniqueViolation && error.constraint.includes('fingerprint')) {
         throw new AppError(
           AppErrorCode.DuplicateReport,
@@ -269,12 +285,8 @@ export class ReportService {
     }
   }
 
-  /** Checks, in the report's own transaction, that everything it names exists: one query. */
-  private async assertReferences(
-    refs: ReportReferences,
-    fields: Partial<Record<keyof ReportReferences, string>>,
-    tx: SqlRunner,
-  ): Promise<void> {
+  /** Checks that everything a report names exists, in one query; in its transaction when given one. */
+  private async assertReferences({ refs, fields }: NamedReferences, tx?: SqlRunner): Promise<void> {
     const missing = await this.reports.missingReferences(refs, tx);
     if (missing.includes('corridorId')) throw AppError.notFound('corridor', refs.corridorId);
     const [first] = missing;
