@@ -18,6 +18,7 @@ import { logOptions } from './http/log-options.js';
 import { serveConsole } from './console-static.js';
 import { mountBullBoard } from './jobs/bull-board.js';
 import { policyOf } from './auth/access-policy.js';
+import { cacheValidationRules } from './http/validation-rules-cache.js';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[\w.:+=/-]{1,100}$/;
@@ -25,6 +26,7 @@ const REQUEST_ID = /^[\w.:+=/-]{1,100}$/;
 /** Builds the api exactly as production runs it; main.ts and the e2e tests both call this. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(options.env);
+  cacheValidationRules();
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Only the proxies TRUST_PROXY names may set the client address (the sign-in limit counts per address).
