@@ -53,7 +53,7 @@ export class AppModule implements OnApplicationBootstrap {
       imports: [
         ConfigModule.forRoot(options.env),
         ClockModule.forRoot(options.clock),
-        PersistenceModule,
+        PersistenceModule.forRoot({ tempStoreInMemory: true }),
         AccountsModule,
         PartiesModule,
         LocationsModule,

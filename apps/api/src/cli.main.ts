@@ -13,7 +13,9 @@ import { AppError } from '#cw/common';
 import { ConfigError, ConfigModule } from '#cw/config';
 import { PersistenceModule } from '#cw/persistence';
 
-@Module({ imports: [ConfigModule.forRoot(), ClockModule.forRoot(), PersistenceModule, AccountsModule] })
+@Module({
+  imports: [ConfigModule.forRoot(), ClockModule.forRoot(), PersistenceModule.forRoot(), AccountsModule],
+})
 class CliModule {}
 
 const USAGE = `usage: npm run cli -- create-organisation <name>

@@ -26,7 +26,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(options.env),
         ClockModule.forRoot(options.clock),
-        PersistenceModule,
+        PersistenceModule.forRoot(),
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({

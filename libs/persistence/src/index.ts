@@ -28,7 +28,7 @@ export {
   type DigestFlagEvent,
   type DigestWindow,
 } from './delivery/alert-facts.repository.js';
-export { buildDataSourceOptions, dialectOf, type Dialect } from './data-source-options.js';
+export { buildDataSourceOptions, dialectOf, type Dialect, type SqliteTuning } from './data-source-options.js';
 export {
   DashboardRepository,
   type DashboardWindowRow,

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#cw/config';
@@ -6,7 +6,7 @@ import { ApiKeyRepository } from './api-key/api-key.repository.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { CorridorRepository } from './corridor/corridor.repository.js';
 import { DashboardRepository } from './dashboard/dashboard.repository.js';
-import { buildDataSourceOptions } from './data-source-options.js';
+import { buildDataSourceOptions, type SqliteTuning } from './data-source-options.js';
 import { createDatabase, Database } from './database/database.js';
 import { AlertDeliveryRepository } from './delivery/alert-delivery.repository.js';
 import { AlertFactsRepository } from './delivery/alert-facts.repository.js';
@@ -45,17 +45,23 @@ const REPOSITORIES = [
 ];
 
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions(config.DATABASE_URL),
-        migrationsRun: config.MIGRATE_ON_START,
-      }),
-    }),
-  ],
-  providers: [{ provide: Database, inject: [DataSource], useFactory: createDatabase }, ...REPOSITORIES],
-  exports: [Database, ...REPOSITORIES],
-})
-export class PersistenceModule {}
+@Module({})
+export class PersistenceModule {
+  /** The database of this process; `sqlite` tunes its SQLite connection (ignored on PostgreSQL). */
+  static forRoot(sqlite: SqliteTuning = {}): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            ...buildDataSourceOptions(config.DATABASE_URL, sqlite),
+            migrationsRun: config.MIGRATE_ON_START,
+          }),
+        }),
+      ],
+      providers: [{ provide: Database, inject: [DataSource], useFactory: createDatabase }, ...REPOSITORIES],
+      exports: [Database, ...REPOSITORIES],
+    };
+  }
+}
