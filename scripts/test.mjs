@@ -175,7 +175,8 @@ async function main() {
     let resultsFile = null;
     const args = [];
     if (step.results) {
-      resultsFile = path.join(RESULTS_DIR, `${step.results}.json`);
+      // Absolute: the console's component tests run with the console as their root.
+      resultsFile = path.resolve(RESULTS_DIR, `${step.results}.json`);
       rmSync(resultsFile, { force: true });
       // Both write jest's JSON result shape (numPassedTests, numFailedTests, …).
       if (step.runner === 'jest') args.push('--json', `--outputFile=${resultsFile}`);
@@ -184,20 +185,22 @@ async function main() {
     const { code, reason } = await runStep(step.script, args, { resultsFile });
     if (interrupted) return;
     let extra = '';
+    let isCounted = true;
     if (resultsFile) {
       const results = readTestResults(resultsFile);
       if (results) {
         totals.passed += results.passed;
         totals.failed += results.failed;
         if (results.brokenSuites) extra = ` (${results.brokenSuites} test suite(s) failed to run)`;
-      } else if (code !== 0) {
+      } else {
+        // A run whose tests cannot be counted fails: the last line must add up every test that ran.
+        isCounted = false;
         extra = ` (${step.runner} wrote no results)`;
       }
     }
-    say(
-      `npm run ${step.script}: ${code === 0 && !reason ? 'ok' : 'FAILED'} in ${seconds(Date.now() - stepStart)}`,
-    );
-    if (code !== 0 || reason) {
+    const isOk = code === 0 && !reason && isCounted;
+    say(`npm run ${step.script}: ${isOk ? 'ok' : 'FAILED'} in ${seconds(Date.now() - stepStart)}${extra}`);
+    if (!isOk) {
       await finish(
         false,
         `${reason ? `${reason}\n[test] ` : ''}stopped at \`npm run ${step.script}\`${extra}.`,
