@@ -2,23 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
-import { Table } from '../database/table.js';
-import { decodeCursor, Page, toPage } from '../shared/page.js';
+import { ReferenceTableRepository } from '../shared/reference-table.repository.js';
 import { OrganisationEntity } from './organisation.entity.js';
 
 @Injectable()
-export class OrganisationRepository {
-  private readonly table: Table<OrganisationEntity>;
-
-  constructor(
-    private readonly db: Database,
-    @InjectDataSource() dataSource: DataSource,
-  ) {
-    this.table = new Table(dataSource, OrganisationEntity);
-  }
-
-  async insert(organisation: OrganisationEntity, tx: SqlRunner = this.db): Promise<void> {
-    await tx.run(this.table.insertSql, this.table.toParams(organisation));
+export class OrganisationRepository extends ReferenceTableRepository<OrganisationEntity> {
+  constructor(db: Database, @InjectDataSource() dataSource: DataSource) {
+    super(db, dataSource, OrganisationEntity);
   }
 
   async findByName(name: string, tx: SqlRunner = this.db): Promise<OrganisationEntity | undefined> {
@@ -26,25 +16,5 @@ export class OrganisationRepository {
       name,
     });
     return row && this.table.hydrate(row);
-  }
-
-  async findById(id: string, tx: SqlRunner = this.db): Promise<OrganisationEntity | undefined> {
-    const row = await tx.get(`SELECT ${this.table.selectList} FROM organisation WHERE id = :id`, { id });
-    return row && this.table.hydrate(row);
-  }
-
-  async list(limit: number, cursor?: string): Promise<Page<OrganisationEntity>> {
-    const [name, id] = cursor ? decodeCursor(cursor, 2) : [];
-    const rows = await this.db.all(
-      `SELECT ${this.table.selectList} FROM organisation
-       ${cursor ? 'WHERE (name > :name OR (name = :name AND id > :id))' : ''}
-       ORDER BY name, id LIMIT :limit`,
-      { name, id, limit: limit + 1 },
-    );
-    return toPage(
-      rows.map((row) => this.table.hydrate(row)),
-      limit,
-      (last) => [last.name, last.id],
-    );
   }
 }

@@ -4,8 +4,8 @@ import { Table } from '../database/table.js';
 import { decodeCursor, Page, toPage } from './page.js';
 
 /**
- * Storage of a reference table (parties, locations): records that reports point at, read by id and listed by
- * name. Each table's repository adds what is its own.
+ * Storage of a reference table (parties, locations, organisations): named records that others point at, read by
+ * id and listed by name. Each table's repository adds what is its own.
  */
 export abstract class ReferenceTableRepository<E extends { id: string; name: string }> {
   protected readonly table: Table<E>;
