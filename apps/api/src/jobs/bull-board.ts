@@ -71,7 +71,7 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
         } catch (error) {
           if (!(error instanceof RateLimited)) throw error;
           void reply.header('retry-after', String(error.retryAfterSeconds));
-          return refuse(429, error.code, error.message);
+          return refuse(error.status, error.code, error.message);
         }
       }
       request.principal = { ...principal, requestId: String(request.id) };
