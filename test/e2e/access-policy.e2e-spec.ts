@@ -47,6 +47,8 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
   let coordinatorB: Member;
   let reporterB: Member;
   let ids: { corridor: string; user: string; party: string; location: string };
+  /** A report of each kind, entered by organisation A, for the routes that correct one. */
+  const reportIds: Record<string, string> = {};
 
   const call = (method: Method, url: string, auth?: { Authorization: string }) => {
     const request = api.http[method](url);
@@ -60,6 +62,8 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
     if (url.startsWith('/api/v1/api-keys/:id'))
       url = url.replace(':id', (await createKey(api, members.coordinator.auth)).id);
     if (url.startsWith('/api/v1/corridors/:id')) url = url.replace(':id', ids.corridor);
+    const kind = /^\/api\/v1\/corridors\/[^/]+\/(\w+)\/:reportId$/.exec(url)?.[1];
+    if (kind) url = url.replace(':reportId', reportIds[kind]);
     if (url.startsWith('/api/v1/users/:id')) url = url.replace(':id', ids.user);
     if (url.startsWith('/api/v1/parties/:id')) url = url.replace(':id', ids.party);
     if (url.startsWith('/api/v1/locations/:id')) url = url.replace(':id', ids.location);
@@ -113,6 +117,42 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
       party: world.ruMod,
       location: world.azovstal,
     };
+    const reports: [string, { Authorization: string }, object][] = [
+      [
+        'confirmations',
+        members.coordinator.auth,
+        { partyId: world.uaGov, stance: 'confirmed', statedAt: '2022-05-05T07:00:00+03:00' },
+      ],
+      [
+        'evacuations',
+        members.reporter.auth,
+        {
+          sourcePartyId: world.un,
+          reportedAt: '2022-05-05T20:00:00+03:00',
+          count: { qualifier: 'exact', value: 344 },
+          category: 'civilians',
+        },
+      ],
+      [
+        'remaining',
+        members.reporter.auth,
+        {
+          sourcePartyId: world.un,
+          reportedAt: '2022-05-05T20:00:00+03:00',
+          count: { qualifier: 'about', value: 100 },
+        },
+      ],
+      [
+        'incidents',
+        members.reporter.auth,
+        { kind: 'shelling', occurredAt: '2022-05-05T10:00:00+03:00', description: 'Shelling near the plant' },
+      ],
+    ];
+    for (const [kind, auth, body] of reports) {
+      const report = await api.http.post(`/api/v1/corridors/${ids.corridor}/${kind}`).set(auth).send(body);
+      expect(`${kind} ${report.status}`).toBe(`${kind} 201`);
+      reportIds[kind] = report.body.id;
+    }
   });
 
   afterAll(async () => {
@@ -127,6 +167,7 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
         'GET /api/v1/audit',
         'POST /api/v1/auth/logout-everywhere',
         'PATCH /api/v1/corridors/:id',
+        'PATCH /api/v1/corridors/:id/evacuations/:reportId',
       ]),
     );
   });

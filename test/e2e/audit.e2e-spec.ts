@@ -392,6 +392,25 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
         before: null,
         after,
       });
+      const correction = await audited(
+        `PATCH /api/v1/corridors/:id/${path}/:reportId`,
+        () =>
+          api.http
+            .patch(`/api/v1/corridors/${corridorId}/${path}/${report.response.body.id}`)
+            .set(actor.auth)
+            .send({ version: 1, sourceUrl: 'https://news.un.org/en/story/2022/05/1117562' }),
+        200,
+      );
+      expect(correction.entry).toMatchObject({
+        actorId: actor.id,
+        organisationId: orgA,
+        action: `${entity}.update`,
+        entity,
+        entityId: report.response.body.id,
+        corridorId,
+        before: { sourceUrl: null },
+        after: { sourceUrl: 'https://news.un.org/en/story/2022/05/1117562' },
+      });
     }
 
     // Flags are the worker's; one is raised here as the worker raises it.
@@ -533,9 +552,15 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
     const timeline = await api.http.get(`/api/v1/corridors/${corridorId}/timeline`).set(reporter.auth);
     expect(timeline.status).toBe(200);
     const edits = timeline.body.events.filter((e: { kind: string }) => e.kind === 'edit');
+    const source = {
+      field: 'sourceUrl',
+      before: null,
+      after: 'https://news.un.org/en/story/2022/05/1117562',
+    };
     expect(edits).toEqual([
       expect.objectContaining({
         kind: 'edit',
+        entity: 'corridor',
         recordId: corridorId,
         enteredById: coordinator.id,
         summary: 'Edited: name, requiredConfirmationIds',
@@ -543,6 +568,20 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
           { field: 'name', before: 'Azovstal – Zaporizhzhia', after: 'Mariupol (Azovstal) – Zaporizhzhia' },
         ]),
       }),
+      ...[
+        ['confirmation', 'Confirmation corrected', coordinator],
+        ['evacuation', 'Evacuation report corrected', reporter],
+        ['remaining', 'Remaining-population report corrected', reporter],
+        ['incident', 'Incident corrected', reporter],
+      ].map(([entity, summary, actor]) =>
+        expect.objectContaining({
+          kind: 'edit',
+          entity,
+          enteredById: (actor as Member).id,
+          summary: `${summary as string}: sourceUrl`,
+          changes: [source],
+        }),
+      ),
     ]);
     // Creates are their own events, not edits; the cancellation and the flag's acknowledgement are too.
     expect(

@@ -2,6 +2,12 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { CorridorCreateDto, DailyScheduleDto } from '#cw/corridors';
+import {
+  ConfirmationUpdateDto,
+  EvacuationUpdateDto,
+  IncidentUpdateDto,
+  RemainingUpdateDto,
+} from '#cw/reports';
 import { startApi, type ApiHarness } from '../support/api-harness.js';
 import { availableDialects } from '../support/test-database.js';
 
@@ -49,6 +55,28 @@ const ROUTES: Route[] = [
   ['post', '/api/v1/corridors/{id}/evacuations', 201, 'EvacuationCreateDto', 'EvacuationReportResponseDto'],
   ['post', '/api/v1/corridors/{id}/remaining', 201, 'RemainingCreateDto', 'RemainingReportResponseDto'],
   ['post', '/api/v1/corridors/{id}/incidents', 201, 'IncidentCreateDto', 'IncidentResponseDto'],
+  [
+    'patch',
+    '/api/v1/corridors/{id}/confirmations/{reportId}',
+    200,
+    'ConfirmationUpdateDto',
+    'ConfirmationResponseDto',
+  ],
+  [
+    'patch',
+    '/api/v1/corridors/{id}/evacuations/{reportId}',
+    200,
+    'EvacuationUpdateDto',
+    'EvacuationReportResponseDto',
+  ],
+  [
+    'patch',
+    '/api/v1/corridors/{id}/remaining/{reportId}',
+    200,
+    'RemainingUpdateDto',
+    'RemainingReportResponseDto',
+  ],
+  ['patch', '/api/v1/corridors/{id}/incidents/{reportId}', 200, 'IncidentUpdateDto', 'IncidentResponseDto'],
   ['get', '/api/v1/corridors/{id}/timeline', 200, null, 'TimelineDto'],
   ['get', '/api/v1/corridors/{id}/evacuations/summary', 200, null, 'EvacuationSummaryDto'],
 ];
@@ -125,6 +153,7 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
       if (path.includes('{id}')) expected.push('404');
       if (CREATES_WITH_IDEMPOTENCY.some(([m, p]) => m === method && p === path)) expected.push('409', '422');
       if (method === 'patch' || path.endsWith('/cancel')) expected.push('409');
+      if (path.endsWith('{reportId}')) expected.push('422');
       for (const status of expected) {
         const response = op.responses[status];
         expect({ status, ref: refOf(response?.content?.['application/problem+json']?.schema) }).toEqual({
@@ -193,6 +222,20 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
     expect(refOf(schema.properties?.windows)).toBe('#/components/schemas/CorridorWindowInputDto');
     expect(refOf(schema.properties?.schedule)).toBe('#/components/schemas/DailyScheduleDto');
     expect(refOf(schema.properties?.route)).toBe('#/components/schemas/RouteDto');
+  });
+
+  it.each([
+    ['ConfirmationUpdateDto', ConfirmationUpdateDto],
+    ['EvacuationUpdateDto', EvacuationUpdateDto],
+    ['RemainingUpdateDto', RemainingUpdateDto],
+    ['IncidentUpdateDto', IncidentUpdateDto],
+  ] as const)('describes every field %s validates, with only the version required', (name, dto) => {
+    const schema = schemaNamed(name);
+    const validated = getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((m) => m.propertyName);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual([...new Set(validated)].sort());
+    expect(schema.required).toEqual(['version']);
   });
 
   it('describes the nested parts of a corridor: windows, the daily schedule and the route', () => {

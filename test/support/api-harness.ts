@@ -80,7 +80,9 @@ const COUNTED_TABLES = [
   'api_key',
 ];
 
-/** Row counts and every corridor's version and figures: what "nothing stored changed" compares. */
+const REPORT_TABLES = ['confirmation', 'evacuation_report', 'remaining_report', 'incident'];
+
+/** Row counts, every corridor's version and figures and every report's version and claim: what "nothing stored changed" compares. */
 export async function storedState(db: Database): Promise<Record<string, unknown>> {
   const state: Record<string, unknown> = {};
   for (const table of COUNTED_TABLES) {
@@ -91,5 +93,10 @@ export async function storedState(db: Database): Promise<Record<string, unknown>
     `SELECT id, version, name, confirmation_state, evacuation_report_count, evacuation_low, evacuation_high, cancelled_at
      FROM corridor ORDER BY id`,
   );
+  for (const table of REPORT_TABLES) {
+    state[`${table}_rows`] = await db.all(
+      `SELECT id, version, fingerprint, source_url, organisation_id FROM "${table}" ORDER BY id`,
+    );
+  }
   return state;
 }

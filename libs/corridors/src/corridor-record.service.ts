@@ -37,6 +37,11 @@ export class CorridorRecordService {
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
     });
+    // A report can be corrected by its organisation: the timeline says whose it is and which version it shows.
+    const correctable = (row: { organisationId: string; version: number }) => ({
+      organisationId: row.organisationId,
+      version: row.version,
+    });
     const events: TimelineEventDto[] = [
       {
         kind: 'announcement',
@@ -69,6 +74,7 @@ export class CorridorRecordService {
         note: c.note,
         stance: c.stance,
         ...entered(c),
+        ...correctable(c),
       })),
       ...evacuations.map((e) => ({
         kind: 'evacuation' as const,
@@ -83,6 +89,7 @@ export class CorridorRecordService {
         windowId: e.windowId ?? undefined,
         arrivedAtId: e.arrivedAtId ?? undefined,
         ...entered(e),
+        ...correctable(e),
       })),
       ...remaining.map((r) => ({
         kind: 'remaining' as const,
@@ -94,6 +101,7 @@ export class CorridorRecordService {
         note: r.note,
         count: toCountResponse(r),
         ...entered(r),
+        ...correctable(r),
       })),
       ...incidents.map((i) => ({
         kind: 'incident' as const,
@@ -105,6 +113,7 @@ export class CorridorRecordService {
         note: i.description,
         incidentKind: i.kind,
         ...entered(i),
+        ...correctable(i),
       })),
     ];
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
@@ -186,7 +195,15 @@ function isEdit(entry: AuditEntryEntity): boolean {
   return !SHOWN_AS_THEMSELVES.has(entry.action);
 }
 
-/** An edit of the corridor, from its audit entry: who changed which fields, from what to what. */
+// Reports are corrected rather than edited: what the source said stays what it said, the entry is put right.
+const CORRECTED: Record<string, string> = {
+  confirmation: 'Confirmation corrected',
+  evacuation: 'Evacuation report corrected',
+  remaining: 'Remaining-population report corrected',
+  incident: 'Incident corrected',
+};
+
+/** An edit of the corridor or a correction of one of its reports, from its audit entry: who changed which fields, from what to what. */
 function toEditTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
   const before = entry.before ? (JSON.parse(entry.before) as Record<string, unknown>) : {};
   const after = entry.after ? (JSON.parse(entry.after) as Record<string, unknown>) : {};
@@ -195,7 +212,8 @@ function toEditTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
     kind: 'edit',
     at: entry.at.toISOString(),
     recordId: entry.entityId,
-    summary: fields.length ? `Edited: ${fields.join(', ')}` : 'Edited (no field changed)',
+    entity: entry.entity,
+    summary: `${CORRECTED[entry.entity] ?? 'Edited'}${fields.length ? `: ${fields.join(', ')}` : ' (no field changed)'}`,
     sourcePartyId: null,
     sourceUrl: null,
     note: null,

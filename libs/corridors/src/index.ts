@@ -23,6 +23,7 @@ export {
   IncidentResponseDto,
   RemainingReportResponseDto,
   toConfirmationResponse,
+  toCountResponse,
   toEvacuationReportResponse,
   toIncidentResponse,
   toRemainingReportResponse,

@@ -84,6 +84,7 @@ export {
   ReportRepository,
   type EvacuationFigure,
   type EvacuationTotals,
+  type ReportKind,
   type ReportReferences,
 } from './report/report.repository.js';
 export { SessionEntity } from './session/session.entity.js';

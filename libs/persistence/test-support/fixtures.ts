@@ -164,6 +164,7 @@ export function aConfirmation(
     organisationId: world.organisationId,
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
+    version: 1,
     ...change,
   };
 }
@@ -188,6 +189,7 @@ export function anEvacuationReport(
     organisationId: world.organisationId,
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
+    version: 1,
     ...change,
   };
 }

@@ -5,5 +5,12 @@ export {
   IncidentCreateDto,
   RemainingCreateDto,
 } from './dto/report-create.dto.js';
+export {
+  ConfirmationUpdateDto,
+  EvacuationUpdateDto,
+  IncidentUpdateDto,
+  RemainingUpdateDto,
+} from './dto/report-update.dto.js';
+export { ReportCorrectionService } from './report-correction.service.js';
 export { ReportService } from './report.service.js';
 export { ReportsModule } from './reports.module.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
-import { AppError, AppErrorCode, newId } from '#cw/common';
+import { newId } from '#cw/common';
 import {
   ConfirmationResponseDto,
   CorridorStateService,
@@ -15,29 +15,22 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
-import { assertValidCount, type Count, type CountQualifier } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
-import {
-  ForeignKeyViolation,
-  ReportRepository,
-  UniqueViolation,
-  type ReportReferences,
-  type SqlRunner,
-} from '#cw/persistence';
+import { ReportRepository, type SqlRunner } from '#cw/persistence';
 import type {
   ConfirmationCreateDto,
   EvacuationCreateDto,
   IncidentCreateDto,
   RemainingCreateDto,
 } from './dto/report-create.dto.js';
-import { fingerprint } from './fingerprint.js';
-
-/** The records a report names, with the request field that names each (for the 422 that names the field). */
-interface NamedReferences {
-  refs: ReportReferences;
-  fields: Partial<Record<keyof ReportReferences, string>>;
-}
+import {
+  assertReferencesExist,
+  claimFingerprint,
+  countColumns,
+  explainRefusedClaim,
+  type NamedReferences,
+} from './report-claims.js';
 
 /** What field reporters and coordinators enter about a corridor, each claim with its source. */
 @Injectable()
@@ -67,9 +60,10 @@ export class ReportService {
       statedAt,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
-      fingerprint: fingerprint('confirmation', corridorId, dto.partyId, dto.stance, statedAt.getTime()),
+      fingerprint: '',
       ...this.entered(principal, now),
     };
+    row.fingerprint = claimFingerprint.confirmation(row);
     const named = { refs: { corridorId, partyId: dto.partyId }, fields: { partyId: 'partyId' } };
     return this.evaluated(corridorId, idempotency, named, async (tx) => {
       await this.reports.insertConfirmation(row, tx);
@@ -106,26 +100,17 @@ export class ReportService {
       arrivedAtId: dto.arrivedAtId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
-      fingerprint: fingerprint(
-        'evacuation',
-        corridorId,
-        dto.windowId,
-        dto.sourcePartyId,
-        reportedAt.getTime(),
-        dto.category,
-        dto.count.qualifier,
-        dto.count.value,
-        count.max,
-      ),
+      fingerprint: '',
       ...this.entered(principal, now),
     };
+    row.fingerprint = claimFingerprint.evacuation(row);
     const named = {
       refs: { corridorId, partyId: dto.sourcePartyId, windowId: dto.windowId, locationId: dto.arrivedAtId },
       fields: { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
     };
     return this.evaluated(corridorId, idempotency, named, async (tx) => {
       // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
-      if (dto.windowId) await this.assertReferences(named, tx);
+      if (dto.windowId) await assertReferencesExist(this.reports, named, tx);
       await this.reports.insertEvacuation(row, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -163,17 +148,10 @@ export class ReportService {
       ...count,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
-      fingerprint: fingerprint(
-        'remaining',
-        corridorId,
-        dto.sourcePartyId,
-        reportedAt.getTime(),
-        dto.count.qualifier,
-        dto.count.value,
-        count.max,
-      ),
+      fingerprint: '',
       ...this.entered(principal, now),
     };
+    row.fingerprint = claimFingerprint.remaining(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
     return this.store(idempotency, named, async (tx) => {
       await this.reports.insertRemaining(row, tx);
@@ -209,16 +187,10 @@ export class ReportService {
       description: dto.description,
       sourcePartyId: dto.sourcePartyId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
-      fingerprint: fingerprint(
-        'incident',
-        corridorId,
-        dto.kind,
-        occurredAt.getTime(),
-        dto.sourcePartyId,
-        dto.description,
-      ),
+      fingerprint: '',
       ...this.entered(principal, now),
     };
+    row.fingerprint = claimFingerprint.incident(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
     return this.store(idempotency, named, async (tx) => {
       await this.reports.insertIncident(row, tx);
@@ -235,7 +207,12 @@ export class ReportService {
   }
 
   private entered(principal: Principal, now: Date) {
-    return { organisationId: principal.organisationId, createdById: principal.userId, createdAt: now };
+    return {
+      organisationId: principal.organisationId,
+      createdById: principal.userId,
+      createdAt: now,
+      version: 1,
+    };
   }
 
   /**
@@ -257,11 +234,7 @@ export class ReportService {
     return result;
   }
 
-  /**
-   * Stores one report; the same claim entered a second time (without the retry's key) is refused. What the report
-   * names is checked by the foreign keys of its insert, not by a query of its own first: a reference to nothing
-   * is rare, so only then does one query find which record is missing, for the answer that names it.
-   */
+  /** Stores one report; the same claim entered a second time (without the retry's key) is refused. */
   private async store<T>(
     idempotency: IdempotencyRequest | undefined,
     named: NamedReferences,
@@ -270,40 +243,7 @@ export class ReportService {
     try {
       return await this.idempotency.create(idempotency, work);
     } catch (error) {
-      if (error instanceof ForeignKeyViolation) {
-        // The write was rolled back: the query runs on its own. Nothing missing (a reference the request does not
-        // name, or a record created meanwhile) leaves the driver's refusal, a 422 too.
-        await this.assertReferences(named);
-      }
-      if (error instanceof UniqueViolation && error.constraint.includes('fingerprint')) {
-        throw new AppError(
-          AppErrorCode.DuplicateReport,
-          'This report was recorded already: same corridor, source, time and figures. Nothing was added.',
-        );
-      }
-      throw error;
+      return explainRefusedClaim(error, this.reports, named);
     }
   }
-
-  /** Checks that everything a report names exists, in one query; in its transaction when given one. */
-  private async assertReferences({ refs, fields }: NamedReferences, tx?: SqlRunner): Promise<void> {
-    const missing = await this.reports.missingReferences(refs, tx);
-    if (missing.includes('corridorId')) throw AppError.notFound('corridor', refs.corridorId);
-    const [first] = missing;
-    if (!first) return;
-    const what = { partyId: 'party', windowId: 'window of this corridor', locationId: 'location' }[
-      first as 'partyId'
-    ];
-    throw AppError.unknownReference(fields[first] ?? first, what, String(refs[first]));
-  }
-}
-
-/** A count as stored: validated against the precision model, `max` kept for a range only. */
-function countColumns(count: Count): { qualifier: CountQualifier; value: number; max: number | null } {
-  assertValidCount(count, 'count');
-  return {
-    qualifier: count.qualifier,
-    value: count.value,
-    max: count.qualifier === 'range' ? (count.max ?? null) : null,
-  };
 }

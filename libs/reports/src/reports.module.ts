@@ -3,11 +3,12 @@ import { AuditModule } from '#cw/audit';
 import { CorridorsModule } from '#cw/corridors';
 import { IdempotencyModule } from '#cw/idempotency';
 import { JobsModule } from '#cw/jobs';
+import { ReportCorrectionService } from './report-correction.service.js';
 import { ReportService } from './report.service.js';
 
 @Module({
   imports: [CorridorsModule, IdempotencyModule, JobsModule, AuditModule],
-  providers: [ReportService],
-  exports: [ReportService],
+  providers: [ReportService, ReportCorrectionService],
+  exports: [ReportService, ReportCorrectionService],
 })
 export class ReportsModule {}

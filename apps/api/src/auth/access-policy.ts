@@ -1,11 +1,14 @@
 import type { Role, Scope } from '#cw/accounts';
+import type { ReportKind } from '#cw/persistence';
 
 /** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
-export type OwnedRecord = 'corridor' | 'api_key' | 'user';
+export type OwnedRecord = 'corridor' | 'api_key' | 'user' | ReportKind;
 
 export interface ObjectRule {
-  /** The record named by the route's `:id`; it must belong to the caller's organisation (admins: any). */
+  /** The record named by the route's `:id` (or `param`); it must belong to the caller's organisation (admins: any). */
   record: OwnedRecord;
+  /** The path parameter naming the record, when not `id`: a report's `:reportId` under its corridor's `:id`. */
+  param?: 'reportId';
   /**
    * 403 where the record is visible to every signed-in user anyway (corridors); 404 where even its existence
    * belongs to its organisation (API keys, users).
@@ -29,6 +32,14 @@ const corridorOfOwnOrganisation = (action: string): ObjectRule => ({
   record: 'corridor',
   refuseWith: 403,
   action,
+});
+
+/** Reports are read by everyone signed in, so another organisation's is refused (403), not hidden. */
+const reportOfOwnOrganisation = (record: ReportKind): ObjectRule => ({
+  record,
+  param: 'reportId',
+  refuseWith: 403,
+  action: `${record}.update`,
 });
 
 /**
@@ -108,6 +119,30 @@ export const ACCESS_POLICY = {
   'POST /api/v1/corridors/:id/evacuations': { role: 'reporter', scope: 'write', note: 'any corridor' },
   'POST /api/v1/corridors/:id/remaining': { role: 'reporter', scope: 'write', note: 'any corridor' },
   'POST /api/v1/corridors/:id/incidents': { role: 'reporter', scope: 'write', note: 'any corridor' },
+  'PATCH /api/v1/corridors/:id/confirmations/:reportId': {
+    role: 'coordinator',
+    scope: 'write',
+    object: reportOfOwnOrganisation('confirmation'),
+    note: 'corrects a confirmation entered for own organisation; admins all',
+  },
+  'PATCH /api/v1/corridors/:id/evacuations/:reportId': {
+    role: 'reporter',
+    scope: 'write',
+    object: reportOfOwnOrganisation('evacuation'),
+    note: 'corrects a report entered for own organisation; admins all',
+  },
+  'PATCH /api/v1/corridors/:id/remaining/:reportId': {
+    role: 'reporter',
+    scope: 'write',
+    object: reportOfOwnOrganisation('remaining'),
+    note: 'corrects a report entered for own organisation; admins all',
+  },
+  'PATCH /api/v1/corridors/:id/incidents/:reportId': {
+    role: 'reporter',
+    scope: 'write',
+    object: reportOfOwnOrganisation('incident'),
+    note: 'corrects a report entered for own organisation; admins all',
+  },
   'GET /api/v1/corridors/:id/timeline': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/corridors/:id/evacuations/summary': { role: 'viewer', scope: 'read', note: '' },
 

@@ -5,14 +5,22 @@ import { AuditService } from '#cw/audit';
 import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
-import { policyOf, roleMeets, type ObjectRule } from './access-policy.js';
+import { policyOf, roleMeets, type ObjectRule, type OwnedRecord } from './access-policy.js';
 import { RateLimits } from './rate-limits.js';
 import { RecordOwners } from './record-owners.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionCookieName } from './session-cookie.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // As the handlers' own 404s name them: a refusal must read exactly like an unknown id.
-const RECORD_NAMES = { corridor: 'corridor', api_key: 'API key', user: 'user' } as const;
+const RECORD_NAMES: Record<OwnedRecord, string> = {
+  corridor: 'corridor',
+  api_key: 'API key',
+  user: 'user',
+  confirmation: 'confirmation',
+  evacuation: 'evacuation report',
+  remaining: 'remaining-population report',
+  incident: 'incident',
+};
 
 /**
  * Applies the access policy (access-policy.ts) to every request: who is asking, whether their role and key
@@ -71,7 +79,7 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     if (!isRead) this.limits.consumeWrite(principal.credential.id);
     if (policy.object && principal.role !== 'admin') {
-      await this.assertOwnOrganisation(policy.object, principal, (request.params as { id?: string }).id);
+      await this.assertOwnOrganisation(policy.object, principal, request.params as Record<string, string>);
     }
     return true;
   }
@@ -80,8 +88,9 @@ export class AuthGuard implements CanActivate {
   private async assertOwnOrganisation(
     rule: ObjectRule,
     principal: Principal,
-    id: string | undefined,
+    params: Record<string, string | undefined>,
   ): Promise<void> {
+    const id = params[rule.param ?? 'id'];
     if (!id) return;
     const owner = await this.owners.organisationOf(rule.record, id.toLowerCase());
     if (owner === undefined || owner === principal.organisationId) return;
@@ -90,10 +99,14 @@ export class AuthGuard implements CanActivate {
       action: rule.action,
       entity: rule.record,
       entityId: id.toLowerCase(),
-      corridorId: rule.record === 'corridor' ? id.toLowerCase() : null,
+      corridorId:
+        rule.record === 'corridor' ? id.toLowerCase() : rule.param ? params.id?.toLowerCase() : null,
       outcome: 'refused',
     });
     if (rule.refuseWith === 404) throw AppError.notFound(RECORD_NAMES[rule.record], id);
-    throw new AppError(AppErrorCode.Forbidden, `This ${rule.record} belongs to another organisation.`);
+    throw new AppError(
+      AppErrorCode.Forbidden,
+      `This ${RECORD_NAMES[rule.record]} belongs to another organisation.`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeyRepository, CorridorRepository, UserRepository } from '#cw/persistence';
+import { ApiKeyRepository, CorridorRepository, ReportRepository, UserRepository } from '#cw/persistence';
 import type { OwnedRecord } from './access-policy.js';
 
 /** The organisation a record belongs to, for the object rules of the access policy. */
@@ -9,6 +9,7 @@ export class RecordOwners {
     private readonly corridors: CorridorRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
+    private readonly reports: ReportRepository,
   ) {}
 
   organisationOf(record: OwnedRecord, id: string): Promise<string | undefined> {
@@ -19,6 +20,8 @@ export class RecordOwners {
         return this.apiKeys.organisationOf(id);
       case 'user':
         return this.users.organisationOf(id);
+      default:
+        return this.reports.organisationOf(record, id);
     }
   }
 }

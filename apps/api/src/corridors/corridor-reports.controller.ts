@@ -1,5 +1,5 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
 import {
   ConfirmationResponseDto,
@@ -10,13 +10,18 @@ import {
 import type { IdempotencyRequest } from '#cw/idempotency';
 import {
   ConfirmationCreateDto,
+  ConfirmationUpdateDto,
   EvacuationCreateDto,
+  EvacuationUpdateDto,
   IncidentCreateDto,
+  IncidentUpdateDto,
   RemainingCreateDto,
+  RemainingUpdateDto,
+  ReportCorrectionService,
   ReportService,
 } from '#cw/reports';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import { ApiCorrection, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
@@ -24,7 +29,10 @@ import { IdParam } from '../http/parse-id.pipe.js';
 @ApiProblems()
 @Controller('corridors/:id')
 export class CorridorReportsController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly corrections: ReportCorrectionService,
+  ) {}
 
   @Post('confirmations')
   @ApiCreate()
@@ -72,5 +80,57 @@ export class CorridorReportsController {
     @Idempotency() idempotency?: IdempotencyRequest,
   ): Promise<IncidentResponseDto> {
     return this.reports.addIncident(principal, corridorId, dto, idempotency);
+  }
+
+  @Patch('confirmations/:reportId')
+  @ApiCorrection()
+  @ApiOperation({ summary: 'Correct a confirmation: the fields given, with the version read' })
+  @ApiOkResponse({ type: ConfirmationResponseDto })
+  correctConfirmation(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'confirmation') reportId: string,
+    @Body() dto: ConfirmationUpdateDto,
+  ): Promise<ConfirmationResponseDto> {
+    return this.corrections.correctConfirmation(principal, corridorId, reportId, dto);
+  }
+
+  @Patch('evacuations/:reportId')
+  @ApiCorrection()
+  @ApiOperation({ summary: 'Correct an evacuation report: the fields given, with the version read' })
+  @ApiOkResponse({ type: EvacuationReportResponseDto })
+  correctEvacuation(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'evacuation report') reportId: string,
+    @Body() dto: EvacuationUpdateDto,
+  ): Promise<EvacuationReportResponseDto> {
+    return this.corrections.correctEvacuation(principal, corridorId, reportId, dto);
+  }
+
+  @Patch('remaining/:reportId')
+  @ApiCorrection()
+  @ApiOperation({ summary: 'Correct a remaining-population report: the fields given, with the version read' })
+  @ApiOkResponse({ type: RemainingReportResponseDto })
+  correctRemaining(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'remaining-population report') reportId: string,
+    @Body() dto: RemainingUpdateDto,
+  ): Promise<RemainingReportResponseDto> {
+    return this.corrections.correctRemaining(principal, corridorId, reportId, dto);
+  }
+
+  @Patch('incidents/:reportId')
+  @ApiCorrection()
+  @ApiOperation({ summary: 'Correct an incident: the fields given, with the version read' })
+  @ApiOkResponse({ type: IncidentResponseDto })
+  correctIncident(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'incident') reportId: string,
+    @Body() dto: IncidentUpdateDto,
+  ): Promise<IncidentResponseDto> {
+    return this.corrections.correctIncident(principal, corridorId, reportId, dto);
   }
 }

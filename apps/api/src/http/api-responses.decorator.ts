@@ -48,3 +48,12 @@ export const ApiCreate = (): MethodDecorator =>
       problemOf('The body names a party, location or window that does not exist.'),
     ),
   );
+
+/** A correction of a stored report: a stale version or a repeat of another report, or a reference to nothing. */
+export const ApiCorrection = (): MethodDecorator =>
+  applyDecorators(
+    ApiConflictProblem('The version sent is not the stored one, or the corrected report repeats another.'),
+    ApiUnprocessableEntityResponse(
+      problemOf('The body names a party, location or window that does not exist, or a time to come.'),
+    ),
+  );

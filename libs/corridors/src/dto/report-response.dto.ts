@@ -29,6 +29,10 @@ abstract class EnteredDto {
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ format: 'uuid', description: 'Who entered it.' }) enteredById: string;
   @ApiProperty({ format: 'date-time' }) enteredAt: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation it was entered for: who may correct it.' })
+  organisationId: string;
+  @ApiProperty({ description: 'Raised by each correction; a correction names the version it read.' })
+  version: number;
 }
 
 export class ConfirmationResponseDto extends EnteredDto {
@@ -82,6 +86,8 @@ export function toConfirmationResponse(row: ConfirmationEntity): ConfirmationRes
     sourceUrl: row.sourceUrl,
     enteredById: row.createdById,
     enteredAt: row.createdAt.toISOString(),
+    organisationId: row.organisationId,
+    version: row.version,
     partyId: row.partyId,
     stance: row.stance as ConfirmationStance,
     statedAt: row.statedAt.toISOString(),
@@ -96,6 +102,8 @@ export function toEvacuationReportResponse(row: EvacuationReportEntity): Evacuat
     sourceUrl: row.sourceUrl,
     enteredById: row.createdById,
     enteredAt: row.createdAt.toISOString(),
+    organisationId: row.organisationId,
+    version: row.version,
     windowId: row.windowId,
     sourcePartyId: row.sourcePartyId,
     reportedAt: row.reportedAt.toISOString(),
@@ -113,6 +121,8 @@ export function toRemainingReportResponse(row: RemainingReportEntity): Remaining
     sourceUrl: row.sourceUrl,
     enteredById: row.createdById,
     enteredAt: row.createdAt.toISOString(),
+    organisationId: row.organisationId,
+    version: row.version,
     sourcePartyId: row.sourcePartyId,
     reportedAt: row.reportedAt.toISOString(),
     count: toCountResponse(row),
@@ -127,6 +137,8 @@ export function toIncidentResponse(row: IncidentEntity): IncidentResponseDto {
     sourceUrl: row.sourceUrl,
     enteredById: row.createdById,
     enteredAt: row.createdAt.toISOString(),
+    organisationId: row.organisationId,
+    version: row.version,
     kind: row.kind as IncidentKind,
     occurredAt: row.occurredAt.toISOString(),
     description: row.description,

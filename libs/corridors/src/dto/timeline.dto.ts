@@ -39,6 +39,18 @@ export class TimelineEventDto {
   })
   enteredById: string | null;
   @ApiProperty({ format: 'date-time' }) enteredAt: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Reports and confirmations: the organisation they were entered for, which may correct them.',
+  })
+  organisationId?: string;
+  @ApiPropertyOptional({ description: 'Reports and confirmations: the version a correction must name.' })
+  version?: number;
+  @ApiPropertyOptional({
+    description:
+      'Edits: the kind of record edited (corridor, evacuation, remaining, incident, confirmation…).',
+  })
+  entity?: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;
   @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
   @ApiPropertyOptional({

@@ -2,7 +2,7 @@ import { Entity, ForeignKey, Index } from 'typeorm';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('incident')
@@ -20,4 +20,6 @@ export class IncidentEntity {
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;
+  /** Raised by each correction: an edit names the version it read (optimistic concurrency). */
+  @IntColumn('version', { default: 1 }) version: number;
 }

@@ -23,4 +23,6 @@ export class RemainingReportEntity {
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;
+  /** Raised by each correction: an edit names the version it read (optimistic concurrency). */
+  @IntColumn('version', { default: 1 }) version: number;
 }

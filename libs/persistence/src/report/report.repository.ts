@@ -38,6 +38,16 @@ export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) A
   SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
   FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`;
 
+/** The kinds of report that can be corrected after entry, each its own table. */
+export type ReportKind = 'confirmation' | 'evacuation' | 'remaining' | 'incident';
+
+interface ReportRows {
+  confirmation: ConfirmationEntity;
+  evacuation: EvacuationReportEntity;
+  remaining: RemainingReportEntity;
+  incident: IncidentEntity;
+}
+
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
 @Injectable()
 export class ReportRepository {
@@ -54,6 +64,64 @@ export class ReportRepository {
     this.evacuations = new Table(dataSource, EvacuationReportEntity);
     this.remaining = new Table(dataSource, RemainingReportEntity);
     this.incidents = new Table(dataSource, IncidentEntity);
+  }
+
+  private tableOf<K extends ReportKind>(kind: K): Table<ReportRows[K]> {
+    const tables = {
+      confirmation: this.confirmations,
+      evacuation: this.evacuations,
+      remaining: this.remaining,
+      incident: this.incidents,
+    };
+    return tables[kind] as unknown as Table<ReportRows[K]>;
+  }
+
+  /** One report of a corridor; a report of another corridor is not found through this one. */
+  async findOne<K extends ReportKind>(
+    kind: K,
+    corridorId: string,
+    id: string,
+    tx: SqlRunner = this.db,
+  ): Promise<ReportRows[K] | undefined> {
+    const table = this.tableOf(kind);
+    const row = await tx.get(
+      `SELECT ${table.selectList} FROM "${table.name}" WHERE id = :id AND corridor_id = :corridorId`,
+      { id, corridorId },
+    );
+    return row && table.hydrate(row);
+  }
+
+  /** The organisation that entered a report, for the access policy's object rule. */
+  async organisationOf(kind: ReportKind, id: string): Promise<string | undefined> {
+    const row = await this.db.get<{ organisation_id: string }>(
+      `SELECT organisation_id FROM "${this.tableOf(kind).name}" WHERE id = :id`,
+      { id },
+    );
+    return row?.organisation_id;
+  }
+
+  /** Optimistic concurrency: false when `expectedVersion` is no longer the stored one. */
+  async update<K extends ReportKind>(
+    kind: K,
+    id: string,
+    expectedVersion: number,
+    fields: Partial<ReportRows[K]>,
+    tx: SqlRunner,
+  ): Promise<boolean> {
+    const table = this.tableOf(kind);
+    const columns = table.columns.filter((c) => c.property in fields && c.property !== 'version');
+    const params = table.toParams(fields as ReportRows[K]);
+    const assignments = columns.map((c) => `"${c.column}" = :${c.property}`);
+    const changed = await tx.run(
+      `UPDATE "${table.name}" SET ${[...assignments, 'version = version + 1'].join(', ')}
+       WHERE id = :id AND version = :expectedVersion`,
+      {
+        ...Object.fromEntries(columns.map((c) => [c.property, params[c.property]])),
+        id,
+        expectedVersion,
+      },
+    );
+    return changed > 0;
   }
 
   insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {

@@ -3,6 +3,7 @@ import { AccountsAuditFlags1795621505114 } from './1795621505114-AccountsAuditFl
 import { CorridorCancelledBy1795622282914 } from './1795622282914-CorridorCancelledBy.js';
 import { Alerts1795624748822 } from './1795624748822-Alerts.js';
 import { DropUnusedReportIndexes1795631010131 } from './1795631010131-DropUnusedReportIndexes.js';
+import { ReportVersions1796384819195 } from './1796384819195-ReportVersions.js';
 
 export const POSTGRES_MIGRATIONS = [
   Initial1795620003717,
@@ -10,4 +11,5 @@ export const POSTGRES_MIGRATIONS = [
   CorridorCancelledBy1795622282914,
   Alerts1795624748822,
   DropUnusedReportIndexes1795631010131,
+  ReportVersions1796384819195,
 ];

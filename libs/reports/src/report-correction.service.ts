@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '#cw/accounts';
+import { AuditService, changedFields } from '#cw/audit';
+import { Clock } from '#cw/clock';
+import { AppError, AppErrorCode } from '#cw/common';
+import {
+  ConfirmationResponseDto,
+  CorridorStateService,
+  EvacuationReportResponseDto,
+  IncidentResponseDto,
+  readPastInstant,
+  RemainingReportResponseDto,
+  toConfirmationResponse,
+  toCountResponse,
+  toEvacuationReportResponse,
+  toIncidentResponse,
+  toRemainingReportResponse,
+} from '#cw/corridors';
+import { EvaluationTrigger } from '#cw/jobs';
+import {
+  Database,
+  ReportRepository,
+  type ConfirmationEntity,
+  type EvacuationReportEntity,
+  type IncidentEntity,
+  type RemainingReportEntity,
+  type ReportKind,
+  type SqlRunner,
+} from '#cw/persistence';
+import type {
+  ConfirmationUpdateDto,
+  EvacuationUpdateDto,
+  IncidentUpdateDto,
+  RemainingUpdateDto,
+} from './dto/report-update.dto.js';
+import {
+  assertReferencesExist,
+  claimFingerprint,
+  countColumns,
+  explainRefusedClaim,
+  type NamedReferences,
+} from './report-claims.js';
+
+const KIND_NAMES: Record<ReportKind, string> = {
+  confirmation: 'confirmation',
+  evacuation: 'evacuation report',
+  remaining: 'remaining-population report',
+  incident: 'incident',
+};
+
+interface Correction<E, R> {
+  kind: ReportKind;
+  current: E & { id: string; corridorId: string; version: number };
+  next: E;
+  version: number;
+  named: NamedReferences;
+  /** The claim as the audit entry shows it: what a reader compares, before and after. */
+  view: (row: E) => Record<string, unknown>;
+  respond: (row: E) => R;
+  /** What the corridor derives from this kind (status, figures), refreshed in the same transaction. */
+  refresh?: (tx: SqlRunner) => Promise<void>;
+}
+
+/**
+ * Corrections of reports already entered: a wrong figure, a mistyped time, the wrong window. The report keeps
+ * its id and the audit entry keeps what it said before, so the timeline shows both; what the corridor derives
+ * from it (status, figures, flags) is brought up to date as after a new report.
+ */
+@Injectable()
+export class ReportCorrectionService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly db: Database,
+    private readonly reports: ReportRepository,
+    private readonly state: CorridorStateService,
+    private readonly audit: AuditService,
+    private readonly evaluations: EvaluationTrigger,
+  ) {}
+
+  async correctConfirmation(
+    principal: Principal,
+    corridorId: string,
+    reportId: string,
+    dto: ConfirmationUpdateDto,
+  ): Promise<ConfirmationResponseDto> {
+    const current = await this.find('confirmation', corridorId, reportId);
+    const next: ConfirmationEntity = { ...current };
+    if (dto.partyId !== undefined) next.partyId = dto.partyId;
+    if (dto.stance !== undefined) next.stance = dto.stance;
+    if (dto.statedAt !== undefined) next.statedAt = this.pastInstant(dto.statedAt, 'statedAt', dto.timezone);
+    if (dto.sourceUrl !== undefined) next.sourceUrl = dto.sourceUrl;
+    if (dto.note !== undefined) next.note = dto.note;
+    next.fingerprint = claimFingerprint.confirmation(next);
+    return this.correct(principal, {
+      kind: 'confirmation',
+      current,
+      next,
+      version: dto.version,
+      named: { refs: { corridorId, partyId: next.partyId }, fields: { partyId: 'partyId' } },
+      view: (row) => ({
+        partyId: row.partyId,
+        stance: row.stance,
+        statedAt: row.statedAt,
+        sourceUrl: row.sourceUrl,
+        note: row.note,
+      }),
+      respond: toConfirmationResponse,
+      refresh: (tx) => this.state.refreshConfirmationState(corridorId, tx),
+    });
+  }
+
+  async correctEvacuation(
+    principal: Principal,
+    corridorId: string,
+    reportId: string,
+    dto: EvacuationUpdateDto,
+  ): Promise<EvacuationReportResponseDto> {
+    const current = await this.find('evacuation', corridorId, reportId);
+    const next: EvacuationReportEntity = { ...current };
+    if (dto.windowId !== undefined) next.windowId = dto.windowId;
+    if (dto.sourcePartyId !== undefined) next.sourcePartyId = dto.sourcePartyId;
+    if (dto.reportedAt !== undefined)
+      next.reportedAt = this.pastInstant(dto.reportedAt, 'reportedAt', dto.timezone);
+    if (dto.count !== undefined) Object.assign(next, countColumns(dto.count));
+    if (dto.category !== undefined) next.category = dto.category;
+    if (dto.arrivedAtId !== undefined) next.arrivedAtId = dto.arrivedAtId;
+    if (dto.sourceUrl !== undefined) next.sourceUrl = dto.sourceUrl;
+    if (dto.note !== undefined) next.note = dto.note;
+    next.fingerprint = claimFingerprint.evacuation(next);
+    const named: NamedReferences = {
+      refs: {
+        corridorId,
+        partyId: next.sourcePartyId,
+        windowId: next.windowId ?? undefined,
+        locationId: next.arrivedAtId ?? undefined,
+      },
+      fields: { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
+    };
+    return this.correct(principal, {
+      kind: 'evacuation',
+      current,
+      next,
+      version: dto.version,
+      named,
+      view: (row) => ({
+        windowId: row.windowId,
+        sourcePartyId: row.sourcePartyId,
+        reportedAt: row.reportedAt,
+        count: toCountResponse(row),
+        category: row.category,
+        arrivedAtId: row.arrivedAtId,
+        sourceUrl: row.sourceUrl,
+        note: row.note,
+      }),
+      respond: toEvacuationReportResponse,
+      refresh: async (tx) => {
+        // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
+        if (next.windowId && next.windowId !== current.windowId)
+          await assertReferencesExist(this.reports, named, tx);
+        await this.state.refreshEvacuationFigures(corridorId, tx);
+      },
+    });
+  }
+
+  async correctRemaining(
+    principal: Principal,
+    corridorId: string,
+    reportId: string,
+    dto: RemainingUpdateDto,
+  ): Promise<RemainingReportResponseDto> {
+    const current = await this.find('remaining', corridorId, reportId);
+    const next: RemainingReportEntity = { ...current };
+    if (dto.sourcePartyId !== undefined) next.sourcePartyId = dto.sourcePartyId;
+    if (dto.reportedAt !== undefined)
+      next.reportedAt = this.pastInstant(dto.reportedAt, 'reportedAt', dto.timezone);
+    if (dto.count !== undefined) Object.assign(next, countColumns(dto.count));
+    if (dto.sourceUrl !== undefined) next.sourceUrl = dto.sourceUrl;
+    if (dto.note !== undefined) next.note = dto.note;
+    next.fingerprint = claimFingerprint.remaining(next);
+    return this.correct(principal, {
+      kind: 'remaining',
+      current,
+      next,
+      version: dto.version,
+      named: { refs: { corridorId, partyId: next.sourcePartyId }, fields: { partyId: 'sourcePartyId' } },
+      view: (row) => ({
+        sourcePartyId: row.sourcePartyId,
+        reportedAt: row.reportedAt,
+        count: toCountResponse(row),
+        sourceUrl: row.sourceUrl,
+        note: row.note,
+      }),
+      respond: toRemainingReportResponse,
+    });
+  }
+
+  async correctIncident(
+    principal: Principal,
+    corridorId: string,
+    reportId: string,
+    dto: IncidentUpdateDto,
+  ): Promise<IncidentResponseDto> {
+    const current = await this.find('incident', corridorId, reportId);
+    const next: IncidentEntity = { ...current };
+    if (dto.kind !== undefined) next.kind = dto.kind;
+    if (dto.occurredAt !== undefined)
+      next.occurredAt = this.pastInstant(dto.occurredAt, 'occurredAt', dto.timezone);
+    if (dto.description !== undefined) next.description = dto.description;
+    if (dto.sourcePartyId !== undefined) next.sourcePartyId = dto.sourcePartyId;
+    if (dto.sourceUrl !== undefined) next.sourceUrl = dto.sourceUrl;
+    next.fingerprint = claimFingerprint.incident(next);
+    return this.correct(principal, {
+      kind: 'incident',
+      current,
+      next,
+      version: dto.version,
+      named: {
+        refs: { corridorId, partyId: next.sourcePartyId ?? undefined },
+        fields: { partyId: 'sourcePartyId' },
+      },
+      view: (row) => ({
+        kind: row.kind,
+        occurredAt: row.occurredAt,
+        description: row.description,
+        sourcePartyId: row.sourcePartyId,
+        sourceUrl: row.sourceUrl,
+      }),
+      respond: toIncidentResponse,
+    });
+  }
+
+  private async find<K extends ReportKind>(kind: K, corridorId: string, reportId: string) {
+    const row = await this.reports.findOne(kind, corridorId, reportId);
+    if (!row) throw AppError.notFound(`${KIND_NAMES[kind]} of this corridor`, reportId);
+    return row;
+  }
+
+  private pastInstant(input: string, field: string, timezone: string | null | undefined): Date {
+    return readPastInstant(input, field, this.clock.now(), timezone ?? undefined);
+  }
+
+  /** Stores a correction with its audit entry, or nothing: a stale version, a duplicate, a missing record. */
+  private async correct<E extends object, R>(principal: Principal, correction: Correction<E, R>): Promise<R> {
+    const { kind, current, next, version, view } = correction;
+    if (version !== current.version) throw staleVersion(kind, current.version);
+    const changes = changedFields(view(current), view(next));
+    // A correction that changes nothing stores nothing and keeps the version.
+    if (!changes) return correction.respond(current);
+    const fields = changedColumns(current, next);
+    try {
+      await this.db.transaction(async (tx) => {
+        if (!(await this.reports.update(kind, current.id, version, fields, tx))) throw staleVersion(kind);
+        await correction.refresh?.(tx);
+        await this.audit.record(tx, {
+          actor: principal,
+          action: `${kind}.update`,
+          entity: kind,
+          entityId: current.id,
+          corridorId: current.corridorId,
+          ...changes,
+        });
+        if (correction.refresh) await this.evaluations.record(current.corridorId, tx);
+      });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      return explainRefusedClaim(error, this.reports, correction.named);
+    }
+    if (correction.refresh) this.evaluations.corridorChanged();
+    return correction.respond({ ...next, version: current.version + 1 });
+  }
+}
+
+/** The stored columns a correction changes (the fingerprint with them), for the UPDATE. */
+function changedColumns<E extends object>(current: E, next: E): Partial<E> {
+  const fields: Partial<E> = {};
+  for (const key of Object.keys(next) as (keyof E)[]) {
+    const [was, now] = [current[key], next[key]];
+    const isSame = was instanceof Date && now instanceof Date ? was.getTime() === now.getTime() : was === now;
+    if (!isSame) fields[key] = now;
+  }
+  return fields;
+}
+
+function staleVersion(kind: ReportKind, stored?: number): AppError {
+  const now = stored === undefined ? '' : ` (now version ${stored})`;
+  return new AppError(
+    AppErrorCode.StaleVersion,
+    `Someone corrected this ${KIND_NAMES[kind]} since you read it${now}; reload it and apply your correction again.`,
+    'version',
+  );
+}
