@@ -62,7 +62,7 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
     if (url.startsWith('/api/v1/api-keys/:id'))
       url = url.replace(':id', (await createKey(api, members.coordinator.auth)).id);
     if (url.startsWith('/api/v1/corridors/:id')) url = url.replace(':id', ids.corridor);
-    const kind = /^\/api\/v1\/corridors\/[^/]+\/(\w+)\/:reportId$/.exec(url)?.[1];
+    const kind = /^\/api\/v1\/corridors\/[^/]+\/(\w+)\/:reportId(\/retract)?$/.exec(url)?.[1];
     if (kind) url = url.replace(':reportId', reportIds[kind]);
     if (url.startsWith('/api/v1/users/:id')) url = url.replace(':id', ids.user);
     if (url.startsWith('/api/v1/parties/:id')) url = url.replace(':id', ids.party);

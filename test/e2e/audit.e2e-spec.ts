@@ -413,6 +413,73 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       });
     }
 
+    // A report entered twice is withdrawn, with the reason; the entry keeps what it said.
+    const twice: [string, string, Member, object][] = [
+      [
+        'confirmations',
+        'confirmation',
+        coordinator,
+        { partyId: party.response.body.id, stance: 'confirmed', statedAt: '2022-05-05T07:05:00+03:00' },
+      ],
+      [
+        'evacuations',
+        'evacuation',
+        reporter,
+        {
+          sourcePartyId: un,
+          reportedAt: '2022-05-05T20:05:00+03:00',
+          count: { qualifier: 'exact', value: 344 },
+          category: 'civilians',
+        },
+      ],
+      [
+        'remaining',
+        'remaining',
+        reporter,
+        {
+          sourcePartyId: un,
+          reportedAt: '2022-05-05T20:05:00+03:00',
+          count: { qualifier: 'about', value: 100 },
+        },
+      ],
+      [
+        'incidents',
+        'incident',
+        reporter,
+        {
+          kind: 'shelling',
+          occurredAt: '2022-05-05T10:05:00+03:00',
+          description: 'Shelling near the assembly point',
+        },
+      ],
+    ];
+    for (const [path, entity, actor, body] of twice) {
+      const created = await api.http
+        .post(`/api/v1/corridors/${corridorId}/${path}`)
+        .set(actor.auth)
+        .send(body);
+      expect(created.status).toBe(201);
+      const retraction = await audited(
+        `POST /api/v1/corridors/:id/${path}/:reportId/retract`,
+        () =>
+          api.http
+            .post(`/api/v1/corridors/${corridorId}/${path}/${created.body.id}/retract`)
+            .set(actor.auth)
+            .send({ version: 1, reason: 'Entered twice' }),
+        200,
+      );
+      expect(retraction.entry).toMatchObject({
+        actorId: actor.id,
+        organisationId: orgA,
+        action: `${entity}.retract`,
+        entity,
+        entityId: created.body.id,
+        corridorId,
+        before: expect.any(Object),
+        after: { reason: 'Entered twice' },
+      });
+    }
+
     // Flags are the worker's; one is raised here as the worker raises it.
     const flagId = randomUUID();
     await api.app.get(FlagRepository).raise(

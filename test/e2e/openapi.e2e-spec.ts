@@ -77,6 +77,34 @@ const ROUTES: Route[] = [
     'RemainingReportResponseDto',
   ],
   ['patch', '/api/v1/corridors/{id}/incidents/{reportId}', 200, 'IncidentUpdateDto', 'IncidentResponseDto'],
+  [
+    'post',
+    '/api/v1/corridors/{id}/confirmations/{reportId}/retract',
+    200,
+    'ReportRetractDto',
+    'RetractionResponseDto',
+  ],
+  [
+    'post',
+    '/api/v1/corridors/{id}/evacuations/{reportId}/retract',
+    200,
+    'ReportRetractDto',
+    'RetractionResponseDto',
+  ],
+  [
+    'post',
+    '/api/v1/corridors/{id}/remaining/{reportId}/retract',
+    200,
+    'ReportRetractDto',
+    'RetractionResponseDto',
+  ],
+  [
+    'post',
+    '/api/v1/corridors/{id}/incidents/{reportId}/retract',
+    200,
+    'ReportRetractDto',
+    'RetractionResponseDto',
+  ],
   ['get', '/api/v1/corridors/{id}/timeline', 200, null, 'TimelineDto'],
   ['get', '/api/v1/corridors/{id}/evacuations/summary', 200, null, 'EvacuationSummaryDto'],
 ];
@@ -152,7 +180,7 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
       else expected.push('401');
       if (path.includes('{id}')) expected.push('404');
       if (CREATES_WITH_IDEMPOTENCY.some(([m, p]) => m === method && p === path)) expected.push('409', '422');
-      if (method === 'patch' || path.endsWith('/cancel')) expected.push('409');
+      if (method === 'patch' || path.endsWith('/cancel') || path.endsWith('/retract')) expected.push('409');
       if (path.endsWith('{reportId}')) expected.push('422');
       for (const status of expected) {
         const response = op.responses[status];

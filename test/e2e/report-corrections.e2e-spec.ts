@@ -460,6 +460,152 @@ describe.each(availableDialects())('report corrections on %s', (dialect) => {
     ]);
   });
 
+  describe('retraction', () => {
+    const retract = (member: { Authorization: string }, kind: string, reportId: unknown, body: Body) =>
+      api.http
+        .post(`/api/v1/corridors/${corridorId}/${kind}/${String(reportId)}/retract`)
+        .set(member)
+        .send(body);
+    const reason = 'Entered on the wrong corridor; re-entered on Mariupol 4 May.';
+
+    it('withdraws a report: figures drop, the timeline and the audit keep what it said, the claim may be entered again', async () => {
+      const wrong = await evacuation(reporterA, { qualifier: 'exact', value: 999 }, { category: 'other' });
+      const before = await storedState(api.db);
+      const seq = await lastAuditSeq(api);
+      const claimsOfWindow = async () =>
+        ((await summary()).windows as { windowId: string; bySource: { count: { value: number } }[] }[])
+          .find((w) => w.windowId === windowIds[0])
+          ?.bySource.map((c) => c.count.value);
+      expect(await claimsOfWindow()).toContain(999);
+
+      const response = await retract(reporterA.auth, 'evacuations', wrong.id, {
+        version: 1,
+        reason: ` ${reason} `,
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        id: wrong.id,
+        kind: 'evacuation',
+        corridorId,
+        reason,
+        retractedAt: api.clock.now().toISOString(),
+        retractedById: reporterA.id,
+      });
+      expect(await storedState(api.db)).toMatchObject({
+        evacuation_report: Number(before.evacuation_report) - 1,
+      });
+      expect(await claimsOfWindow()).not.toContain(999);
+      const events = await timeline();
+      expect(events.filter((e) => e.recordId === wrong.id).map((e) => e.kind)).toEqual(['retraction']);
+      expect(events.find((e) => e.recordId === wrong.id)).toMatchObject({
+        entity: 'evacuation',
+        summary: `Evacuation report retracted: ${reason}`,
+        note: reason,
+        enteredById: reporterA.id,
+        changes: expect.arrayContaining([
+          { field: 'count', before: { qualifier: 'exact', value: 999 }, after: null },
+          { field: 'category', before: 'other', after: null },
+        ]),
+      });
+      expect(await auditSince(api, seq)).toEqual([
+        expect.objectContaining({
+          actorId: reporterA.id,
+          action: 'evacuation.retract',
+          entity: 'evacuation',
+          entityId: wrong.id,
+          corridorId,
+          before: expect.objectContaining({
+            count: { qualifier: 'exact', value: 999 },
+            sourcePartyId: world.un,
+          }),
+          after: { reason },
+          outcome: 'done',
+        }),
+      ]);
+
+      // A retry on a bad connection answers as the first retraction did, and changes nothing more.
+      const afterFirst = await storedState(api.db);
+      const retry = await retract(reporterA.auth, 'evacuations', wrong.id, { version: 1, reason });
+      expect(retry.status).toBe(200);
+      expect(retry.body).toEqual(response.body);
+      expect(await storedState(api.db)).toEqual(afterFirst);
+      expectProblem(
+        await correct(reporterA.auth, 'evacuations', wrong.id, { version: 1, note: 'x' }),
+        404,
+        'not-found',
+      );
+      // The same claim is no longer a duplicate.
+      await evacuation(reporterA, { qualifier: 'exact', value: 999 }, { category: 'other' });
+    });
+
+    it('refuses a stale version, a blank reason and another organisation, and changes nothing', async () => {
+      const report = await evacuation(reporterA, { qualifier: 'exact', value: 31 }, { category: 'children' });
+      expect(
+        (await correct(reporterA.auth, 'evacuations', report.id, { version: 1, note: 'n' })).status,
+      ).toBe(200);
+      const before = await storedState(api.db);
+      const seq = await lastAuditSeq(api);
+      expectProblem(
+        await retract(reporterA.auth, 'evacuations', report.id, { version: 1, reason }),
+        409,
+        'stale-version',
+        'version',
+      );
+      expectProblem(
+        await retract(reporterA.auth, 'evacuations', report.id, { version: 2, reason: '   ' }),
+        400,
+        'validation',
+        'reason',
+      );
+      expectProblem(
+        await retract(reporterA.auth, 'evacuations', report.id, { version: 2 }),
+        400,
+        'validation',
+        'reason',
+      );
+      expectProblem(
+        await retract(reporterB.auth, 'evacuations', report.id, { version: 2, reason }),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await retract(reporterA.auth, 'evacuations', randomUUID(), { version: 1, reason }),
+        404,
+        'not-found',
+      );
+      expect(await storedState(api.db)).toEqual(before);
+      expect(await auditSince(api, seq)).toEqual([
+        expect.objectContaining({ actorId: reporterB.id, action: 'evacuation.retract', outcome: 'refused' }),
+      ]);
+    });
+
+    it('withdraws a stance, and the corridor status follows', async () => {
+      api.clock.set('2022-05-05T01:00:00Z'); // before the first window opens
+      try {
+        const status = async () =>
+          (await api.http.get(`/api/v1/corridors/${corridorId}`).set(api.auth)).body.status;
+        const was = await status();
+        const stance = await enter(coordinatorA, 'confirmations', {
+          partyId: world.uaGov,
+          stance: 'rejected',
+          statedAt: '2022-05-05T00:30:00+03:00',
+        });
+        expect(await status()).toBe('disputed');
+        expectProblem(
+          await retract(reporterA.auth, 'confirmations', stance.id, { version: 1, reason }),
+          403,
+          'forbidden',
+        );
+        const response = await retract(coordinatorA.auth, 'confirmations', stance.id, { version: 1, reason });
+        expect(response.status).toBe(200);
+        expect(await status()).toBe(was);
+      } finally {
+        api.clock.set('2022-05-10T12:00:00Z');
+      }
+    });
+  });
+
   // Last: the worker relays the outbox the first test reads.
   describe('with the worker evaluating flags', () => {
     let worker: INestApplicationContext;

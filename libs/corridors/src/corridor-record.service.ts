@@ -118,7 +118,11 @@ export class CorridorRecordService {
     ];
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
     events.push(
-      ...(await this.audit.findDoneForCorridor(corridorId)).filter(isEdit).map(toEditTimelineEvent),
+      ...(await this.audit.findDoneForCorridor(corridorId))
+        .filter(isEdit)
+        .map((entry) =>
+          isRetraction(entry) ? toRetractionTimelineEvent(entry) : toEditTimelineEvent(entry),
+        ),
     );
     if (corridor.cancelledAt) {
       events.push({
@@ -193,6 +197,36 @@ const SHOWN_AS_THEMSELVES = new Set([
 
 function isEdit(entry: AuditEntryEntity): boolean {
   return !SHOWN_AS_THEMSELVES.has(entry.action);
+}
+
+function isRetraction(entry: AuditEntryEntity): boolean {
+  return entry.action.endsWith('.retract');
+}
+
+const RETRACTED: Record<string, string> = {
+  confirmation: 'Confirmation retracted',
+  evacuation: 'Evacuation report retracted',
+  remaining: 'Remaining-population report retracted',
+  incident: 'Incident retracted',
+};
+
+/** A report withdrawn, from its audit entry: why, by whom, and what it had said. */
+function toRetractionTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
+  const before = entry.before ? (JSON.parse(entry.before) as Record<string, unknown>) : {};
+  const { reason } = entry.after ? (JSON.parse(entry.after) as { reason?: string }) : {};
+  return {
+    kind: 'retraction',
+    at: entry.at.toISOString(),
+    recordId: entry.entityId,
+    entity: entry.entity,
+    summary: `${RETRACTED[entry.entity] ?? 'Retracted'}: ${reason ?? ''}`,
+    sourcePartyId: null,
+    sourceUrl: null,
+    note: reason ?? null,
+    enteredById: entry.actorUserId,
+    enteredAt: entry.at.toISOString(),
+    changes: Object.entries(before).map(([field, value]) => ({ field, before: value, after: null })),
+  };
 }
 
 // Reports are corrected rather than edited: what the source said stays what it said, the entry is put right.

@@ -18,8 +18,10 @@ import {
 } from '#cw/corridors';
 import { EvaluationTrigger } from '#cw/jobs';
 import {
+  AuditRepository,
   Database,
   ReportRepository,
+  type AuditEntryEntity,
   type ConfirmationEntity,
   type EvacuationReportEntity,
   type IncidentEntity,
@@ -33,6 +35,7 @@ import type {
   IncidentUpdateDto,
   RemainingUpdateDto,
 } from './dto/report-update.dto.js';
+import type { ReportRetractDto, RetractionResponseDto } from './dto/report-retract.dto.js';
 import {
   assertReferencesExist,
   claimFingerprint,
@@ -54,7 +57,7 @@ interface Correction<E, R> {
   next: E;
   version: number;
   named: NamedReferences;
-  /** The claim as the audit entry shows it: what a reader compares, before and after. */
+  /** The claim as the audit entry shows it (CLAIM_VIEW). */
   view: (row: E) => Record<string, unknown>;
   respond: (row: E) => R;
   /** What the corridor derives from this kind (status, figures), refreshed in the same transaction. */
@@ -74,8 +77,56 @@ export class ReportCorrectionService {
     private readonly reports: ReportRepository,
     private readonly state: CorridorStateService,
     private readonly audit: AuditService,
+    private readonly auditEntries: AuditRepository,
     private readonly evaluations: EvaluationTrigger,
   ) {}
+
+  /**
+   * Withdraws a report that should never have stood (entered twice, on the wrong corridor, withdrawn by its
+   * source): the row goes, so no figure, status or flag counts it, and its audit entry keeps everything it said.
+   * A retry of a retraction that happened answers as the first did.
+   */
+  async retract(
+    principal: Principal,
+    kind: ReportKind,
+    corridorId: string,
+    reportId: string,
+    dto: ReportRetractDto,
+  ): Promise<RetractionResponseDto> {
+    const current = await this.reports.findOne(kind, corridorId, reportId);
+    if (!current) {
+      const done = await this.auditEntries.findLastDone(kind, reportId, `${kind}.retract`);
+      if (done?.corridorId === corridorId) return toRetractionResponse(kind, done);
+      throw AppError.notFound(`${KIND_NAMES[kind]} of this corridor`, reportId);
+    }
+    if (dto.version !== current.version) throw staleVersion(kind, current.version);
+    const reason = dto.reason.trim();
+    const derived = DERIVED_FROM[kind];
+    await this.db.transaction(async (tx) => {
+      if (!(await this.reports.delete(kind, reportId, dto.version, tx))) throw staleVersion(kind);
+      if (derived === 'figures') await this.state.refreshEvacuationFigures(corridorId, tx);
+      if (derived === 'confirmations') await this.state.refreshConfirmationState(corridorId, tx);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: `${kind}.retract`,
+        entity: kind,
+        entityId: reportId,
+        corridorId,
+        before: retractedClaim(kind, current),
+        after: { reason },
+      });
+      if (derived) await this.evaluations.record(corridorId, tx);
+    });
+    if (derived) this.evaluations.corridorChanged();
+    return {
+      id: reportId,
+      kind,
+      corridorId,
+      reason,
+      retractedAt: this.clock.now().toISOString(),
+      retractedById: principal.userId,
+    };
+  }
 
   async correctConfirmation(
     principal: Principal,
@@ -97,13 +148,7 @@ export class ReportCorrectionService {
       next,
       version: dto.version,
       named: { refs: { corridorId, partyId: next.partyId }, fields: { partyId: 'partyId' } },
-      view: (row) => ({
-        partyId: row.partyId,
-        stance: row.stance,
-        statedAt: row.statedAt,
-        sourceUrl: row.sourceUrl,
-        note: row.note,
-      }),
+      view: CLAIM_VIEW.confirmation,
       respond: toConfirmationResponse,
       refresh: (tx) => this.state.refreshConfirmationState(corridorId, tx),
     });
@@ -142,16 +187,7 @@ export class ReportCorrectionService {
       next,
       version: dto.version,
       named,
-      view: (row) => ({
-        windowId: row.windowId,
-        sourcePartyId: row.sourcePartyId,
-        reportedAt: row.reportedAt,
-        count: toCountResponse(row),
-        category: row.category,
-        arrivedAtId: row.arrivedAtId,
-        sourceUrl: row.sourceUrl,
-        note: row.note,
-      }),
+      view: CLAIM_VIEW.evacuation,
       respond: toEvacuationReportResponse,
       refresh: async (tx) => {
         // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
@@ -183,13 +219,7 @@ export class ReportCorrectionService {
       next,
       version: dto.version,
       named: { refs: { corridorId, partyId: next.sourcePartyId }, fields: { partyId: 'sourcePartyId' } },
-      view: (row) => ({
-        sourcePartyId: row.sourcePartyId,
-        reportedAt: row.reportedAt,
-        count: toCountResponse(row),
-        sourceUrl: row.sourceUrl,
-        note: row.note,
-      }),
+      view: CLAIM_VIEW.remaining,
       respond: toRemainingReportResponse,
     });
   }
@@ -218,13 +248,7 @@ export class ReportCorrectionService {
         refs: { corridorId, partyId: next.sourcePartyId ?? undefined },
         fields: { partyId: 'sourcePartyId' },
       },
-      view: (row) => ({
-        kind: row.kind,
-        occurredAt: row.occurredAt,
-        description: row.description,
-        sourcePartyId: row.sourcePartyId,
-        sourceUrl: row.sourceUrl,
-      }),
+      view: CLAIM_VIEW.incident,
       respond: toIncidentResponse,
     });
   }
@@ -268,6 +292,69 @@ export class ReportCorrectionService {
     if (correction.refresh) this.evaluations.corridorChanged();
     return correction.respond({ ...next, version: current.version + 1 });
   }
+}
+
+/** What the corridor derives from each kind, brought up to date when one is retracted. */
+const DERIVED_FROM: Record<ReportKind, 'figures' | 'confirmations' | null> = {
+  confirmation: 'confirmations',
+  evacuation: 'figures',
+  remaining: null,
+  incident: null,
+};
+
+/** Each kind's claim as its audit entries show it: what a reader compares, before and after. */
+const CLAIM_VIEW = {
+  confirmation: (row: ConfirmationEntity) => ({
+    partyId: row.partyId,
+    stance: row.stance,
+    statedAt: row.statedAt,
+    sourceUrl: row.sourceUrl,
+    note: row.note,
+  }),
+  evacuation: (row: EvacuationReportEntity) => ({
+    windowId: row.windowId,
+    sourcePartyId: row.sourcePartyId,
+    reportedAt: row.reportedAt,
+    count: toCountResponse(row),
+    category: row.category,
+    arrivedAtId: row.arrivedAtId,
+    sourceUrl: row.sourceUrl,
+    note: row.note,
+  }),
+  remaining: (row: RemainingReportEntity) => ({
+    sourcePartyId: row.sourcePartyId,
+    reportedAt: row.reportedAt,
+    count: toCountResponse(row),
+    sourceUrl: row.sourceUrl,
+    note: row.note,
+  }),
+  incident: (row: IncidentEntity) => ({
+    kind: row.kind,
+    occurredAt: row.occurredAt,
+    description: row.description,
+    sourcePartyId: row.sourcePartyId,
+    sourceUrl: row.sourceUrl,
+  }),
+};
+
+/** A claim as JSON keeps it: instants as ISO strings. */
+function retractedClaim<K extends ReportKind>(kind: K, row: Parameters<(typeof CLAIM_VIEW)[K]>[0]) {
+  const view = (CLAIM_VIEW[kind] as (row: object) => Record<string, unknown>)(row);
+  return Object.fromEntries(
+    Object.entries(view).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
+  );
+}
+
+function toRetractionResponse(kind: ReportKind, entry: AuditEntryEntity): RetractionResponseDto {
+  const after = JSON.parse(entry.after ?? '{}') as { reason?: string };
+  return {
+    id: entry.entityId,
+    kind,
+    corridorId: entry.corridorId ?? '',
+    reason: after.reason ?? '',
+    retractedAt: entry.at.toISOString(),
+    retractedById: entry.actorUserId,
+  };
 }
 
 /** The stored columns a correction changes (the fingerprint with them), for the UPDATE. */

@@ -35,11 +35,11 @@ const corridorOfOwnOrganisation = (action: string): ObjectRule => ({
 });
 
 /** Reports are read by everyone signed in, so another organisation's is refused (403), not hidden. */
-const reportOfOwnOrganisation = (record: ReportKind): ObjectRule => ({
+const reportOfOwnOrganisation = (record: ReportKind, verb: 'update' | 'retract'): ObjectRule => ({
   record,
   param: 'reportId',
   refuseWith: 403,
-  action: `${record}.update`,
+  action: `${record}.${verb}`,
 });
 
 /**
@@ -122,26 +122,50 @@ export const ACCESS_POLICY = {
   'PATCH /api/v1/corridors/:id/confirmations/:reportId': {
     role: 'coordinator',
     scope: 'write',
-    object: reportOfOwnOrganisation('confirmation'),
+    object: reportOfOwnOrganisation('confirmation', 'update'),
     note: 'corrects a confirmation entered for own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/confirmations/:reportId/retract': {
+    role: 'coordinator',
+    scope: 'write',
+    object: reportOfOwnOrganisation('confirmation', 'retract'),
+    note: 'withdraws a confirmation entered for own organisation, with the reason; admins all',
   },
   'PATCH /api/v1/corridors/:id/evacuations/:reportId': {
     role: 'reporter',
     scope: 'write',
-    object: reportOfOwnOrganisation('evacuation'),
+    object: reportOfOwnOrganisation('evacuation', 'update'),
     note: 'corrects a report entered for own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/evacuations/:reportId/retract': {
+    role: 'reporter',
+    scope: 'write',
+    object: reportOfOwnOrganisation('evacuation', 'retract'),
+    note: 'withdraws a report entered for own organisation, with the reason; admins all',
   },
   'PATCH /api/v1/corridors/:id/remaining/:reportId': {
     role: 'reporter',
     scope: 'write',
-    object: reportOfOwnOrganisation('remaining'),
+    object: reportOfOwnOrganisation('remaining', 'update'),
     note: 'corrects a report entered for own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/remaining/:reportId/retract': {
+    role: 'reporter',
+    scope: 'write',
+    object: reportOfOwnOrganisation('remaining', 'retract'),
+    note: 'withdraws a report entered for own organisation, with the reason; admins all',
   },
   'PATCH /api/v1/corridors/:id/incidents/:reportId': {
     role: 'reporter',
     scope: 'write',
-    object: reportOfOwnOrganisation('incident'),
+    object: reportOfOwnOrganisation('incident', 'update'),
     note: 'corrects a report entered for own organisation; admins all',
+  },
+  'POST /api/v1/corridors/:id/incidents/:reportId/retract': {
+    role: 'reporter',
+    scope: 'write',
+    object: reportOfOwnOrganisation('incident', 'retract'),
+    note: 'withdraws a report entered for own organisation, with the reason; admins all',
   },
   'GET /api/v1/corridors/:id/timeline': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/corridors/:id/evacuations/summary': { role: 'viewer', scope: 'read', note: '' },

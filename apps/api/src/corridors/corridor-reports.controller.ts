@@ -1,4 +1,4 @@
-import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
 import {
@@ -18,10 +18,17 @@ import {
   RemainingCreateDto,
   RemainingUpdateDto,
   ReportCorrectionService,
+  ReportRetractDto,
   ReportService,
+  RetractionResponseDto,
 } from '#cw/reports';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiCorrection, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import {
+  ApiConflictProblem,
+  ApiCorrection,
+  ApiCreate,
+  ApiProblems,
+} from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
@@ -132,5 +139,65 @@ export class CorridorReportsController {
     @Body() dto: IncidentUpdateDto,
   ): Promise<IncidentResponseDto> {
     return this.corrections.correctIncident(principal, corridorId, reportId, dto);
+  }
+
+  @Post('confirmations/:reportId/retract')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retract a confirmation that should never have stood; its audit entry keeps it' })
+  @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiOkResponse({ type: RetractionResponseDto })
+  retractConfirmation(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'confirmation') reportId: string,
+    @Body() dto: ReportRetractDto,
+  ): Promise<RetractionResponseDto> {
+    return this.corrections.retract(principal, 'confirmation', corridorId, reportId, dto);
+  }
+
+  @Post('evacuations/:reportId/retract')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Retract an evacuation report that should never have stood; its audit entry keeps it',
+  })
+  @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiOkResponse({ type: RetractionResponseDto })
+  retractEvacuation(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'evacuation report') reportId: string,
+    @Body() dto: ReportRetractDto,
+  ): Promise<RetractionResponseDto> {
+    return this.corrections.retract(principal, 'evacuation', corridorId, reportId, dto);
+  }
+
+  @Post('remaining/:reportId/retract')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Retract a remaining-population report that should never have stood; its audit entry keeps it',
+  })
+  @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiOkResponse({ type: RetractionResponseDto })
+  retractRemaining(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'remaining-population report') reportId: string,
+    @Body() dto: ReportRetractDto,
+  ): Promise<RetractionResponseDto> {
+    return this.corrections.retract(principal, 'remaining', corridorId, reportId, dto);
+  }
+
+  @Post('incidents/:reportId/retract')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retract an incident that should never have stood; its audit entry keeps it' })
+  @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiOkResponse({ type: RetractionResponseDto })
+  retractIncident(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') corridorId: string,
+    @IdParam('reportId', 'incident') reportId: string,
+    @Body() dto: ReportRetractDto,
+  ): Promise<RetractionResponseDto> {
+    return this.corrections.retract(principal, 'incident', corridorId, reportId, dto);
   }
 }

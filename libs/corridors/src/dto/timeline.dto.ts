@@ -11,6 +11,7 @@ export const TIMELINE_EVENT_KINDS = [
   'incident',
   'cancellation',
   'edit',
+  'retraction',
   'flag',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
@@ -56,7 +57,7 @@ export class TimelineEventDto {
   @ApiPropertyOptional({
     type: () => TimelineChangeDto,
     isArray: true,
-    description: 'Edits: each changed field.',
+    description: 'Edits: each changed field. Retractions: what the report said (each `after` null).',
   })
   changes?: TimelineChangeDto[];
   @ApiPropertyOptional({

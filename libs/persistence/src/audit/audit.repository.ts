@@ -91,6 +91,17 @@ export class AuditRepository {
     return rows.map((row) => this.hydrate(row));
   }
 
+  /** The latest entry of an action done to a record: a retried retraction answers with the first one. */
+  async findLastDone(entity: string, entityId: string, action: string): Promise<AuditEntryEntity | undefined> {
+    const row = await this.db.get(
+      `SELECT ${this.table.selectList} FROM audit_entry
+       WHERE entity = :entity AND entity_id = :entityId AND action = :action AND outcome = 'done'
+       ORDER BY seq DESC LIMIT 1`,
+      { entity, entityId, action },
+    );
+    return row && this.hydrate(row);
+  }
+
   private hydrate(row: Record<string, unknown>): AuditEntryEntity {
     const entry = this.table.hydrate(row);
     entry.seq = Number(entry.seq);

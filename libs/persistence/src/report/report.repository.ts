@@ -124,6 +124,15 @@ export class ReportRepository {
     return changed > 0;
   }
 
+  /** Removes a retracted report (its audit entry keeps what it said); false when `expectedVersion` is stale. */
+  async delete(kind: ReportKind, id: string, expectedVersion: number, tx: SqlRunner): Promise<boolean> {
+    const changed = await tx.run(
+      `DELETE FROM "${this.tableOf(kind).name}" WHERE id = :id AND version = :expectedVersion`,
+      { id, expectedVersion },
+    );
+    return changed > 0;
+  }
+
   insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
     return tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
   }
