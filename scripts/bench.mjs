@@ -2,7 +2,7 @@
 // Prints a table and writes var/bench/results.json. A measurement, not a test: it asserts nothing.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -175,6 +175,7 @@ async function main() {
 
   const bareCount = 20_000;
   const bare = bareInserts(dbPath, seeded.corridorIds, seeded.partyIds[0], seeded.admin, bareCount);
+  rmSync(dir, { recursive: true, force: true }); // some 400 MB of seeded database
 
   const results = {
     measuredAt: new Date().toISOString(),
