@@ -385,6 +385,97 @@ describe('the admin console in Chromium', () => {
     await context.close();
   });
 
+  it("corrects a demo evacuation report's count from the timeline, sent with its version; the figures follow", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page);
+    // The unilateral Russian corridor of 25 April: one evacuation report, "no one has used it" (exactly 0).
+    const demo = (await api('GET', '/corridors?limit=100')).data.items.find((c) =>
+      c.name.startsWith('Azovstal: unilateral Russian ceasefire'),
+    );
+    const timelineOf = async () => (await api('GET', `/corridors/${demo.id}/timeline`)).data.events;
+    const [report] = (await timelineOf()).filter((e) => e.kind === 'evacuation');
+    expect(report.count).toEqual({ qualifier: 'exact', value: 0 });
+    expect((await api('GET', `/corridors/${demo.id}`)).data.evacuation).toMatchObject({ low: 0, high: 0 });
+
+    await page.goto(`${server.url}/corridors/${demo.id}`);
+    const entry = page.getByTestId('timeline').locator('li.event-evacuation');
+    const correct = entry.getByRole('button', { name: /^Correct/ });
+    expect(await correct.getAttribute('aria-expanded')).toBe('false');
+    await correct.click();
+    const form = entry.getByTestId('correction-form');
+    await form.waitFor();
+    expect(await correct.getAttribute('aria-expanded')).toBe('true');
+    expect(await form.getByLabel('Number of people').inputValue()).toBe('0');
+    expect(await form.getByLabel('When it was reported').inputValue()).toBe('2022-04-25T20:00');
+    await form.getByLabel('Number of people').fill('12');
+    await checkPage(page, 'corridor-correction');
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      form.getByRole('button', { name: 'Save the correction' }).click(),
+    ]);
+    expect(answer.status()).toBe(200);
+    // Only the count changed, and it travels with the version read.
+    expect(answer.request().postDataJSON()).toEqual({
+      count: { qualifier: 'exact', value: 12 },
+      version: report.version,
+    });
+    await expect.poll(() => entry.getByTestId('correction-saved').textContent()).toBe('Correction saved.');
+    await expect
+      .poll(() => page.getByTestId('timeline').textContent())
+      .toContain('Evacuation report corrected: count');
+    await expect.poll(() => entry.locator('p strong').textContent()).toBe('12 ');
+    await expect.poll(() => page.getByTestId('summary-total').textContent()).toMatch(/^12 /);
+
+    // Read back: the report, its correction on the timeline, and the corridor's figures.
+    const events = await timelineOf();
+    expect(events.find((e) => e.kind === 'evacuation')).toMatchObject({
+      recordId: report.recordId,
+      count: { qualifier: 'exact', value: 12 },
+      version: report.version + 1,
+    });
+    expect(events.find((e) => e.kind === 'edit' && e.recordId === report.recordId)).toMatchObject({
+      entity: 'evacuation',
+      changes: [
+        {
+          field: 'count',
+          before: { qualifier: 'exact', value: 0 },
+          after: { qualifier: 'exact', value: 12 },
+        },
+      ],
+    });
+    expect((await api('GET', `/corridors/${demo.id}`)).data.evacuation).toMatchObject({ low: 12, high: 12 });
+    const summary = (await api('GET', `/corridors/${demo.id}/evacuations/summary`)).data;
+    expect(summary.total).toMatchObject({ low: 12, high: 12 });
+
+    // Someone else corrects the report while the form is open: the save is refused, the current version loads.
+    await correct.click();
+    await form.waitFor();
+    const colleague = await api('PATCH', `/corridors/${demo.id}/evacuations/${report.recordId}`, {
+      version: report.version + 1,
+      note: 'Corrected by a colleague in another office',
+    });
+    expect(colleague.status).toBe(200);
+    await form.getByLabel('Number of people').fill('15');
+    await form.getByRole('button', { name: 'Save the correction' }).click();
+    await form.getByTestId('correction-stale').waitFor();
+    await checkPage(page, 'corridor-correction-stale');
+    await form.getByRole('button', { name: 'Load the current version' }).click();
+    await expect
+      .poll(() => form.getByLabel('Note (the source’s own words)').inputValue())
+      .toBe('Corrected by a colleague in another office');
+    expect(await form.getByLabel('Number of people').inputValue()).toBe('12');
+    expect((await api('GET', `/corridors/${demo.id}`)).data.evacuation).toMatchObject({ low: 12, high: 12 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('switches to Ukrainian, and every admin page shows no raw key and passes axe', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -489,6 +580,12 @@ describe('the admin console in Chromium', () => {
     await page.getByTestId('route-editor').waitFor();
     expect(await fits()).toBe(true);
     await checkPage(page, 'phone-corridor-manage');
+    // A report's correction opens under it, and fits too.
+    const evacuation = page.getByTestId('timeline').locator('li.event-evacuation');
+    await evacuation.getByRole('button', { name: /^Виправити/ }).click();
+    await evacuation.getByTestId('correction-form').waitFor();
+    expect(await fits()).toBe(true);
+    await checkPage(page, 'phone-correction');
     await page.goto(`${server.url}/corridors/${corridorId}/report/remaining`);
     await page.getByLabel('Хто про це каже (джерело)').selectOption({ label: 'Government of Ukraine' });
     await page.getByLabel('діапазон', { exact: true }).check();

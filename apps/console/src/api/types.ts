@@ -9,7 +9,12 @@ export const CORRIDOR_STATUSES: CorridorStatus[] = [
   'failed',
   'cancelled',
 ];
+export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 export type Stance = 'confirmed' | 'rejected' | 'conditional';
+export const STANCES: Stance[] = ['confirmed', 'rejected', 'conditional'];
+export const EVACUATION_CATEGORIES = ['civilians', 'wounded', 'children', 'other'] as const;
+export const INCIDENT_KINDS = ['shelling', 'blocked', 'closed_early', 'violation', 'other'] as const;
 export type Qualifier = 'exact' | 'about' | 'at_least' | 'at_most' | 'range';
 export const QUALIFIERS: Qualifier[] = ['exact', 'about', 'at_least', 'at_most', 'range'];
 export type Severity = 'info' | 'warning' | 'critical';
@@ -130,6 +135,12 @@ export interface TimelineEvent {
   note: string | null;
   enteredById: string | null;
   enteredAt: string;
+  /** Reports: the organisation they were entered for, which may correct them. */
+  organisationId?: string;
+  /** Reports: the version a correction must name. */
+  version?: number;
+  /** Edits: the kind of record changed (corridor, evacuation, remaining, incident, confirmation…). */
+  entity?: string;
   count?: Count;
   stance?: Stance;
   category?: string;

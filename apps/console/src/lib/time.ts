@@ -49,3 +49,25 @@ export function nowForInput(now = new Date()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
+
+const inputParts = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as a datetime-local input value in `zone` (sent back with that zone, the server reads it there). */
+export function instantForInput(iso: string, zone: string): string {
+  let found = inputParts.get(zone);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    inputParts.set(zone, found);
+  }
+  const parts = found.formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}

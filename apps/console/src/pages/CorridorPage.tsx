@@ -1,21 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useParams } from 'wouter';
 import { api } from '../api/client';
 import { byId, partyLabel, roleAtLeast, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
-import type { Corridor, EvacuationSummary, TimelineEvent } from '../api/types';
+import {
+  REPORT_KINDS,
+  type Corridor,
+  type EvacuationSummary,
+  type TimelineEvent,
+  type User,
+} from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
+import type { ReportEvent } from '../components/ReportCorrection';
 import { WindowAxis } from '../components/WindowAxis';
 import { formatCount, formatRange } from '../lib/format';
+import { formatInstant, viewerZone } from '../lib/time';
 
 const CorridorMap = lazy(() => import('../components/CorridorMap'));
 
-export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
-
 const CorridorManage = lazy(() => import('../components/CorridorManage'));
+
+const ReportCorrection = lazy(() => import('../components/ReportCorrection'));
 
 // The label of each corridor field an edit can change, as the forms name it.
 const FIELD_LABEL: Record<string, string> = {
@@ -30,6 +38,30 @@ const FIELD_LABEL: Record<string, string> = {
   sourceNote: 'form.sourceNote',
   route: 'routeEditor.legend',
 };
+
+const isReport = (kind: string | undefined) => (REPORT_KINDS as readonly string[]).includes(kind ?? '');
+
+/**
+ * Whether the signed-in person may correct this report, as the server's policy allows: admins any; others only
+ * their own organisation's, reporters and up (coordinators for a confirmation).
+ */
+function mayCorrect(user: User | undefined, event: TimelineEvent): event is ReportEvent {
+  if (!user || !isReport(event.kind) || event.version === undefined) return false;
+  if (user.role === 'admin') return true;
+  const least = event.kind === 'confirmation' ? 'coordinator' : 'reporter';
+  return roleAtLeast(user, least) && event.organisationId === user.organisationId;
+}
+
+/** The names of the fields an edit changed: a corridor's as its form names them, a report's as the timeline does. */
+function changedFields(event: TimelineEvent, t: (key: string) => string): string {
+  return (event.changes ?? [])
+    .map(({ field }) => {
+      if (!isReport(event.entity)) return FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field;
+      const label = t(`timeline.field.${field}`);
+      return label === `timeline.field.${field}` ? field : label;
+    })
+    .join(', ');
+}
 
 /** What the event says beyond its kind, in the reader's language, from the timeline's own fields. */
 function EventDetail({ event, placeName }: { event: TimelineEvent; placeName: (id: string) => string }) {
@@ -59,18 +91,64 @@ function EventDetail({ event, placeName }: { event: TimelineEvent; placeName: (i
         </>
       ) : null;
     case 'edit':
-      return event.changes?.length ? (
-        <>
-          {t('timeline.changed', {
-            fields: event.changes
-              .map((c) => (FIELD_LABEL[c.field] ? t(FIELD_LABEL[c.field]) : c.field))
-              .join(', '),
-          })}
-        </>
-      ) : null;
+      if (!event.changes?.length) return null;
+      // A report is corrected, not edited: what its source said stays on record, the entry is put right.
+      return isReport(event.entity) ? (
+        <>{t(`timeline.corrected.${event.entity}`, { fields: changedFields(event, t) })}</>
+      ) : (
+        <>{t('timeline.changed', { fields: changedFields(event, t) })}</>
+      );
     default:
       return null;
   }
+}
+
+/** "Correct" under a report; its form, a chunk of its own, loads once opened. */
+function CorrectReport({ corridor, event }: { corridor: Corridor; event: ReportEvent }) {
+  const { t, i18n } = useTranslation();
+  const [isOpen, setOpen] = useState(false);
+  const [isSaved, setSaved] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const formId = useId();
+  const close = (saved: boolean) => {
+    setOpen(false);
+    setSaved(saved);
+    button.current?.focus();
+  };
+  return (
+    <>
+      <div className="event-actions">
+        <button
+          ref={button}
+          type="button"
+          aria-expanded={isOpen}
+          aria-controls={isOpen ? formId : undefined}
+          onClick={() => {
+            setSaved(false);
+            setOpen(!isOpen);
+          }}
+          data-testid="correct-report"
+        >
+          {t('correct.button')}
+          <span className="visually-hidden">
+            {' '}
+            {t('correct.which', {
+              kind: t(`timeline.kind.${event.kind}`),
+              at: formatInstant(event.at, viewerZone(), i18n.language),
+            })}
+          </span>
+        </button>
+        <span role="status" className="small" data-testid="correction-saved">
+          {isSaved ? t('correct.saved') : ''}
+        </span>
+      </div>
+      {isOpen ? (
+        <Suspense fallback={<Loading />}>
+          <ReportCorrection id={formId} corridor={corridor} event={event} onClose={close} />
+        </Suspense>
+      ) : null}
+    </>
+  );
 }
 
 type CorridorWindow = Corridor['windows'][number];
@@ -293,8 +371,10 @@ export default function CorridorPage() {
         {timeline.isPending ? <Loading /> : <LoadError error={timeline.error} />}
         <ol className="timeline" data-testid="timeline">
           {timeline.data?.events.map((event) => {
+            // A report keeps its element when a correction moves its time: its "saved" status and the focus stay.
+            const key = isReport(event.kind) ? event.recordId : `${event.kind}-${event.recordId}-${event.at}`;
             return (
-              <li key={`${event.kind}-${event.recordId}-${event.at}`} className={`event event-${event.kind}`}>
+              <li key={key} className={`event event-${event.kind}`}>
                 <div className="event-head">
                   <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
                   <When at={event.at} zone={c.timezone} />
@@ -318,6 +398,7 @@ export default function CorridorPage() {
                   <SourceLink url={event.sourceUrl} /> ·{' '}
                   {t('timeline.enteredBy', { name: who(event.enteredById) })}
                 </p>
+                {mayCorrect(me.data, event) ? <CorrectReport corridor={c} event={event} /> : null}
               </li>
             );
           })}

@@ -5,18 +5,21 @@ import { useTranslation } from '../i18n';
 import { Link, useLocation, useParams } from 'wouter';
 import { api, query } from '../api/client';
 import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
-import type { Corridor, CorridorListItem, Page } from '../api/types';
+import {
+  EVACUATION_CATEGORIES,
+  INCIDENT_KINDS,
+  REPORT_KINDS,
+  STANCES,
+  type Corridor,
+  type CorridorListItem,
+  type Page,
+  type ReportKind,
+} from '../api/types';
 import { PageTitle, RecordOptions, When } from '../components/common';
 import { CountInput, emptyCount, toCount, type CountDraft } from '../components/CountInput';
 import { SubmissionStatus } from '../components/PendingSubmissions';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
 import { formatInstant, localInputToIso, nowForInput, viewerZone } from '../lib/time';
-import { REPORT_KINDS } from './CorridorPage';
-
-type Kind = (typeof REPORT_KINDS)[number];
-const STANCES = ['confirmed', 'rejected', 'conditional'] as const;
-const CATEGORIES = ['civilians', 'wounded', 'children', 'other'] as const;
-const INCIDENT_KINDS = ['shelling', 'blocked', 'closed_early', 'violation', 'other'] as const;
 
 interface Fields {
   partyId: string;
@@ -37,7 +40,9 @@ export default function ReportEntry() {
   const [, navigate] = useLocation();
   const params = useParams();
   const corridorId = params.id ?? '';
-  const kind = (REPORT_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as Kind) : null;
+  const kind = (REPORT_KINDS as readonly string[]).includes(params.kind ?? '')
+    ? (params.kind as ReportKind)
+    : null;
 
   if (!corridorId || !kind)
     return (
@@ -51,11 +56,11 @@ function PickCorridor({
   onPick,
 }: {
   corridorId: string;
-  onPick: (id: string, kind: Kind) => void;
+  onPick: (id: string, kind: ReportKind) => void;
 }) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState(corridorId);
-  const [kind, setKind] = useState<Kind>('evacuation');
+  const [kind, setKind] = useState<ReportKind>('evacuation');
   const list = useQuery({
     queryKey: ['corridors', 'list', { forReport: true }],
     queryFn: () => api<Page<CorridorListItem>>(`/corridors${query({ limit: 100 })}`),
@@ -96,7 +101,7 @@ function PickCorridor({
   );
 }
 
-function ReportForm({ corridorId, kind }: { corridorId: string; kind: Kind }) {
+function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind }) {
   const { t, i18n } = useTranslation();
   const corridor = useQuery({
     queryKey: ['corridor', corridorId],
@@ -261,7 +266,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: Kind }) {
             <label>
               <span>{t('report.category')}</span>
               <select {...register('category')}>
-                {CATEGORIES.map((k) => (
+                {EVACUATION_CATEGORIES.map((k) => (
                   <option key={k} value={k}>
                     {t(`category.${k}`)}
                   </option>

@@ -92,7 +92,11 @@ export class AuditRepository {
   }
 
   /** The latest entry of an action done to a record: a retried retraction answers with the first one. */
-  async findLastDone(entity: string, entityId: string, action: string): Promise<AuditEntryEntity | undefined> {
+  async findLastDone(
+    entity: string,
+    entityId: string,
+    action: string,
+  ): Promise<AuditEntryEntity | undefined> {
     const row = await this.db.get(
       `SELECT ${this.table.selectList} FROM audit_entry
        WHERE entity = :entity AND entity_id = :entityId AND action = :action AND outcome = 'done'

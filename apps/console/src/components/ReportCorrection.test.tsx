@@ -1,0 +1,320 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route, Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import type { Corridor, Role, TimelineEvent, User } from '../api/types';
+import CorridorPage from '../pages/CorridorPage';
+
+const NGO_A = 'org-a';
+const NGO_B = 'org-b';
+
+const corridor: Corridor = {
+  id: 'c-1',
+  name: 'Azovstal → Zaporizhzhia',
+  status: 'completed',
+  originId: 'l-1',
+  destinationId: 'l-2',
+  announcedById: 'p-1',
+  announcedAt: '2022-04-29T08:00:00Z',
+  timezone: 'Europe/Kyiv',
+  evacuation: { low: 80, high: 80, reportCount: 1 },
+  version: 1,
+  requiredConfirmationIds: ['p-2'],
+  sourceUrl: null,
+  sourceNote: null,
+  route: null,
+  cancelReason: null,
+  windows: [],
+  confirmations: [],
+  enteredById: 'u-9',
+  organisationId: NGO_A,
+};
+
+const reported = { enteredById: 'u-9', enteredAt: '2022-05-03T10:00:00Z', summary: '' };
+const evacuation: TimelineEvent = {
+  ...reported,
+  kind: 'evacuation',
+  at: '2022-05-01T09:00:00Z',
+  recordId: 'e-1',
+  sourcePartyId: 'p-1',
+  sourceUrl: 'https://example.org/80',
+  note: 'Eighty civilians, said the ministry.',
+  count: { qualifier: 'exact', value: 80 },
+  category: 'civilians',
+  organisationId: NGO_A,
+  version: 2,
+};
+const events: TimelineEvent[] = [
+  {
+    ...reported,
+    kind: 'announcement',
+    at: '2022-04-29T08:00:00Z',
+    recordId: 'c-1',
+    sourcePartyId: 'p-1',
+    sourceUrl: null,
+    note: null,
+  },
+  {
+    ...reported,
+    kind: 'confirmation',
+    at: '2022-04-30T08:00:00Z',
+    recordId: 'k-1',
+    sourcePartyId: 'p-2',
+    sourceUrl: null,
+    note: null,
+    stance: 'confirmed',
+    organisationId: NGO_A,
+    version: 1,
+  },
+  evacuation,
+  {
+    ...reported,
+    kind: 'remaining',
+    at: '2022-05-01T10:00:00Z',
+    recordId: 'r-1',
+    sourcePartyId: 'p-2',
+    sourceUrl: null,
+    note: null,
+    count: { qualifier: 'about', value: 100 },
+    organisationId: NGO_B,
+    version: 1,
+  },
+  {
+    ...reported,
+    kind: 'incident',
+    at: '2022-05-01T11:00:00Z',
+    recordId: 'i-1',
+    sourcePartyId: null,
+    sourceUrl: null,
+    note: 'Shelling near the convoy.',
+    incidentKind: 'shelling',
+    organisationId: NGO_A,
+    version: 1,
+  },
+  {
+    ...reported,
+    kind: 'edit',
+    at: '2022-05-02T08:00:00Z',
+    recordId: 'e-1',
+    entity: 'evacuation',
+    sourcePartyId: null,
+    sourceUrl: null,
+    note: null,
+    changes: [
+      { field: 'count', before: { qualifier: 'exact', value: 70 }, after: { qualifier: 'exact', value: 80 } },
+      { field: 'reportedAt', before: '2022-05-01T08:00:00Z', after: '2022-05-01T09:00:00Z' },
+    ],
+  },
+];
+
+interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/** The API as far as the corridor page reads it; a PATCH answers what `patch` says. */
+function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
+  const calls: Call[] = [];
+  let timeline = events;
+  const answer = (status: number, body: unknown) =>
+    ({ ok: status < 400, status, text: async () => JSON.stringify(body) }) as Response;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      const call = {
+        method: init.method ?? 'GET',
+        path: url.replace('/api/v1', ''),
+        body: init.body ? JSON.parse(String(init.body)) : undefined,
+      };
+      calls.push(call);
+      if (call.method === 'PATCH') {
+        const result = patch(call);
+        return answer(result.status, result.body);
+      }
+      if (call.path === '/corridors/c-1/timeline') return answer(200, { events: timeline });
+      if (call.path === '/corridors/c-1') return answer(200, corridor);
+      if (call.path === '/corridors/c-1/evacuations/summary')
+        return answer(200, { total: null, windows: [] });
+      return answer(200, { items: [], nextCursor: null });
+    }),
+  );
+  return {
+    calls,
+    patches: () => calls.filter((c) => c.method === 'PATCH'),
+    setTimeline: (next: TimelineEvent[]) => (timeline = next),
+  };
+}
+
+function showAs(role: Role, organisationId: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  const me: User = { id: 'u-1', email: 'me@ngo.test', displayName: 'Me', organisationId, role };
+  client.setQueryData(['me'], me);
+  client.setQueryData(['corridor', 'c-1'], corridor);
+  client.setQueryData(['corridor', 'c-1', 'timeline'], { events });
+  client.setQueryData(['corridor', 'c-1', 'summary'], { total: null, windows: [] });
+  client.setQueryData(
+    ['parties'],
+    [
+      { id: 'p-1', name: 'Ministry of Defence', shortName: null, kind: 'belligerent' },
+      { id: 'p-2', name: 'Government of Ukraine', shortName: null, kind: 'government' },
+    ],
+  );
+  client.setQueryData(['locations'], []);
+  client.setQueryData(['users', 'names'], new Map());
+  const location = memoryLocation({ path: '/corridors/c-1' });
+  render(
+    <QueryClientProvider client={client}>
+      <Router hook={location.hook}>
+        <Route path="/corridors/:id" component={CorridorPage} />
+      </Router>
+    </QueryClientProvider>,
+  );
+  const correctable = [...document.querySelectorAll('[data-testid="timeline"] > li')]
+    .filter((li) => within(li as HTMLElement).queryByTestId('correct-report') !== null)
+    .map((li) => li.className.replace('event event-', ''));
+  return { correctable };
+}
+
+/** The evacuation report's entry on the timeline. */
+const evacuationEntry = () => document.querySelector<HTMLElement>('li.event-evacuation')!;
+
+async function openCorrection() {
+  const button = within(evacuationEntry()).getByRole('button', { name: /^Correct/ });
+  expect(button.getAttribute('aria-expanded')).toBe('false');
+  await userEvent.click(button);
+  expect(button.getAttribute('aria-expanded')).toBe('true');
+  return within(await within(evacuationEntry()).findByTestId('correction-form'));
+}
+
+beforeEach(() => {
+  fakeApi(() => ({ status: 500, body: {} }));
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('correcting a report from the corridor timeline', () => {
+  it.each([
+    ['admin', NGO_B, ['confirmation', 'evacuation', 'remaining', 'incident']],
+    ['coordinator', NGO_A, ['confirmation', 'evacuation', 'incident']],
+    ['reporter', NGO_A, ['evacuation', 'incident']],
+    ['reporter', NGO_B, ['remaining']],
+    ['coordinator', NGO_B, ['remaining']],
+    ['viewer', NGO_A, []],
+  ] as const)('offers a %s of %s to correct only what the policy allows', (role, organisation, kinds) => {
+    expect(showAs(role, organisation).correctable).toEqual(kinds);
+  });
+
+  it('says which fields a correction changed, by their names', () => {
+    showAs('viewer', NGO_A);
+    expect(document.querySelector('li.event-edit')?.textContent).toContain(
+      'Evacuation report corrected: count, time reported',
+    );
+  });
+
+  it('opens the form with what the report says now, in the corridor’s zone, and sends only what changed', async () => {
+    const api = fakeApi(() => ({ status: 200, body: { ...evacuation, version: 3 } }));
+    showAs('reporter', NGO_A);
+    const form = await openCorrection();
+    expect((form.getByLabelText('Who says so (source)') as HTMLSelectElement).value).toBe('p-1');
+    expect((form.getByLabelText('Number of people') as HTMLInputElement).value).toBe('80');
+    expect((form.getByLabelText('When it was reported') as HTMLInputElement).value).toBe('2022-05-01T12:00');
+    expect(form.getByText(/Time in Europe\/Kyiv/)).toBeTruthy();
+
+    await userEvent.click(form.getByRole('button', { name: 'Save the correction' }));
+    expect(form.getByTestId('correction-unchanged').textContent).toBe('Nothing has changed.');
+    expect(api.patches()).toEqual([]);
+
+    await userEvent.click(form.getByLabelText('about'));
+    await userEvent.clear(form.getByLabelText('Number of people'));
+    await userEvent.type(form.getByLabelText('Number of people'), '85');
+    await userEvent.clear(form.getByLabelText('Note (the source’s own words)'));
+    await userEvent.click(form.getByRole('button', { name: 'Save the correction' }));
+
+    await waitFor(() => expect(api.patches()).toHaveLength(1));
+    expect(api.patches()[0]).toEqual({
+      method: 'PATCH',
+      path: '/corridors/c-1/evacuations/e-1',
+      body: { count: { qualifier: 'about', value: 85 }, note: null, version: 2 },
+    });
+    await waitFor(() =>
+      expect(within(evacuationEntry()).getByTestId('correction-saved').textContent).toBe('Correction saved.'),
+    );
+    expect(within(evacuationEntry()).queryByTestId('correction-form')).toBeNull();
+    expect(document.activeElement).toBe(within(evacuationEntry()).getByTestId('correct-report'));
+    // The corridor and its timeline are read again, with the figures the correction changed.
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'GET').map((c) => c.path)).toEqual(
+        expect.arrayContaining([
+          '/corridors/c-1',
+          '/corridors/c-1/timeline',
+          '/corridors/c-1/evacuations/summary',
+        ]),
+      ),
+    );
+  });
+
+  it('says someone else corrected the report meanwhile (409), and loads the current version to try again', async () => {
+    const api = fakeApi(({ body }) =>
+      (body as { version: number }).version === 2
+        ? {
+            status: 409,
+            body: {
+              type: '/problems/stale-version',
+              title: 'Stale version',
+              status: 409,
+              detail: 'Someone corrected this evacuation report since you read it (now version 3).',
+            },
+          }
+        : { status: 200, body: {} },
+    );
+    showAs('admin', NGO_B);
+    const form = await openCorrection();
+    await userEvent.clear(form.getByLabelText('Number of people'));
+    await userEvent.type(form.getByLabelText('Number of people'), '85');
+    await userEvent.click(form.getByRole('button', { name: 'Save the correction' }));
+    const stale = await form.findByTestId('correction-stale');
+    expect(stale.getAttribute('role')).toBe('alert');
+    expect(stale.textContent).toContain('Someone else corrected this report since you opened it.');
+
+    api.setTimeline(
+      events.map((e) =>
+        e === evacuation ? { ...e, version: 3, count: { qualifier: 'exact', value: 90 } } : e,
+      ),
+    );
+    await userEvent.click(within(stale).getByRole('button', { name: 'Load the current version' }));
+    await waitFor(() =>
+      expect((form.getByLabelText('Number of people') as HTMLInputElement).value).toBe('90'),
+    );
+    expect(form.queryByTestId('correction-stale')).toBeNull();
+    await userEvent.clear(form.getByLabelText('Number of people'));
+    await userEvent.type(form.getByLabelText('Number of people'), '85');
+    await userEvent.click(form.getByRole('button', { name: 'Save the correction' }));
+    await waitFor(() => expect(api.patches()).toHaveLength(2));
+    expect(api.patches()[1].body).toEqual({ count: { qualifier: 'exact', value: 85 }, version: 3 });
+  });
+
+  it('shows the problem’s own words when the server refuses a correction otherwise', async () => {
+    fakeApi(() => ({
+      status: 409,
+      body: {
+        type: '/problems/duplicate-report',
+        title: 'Duplicate report',
+        status: 409,
+        detail: 'This corridor already has this evacuation report.',
+      },
+    }));
+    showAs('reporter', NGO_A);
+    const form = await openCorrection();
+    await userEvent.selectOptions(form.getByLabelText('Who says so (source)'), 'p-2');
+    await userEvent.click(form.getByRole('button', { name: 'Save the correction' }));
+    expect((await form.findByRole('alert')).textContent).toContain(
+      'This corridor already has this evacuation report.',
+    );
+    expect(form.queryByTestId('correction-stale')).toBeNull();
+  });
+});
