@@ -4,9 +4,6 @@ import { useForm } from 'react-hook-form';
 import { api, ApiError } from '../api/client';
 import { byId, useLocations, useParties } from '../api/hooks';
 import {
-  EVACUATION_CATEGORIES,
-  INCIDENT_KINDS,
-  STANCES,
   type Corridor,
   type Count,
   type Location,
@@ -15,26 +12,15 @@ import {
   type TimelineEvent,
 } from '../api/types';
 import { useTranslation } from '../i18n';
-import { formatInstant, instantForInput } from '../lib/time';
-import { LoadError, Loading, RecordOptions } from './common';
-import { CountInput, emptyCount, toCount, type CountDraft } from './CountInput';
+import { instantForInput } from '../lib/time';
+import { LoadError, Loading } from './common';
+import { emptyCount, toCount, type CountDraft } from './CountInput';
+import { ReportFields, type ReportFieldValues } from './ReportFields';
 
 /** A report as the timeline shows it: its kind, and the version a correction names. */
 export type ReportEvent = TimelineEvent & { kind: ReportKind; version: number };
 
-interface Fields {
-  /** The confirmation's party, or the report's source. */
-  partyId: string;
-  stance: string;
-  at: string;
-  windowId: string;
-  category: string;
-  arrivedAtId: string;
-  incidentKind: string;
-  description: string;
-  sourceUrl: string;
-  note: string;
-}
+type Fields = ReportFieldValues;
 
 const PATH: Record<ReportKind, string> = {
   confirmation: 'confirmations',
@@ -145,7 +131,7 @@ function CorrectionForm({
   parties,
   places,
 }: Props & { parties: Party[]; places: Location[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const zone = corridor.timezone;
   const kind = event.kind;
@@ -208,7 +194,6 @@ function CorrectionForm({
           .map((partyId) => partyById.get(partyId))
           .filter((p) => p !== undefined)
       : parties;
-  const required = t('form.required');
   const zoneHint = `${id}-zone`;
   return (
     <form
@@ -220,130 +205,22 @@ function CorrectionForm({
       aria-label={t('correct.title', { kind: t(`timeline.kind.${kind}`) })}
       data-testid="correction-form"
     >
-      <label>
-        <span>{kind === 'confirmation' ? t('report.party') : t('report.source')}</span>
-        <select
-          aria-invalid={errors.partyId ? true : undefined}
-          {...register('partyId', kind === 'incident' ? {} : { required })}
-        >
-          <option value="">{kind === 'incident' ? t('report.unknownSource') : t('form.choose')}</option>
-          <RecordOptions records={partyChoices} />
-        </select>
-      </label>
-      {errors.partyId ? <p className="field-error">{errors.partyId.message}</p> : null}
-
-      {kind === 'confirmation' ? (
-        <fieldset>
-          <legend>{t('report.stance')}</legend>
-          <div className="checks">
-            {STANCES.map((s) => (
-              <label key={s} className="chip">
-                <input type="radio" value={s} {...register('stance')} />
-                {t(`stance.${s}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ) : null}
-
-      {kind === 'incident' ? (
-        <>
-          <label>
-            <span>{t('report.incidentKind')}</span>
-            <select {...register('incidentKind')}>
-              {INCIDENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`incidentKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('report.description')}</span>
-            <textarea
-              rows={3}
-              aria-invalid={errors.description ? true : undefined}
-              {...register('description', { validate: (v) => v.trim() !== '' || required })}
-            />
-          </label>
-          {errors.description ? <p className="field-error">{errors.description.message}</p> : null}
-        </>
-      ) : null}
-
-      {hasCount ? (
-        <CountInput
-          value={count}
-          onChange={(next) => {
-            setUnchanged(false);
-            setCount(next);
-          }}
-          legend={kind === 'evacuation' ? t('report.evacuated') : t('report.remaining')}
-          error={countError}
-        />
-      ) : null}
-
-      {kind === 'evacuation' ? (
-        <>
-          <label>
-            <span>{t('report.category')}</span>
-            <select {...register('category')}>
-              {EVACUATION_CATEGORIES.map((k) => (
-                <option key={k} value={k}>
-                  {t(`category.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('report.window')}</span>
-            <select {...register('windowId')}>
-              <option value="">{t('report.windowUnknown')}</option>
-              {corridor.windows.map((w, i) => (
-                <option key={w.id} value={w.id}>
-                  {i + 1}: {formatInstant(w.startsAt, zone, i18n.language)} {zone}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('report.arrivedAt')}</span>
-            <select {...register('arrivedAtId')}>
-              <option value="">{t('report.unknownPlace')}</option>
-              <RecordOptions records={places} />
-            </select>
-          </label>
-        </>
-      ) : null}
-
-      <label>
-        <span>
-          {kind === 'incident'
-            ? t('report.occurredAt')
-            : kind === 'confirmation'
-              ? t('report.statedAt')
-              : t('report.reportedAt')}
-        </span>
-        <input
-          type="datetime-local"
-          aria-describedby={zoneHint}
-          aria-invalid={errors.at ? true : undefined}
-          {...register('at', { required })}
-        />
-      </label>
-      <p className="small muted" id={zoneHint}>
-        {t('correct.zoneHint', { zone })}
-      </p>
-      {errors.at ? <p className="field-error">{errors.at.message}</p> : null}
-      <label>
-        <span>{t('form.sourceUrl')}</span>
-        <input type="url" inputMode="url" {...register('sourceUrl')} />
-      </label>
-      {kind !== 'incident' ? (
-        <label>
-          <span>{t('report.note')}</span>
-          <textarea rows={2} {...register('note')} />
-        </label>
-      ) : null}
+      <ReportFields
+        kind={kind}
+        register={register}
+        errors={errors}
+        parties={partyChoices}
+        places={places}
+        windows={corridor.windows}
+        zone={zone}
+        count={count}
+        onCountChange={(next) => {
+          setUnchanged(false);
+          setCount(next);
+        }}
+        countError={countError}
+        zoneHintId={zoneHint}
+      />
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending}>

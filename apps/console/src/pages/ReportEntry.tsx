@@ -5,38 +5,18 @@ import { useTranslation } from '../i18n';
 import { Link, useLocation, useParams } from 'wouter';
 import { api, query } from '../api/client';
 import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
-import {
-  EVACUATION_CATEGORIES,
-  INCIDENT_KINDS,
-  REPORT_KINDS,
-  STANCES,
-  type Corridor,
-  type CorridorListItem,
-  type Page,
-  type ReportKind,
-} from '../api/types';
+import { REPORT_KINDS, type Corridor, type CorridorListItem, type Page, type ReportKind } from '../api/types';
 import { PageTitle, RecordOptions, When } from '../components/common';
-import { CountInput, emptyCount, toCount, type CountDraft } from '../components/CountInput';
+import { emptyCount, toCount, type CountDraft } from '../components/CountInput';
+import { ReportFields, type ReportFieldValues } from '../components/ReportFields';
 import { SubmissionStatus } from '../components/PendingSubmissions';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
-import { formatInstant, localInputToIso, nowForInput, viewerZone } from '../lib/time';
+import { localInputToIso, nowForInput, viewerZone } from '../lib/time';
 
-interface Fields {
-  partyId: string;
-  stance: string;
-  at: string;
-  windowId: string;
-  category: string;
-  arrivedAtId: string;
-  incidentKind: string;
-  description: string;
-  sourceUrl: string;
-  note: string;
-}
+type Fields = ReportFieldValues;
 
 /** Quick report entry, made for a phone: pick the corridor and the kind, fill a few fields, send. */
 export default function ReportEntry() {
-  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const params = useParams();
   const corridorId = params.id ?? '';
@@ -102,7 +82,7 @@ function PickCorridor({
 }
 
 function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const corridor = useQuery({
     queryKey: ['corridor', corridorId],
     queryFn: () => api<Corridor>(`/corridors/${corridorId}`),
@@ -187,7 +167,6 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
     setCount(emptyCount);
   }
 
-  const required = t('form.required');
   return (
     <div className="page form-page">
       <p className="crumbs">
@@ -202,118 +181,18 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
         ))}
       </nav>
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="stack" data-testid={`report-${kind}`}>
-        <label>
-          <span>{kind === 'confirmation' ? t('report.party') : t('report.source')}</span>
-          <select
-            aria-invalid={errors.partyId ? true : undefined}
-            {...register('partyId', kind === 'incident' ? {} : { required })}
-          >
-            <option value="">{kind === 'incident' ? t('report.unknownSource') : t('form.choose')}</option>
-            <RecordOptions records={partyChoices} />
-          </select>
-        </label>
-        {errors.partyId ? <p className="field-error">{errors.partyId.message}</p> : null}
-
-        {kind === 'confirmation' ? (
-          <fieldset>
-            <legend>{t('report.stance')}</legend>
-            <div className="checks">
-              {STANCES.map((s) => (
-                <label key={s} className="chip">
-                  <input type="radio" value={s} {...register('stance')} />
-                  {t(`stance.${s}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ) : null}
-
-        {kind === 'incident' ? (
-          <>
-            <label>
-              <span>{t('report.incidentKind')}</span>
-              <select {...register('incidentKind')}>
-                {INCIDENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`incidentKind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('report.description')}</span>
-              <textarea
-                rows={3}
-                aria-invalid={errors.description ? true : undefined}
-                {...register('description', { required })}
-              />
-            </label>
-            {errors.description ? <p className="field-error">{errors.description.message}</p> : null}
-          </>
-        ) : null}
-
-        {kind === 'evacuation' || kind === 'remaining' ? (
-          <CountInput
-            value={count}
-            onChange={setCount}
-            legend={kind === 'evacuation' ? t('report.evacuated') : t('report.remaining')}
-            error={countError}
-          />
-        ) : null}
-
-        {kind === 'evacuation' ? (
-          <>
-            <label>
-              <span>{t('report.category')}</span>
-              <select {...register('category')}>
-                {EVACUATION_CATEGORIES.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`category.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('report.window')}</span>
-              <select {...register('windowId')}>
-                <option value="">{t('report.windowUnknown')}</option>
-                {c?.windows.map((w, i) => (
-                  <option key={w.id} value={w.id}>
-                    {i + 1}: {formatInstant(w.startsAt, viewerZone(), i18n.language)} {viewerZone()}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('report.arrivedAt')}</span>
-              <select {...register('arrivedAtId')}>
-                <option value="">{t('report.unknownPlace')}</option>
-                <RecordOptions records={locations.data} />
-              </select>
-            </label>
-          </>
-        ) : null}
-
-        <label>
-          <span>
-            {kind === 'incident'
-              ? t('report.occurredAt')
-              : kind === 'confirmation'
-                ? t('report.statedAt')
-                : t('report.reportedAt')}
-          </span>
-          <input type="datetime-local" {...register('at', { required })} />
-        </label>
-        <label>
-          <span>{t('form.sourceUrl')}</span>
-          <input type="url" inputMode="url" {...register('sourceUrl')} />
-        </label>
-        {kind !== 'incident' ? (
-          <label>
-            <span>{t('report.note')}</span>
-            <textarea rows={2} {...register('note')} />
-          </label>
-        ) : null}
+        <ReportFields
+          kind={kind}
+          register={register}
+          errors={errors}
+          parties={partyChoices}
+          places={locations.data}
+          windows={c?.windows ?? []}
+          zone={viewerZone()}
+          count={count}
+          onCountChange={setCount}
+          countError={countError}
+        />
         <button type="submit" className="primary">
           {t('report.submit')}
         </button>
