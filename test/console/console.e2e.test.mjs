@@ -472,6 +472,27 @@ describe('the admin console in Chromium', () => {
       .toBe('Corrected by a colleague in another office');
     expect(await form.getByLabel('Number of people').inputValue()).toBe('12');
     expect((await api('GET', `/corridors/${demo.id}`)).data.evacuation).toMatchObject({ low: 12, high: 12 });
+
+    // It was entered on the wrong corridor after all: retracted, with the reason, at the version now current.
+    const retraction = entry.getByTestId('retraction');
+    await retraction.getByText('Retract this report').click();
+    await retraction.getByLabel('Why is it retracted?').fill('Entered on the wrong corridor');
+    await checkPage(page, 'corridor-retraction');
+    const [retracted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/retract')),
+      retraction.getByRole('button', { name: 'Retract the report' }).click(),
+    ]);
+    expect(retracted.status()).toBe(200);
+    expect(retracted.request().postDataJSON()).toEqual({
+      version: report.version + 2,
+      reason: 'Entered on the wrong corridor',
+    });
+    const timeline = page.getByTestId('timeline');
+    await expect
+      .poll(() => timeline.locator('li.event-retraction').textContent())
+      .toContain('Entered on the wrong corridor');
+    expect(await timeline.locator('li.event-evacuation').count()).toBe(0);
+    expect((await api('GET', `/corridors/${demo.id}`)).data.evacuation).toMatchObject({ reportCount: 0 });
     expect(errors).toEqual([]);
     await context.close();
   });

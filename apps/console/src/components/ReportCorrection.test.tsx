@@ -115,7 +115,7 @@ interface Call {
   body: unknown;
 }
 
-/** The API as far as the corridor page reads it; a PATCH answers what `patch` says. */
+/** The API as far as the corridor page reads it; a write (PATCH, POST) answers what `patch` says. */
 function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
   const calls: Call[] = [];
   let timeline = events;
@@ -130,7 +130,7 @@ function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
         body: init.body ? JSON.parse(String(init.body)) : undefined,
       };
       calls.push(call);
-      if (call.method === 'PATCH') {
+      if (call.method !== 'GET') {
         const result = patch(call);
         return answer(result.status, result.body);
       }
@@ -144,6 +144,7 @@ function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
   return {
     calls,
     patches: () => calls.filter((c) => c.method === 'PATCH'),
+    posts: () => calls.filter((c) => c.method === 'POST'),
     setTimeline: (next: TimelineEvent[]) => (timeline = next),
   };
 }
@@ -316,5 +317,26 @@ describe('correcting a report from the corridor timeline', () => {
       'This corridor already has this evacuation report.',
     );
     expect(form.queryByTestId('correction-stale')).toBeNull();
+  });
+
+  it('retracts the report with a reason, as a second step under the correction', async () => {
+    const api = fakeApi(() => ({ status: 200, body: { id: 'e-1', kind: 'evacuation' } }));
+    showAs('reporter', NGO_A);
+    await openCorrection();
+    const retraction = within(within(evacuationEntry()).getByTestId('retraction'));
+    await userEvent.click(retraction.getByText('Retract this report'));
+    await userEvent.click(retraction.getByRole('button', { name: 'Retract the report' }));
+    expect(retraction.getByText('Required')).toBeTruthy();
+    expect(api.posts()).toEqual([]);
+
+    await userEvent.type(retraction.getByLabelText('Why is it retracted?'), '  Entered twice  ');
+    await userEvent.click(retraction.getByRole('button', { name: 'Retract the report' }));
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]).toEqual({
+      method: 'POST',
+      path: '/corridors/c-1/evacuations/e-1/retract',
+      body: { version: 2, reason: 'Entered twice' },
+    });
+    await waitFor(() => expect(within(evacuationEntry()).queryByTestId('correction-form')).toBeNull());
   });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { api, ApiError } from '../api/client';
 import { byId, useLocations, useParties } from '../api/hooks';
@@ -116,7 +116,76 @@ export default function ReportCorrection(props: Props) {
   const parties = useParties();
   const locations = useLocations();
   if (parties.isPending || locations.isPending) return <Loading />;
-  return <CorrectionForm {...props} parties={parties.data ?? []} places={locations.data ?? []} />;
+  return (
+    <>
+      <CorrectionForm {...props} parties={parties.data ?? []} places={locations.data ?? []} />
+      <RetractionForm {...props} />
+    </>
+  );
+}
+
+/**
+ * Withdrawing the report, with the reason: a deliberate second step under the correction, for a report that
+ * should never have stood. It stops counting; the timeline keeps what it said and why it went.
+ */
+function RetractionForm({ corridor, event, onClose }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const hintId = useId();
+  const [isMissing, setMissing] = useState(false);
+  const retract = useMutation({
+    mutationFn: (reason: string) =>
+      api<unknown>(`/corridors/${corridor.id}/${PATH[event.kind]}/${event.recordId}/retract`, {
+        method: 'POST',
+        body: { version: event.version, reason },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['corridor', corridor.id] });
+      void queryClient.invalidateQueries({ queryKey: ['corridors'] });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      onClose(false);
+    },
+  });
+
+  function onSubmit(submitted: FormEvent<HTMLFormElement>) {
+    submitted.preventDefault();
+    const reason = String(new FormData(submitted.currentTarget).get('reason') ?? '').trim();
+    setMissing(!reason);
+    if (reason) retract.mutate(reason);
+  }
+
+  return (
+    <details className="correction" data-testid="retraction">
+      <summary>{t('retract.open')}</summary>
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <p className="small muted" id={hintId}>
+          {t('retract.hint')}
+        </p>
+        <label>
+          <span>{t('retract.reason')}</span>
+          <textarea
+            name="reason"
+            rows={2}
+            required
+            maxLength={2000}
+            aria-describedby={hintId}
+            aria-invalid={isMissing || undefined}
+          />
+        </label>
+        {isMissing ? <p className="field-error">{t('form.required')}</p> : null}
+        <button type="submit" className="danger" disabled={retract.isPending}>
+          {t('retract.submit')}
+        </button>
+        {isStale(retract.error) ? (
+          <p className="notice" role="alert">
+            {t('correct.stale')}
+          </p>
+        ) : (
+          <LoadError error={retract.error} />
+        )}
+      </form>
+    </details>
+  );
 }
 
 /**

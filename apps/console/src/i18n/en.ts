@@ -223,6 +223,12 @@ export const en = {
     gone: 'This report is no longer on record: it may have been retracted.',
     reload: 'Load the current version',
   },
+  retract: {
+    open: 'Retract this report',
+    hint: 'For a report that should never have stood: entered twice, on the wrong corridor, withdrawn by its source. It stops counting; the timeline keeps what it said and why it was retracted.',
+    reason: 'Why is it retracted?',
+    submit: 'Retract the report',
+  },
   manage: {
     title: 'Change this corridor',
     otherOrganisation: 'Another organisation entered this corridor: only its coordinators can change it.',
