@@ -7,10 +7,11 @@ import {
   FlagRepository,
   ReportRepository,
   type AuditEntryEntity,
+  type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
-import { toCountResponse } from './dto/report-response.dto.js';
+import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
 
 /** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
@@ -199,27 +200,31 @@ function isEdit(entry: AuditEntryEntity): boolean {
   return !SHOWN_AS_THEMSELVES.has(entry.action);
 }
 
+/** An audit entry's `before` or `after`, as stored: JSON of the fields, or null. */
+function fieldsOf(json: string | null): Record<string, unknown> {
+  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
 function isRetraction(entry: AuditEntryEntity): boolean {
   return entry.action.endsWith('.retract');
 }
 
-const RETRACTED: Record<string, string> = {
-  confirmation: 'Confirmation retracted',
-  evacuation: 'Evacuation report retracted',
-  remaining: 'Remaining-population report retracted',
-  incident: 'Incident retracted',
-};
+/** "Evacuation report corrected", "Incident retracted": a report's kind with what was done to it. */
+function reportDone(entity: string, verb: 'corrected' | 'retracted'): string | undefined {
+  const name = REPORT_KIND_NAMES[entity as ReportKind] as string | undefined;
+  return name && `${name[0].toUpperCase()}${name.slice(1)} ${verb}`;
+}
 
 /** A report withdrawn, from its audit entry: why, by whom, and what it had said. */
 function toRetractionTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
-  const before = entry.before ? (JSON.parse(entry.before) as Record<string, unknown>) : {};
-  const { reason } = entry.after ? (JSON.parse(entry.after) as { reason?: string }) : {};
+  const before = fieldsOf(entry.before);
+  const reason = fieldsOf(entry.after).reason as string | undefined;
   return {
     kind: 'retraction',
     at: entry.at.toISOString(),
     recordId: entry.entityId,
     entity: entry.entity,
-    summary: `${RETRACTED[entry.entity] ?? 'Retracted'}: ${reason ?? ''}`,
+    summary: `${reportDone(entry.entity, 'retracted') ?? 'Retracted'}: ${reason ?? ''}`,
     sourcePartyId: null,
     sourceUrl: null,
     note: reason ?? null,
@@ -229,25 +234,18 @@ function toRetractionTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
   };
 }
 
-// Reports are corrected rather than edited: what the source said stays what it said, the entry is put right.
-const CORRECTED: Record<string, string> = {
-  confirmation: 'Confirmation corrected',
-  evacuation: 'Evacuation report corrected',
-  remaining: 'Remaining-population report corrected',
-  incident: 'Incident corrected',
-};
-
 /** An edit of the corridor or a correction of one of its reports, from its audit entry: who changed which fields, from what to what. */
 function toEditTimelineEvent(entry: AuditEntryEntity): TimelineEventDto {
-  const before = entry.before ? (JSON.parse(entry.before) as Record<string, unknown>) : {};
-  const after = entry.after ? (JSON.parse(entry.after) as Record<string, unknown>) : {};
+  const before = fieldsOf(entry.before);
+  const after = fieldsOf(entry.after);
   const fields = Object.keys(after);
   return {
     kind: 'edit',
     at: entry.at.toISOString(),
     recordId: entry.entityId,
     entity: entry.entity,
-    summary: `${CORRECTED[entry.entity] ?? 'Edited'}${fields.length ? `: ${fields.join(', ')}` : ' (no field changed)'}`,
+    // Reports are corrected rather than edited: what the source said stays what it said, the entry is put right.
+    summary: `${reportDone(entry.entity, 'corrected') ?? 'Edited'}${fields.length ? `: ${fields.join(', ')}` : ' (no field changed)'}`,
     sourcePartyId: null,
     sourceUrl: null,
     note: null,

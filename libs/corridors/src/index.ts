@@ -22,6 +22,7 @@ export {
   INCIDENT_KINDS,
   IncidentResponseDto,
   RemainingReportResponseDto,
+  REPORT_KIND_NAMES,
   toConfirmationResponse,
   toCountResponse,
   toEvacuationReportResponse,

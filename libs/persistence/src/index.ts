@@ -81,6 +81,7 @@ export { IncidentEntity } from './report/incident.entity.js';
 export { RemainingReportEntity } from './report/remaining-report.entity.js';
 export {
   EVACUATION_TOTALS_SQL,
+  REPORT_KINDS,
   ReportRepository,
   type EvacuationFigure,
   type EvacuationTotals,

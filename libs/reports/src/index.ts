@@ -11,7 +11,7 @@ export {
   IncidentUpdateDto,
   RemainingUpdateDto,
 } from './dto/report-update.dto.js';
-export { REPORT_KINDS, ReportRetractDto, RetractionResponseDto } from './dto/report-retract.dto.js';
+export { ReportRetractDto, RetractionResponseDto } from './dto/report-retract.dto.js';
 export { ReportCorrectionService } from './report-correction.service.js';
 export { ReportService } from './report.service.js';
 export { ReportsModule } from './reports.module.js';

@@ -10,6 +10,7 @@ import {
   IncidentResponseDto,
   readPastInstant,
   RemainingReportResponseDto,
+  REPORT_KIND_NAMES,
   toConfirmationResponse,
   toCountResponse,
   toEvacuationReportResponse,
@@ -44,13 +45,6 @@ import {
   type NamedReferences,
 } from './report-claims.js';
 
-const KIND_NAMES: Record<ReportKind, string> = {
-  confirmation: 'confirmation',
-  evacuation: 'evacuation report',
-  remaining: 'remaining-population report',
-  incident: 'incident',
-};
-
 interface Correction<E, R> {
   kind: ReportKind;
   current: E & { id: string; corridorId: string; version: number };
@@ -60,8 +54,8 @@ interface Correction<E, R> {
   /** The claim as the audit entry shows it (CLAIM_VIEW). */
   view: (row: E) => Record<string, unknown>;
   respond: (row: E) => R;
-  /** What the corridor derives from this kind (status, figures), refreshed in the same transaction. */
-  refresh?: (tx: SqlRunner) => Promise<void>;
+  /** What only the write's own transaction can check (a window of this corridor). */
+  checkInTransaction?: (tx: SqlRunner) => Promise<void>;
 }
 
 /**
@@ -97,15 +91,13 @@ export class ReportCorrectionService {
     if (!current) {
       const done = await this.auditEntries.findLastDone(kind, reportId, `${kind}.retract`);
       if (done?.corridorId === corridorId) return toRetractionResponse(kind, done);
-      throw AppError.notFound(`${KIND_NAMES[kind]} of this corridor`, reportId);
+      throw AppError.notFound(`${REPORT_KIND_NAMES[kind]} of this corridor`, reportId);
     }
     if (dto.version !== current.version) throw staleVersion(kind, current.version);
     const reason = dto.reason.trim();
-    const derived = DERIVED_FROM[kind];
     await this.db.transaction(async (tx) => {
       if (!(await this.reports.delete(kind, reportId, dto.version, tx))) throw staleVersion(kind);
-      if (derived === 'figures') await this.state.refreshEvacuationFigures(corridorId, tx);
-      if (derived === 'confirmations') await this.state.refreshConfirmationState(corridorId, tx);
+      await this.refreshDerived(kind, corridorId, tx);
       await this.audit.record(tx, {
         actor: principal,
         action: `${kind}.retract`,
@@ -115,9 +107,8 @@ export class ReportCorrectionService {
         before: retractedClaim(kind, current),
         after: { reason },
       });
-      if (derived) await this.evaluations.record(corridorId, tx);
     });
-    if (derived) this.evaluations.corridorChanged();
+    if (DERIVED_FROM[kind]) this.evaluations.corridorChanged();
     return {
       id: reportId,
       kind,
@@ -150,7 +141,6 @@ export class ReportCorrectionService {
       named: { refs: { corridorId, partyId: next.partyId }, fields: { partyId: 'partyId' } },
       view: CLAIM_VIEW.confirmation,
       respond: toConfirmationResponse,
-      refresh: (tx) => this.state.refreshConfirmationState(corridorId, tx),
     });
   }
 
@@ -189,11 +179,10 @@ export class ReportCorrectionService {
       named,
       view: CLAIM_VIEW.evacuation,
       respond: toEvacuationReportResponse,
-      refresh: async (tx) => {
-        // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
+      // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
+      checkInTransaction: async (tx) => {
         if (next.windowId && next.windowId !== current.windowId)
           await assertReferencesExist(this.reports, named, tx);
-        await this.state.refreshEvacuationFigures(corridorId, tx);
       },
     });
   }
@@ -255,8 +244,16 @@ export class ReportCorrectionService {
 
   private async find<K extends ReportKind>(kind: K, corridorId: string, reportId: string) {
     const row = await this.reports.findOne(kind, corridorId, reportId);
-    if (!row) throw AppError.notFound(`${KIND_NAMES[kind]} of this corridor`, reportId);
+    if (!row) throw AppError.notFound(`${REPORT_KIND_NAMES[kind]} of this corridor`, reportId);
     return row;
+  }
+
+  /** Brings up to date what the corridor derives from this kind of report, and has the flag rules look again. */
+  private async refreshDerived(kind: ReportKind, corridorId: string, tx: SqlRunner): Promise<void> {
+    const derived = DERIVED_FROM[kind];
+    if (derived === 'figures') await this.state.refreshEvacuationFigures(corridorId, tx);
+    if (derived === 'confirmations') await this.state.refreshConfirmationState(corridorId, tx);
+    if (derived) await this.evaluations.record(corridorId, tx);
   }
 
   private pastInstant(input: string, field: string, timezone: string | null | undefined): Date {
@@ -274,7 +271,8 @@ export class ReportCorrectionService {
     try {
       await this.db.transaction(async (tx) => {
         if (!(await this.reports.update(kind, current.id, version, fields, tx))) throw staleVersion(kind);
-        await correction.refresh?.(tx);
+        await correction.checkInTransaction?.(tx);
+        await this.refreshDerived(kind, current.corridorId, tx);
         await this.audit.record(tx, {
           actor: principal,
           action: `${kind}.update`,
@@ -283,18 +281,16 @@ export class ReportCorrectionService {
           corridorId: current.corridorId,
           ...changes,
         });
-        if (correction.refresh) await this.evaluations.record(current.corridorId, tx);
       });
     } catch (error) {
-      if (error instanceof AppError) throw error;
       return explainRefusedClaim(error, this.reports, correction.named);
     }
-    if (correction.refresh) this.evaluations.corridorChanged();
+    if (DERIVED_FROM[kind]) this.evaluations.corridorChanged();
     return correction.respond({ ...next, version: current.version + 1 });
   }
 }
 
-/** What the corridor derives from each kind, brought up to date when one is retracted. */
+/** What the corridor derives from each kind, brought up to date when one is corrected or retracted. */
 const DERIVED_FROM: Record<ReportKind, 'figures' | 'confirmations' | null> = {
   confirmation: 'confirmations',
   evacuation: 'figures',
@@ -372,7 +368,7 @@ function staleVersion(kind: ReportKind, stored?: number): AppError {
   const now = stored === undefined ? '' : ` (now version ${stored})`;
   return new AppError(
     AppErrorCode.StaleVersion,
-    `Someone corrected this ${KIND_NAMES[kind]} since you read it${now}; reload it and apply your correction again.`,
+    `Someone corrected this ${REPORT_KIND_NAMES[kind]} since you read it${now}; reload it and apply your correction again.`,
     'version',
   );
 }

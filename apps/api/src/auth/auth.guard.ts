@@ -4,6 +4,7 @@ import { AuthService, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
+import { REPORT_KIND_NAMES } from '#cw/corridors';
 import { Database } from '#cw/persistence';
 import { policyOf, roleMeets, type ObjectRule, type OwnedRecord } from './access-policy.js';
 import { RateLimits } from './rate-limits.js';
@@ -16,10 +17,7 @@ const RECORD_NAMES: Record<OwnedRecord, string> = {
   corridor: 'corridor',
   api_key: 'API key',
   user: 'user',
-  confirmation: 'confirmation',
-  evacuation: 'evacuation report',
-  remaining: 'remaining-population report',
-  incident: 'incident',
+  ...REPORT_KIND_NAMES,
 };
 
 /**

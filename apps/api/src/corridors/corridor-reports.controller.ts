@@ -6,6 +6,7 @@ import {
   EvacuationReportResponseDto,
   IncidentResponseDto,
   RemainingReportResponseDto,
+  REPORT_KIND_NAMES,
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import {
@@ -96,7 +97,7 @@ export class CorridorReportsController {
   correctConfirmation(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'confirmation') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.confirmation) reportId: string,
     @Body() dto: ConfirmationUpdateDto,
   ): Promise<ConfirmationResponseDto> {
     return this.corrections.correctConfirmation(principal, corridorId, reportId, dto);
@@ -109,7 +110,7 @@ export class CorridorReportsController {
   correctEvacuation(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'evacuation report') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.evacuation) reportId: string,
     @Body() dto: EvacuationUpdateDto,
   ): Promise<EvacuationReportResponseDto> {
     return this.corrections.correctEvacuation(principal, corridorId, reportId, dto);
@@ -122,7 +123,7 @@ export class CorridorReportsController {
   correctRemaining(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'remaining-population report') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.remaining) reportId: string,
     @Body() dto: RemainingUpdateDto,
   ): Promise<RemainingReportResponseDto> {
     return this.corrections.correctRemaining(principal, corridorId, reportId, dto);
@@ -135,7 +136,7 @@ export class CorridorReportsController {
   correctIncident(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'incident') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.incident) reportId: string,
     @Body() dto: IncidentUpdateDto,
   ): Promise<IncidentResponseDto> {
     return this.corrections.correctIncident(principal, corridorId, reportId, dto);
@@ -149,7 +150,7 @@ export class CorridorReportsController {
   retractConfirmation(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'confirmation') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.confirmation) reportId: string,
     @Body() dto: ReportRetractDto,
   ): Promise<RetractionResponseDto> {
     return this.corrections.retract(principal, 'confirmation', corridorId, reportId, dto);
@@ -165,7 +166,7 @@ export class CorridorReportsController {
   retractEvacuation(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'evacuation report') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.evacuation) reportId: string,
     @Body() dto: ReportRetractDto,
   ): Promise<RetractionResponseDto> {
     return this.corrections.retract(principal, 'evacuation', corridorId, reportId, dto);
@@ -181,7 +182,7 @@ export class CorridorReportsController {
   retractRemaining(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'remaining-population report') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.remaining) reportId: string,
     @Body() dto: ReportRetractDto,
   ): Promise<RetractionResponseDto> {
     return this.corrections.retract(principal, 'remaining', corridorId, reportId, dto);
@@ -195,7 +196,7 @@ export class CorridorReportsController {
   retractIncident(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') corridorId: string,
-    @IdParam('reportId', 'incident') reportId: string,
+    @IdParam('reportId', REPORT_KIND_NAMES.incident) reportId: string,
     @Body() dto: ReportRetractDto,
   ): Promise<RetractionResponseDto> {
     return this.corrections.retract(principal, 'incident', corridorId, reportId, dto);

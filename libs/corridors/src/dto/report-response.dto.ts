@@ -10,7 +10,16 @@ import type {
   EvacuationReportEntity,
   IncidentEntity,
   RemainingReportEntity,
+  ReportKind,
 } from '#cw/persistence';
+
+/** Each kind of report as answers and refusals name it ("No evacuation report has the id …"). */
+export const REPORT_KIND_NAMES: Record<ReportKind, string> = {
+  confirmation: 'confirmation',
+  evacuation: 'evacuation report',
+  remaining: 'remaining-population report',
+  incident: 'incident',
+};
 
 export const EVACUATION_CATEGORIES = ['civilians', 'wounded', 'children', 'other'] as const;
 export type EvacuationCategory = (typeof EVACUATION_CATEGORIES)[number];

@@ -190,21 +190,11 @@ export class CorridorRepository {
     updatedAt: Date,
     tx: SqlRunner,
   ): Promise<boolean> {
-    const columns = this.corridors.columns.filter((c) => c.property in fields);
-    const params = this.corridors.toParams({ ...fields } as CorridorEntity);
-    const assignments = columns.map((c) => `"${c.column}" = :${c.property}`);
+    const { assignments, params } = this.corridors.assignmentsOf(fields);
     const changed = await tx.run(
       `UPDATE corridor SET ${[...assignments, 'version = version + 1', 'updated_at = :updatedAt'].join(', ')}
        WHERE id = :corridorId AND version = :expectedVersion`,
-      {
-        ...pick(
-          params,
-          columns.map((c) => c.property),
-        ),
-        updatedAt,
-        corridorId,
-        expectedVersion,
-      },
+      { ...params, updatedAt, corridorId, expectedVersion },
     );
     return changed > 0;
   }
@@ -298,8 +288,4 @@ export class CorridorRepository {
     }));
     return toPage(items, filter.limit, (last) => [last.announcedAt.getTime(), last.id]);
   }
-}
-
-function pick(params: SqlParams, keys: string[]): SqlParams {
-  return Object.fromEntries(keys.map((key) => [key, params[key]]));
 }

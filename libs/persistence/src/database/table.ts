@@ -35,11 +35,17 @@ export class Table<E extends ObjectLiteral> {
 
   toParams(entity: E): SqlParams {
     const params: Record<string, SqlValue> = {};
-    for (const c of this.columns) {
-      const value = entity[c.property] as SqlValue;
-      params[c.property] = c.transformer ? (c.transformer.to(value) as SqlValue) : (value ?? null);
-    }
+    for (const c of this.columns) params[c.property] = stored(c, entity[c.property]);
     return params;
+  }
+
+  /** The SET list of an edit: `"column" = :property` for each field given, with its stored value. */
+  assignmentsOf(fields: Partial<E>): { assignments: string[]; params: SqlParams } {
+    const columns = this.columns.filter((c) => c.property in fields);
+    return {
+      assignments: columns.map((c) => `"${c.column}" = :${c.property}`),
+      params: Object.fromEntries(columns.map((c) => [c.property, stored(c, fields[c.property])])),
+    };
   }
 
   hydrate(row: Record<string, unknown>): E {
@@ -52,4 +58,8 @@ export class Table<E extends ObjectLiteral> {
     }
     return entity as E;
   }
+}
+
+function stored(column: ColumnMap, value: unknown): SqlValue {
+  return column.transformer ? (column.transformer.to(value) as SqlValue) : ((value as SqlValue) ?? null);
 }

@@ -39,7 +39,8 @@ export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) A
   FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`;
 
 /** The kinds of report that can be corrected after entry, each its own table. */
-export type ReportKind = 'confirmation' | 'evacuation' | 'remaining' | 'incident';
+export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 
 interface ReportRows {
   confirmation: ConfirmationEntity;
@@ -55,6 +56,7 @@ export class ReportRepository {
   private readonly evacuations: Table<EvacuationReportEntity>;
   private readonly remaining: Table<RemainingReportEntity>;
   private readonly incidents: Table<IncidentEntity>;
+  private readonly tables: { [K in ReportKind]: Table<ReportRows[K]> };
 
   constructor(
     private readonly db: Database,
@@ -64,16 +66,16 @@ export class ReportRepository {
     this.evacuations = new Table(dataSource, EvacuationReportEntity);
     this.remaining = new Table(dataSource, RemainingReportEntity);
     this.incidents = new Table(dataSource, IncidentEntity);
-  }
-
-  private tableOf<K extends ReportKind>(kind: K): Table<ReportRows[K]> {
-    const tables = {
+    this.tables = {
       confirmation: this.confirmations,
       evacuation: this.evacuations,
       remaining: this.remaining,
       incident: this.incidents,
     };
-    return tables[kind] as unknown as Table<ReportRows[K]>;
+  }
+
+  private tableOf<K extends ReportKind>(kind: K): Table<ReportRows[K]> {
+    return this.tables[kind] as unknown as Table<ReportRows[K]>;
   }
 
   /** One report of a corridor; a report of another corridor is not found through this one. */
@@ -109,17 +111,11 @@ export class ReportRepository {
     tx: SqlRunner,
   ): Promise<boolean> {
     const table = this.tableOf(kind);
-    const columns = table.columns.filter((c) => c.property in fields && c.property !== 'version');
-    const params = table.toParams(fields as ReportRows[K]);
-    const assignments = columns.map((c) => `"${c.column}" = :${c.property}`);
+    const { assignments, params } = table.assignmentsOf(fields);
     const changed = await tx.run(
       `UPDATE "${table.name}" SET ${[...assignments, 'version = version + 1'].join(', ')}
        WHERE id = :id AND version = :expectedVersion`,
-      {
-        ...Object.fromEntries(columns.map((c) => [c.property, params[c.property]])),
-        id,
-        expectedVersion,
-      },
+      { ...params, id, expectedVersion },
     );
     return changed > 0;
   }

@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
-import type { ReportKind } from '#cw/persistence';
-
-export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
+import { REPORT_KINDS, type ReportKind } from '#cw/persistence';
 
 export class ReportRetractDto {
   @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
