@@ -68,3 +68,8 @@ const RANK: Record<Role, number> = { viewer: 0, reporter: 1, coordinator: 2, adm
 export function roleAtLeast(user: User | undefined, least: Role): boolean {
   return user ? RANK[user.role] >= RANK[least] : false;
 }
+
+/** Whether the signed-in person acts for a record's organisation: their own, or any for an admin. */
+export function actsFor(user: User | undefined, organisationId: string | undefined): boolean {
+  return user?.role === 'admin' || (user !== undefined && user.organisationId === organisationId);
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import { roleAtLeast, useLocations, useMe, useParties } from '../api/hooks';
+import { actsFor, roleAtLeast, useLocations, useMe, useParties } from '../api/hooks';
 import type { Corridor } from '../api/types';
 import { useTranslation } from '../i18n';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
@@ -21,7 +21,7 @@ export default function CorridorManage({ corridor }: { corridor: Corridor }) {
   const me = useMe();
   if (!roleAtLeast(me.data, 'reporter')) return null;
   const isCancelled = corridor.status === 'cancelled' || corridor.cancelReason !== null;
-  const isOwn = me.data?.role === 'admin' || me.data?.organisationId === corridor.organisationId;
+  const isOwn = actsFor(me.data, corridor.organisationId);
   const isCoordinator = isOwn && roleAtLeast(me.data, 'coordinator');
   if (isCancelled && !isCoordinator) return null;
   return (

@@ -27,16 +27,31 @@ export function formatDate(iso: string, zone: string, locale: string): string {
   return formatter(locale, zone, true).format(new Date(iso));
 }
 
+const fieldFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant's calendar fields in a zone: `YYYY-MM-DD`, then `THH:mm` when `withTime`. */
+function localFields(iso: string, zone: string, withTime: boolean): string {
+  const key = `${zone}|${withTime}`;
+  let found = fieldFormatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    fieldFormatters.set(key, found);
+  }
+  const parts = found.formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  return withTime ? `${day}T${get('hour')}:${get('minute')}` : day;
+}
+
 /** YYYY-MM-DD of an instant in a zone (for grouping by day). */
 export function dayKey(iso: string, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localFields(iso, zone, false);
 }
 
 /** A local date and time (from <input type="datetime-local">) with an offset, read in the viewer's zone. */
@@ -50,24 +65,7 @@ export function nowForInput(now = new Date()): string {
   return local.toISOString().slice(0, 16);
 }
 
-const inputParts = new Map<string, Intl.DateTimeFormat>();
-
 /** An instant as a datetime-local input value in `zone` (sent back with that zone, the server reads it there). */
 export function instantForInput(iso: string, zone: string): string {
-  let found = inputParts.get(zone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    inputParts.set(zone, found);
-  }
-  const parts = found.formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return localFields(iso, zone, true);
 }

@@ -3,7 +3,16 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useParams } from 'wouter';
 import { api } from '../api/client';
-import { byId, partyLabel, roleAtLeast, useLocations, useMe, useParties, useUserNames } from '../api/hooks';
+import {
+  actsFor,
+  byId,
+  partyLabel,
+  roleAtLeast,
+  useLocations,
+  useMe,
+  useParties,
+  useUserNames,
+} from '../api/hooks';
 import {
   REPORT_KINDS,
   type Corridor,
@@ -46,10 +55,9 @@ const isReport = (kind: string | undefined) => (REPORT_KINDS as readonly string[
  * their own organisation's, reporters and up (coordinators for a confirmation).
  */
 function mayCorrect(user: User | undefined, event: TimelineEvent): event is ReportEvent {
-  if (!user || !isReport(event.kind) || event.version === undefined) return false;
-  if (user.role === 'admin') return true;
+  if (!isReport(event.kind) || event.version === undefined) return false;
   const least = event.kind === 'confirmation' ? 'coordinator' : 'reporter';
-  return roleAtLeast(user, least) && event.organisationId === user.organisationId;
+  return roleAtLeast(user, least) && actsFor(user, event.organisationId);
 }
 
 /** The names of the fields an edit changed: a corridor's as its form names them, a report's as the timeline does. */
