@@ -126,15 +126,21 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
     await redis?.stop();
   });
 
+  // The windows of the first test, which the later ones count on top of.
+  const SIGKILL_CORRIDORS = 1000;
+  const SIGKILL_WINDOWS = SIGKILL_CORRIDORS * 4;
+
   it('a worker killed with SIGKILL in the middle of a sweep, then restarted, leaves one flag per window and rule and misses none', async () => {
-    await seed(300, 4);
-    const first = startWorker();
+    // Enough small transactions (50 windows each) that the sweep outlasts the 50 ms poll that sees its first
+    // flags, even on a fast machine: 1,200 windows in transactions of 250 were once all done within one poll.
+    await seed(SIGKILL_CORRIDORS, 4);
+    const first = startWorker({ SWEEP_BATCH_SIZE: '5' });
     const atKill = await eventually(flagCount, (n) => n > 0, 20_000);
     await first.kill();
-    expect(atKill).toBeLessThan(1200 * RULES_OF_A_PAST_UNCONFIRMED_WINDOW); // killed before the sweep finished
+    expect(atKill).toBeLessThan(SIGKILL_WINDOWS * RULES_OF_A_PAST_UNCONFIRMED_WINDOW); // killed before the sweep finished
     const second = startWorker();
     await allWindowsEvaluated();
-    await expectEachFlagOnce(1200);
+    await expectEachFlagOnce(SIGKILL_WINDOWS);
     expect(await second.stop()).toBe(0); // SIGTERM: finishes the job in hand and exits cleanly
   }, 60_000);
 
@@ -143,7 +149,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
     startWorker();
     startWorker();
     await allWindowsEvaluated();
-    await expectEachFlagOnce(1500);
+    await expectEachFlagOnce(SIGKILL_WINDOWS + 300);
   }, 60_000);
 
   it('FLUSHALL on Redis, then a restart, re-creates the schedules and catches up', async () => {
@@ -152,7 +158,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
     await seed(50, 2);
     startWorker();
     await allWindowsEvaluated();
-    await expectEachFlagOnce(1600);
+    await expectEachFlagOnce(SIGKILL_WINDOWS + 400);
     const queue = new Queue(QueueName.Evaluation, { connection: { url: redis.url }, prefix });
     try {
       const schedulers = (await queue.getJobSchedulers()).map((s) => s.key).sort();
