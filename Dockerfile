@@ -3,7 +3,7 @@
 # (`node dist/apps/worker/src/main.js`, see docker-compose.yml).
 
 # ---- build: compile TypeScript and the native modules (better-sqlite3, argon2) ----
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends build-essential python3 \
   && rm -rf /var/lib/apt/lists/*
@@ -16,7 +16,7 @@ RUN npm run build \
   && rm -rf var coverage
 
 # ---- runtime ----
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_URL=sqlite:/app/var/corridor-watch.sqlite

@@ -17,6 +17,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { formatImportError, importDemo, login } from './demo-import.mjs';
+import { ensureDependencies, reexecOnSupportedNode } from './lib/runtime.mjs';
 import { findOrStartRedis, isPortFree, waitForHttp } from './lib/services.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,13 +35,6 @@ const fail = (msg) => {
   console.error(`[start] ${msg}`);
   process.exit(1);
 };
-
-function checkNode() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    fail(`Node.js >= 20.19 is required (this is ${process.version}). Install Node 20 LTS or newer.`);
-  }
-}
 
 /** Runs a command with inherited output; rejects on a non-zero exit. */
 function run(command, args) {
@@ -210,14 +204,10 @@ async function getJson(url, token) {
 }
 
 async function main() {
-  checkNode();
-
-  if (!existsSync('node_modules')) {
-    say('node_modules/ is missing: running `npm ci`…');
-    await run(NPM, ['ci']).catch((err) =>
-      fail(`${err.message}. Fix the install error above and run npm start again.`),
-    );
-  }
+  // Runs on Node 24, obtained first when this Node is older.
+  reexecOnSupportedNode(say);
+  const installError = ensureDependencies(say);
+  if (installError) fail(`${installError} Fix the install error and run npm start again.`);
 
   const stale = buildIsStale();
   if (stale) {

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies, reexecOnSupportedNode } from './lib/runtime.mjs';
 import { findOrStartRedis, findPostgres } from './lib/services.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -137,22 +138,13 @@ function readTestResults(file) {
 }
 
 async function main() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    await finish(false, `Node.js >= 20.19 is required (this is ${process.version}).`);
-  }
+  // Runs the whole suite on Node 24, obtained first when this Node is older.
+  reexecOnSupportedNode(say);
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
 
-  if (!existsSync('node_modules')) {
-    say('node_modules/ is missing: running `npm ci`…');
-    const { code } = await new Promise((resolve) => {
-      const child = spawn(NPM, ['ci'], { stdio: 'inherit', shell: process.platform === 'win32' });
-      child.once('error', (err) => resolve({ code: 1, err }));
-      child.once('exit', (c) => resolve({ code: c ?? 1 }));
-    });
-    if (code !== 0) await finish(false, '`npm ci` failed; see its output above.');
-  }
+  const installError = ensureDependencies(say);
+  if (installError) await finish(false, installError);
 
   redis = await findOrStartRedis({ log: say });
   process.env.REDIS_URL = redis.url;
