@@ -20,12 +20,15 @@ const shared = {
 };
 
 export default {
+  // Top level: medium tests (real SQLite and PostgreSQL) in the unit project need it as much as the e2e suites,
+  // and a loaded CI machine makes a database's creation or a migration take seconds.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
