@@ -121,4 +121,4 @@ export {
   type WebhookEndpointListFilter,
 } from './webhook/webhook-endpoint.repository.js';
 export { WebhookEventEntity } from './webhook/webhook-event.entity.js';
-export { WebhookEventRepository } from './webhook/webhook-event.repository.js';
+export { WebhookEventRepository, type FlagEventWindow } from './webhook/webhook-event.repository.js';

@@ -158,21 +158,25 @@ export class WebhookDeliveryRepository {
       where.push('(d.created_at < :cursorAt OR (d.created_at = :cursorAt AND d.id < :cursorId))');
       Object.assign(params, { cursorAt: Number(createdAt), cursorId: String(id) });
     }
+    return toPage(await this.logRows(where, params), limit, (last) => [last.createdAt.getTime(), last.id]);
+  }
+
+  async findLogRow(id: string): Promise<WebhookDeliveryLogRow | undefined> {
+    return (await this.logRows(['d.id = :id'], { id, limit: 1 }))[0];
+  }
+
+  private async logRows(where: string[], params: SqlParams): Promise<WebhookDeliveryLogRow[]> {
     const rows = await this.db.all(
       `SELECT ${this.table.qualified('d')}, e.type AS event_type, e.occurred_at AS event_occurred_at
        FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
        WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT :limit`,
       params,
     );
-    return toPage(
-      rows.map((row) => ({
-        ...this.table.hydrate(row),
-        eventType: String(row.event_type),
-        eventOccurredAt: new Date(Number(row.event_occurred_at)),
-      })),
-      limit,
-      (last) => [last.createdAt.getTime(), last.id],
-    );
+    return rows.map((row) => ({
+      ...this.table.hydrate(row),
+      eventType: String(row.event_type),
+      eventOccurredAt: new Date(Number(row.event_occurred_at)),
+    }));
   }
 
   async countByStatus(tx: SqlRunner = this.db): Promise<Record<string, number>> {

@@ -7,6 +7,14 @@ import { Table } from '../database/table.js';
 import { chunked } from '../shared/chunked.js';
 import { WebhookEventEntity } from './webhook-event.entity.js';
 
+/** A flag event's window and corridor, as its webhook names them. */
+export interface FlagEventWindow {
+  windowId: string;
+  startsAt: Date;
+  endsAt: Date;
+  corridorName: string;
+}
+
 /** Events waiting to be fanned out to the endpoints, and those already fanned out, until they are purged. */
 @Injectable()
 export class WebhookEventRepository {
@@ -36,6 +44,27 @@ export class WebhookEventRepository {
       );
     }
     return inserted;
+  }
+
+  /** The windows flag events name, with their corridor's name. */
+  async flagEventWindows(windowIds: readonly string[], tx: SqlRunner): Promise<Map<string, FlagEventWindow>> {
+    const windows = new Map<string, FlagEventWindow>();
+    for (const part of chunked([...new Set(windowIds)], 500)) {
+      const rows = await tx.all<Record<string, unknown>>(
+        `SELECT w.id, w.starts_at, w.ends_at, c.name FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
+         WHERE w.id IN (:...part)`,
+        { part },
+      );
+      for (const row of rows) {
+        windows.set(String(row.id), {
+          windowId: String(row.id),
+          startsAt: new Date(Number(row.starts_at)),
+          endsAt: new Date(Number(row.ends_at)),
+          corridorName: String(row.name),
+        });
+      }
+    }
+    return windows;
   }
 
   /** The oldest events not yet fanned out. */
