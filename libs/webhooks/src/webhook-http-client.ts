@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { AppConfig } from '#cw/config';
 import {
@@ -28,7 +28,7 @@ const EXCERPT_BYTES = 300;
  * by WEBHOOK_TIMEOUT_MS, connection included; only an excerpt of the answer is read.
  */
 @Injectable()
-export class WebhookHttpClient implements OnModuleDestroy {
+export class WebhookHttpClient implements OnApplicationShutdown {
   readonly policy: DestinationPolicy;
   private readonly agent: Agent;
 
@@ -81,7 +81,8 @@ export class WebhookHttpClient implements OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the workers finished the attempts in hand (beforeApplicationShutdown), not before. */
+  async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
   }
 }
