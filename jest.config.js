@@ -20,12 +20,15 @@ const shared = {
 };
 
 export default {
+  // A global option: inside a project Jest ignores it, and the e2e hooks that boot an api (1–3 s on a loaded
+  // two-core machine, more when several test runs share it) fell back to Jest's 5 s.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

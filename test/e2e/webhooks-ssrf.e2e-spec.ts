@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createKey, createMember, createOrganisation } from '../support/accounts.js';
 import { startApi, type ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
@@ -13,8 +13,6 @@ import {
   uniqueQueuePrefix,
   workerEnv,
 } from '../support/worker-harness.js';
-
-jest.setTimeout(60_000);
 
 const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { simpleParser } from 'mailparser';
 import { newId } from '#cw/common';
@@ -26,8 +26,6 @@ import {
   uniqueQueuePrefix,
   workerEnv,
 } from '../support/worker-harness.js';
-
-jest.setTimeout(60_000);
 
 const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const ALL_EVENTS = [
