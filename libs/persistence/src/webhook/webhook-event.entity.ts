@@ -7,7 +7,6 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/column
  */
 @Entity('webhook_event')
 @Index('ix_webhook_event_pending', ['fannedOutAt', 'occurredAt', 'id'])
-@Index('ix_webhook_event_occurred', ['occurredAt'])
 @Index('ux_webhook_event_source', ['sourceKey'], { unique: true })
 export class WebhookEventEntity {
   /** Also the `webhook-id` of every delivery of it: the receiver's idempotency key. */

@@ -94,10 +94,8 @@ export class WebhookEventRepository {
     }
   }
 
-  /** Events fanned out before the cutoff go, and their delivery log with them. */
+  /** Events fanned out before the cutoff go, and their delivery log with them (the pending index's range). */
   async purgeBefore(cutoff: Date, tx: SqlRunner = this.db): Promise<number> {
-    return tx.run('DELETE FROM webhook_event WHERE fanned_out_at IS NOT NULL AND occurred_at < :cutoff', {
-      cutoff,
-    });
+    return tx.run('DELETE FROM webhook_event WHERE fanned_out_at < :cutoff', { cutoff });
   }
 }

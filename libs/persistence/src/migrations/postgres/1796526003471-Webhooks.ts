@@ -22,7 +22,6 @@ export class Webhooks1796526003471 implements MigrationInterface {
     await queryRunner.query(
       'CREATE UNIQUE INDEX "ux_webhook_event_source" ON "webhook_event"  ("source_key") ',
     );
-    await queryRunner.query('CREATE INDEX "ix_webhook_event_occurred" ON "webhook_event"  ("occurred_at") ');
     await queryRunner.query(
       'CREATE INDEX "ix_webhook_event_pending" ON "webhook_event"  ("fanned_out_at", "occurred_at", "id") ',
     );
@@ -80,7 +79,6 @@ export class Webhooks1796526003471 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."ix_webhook_delivery_due"');
     await queryRunner.query('DROP TABLE "webhook_delivery"');
     await queryRunner.query('DROP INDEX "public"."ix_webhook_event_pending"');
-    await queryRunner.query('DROP INDEX "public"."ix_webhook_event_occurred"');
     await queryRunner.query('DROP INDEX "public"."ux_webhook_event_source"');
     await queryRunner.query('DROP TABLE "webhook_event"');
     await queryRunner.query('DROP INDEX "public"."ix_webhook_endpoint_organisation"');
