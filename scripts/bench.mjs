@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { AUTH_OVERHEAD_ENV, benchAuthOverhead } from './bench/auth-overhead.mjs';
 import { seed } from './bench/seed.mjs';
 import { runSweepBench } from './bench/sweep.mjs';
+import { runWebhookBench } from './bench/webhooks.mjs';
 import { findOrStartRedis, freePort, waitForHttp } from './lib/services.mjs';
 
 const SIZE = { corridors: 10_000, windowsPerCorridor: 5, reportsPerCorridor: 20 };
@@ -234,6 +235,8 @@ async function main() {
     log('\ndaily digest to a local SMTP sink:');
     results.digest = await runDigestBench({ redisUrl: redis.url, log });
   }
+  log('\nwebhook deliveries to a local receiver:');
+  Object.assign(results, await runWebhookBench({ redisUrl: redis.url, log }));
   writeFileSync('var/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   log('\nconsole: run `node scripts/console-perf.mjs` for bundle size and time to usable content.');
   log('\nwritten to var/bench/results.json');

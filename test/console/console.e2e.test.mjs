@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createServer } from 'node:http';
 import { Queue } from 'bullmq';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../apps/console/src/i18n/en.ts';
 import { ADMIN, apiToken, launchChromium, loadDemoData, screenshotDir, startServer } from './harness.mjs';
@@ -87,7 +89,8 @@ function kyivIn(minutes) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // Webhooks go to a receiver this test starts on 127.0.0.1.
+  server = await startServer({ env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_INTERVAL_MS: '300' } });
   await loadDemoData(server.url);
   token = await apiToken(server.url);
   browser = await launchChromium();
@@ -520,6 +523,7 @@ describe('the admin console in Chromium', () => {
       ['/corridors', 'uk-corridors'],
       ['/flags', 'uk-flags'],
       ['/subscriptions', 'uk-subscriptions'],
+      ['/webhooks', 'uk-webhooks'],
       ['/users', 'uk-users'],
       ['/audit', 'uk-audit'],
       ['/outbox', 'uk-outbox'],
@@ -537,6 +541,77 @@ describe('the admin console in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('link', { name: 'Коридори', exact: true }).count()).toBe(1);
     await context.close();
+  });
+
+  it('registers a webhook endpoint, shows its secret once, lists its deliveries and replays one', async () => {
+    const received = [];
+    const receiver = createServer((request, response) => {
+      const chunks = [];
+      request.on('data', (chunk) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${receiver.address().port}/corridor-watch`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      await signIn(page);
+      await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+      await page.getByLabel('URL').fill(hook);
+      for (const name of [
+        /^flag raised/,
+        /^flag resolved/,
+        /^corridor status changed/,
+        /^corridor promise settled/,
+      ])
+        await page.getByRole('checkbox', { name }).uncheck();
+      await page.getByRole('button', { name: 'Create the endpoint' }).click();
+      const secret = (await page.getByTestId('webhook-secret').locator('code').textContent()).trim();
+      expect(secret).toMatch(/^whsec_/);
+      await checkPage(page, 'webhooks-secret');
+      await page.getByRole('button', { name: 'I have kept it' }).click();
+      expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+
+      // A corridor of its own: the other tests count the reports of theirs.
+      const [party] = (await api('GET', '/parties?limit=1')).data.items;
+      const [place] = (await api('GET', '/locations?limit=1')).data.items;
+      const corridor = await api('POST', '/corridors', {
+        name: 'Webhook test corridor',
+        originId: place.id,
+        announcedById: party.id,
+        announcedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        timezone: 'Europe/Kyiv',
+      });
+      expect(corridor.status).toBe(201);
+      const report = await api('POST', `/corridors/${corridor.data.id}/evacuations`, {
+        sourcePartyId: party.id,
+        reportedAt: new Date(Date.now() - 60_000).toISOString(),
+        count: { qualifier: 'exact', value: 42 },
+        category: 'civilians',
+      });
+      expect(report.status).toBe(201);
+      await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
+      // The browser showed the secret once; with it the standardwebhooks package verifies what arrived.
+      const payload = new Webhook(secret).verify(received[0].body, received[0].headers);
+      expect(payload).toMatchObject({ type: 'evacuation.reported', data: { id: report.data.id } });
+
+      await page.getByRole('button', { name: `Deliveries of ${hook}` }).click();
+      const deliveries = page.getByTestId('webhook-deliveries');
+      await expect.poll(() => deliveries.textContent(), { timeout: 10_000 }).toContain('delivered');
+      expect(await deliveries.textContent()).toContain('204');
+      await checkPage(page, 'webhooks-deliveries');
+      await page.getByRole('button', { name: /^Replay evacuation reported / }).click();
+      await expect.poll(() => received.length, { timeout: 20_000 }).toBe(2);
+      expect(received[1].headers['webhook-id']).toBe(received[0].headers['webhook-id']);
+    } finally {
+      await context.close();
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('shows a failed job with its error on the job page, and retries it', async () => {

@@ -23,6 +23,8 @@ const AUDITED_BY_THEIR_OWN_ISSUE = [
   'POST /api/v1/subscriptions',
   'DELETE /api/v1/subscriptions/:id',
   'POST /api/v1/unsubscribe',
+  // test/e2e/webhooks.e2e-spec.ts checks it: a replay needs a delivery, which needs the worker.
+  'POST /api/v1/webhook-endpoints/:id/deliveries/:deliveryId/replay',
 ];
 
 describe.each(availableDialects())('the audit trail on %s', (dialect) => {
@@ -557,6 +559,49 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       entityId: corridorId,
       before: { cancelled: false },
       after: { cancelled: true, cancelReason: 'Shelling resumed' },
+    });
+
+    const endpoint = await audited(
+      'POST /api/v1/webhook-endpoints',
+      () =>
+        api.http
+          .post('/api/v1/webhook-endpoints')
+          .set(coordinator.auth)
+          .send({ url: 'https://93.184.215.14/hook', events: ['flag.raised'] }),
+      201,
+    );
+    expect(endpoint.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'webhook_endpoint.create',
+      entity: 'webhook_endpoint',
+      entityId: endpoint.response.body.id,
+      before: null,
+      after: { url: 'https://93.184.215.14/hook', events: ['flag.raised'], description: null },
+    });
+    expect(JSON.stringify(endpoint.entry)).not.toContain(endpoint.response.body.secret);
+    const endpointEdit = await audited(
+      'PATCH /api/v1/webhook-endpoints/:id',
+      () =>
+        api.http
+          .patch(`/api/v1/webhook-endpoints/${endpoint.response.body.id}`)
+          .set(coordinator.auth)
+          .send({ events: ['flag.raised', 'flag.resolved'], enabled: false }),
+      200,
+    );
+    expect(endpointEdit.entry).toMatchObject({
+      action: 'webhook_endpoint.update',
+      before: { events: ['flag.raised'], enabled: true },
+      after: { events: ['flag.raised', 'flag.resolved'], enabled: false },
+    });
+    const endpointGone = await audited(
+      'DELETE /api/v1/webhook-endpoints/:id',
+      () => api.http.delete(`/api/v1/webhook-endpoints/${endpoint.response.body.id}`).set(coordinator.auth),
+      204,
+    );
+    expect(endpointGone.entry).toMatchObject({
+      action: 'webhook_endpoint.delete',
+      before: { url: 'https://93.184.215.14/hook', events: ['flag.raised', 'flag.resolved'] },
+      after: null,
     });
 
     const revoked = await audited(

@@ -107,6 +107,18 @@ const ROUTES: Route[] = [
   ],
   ['get', '/api/v1/corridors/{id}/timeline', 200, null, 'TimelineDto'],
   ['get', '/api/v1/corridors/{id}/evacuations/summary', 200, null, 'EvacuationSummaryDto'],
+  ['post', '/api/v1/webhook-endpoints', 201, 'WebhookEndpointCreateDto', 'WebhookEndpointCreatedResponseDto'],
+  ['get', '/api/v1/webhook-endpoints', 200, null, 'WebhookEndpointPageDto'],
+  ['patch', '/api/v1/webhook-endpoints/{id}', 200, 'WebhookEndpointUpdateDto', 'WebhookEndpointResponseDto'],
+  ['delete', '/api/v1/webhook-endpoints/{id}', 204, null, null],
+  ['get', '/api/v1/webhook-endpoints/{id}/deliveries', 200, null, 'WebhookDeliveryPageDto'],
+  [
+    'post',
+    '/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay',
+    200,
+    null,
+    'WebhookDeliveryResponseDto',
+  ],
 ];
 const CREATES_WITH_IDEMPOTENCY = ROUTES.filter(
   ([method, path]) =>
@@ -180,7 +192,14 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
       else expected.push('401');
       if (path.includes('{id}')) expected.push('404');
       if (CREATES_WITH_IDEMPOTENCY.some(([m, p]) => m === method && p === path)) expected.push('409', '422');
-      if (method === 'patch' || path.endsWith('/cancel') || path.endsWith('/retract')) expected.push('409');
+      const isWebhookEndpoint = path.startsWith('/api/v1/webhook-endpoints');
+      // Edits of versioned records; webhook endpoints carry no version (their edits are whole settings).
+      if ((method === 'patch' && !isWebhookEndpoint) || path.endsWith('/cancel') || path.endsWith('/retract'))
+        expected.push('409');
+      if (isWebhookEndpoint && (path.endsWith('/replay') || method === 'patch')) {
+        expected.push(path.endsWith('/replay') ? '409' : '422');
+      }
+      if (isWebhookEndpoint && method === 'post' && path.endsWith('/webhook-endpoints')) expected.push('422');
       if (path.endsWith('{reportId}')) expected.push('422');
       for (const status of expected) {
         const response = op.responses[status];
@@ -280,6 +299,31 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
       'startsAt',
     ]);
     expect(Object.keys(schemaNamed('RouteDto').properties ?? {}).sort()).toEqual(['coordinates', 'type']);
+  });
+
+  it('describes what a webhook delivers: the payload and the data of each event type', () => {
+    const payload = schemaNamed('WebhookPayloadDto');
+    expect(payload.required).toEqual(expect.arrayContaining(['type', 'version', 'timestamp', 'data']));
+    const data = payload.properties?.data as Schema & { oneOf?: Schema[] };
+    expect(data.oneOf?.map((s) => s.$ref)).toEqual([
+      '#/components/schemas/FlagEventDataDto',
+      '#/components/schemas/CorridorStatusChangedDataDto',
+      '#/components/schemas/CorridorPromiseSettledDataDto',
+      '#/components/schemas/EvacuationReportResponseDto',
+    ]);
+    expect(Object.keys(schemaNamed('FlagEventDataDto').properties ?? {}).sort()).toEqual([
+      'at',
+      'corridorId',
+      'corridorName',
+      'flagId',
+      'isReopened',
+      'rule',
+      'severity',
+      'windowEndsAt',
+      'windowId',
+      'windowStartsAt',
+    ]);
+    expect(schemaNamed('WebhookEndpointCreateDto').properties?.events).toMatchObject({ type: 'array' });
   });
 
   it('describes a problem as RFC 9457 with the failed fields', () => {

@@ -11,6 +11,7 @@ import { LocationsModule } from '#cw/locations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
+import { WebhooksModule } from '#cw/webhooks';
 import { OrganisationsController } from './accounts/organisations.controller.js';
 import { UsersController } from './accounts/users.controller.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -35,6 +36,7 @@ import { DeliveriesController, OutboxController } from './outbox/outbox.controll
 import { OneClickBody } from './subscriptions/one-click-body.js';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller.js';
 import { UnsubscribeController } from './subscriptions/unsubscribe.controller.js';
+import { WebhookEndpointsController } from './webhooks/webhook-endpoints.controller.js';
 
 export interface ApiModuleOptions {
   /** The environment to read configuration from; tests pass their own. */
@@ -63,6 +65,7 @@ export class AppModule implements OnApplicationBootstrap {
         FlagsModule,
         AlertsModule,
         DashboardModule,
+        WebhooksModule,
       ],
       controllers: [
         HealthController,
@@ -84,6 +87,7 @@ export class AppModule implements OnApplicationBootstrap {
         UnsubscribeController,
         OutboxController,
         DeliveriesController,
+        WebhookEndpointsController,
       ],
       providers: [
         JobQueues,

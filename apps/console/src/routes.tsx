@@ -14,6 +14,7 @@ const CorridorPage = lazy(() => import('./pages/CorridorPage'));
 const ReportEntry = lazy(() => import('./pages/ReportEntry'));
 const Flags = lazy(() => import('./pages/Flags'));
 const Subscriptions = lazy(() => import('./pages/Subscriptions'));
+const Webhooks = lazy(() => import('./pages/Webhooks'));
 const Users = lazy(() => import('./pages/Users'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Outbox = lazy(() => import('./pages/Outbox'));
@@ -56,6 +57,7 @@ export function Routes() {
               <Route path="/report" component={ReportEntry} />
               <Route path="/flags" component={Flags} />
               <Route path="/subscriptions" component={Subscriptions} />
+              <Route path="/webhooks" component={Webhooks} />
               <Route path="/users" component={Users} />
               <Route path="/audit" component={Audit} />
               <Route path="/outbox" component={Outbox} />

@@ -6,6 +6,7 @@ import { JobName, KEEP, QueueName } from '#cw/jobs';
 import { ALERT_JOBS } from './alerts.processor.js';
 import { EVALUATION_JOBS } from './evaluation.processor.js';
 import { MAINTENANCE_JOBS } from './maintenance.processor.js';
+import { WEBHOOK_JOBS } from './webhooks.processor.js';
 
 /**
  * Every periodic job, registered in one place; upserting is idempotent across workers and restarts. They are
@@ -23,6 +24,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
     @InjectQueue(QueueName.Evaluation) private readonly evaluation: Queue,
     @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
+    @InjectQueue(QueueName.Webhooks) private readonly webhooks: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -72,6 +74,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
       { name: JobName.AlertFanOut, data: {}, opts: KEEP },
       { name: JobName.AlertDeliverySend, data: {}, opts: KEEP },
     ]);
+    await this.webhooks.upsertJobScheduler(
+      JobName.WebhookFanOut,
+      { every: this.config.WEBHOOK_INTERVAL_MS },
+      { name: JobName.WebhookFanOut, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
+    await this.webhooks.add(JobName.WebhookFanOut, {}, KEEP);
     // Catch up at once on start, without waiting for the first interval.
     await this.evaluation.addBulk([
       { name: JobName.EvaluationOutboxRelay, data: {}, opts: KEEP },
@@ -82,7 +90,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
 
 /** A job name without a handler would sit in Redis forever: refuse to start instead. */
 export function assertEveryJobHasAHandler(): void {
-  const handled = new Set<string>([...MAINTENANCE_JOBS, ...EVALUATION_JOBS, ...ALERT_JOBS]);
+  const handled = new Set<string>([...MAINTENANCE_JOBS, ...EVALUATION_JOBS, ...ALERT_JOBS, ...WEBHOOK_JOBS]);
   const missing = Object.values(JobName).filter((name) => !handled.has(name));
   if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
 }

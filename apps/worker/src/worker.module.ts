@@ -7,10 +7,12 @@ import { FlagsModule } from '#cw/flags';
 import { IdempotencyModule } from '#cw/idempotency';
 import { QueueName } from '#cw/jobs';
 import { PersistenceModule } from '#cw/persistence';
+import { WebhookDeliveryModule } from '#cw/webhooks';
 import { AlertsProcessor } from './alerts.processor.js';
 import { EvaluationProcessor } from './evaluation.processor.js';
 import { JobSchedules } from './job-schedules.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
+import { WebhooksProcessor } from './webhooks.processor.js';
 
 export interface WorkerModuleOptions {
   env?: Record<string, string | undefined>;
@@ -38,12 +40,20 @@ export class WorkerModule {
           { name: QueueName.Maintenance },
           { name: QueueName.Evaluation },
           { name: QueueName.Alerts },
+          { name: QueueName.Webhooks },
         ),
         IdempotencyModule,
         FlagsModule,
         AlertsModule,
+        WebhookDeliveryModule,
       ],
-      providers: [MaintenanceProcessor, EvaluationProcessor, AlertsProcessor, JobSchedules],
+      providers: [
+        MaintenanceProcessor,
+        EvaluationProcessor,
+        AlertsProcessor,
+        WebhooksProcessor,
+        JobSchedules,
+      ],
     };
   }
 }

@@ -4,8 +4,10 @@ import { newId } from '#cw/common';
 import {
   AlertDeliveryRepository,
   AlertFactsRepository,
+  contiguousAfter,
   Database,
   FlagRepository,
+  ReadCursorRepository,
   SubscriptionRepository,
   type AlertDeliveryEntity,
   type FlagEventEntity,
@@ -42,33 +44,27 @@ export class AlertFanOutService {
     private readonly facts: AlertFactsRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly deliveries: AlertDeliveryRepository,
+    private readonly cursors: ReadCursorRepository,
   ) {}
 
   /** One batch of flag events after the cursor; call again while it is not complete. */
   fanOutFlagEvents(): Promise<FanOutOutcome> {
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
-      const cursor = await this.deliveries.readCursor(CURSOR, tx);
+      const cursor = await this.cursors.read(CURSOR, tx);
       const events = await this.flags.findEventsAfter(cursor.seq, EVENT_BATCH, tx);
-      let usable = events;
-      let gapSeenAt: Date | null = null;
-      const gapAt = events.findIndex((e, i) => e.seq !== (i === 0 ? cursor.seq : events[i - 1].seq) + 1);
-      if (gapAt >= 0) {
-        const seenAt = cursor.gapSeenAt ?? now;
-        if (now.getTime() - seenAt.getTime() < GAP_GRACE_MS) {
-          usable = events.slice(0, gapAt);
-          gapSeenAt = usable.length ? now : seenAt;
-        }
-      }
+      const { usable, gapSeenAt, isComplete } = contiguousAfter(
+        events,
+        cursor,
+        now,
+        GAP_GRACE_MS,
+        EVENT_BATCH,
+      );
       const raised = usable.filter((e) => e.kind === 'raised');
       const deliveries = raised.length ? await this.fanOut(raised, now, tx) : 0;
       const last = usable.at(-1);
-      await this.deliveries.saveCursor(CURSOR, { seq: last ? last.seq : cursor.seq, gapSeenAt }, tx);
-      return {
-        events: usable.length,
-        deliveries,
-        isComplete: events.length < EVENT_BATCH || usable.length < events.length,
-      };
+      await this.cursors.save(CURSOR, { seq: last ? last.seq : cursor.seq, gapSeenAt }, tx);
+      return { events: usable.length, deliveries, isComplete };
     });
   }
 

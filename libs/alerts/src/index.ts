@@ -15,4 +15,4 @@ export { SubscriptionPageDto, SubscriptionResponseDto } from './dto/subscription
 export { MailSendError, MailTransport } from './mail-transport.js';
 export { OutboxFiles } from './outbox-files.js';
 export { SubscriptionService } from './subscription.service.js';
-export { UnsubscribeTokens } from './unsubscribe-tokens.js';
+export { appSecretOf, UnsubscribeTokens } from './unsubscribe-tokens.js';

@@ -13,7 +13,7 @@ export class UnsubscribeTokens {
   private readonly secret: Buffer;
 
   constructor(config: AppConfig) {
-    this.secret = Buffer.from(config.APP_SECRET ?? localSecret(), 'utf8');
+    this.secret = Buffer.from(appSecretOf(config), 'utf8');
   }
 
   tokenFor(subscriptionId: string): string {
@@ -33,6 +33,11 @@ export class UnsubscribeTokens {
   private sign(subscriptionId: string): string {
     return createHmac('sha256', this.secret).update(`unsubscribe:${subscriptionId}`).digest('base64url');
   }
+}
+
+/** APP_SECRET, or on a laptop without one the secret the api and the worker share in ./var/app-secret. */
+export function appSecretOf(config: AppConfig): string {
+  return config.APP_SECRET ?? localSecret();
 }
 
 function localSecret(): string {

@@ -14,6 +14,9 @@ export enum AppErrorCode {
   InvalidCursor = 'invalid-cursor',
   TooManyRequests = 'too-many-requests',
   PasswordTooWeak = 'password-too-weak',
+  UnsafeWebhookUrl = 'unsafe-webhook-url',
+  WebhookEndpointDisabled = 'webhook-endpoint-disabled',
+  DeliveryInProgress = 'delivery-in-progress',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -31,6 +34,9 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.InvalidCursor]: 400,
   [AppErrorCode.TooManyRequests]: 429,
   [AppErrorCode.PasswordTooWeak]: 400,
+  [AppErrorCode.UnsafeWebhookUrl]: 422,
+  [AppErrorCode.WebhookEndpointDisabled]: 409,
+  [AppErrorCode.DeliveryInProgress]: 409,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

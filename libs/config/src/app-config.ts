@@ -115,6 +115,58 @@ export class AppConfig {
   @Max(3_600_000)
   ALERT_LEASE_MS = 300_000;
 
+  /** Webhook deliveries may go to loopback and private addresses (RFC 1918, ULA, CGNAT, 127/8, ::1, 0.0.0.0). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** How often the worker turns new events into webhook deliveries and requeues deliveries whose job was lost. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_INTERVAL_MS = 2_000;
+
+  /** How long one webhook request may take, connection included, before it counts as failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 15_000;
+
+  /** First retry delay after a failed webhook attempt; doubled at each further one, up to WEBHOOK_RETRY_MAX_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(24 * 3_600_000)
+  WEBHOOK_RETRY_MAX_MS = 3_600_000;
+
+  /** Attempts before a webhook delivery is given up as failed (replayable). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  WEBHOOK_MAX_ATTEMPTS = 40;
+
+  /** An endpoint whose deliveries have failed, with no success between, for this long is disabled. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.001)
+  @Max(24 * 30)
+  WEBHOOK_DISABLE_AFTER_HOURS = 24;
+
+  /** Delivered webhook events and their delivery log are kept this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  WEBHOOK_RETENTION_DAYS = 30;
+
   @IsOptional()
   @IsEmail()
   BOOTSTRAP_ADMIN_EMAIL?: string = undefined;

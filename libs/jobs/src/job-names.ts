@@ -3,6 +3,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Evaluation = 'evaluation',
   Alerts = 'alerts',
+  Webhooks = 'webhooks',
 }
 
 /** Every job, noun first. The worker refuses to start when one has no handler. */
@@ -20,6 +21,10 @@ export enum JobName {
   AlertFanOut = 'AlertFanOut',
   /** Sends the due alert e-mails (new ones and retries after a temporary SMTP failure). */
   AlertDeliverySend = 'AlertDeliverySend',
+  /** Turns flag events, corridor changes and reports into webhook events, each into one delivery per endpoint. */
+  WebhookFanOut = 'WebhookFanOut',
+  /** One webhook delivery's attempt; retried by BullMQ with exponential backoff while it fails. */
+  WebhookDeliver = 'WebhookDeliver',
 }
 
 /** Which of a window's instants a WindowFlagDeadline job stands for. */
@@ -39,6 +44,8 @@ export interface JobPayload {
   [JobName.EvaluationOutboxRelay]: Record<string, never>;
   [JobName.AlertFanOut]: Record<string, never>;
   [JobName.AlertDeliverySend]: Record<string, never>;
+  [JobName.WebhookFanOut]: Record<string, never>;
+  [JobName.WebhookDeliver]: { deliveryId: string; round: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -49,4 +56,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.EvaluationOutboxRelay]: QueueName.Evaluation,
   [JobName.AlertFanOut]: QueueName.Alerts,
   [JobName.AlertDeliverySend]: QueueName.Alerts,
+  [JobName.WebhookFanOut]: QueueName.Webhooks,
+  [JobName.WebhookDeliver]: QueueName.Webhooks,
 };

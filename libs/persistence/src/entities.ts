@@ -19,6 +19,10 @@ import { RemainingReportEntity } from './report/remaining-report.entity.js';
 import { SessionEntity } from './session/session.entity.js';
 import { SubscriptionEntity } from './subscription/subscription.entity.js';
 import { UserEntity } from './user/user.entity.js';
+import { WebhookCorridorStateEntity } from './webhook/webhook-corridor-state.entity.js';
+import { WebhookDeliveryEntity } from './webhook/webhook-delivery.entity.js';
+import { WebhookEndpointEntity } from './webhook/webhook-endpoint.entity.js';
+import { WebhookEventEntity } from './webhook/webhook-event.entity.js';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -42,4 +46,8 @@ export const ENTITIES = [
   SubscriptionEntity,
   AlertDeliveryEntity,
   AlertCursorEntity,
+  WebhookEndpointEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
+  WebhookCorridorStateEntity,
 ];

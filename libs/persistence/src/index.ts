@@ -14,7 +14,6 @@ export {
 } from './corridor/corridor.repository.js';
 export {
   AlertDeliveryRepository,
-  type AlertCursor,
   type AlertDeliveryListFilter,
 } from './delivery/alert-delivery.repository.js';
 export { AlertCursorEntity } from './delivery/alert-cursor.entity.js';
@@ -37,6 +36,12 @@ export {
   type DashboardFlagRow,
   type DashboardFigureRow,
 } from './dashboard/dashboard.repository.js';
+export {
+  contiguousAfter,
+  ReadCursorRepository,
+  type ContiguousRows,
+  type ReadCursor,
+} from './cursor/read-cursor.repository.js';
 export { createDatabase, Database, type Row, type SqlRunner } from './database/database.js';
 export { ForeignKeyViolation, UniqueViolation } from './database/database-errors.js';
 export {
@@ -98,3 +103,22 @@ export {
 } from './subscription/subscription.repository.js';
 export { UserEntity } from './user/user.entity.js';
 export { UserRepository, type UserEditableFields } from './user/user.repository.js';
+export { WebhookCorridorStateEntity } from './webhook/webhook-corridor-state.entity.js';
+export {
+  WebhookCorridorStateRepository,
+  type CorridorReading,
+} from './webhook/webhook-corridor-state.repository.js';
+export { WebhookDeliveryEntity } from './webhook/webhook-delivery.entity.js';
+export {
+  WebhookDeliveryRepository,
+  type WebhookAttemptOutcome,
+  type WebhookDeliveryLogRow,
+} from './webhook/webhook-delivery.repository.js';
+export { WebhookEndpointEntity } from './webhook/webhook-endpoint.entity.js';
+export {
+  WebhookEndpointRepository,
+  type WebhookEndpointEditableFields,
+  type WebhookEndpointListFilter,
+} from './webhook/webhook-endpoint.repository.js';
+export { WebhookEventEntity } from './webhook/webhook-event.entity.js';
+export { WebhookEventRepository, type FlagEventWindow } from './webhook/webhook-event.repository.js';

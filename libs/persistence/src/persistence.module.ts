@@ -22,6 +22,11 @@ import { ReportRepository } from './report/report.repository.js';
 import { SessionRepository } from './session/session.repository.js';
 import { SubscriptionRepository } from './subscription/subscription.repository.js';
 import { UserRepository } from './user/user.repository.js';
+import { ReadCursorRepository } from './cursor/read-cursor.repository.js';
+import { WebhookCorridorStateRepository } from './webhook/webhook-corridor-state.repository.js';
+import { WebhookDeliveryRepository } from './webhook/webhook-delivery.repository.js';
+import { WebhookEndpointRepository } from './webhook/webhook-endpoint.repository.js';
+import { WebhookEventRepository } from './webhook/webhook-event.repository.js';
 
 const REPOSITORIES = [
   AlertDeliveryRepository,
@@ -42,6 +47,11 @@ const REPOSITORIES = [
   SubscriptionRepository,
   TrackRecordRepository,
   UserRepository,
+  ReadCursorRepository,
+  WebhookCorridorStateRepository,
+  WebhookDeliveryRepository,
+  WebhookEndpointRepository,
+  WebhookEventRepository,
 ];
 
 @Global()

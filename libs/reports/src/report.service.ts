@@ -18,6 +18,7 @@ import {
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, type SqlRunner } from '#cw/persistence';
+import { WebhookEventRecorder } from '#cw/webhooks';
 import type {
   ConfirmationCreateDto,
   EvacuationCreateDto,
@@ -42,6 +43,7 @@ export class ReportService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly evaluations: EvaluationTrigger,
+    private readonly webhookEvents: WebhookEventRecorder,
   ) {}
 
   async addConfirmation(
@@ -127,7 +129,15 @@ export class ReportService {
         },
       });
       await this.state.refreshEvacuationFigures(corridorId, tx);
-      return toEvacuationReportResponse(row);
+      const report = toEvacuationReportResponse(row);
+      await this.webhookEvents.record(tx, {
+        type: 'evacuation.reported',
+        occurredAt: now,
+        corridorId,
+        data: report,
+        sourceKey: `evacuation:${row.id}`,
+      });
+      return report;
     });
   }
 

@@ -2,7 +2,7 @@ import type { Role, Scope } from '#cw/accounts';
 import type { ReportKind } from '#cw/persistence';
 
 /** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
-export type OwnedRecord = 'corridor' | 'api_key' | 'user' | ReportKind;
+export type OwnedRecord = 'corridor' | 'api_key' | 'user' | 'webhook_endpoint' | ReportKind;
 
 export interface ObjectRule {
   /** The record named by the route's `:id` (or `param`); it must belong to the caller's organisation (admins: any). */
@@ -40,6 +40,13 @@ const reportOfOwnOrganisation = (record: ReportKind, verb: 'update' | 'retract')
   param: 'reportId',
   refuseWith: 403,
   action: `${record}.${verb}`,
+});
+
+/** Webhook endpoints, like API keys, are their organisation's: another one's reads as unknown (404). */
+const endpointOfOwnOrganisation = (action: string): ObjectRule => ({
+  record: 'webhook_endpoint',
+  refuseWith: 404,
+  action,
 });
 
 /**
@@ -208,6 +215,41 @@ export const ACCESS_POLICY = {
     role: 'coordinator',
     scope: 'read',
     note: 'alert e-mails with status; own organisation; admins all',
+  },
+
+  'POST /api/v1/webhook-endpoints': {
+    role: 'coordinator',
+    scope: 'write',
+    note: "for the caller's organisation; the signing secret is answered once",
+  },
+  'GET /api/v1/webhook-endpoints': {
+    role: 'coordinator',
+    scope: 'read',
+    note: 'own organisation; admins all',
+  },
+  'PATCH /api/v1/webhook-endpoints/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: endpointOfOwnOrganisation('webhook_endpoint.update'),
+    note: 'own organisation; admins all; `enabled: true` re-enables a disabled one',
+  },
+  'DELETE /api/v1/webhook-endpoints/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: endpointOfOwnOrganisation('webhook_endpoint.delete'),
+    note: 'own organisation; admins all',
+  },
+  'GET /api/v1/webhook-endpoints/:id/deliveries': {
+    role: 'coordinator',
+    scope: 'read',
+    object: endpointOfOwnOrganisation('webhook_delivery.list'),
+    note: 'the delivery log; own organisation; admins all',
+  },
+  'POST /api/v1/webhook-endpoints/:id/deliveries/:deliveryId/replay': {
+    role: 'coordinator',
+    scope: 'write',
+    object: endpointOfOwnOrganisation('webhook_delivery.replay'),
+    note: 'sends the event again; own organisation; admins all',
   },
 
   'POST /api/v1/bench/corridors/:id/evacuations': {

@@ -17,6 +17,7 @@ const RECORD_NAMES: Record<OwnedRecord, string> = {
   corridor: 'corridor',
   api_key: 'API key',
   user: 'user',
+  webhook_endpoint: 'webhook endpoint',
   ...REPORT_KIND_NAMES,
 };
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeyRepository, CorridorRepository, ReportRepository, UserRepository } from '#cw/persistence';
+import {
+  ApiKeyRepository,
+  CorridorRepository,
+  ReportRepository,
+  UserRepository,
+  WebhookEndpointRepository,
+} from '#cw/persistence';
 import type { OwnedRecord } from './access-policy.js';
 
 /** The organisation a record belongs to, for the object rules of the access policy. */
@@ -10,6 +16,7 @@ export class RecordOwners {
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
     private readonly reports: ReportRepository,
+    private readonly webhookEndpoints: WebhookEndpointRepository,
   ) {}
 
   organisationOf(record: OwnedRecord, id: string): Promise<string | undefined> {
@@ -20,6 +27,8 @@ export class RecordOwners {
         return this.apiKeys.organisationOf(id);
       case 'user':
         return this.users.organisationOf(id);
+      case 'webhook_endpoint':
+        return this.webhookEndpoints.organisationOf(id);
       default:
         return this.reports.organisationOf(record, id);
     }

@@ -302,3 +302,38 @@ export interface JobHealth {
   lastSweepAt: string | null;
   outbox: { pending: number; oldestCreatedAt: string | null };
 }
+export const WEBHOOK_EVENTS = [
+  'flag.raised',
+  'flag.resolved',
+  'corridor.status_changed',
+  'corridor.promise_settled',
+  'evacuation.reported',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export interface WebhookEndpoint {
+  id: string;
+  organisationId: string;
+  url: string;
+  description: string | null;
+  events: WebhookEvent[];
+  enabled: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  failingSince: string | null;
+  createdAt: string;
+}
+export interface WebhookDelivery {
+  id: string;
+  eventId: string;
+  event: WebhookEvent;
+  eventAt: string;
+  status: 'pending' | 'sending' | 'retrying' | 'delivered' | 'failed';
+  attempts: number;
+  lastResponseCode: number | null;
+  lastLatencyMs: number | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  error: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}

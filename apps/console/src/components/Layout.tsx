@@ -6,12 +6,13 @@ import { useMe } from '../api/hooks';
 import { LANGUAGES, setLanguage, useTranslation, type Language } from '../i18n';
 import { PendingSubmissions } from './PendingSubmissions';
 
-const NAV: { to: string; key: string; role?: 'admin' }[] = [
+const NAV: { to: string; key: string; role?: 'admin' | 'coordinator' }[] = [
   { to: '/', key: 'nav.dashboard' },
   { to: '/corridors', key: 'nav.corridors' },
   { to: '/report', key: 'nav.report' },
   { to: '/flags', key: 'nav.flags' },
   { to: '/subscriptions', key: 'nav.subscriptions' },
+  { to: '/webhooks', key: 'nav.webhooks', role: 'coordinator' },
   { to: '/users', key: 'nav.users', role: 'admin' },
   { to: '/audit', key: 'nav.audit', role: 'admin' },
   { to: '/outbox', key: 'nav.outbox', role: 'admin' },
@@ -71,7 +72,8 @@ export function Layout({ children }: { children: ReactNode }) {
     }
   }
 
-  const isAdmin = me.data?.role === 'admin';
+  const role = me.data?.role;
+  const mayManage = role === 'admin' || role === 'coordinator';
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -81,7 +83,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((item) => !item.role || isAdmin).map((item) => (
+            {NAV.filter(
+              (item) => !item.role || role === 'admin' || (item.role === 'coordinator' && mayManage),
+            ).map((item) => (
               <li key={item.to}>
                 <NavItem to={item.to}>{t(item.key)}</NavItem>
               </li>

@@ -51,7 +51,7 @@ export type CorridorEditableFields = Partial<
 
 // The status rule of libs/domain (deriveCorridorStatus) in SQL, so the list can filter on it;
 // corridor-status-sql.spec pins the two together.
-const STATUS_SQL = `CASE
+export const CORRIDOR_STATUS_SQL = `CASE
   WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
   WHEN c.confirmation_state = 'disputed' AND (c.last_ends_at IS NULL OR c.last_ends_at > :now) THEN 'disputed'
   WHEN EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now) THEN 'open'
@@ -224,7 +224,7 @@ export class CorridorRepository {
 
   async statusOf(corridorId: string, now: Date, tx: SqlRunner = this.db): Promise<string | undefined> {
     const row = await tx.get<{ status: string }>(
-      `SELECT ${STATUS_SQL} AS status FROM corridor c WHERE c.id = :corridorId`,
+      `SELECT ${CORRIDOR_STATUS_SQL} AS status FROM corridor c WHERE c.id = :corridorId`,
       {
         corridorId,
         now,
@@ -267,7 +267,7 @@ export class CorridorRepository {
     }
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
-         SELECT ${this.corridors.qualified('c')}, ${STATUS_SQL} AS status,
+         SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,
                 o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name
          FROM corridor c
          JOIN location o ON o.id = c.origin_id

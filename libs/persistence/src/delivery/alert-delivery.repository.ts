@@ -17,11 +17,6 @@ export interface AlertDeliveryListFilter {
   cursor?: string;
 }
 
-export interface AlertCursor {
-  seq: number;
-  gapSeenAt: Date | null;
-}
-
 // Waiting for its time, or taken by a worker whose lease ran out (it died while sending).
 const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND lease_until <= :now))`;
 
@@ -140,26 +135,5 @@ export class AlertDeliveryRepository {
       'SELECT status, COUNT(*) AS n FROM alert_delivery GROUP BY status',
     );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
-  }
-
-  /** The cursor row, locked until the transaction ends on PostgreSQL (SQLite's write transactions are serial). */
-  async readCursor(name: string, tx: SqlRunner): Promise<AlertCursor> {
-    await tx.run('INSERT INTO alert_cursor (name, seq) VALUES (:name, 0) ON CONFLICT DO NOTHING', { name });
-    const row = await tx.get<{ seq: number | string; gap_seen_at: number | string | null }>(
-      `SELECT seq, gap_seen_at FROM alert_cursor WHERE name = :name${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
-      { name },
-    );
-    return {
-      seq: Number(row?.seq ?? 0),
-      gapSeenAt: row?.gap_seen_at == null ? null : new Date(Number(row.gap_seen_at)),
-    };
-  }
-
-  async saveCursor(name: string, cursor: AlertCursor, tx: SqlRunner): Promise<void> {
-    await tx.run('UPDATE alert_cursor SET seq = :seq, gap_seen_at = :gapSeenAt WHERE name = :name', {
-      name,
-      seq: cursor.seq,
-      gapSeenAt: cursor.gapSeenAt,
-    });
   }
 }

@@ -144,4 +144,13 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     );
     expect(window.next_evaluation_at).toBeNull();
   });
+
+  it('marks every corridor recorded before webhooks to be read once, without an announcement', async () => {
+    const states = await dataSource.query(
+      'SELECT corridor_id, status, next_check_at FROM webhook_corridor_state',
+    );
+    expect(
+      states.map((s: Record<string, unknown>) => [s.corridor_id, s.status, Number(s.next_check_at)]),
+    ).toEqual([[ids.corridor, null, 0]]);
+  });
 });

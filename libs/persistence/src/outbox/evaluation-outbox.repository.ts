@@ -37,6 +37,19 @@ export class EvaluationOutboxRepository {
     }));
   }
 
+  /** Rows after a sequence number, relayed or not, in the order they were written (webhooks follow them). */
+  async findAfter(afterSeq: number, limit: number, tx: SqlRunner = this.db): Promise<PendingEvaluation[]> {
+    const rows = await tx.all<{ seq: number | string; corridor_id: string; created_at: number | string }>(
+      'SELECT seq, corridor_id, created_at FROM evaluation_outbox WHERE seq > :afterSeq ORDER BY seq LIMIT :limit',
+      { afterSeq, limit },
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      corridorId: row.corridor_id,
+      createdAt: new Date(Number(row.created_at)),
+    }));
+  }
+
   /** Conditional: a row relayed by two workers at once is counted once. */
   async markRelayed(seqs: readonly number[], at: Date, tx: SqlRunner = this.db): Promise<number> {
     if (seqs.length === 0) return 0;

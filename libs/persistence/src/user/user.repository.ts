@@ -64,6 +64,20 @@ export class UserRepository {
   }
 
   /** By e-mail address; one organisation's users when `organisationId` is given. */
+  /** The e-mail addresses of an organisation's active users with one of these roles. */
+  async emailsOf(
+    organisationId: string,
+    roles: readonly string[],
+    tx: SqlRunner = this.db,
+  ): Promise<string[]> {
+    const rows = await tx.all<{ email: string }>(
+      `SELECT email FROM app_user WHERE organisation_id = :organisationId AND role IN (:...roles)
+         AND disabled_at IS NULL ORDER BY email`,
+      { organisationId, roles: [...roles] },
+    );
+    return rows.map((row) => row.email);
+  }
+
   async list(
     filter: { organisationId?: string; limit: number; cursor?: string },
     tx: SqlRunner = this.db,
