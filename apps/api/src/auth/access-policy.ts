@@ -50,6 +50,11 @@ const reportOfOwnOrganisation = (record: ReportKind, verb: 'update' | 'retract')
 export const ACCESS_POLICY = {
   'GET /health': { role: 'public', scope: 'read', note: 'liveness and readiness' },
   'POST /api/v1/auth/login': { role: 'public', scope: 'write', note: 'rate-limited per account and address' },
+  'POST /api/v1/auth/invite/check': {
+    role: 'public',
+    scope: 'write',
+    note: 'who the invitation is for, and the password rules; changes nothing',
+  },
   'POST /api/v1/auth/invite/accept': {
     role: 'public',
     scope: 'write',

@@ -10,6 +10,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AuthService,
   InviteAcceptDto,
+  InviteResponseDto,
+  InviteTokenDto,
   LoginDto,
   LoginResponseDto,
   UserResponseDto,
@@ -72,6 +74,17 @@ export class AuthController {
     });
     if (dto.session === 'cookie') return { expiresAt: session.expiresAt, user: session.user };
     return session;
+  }
+
+  @Post('invite/check')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: InviteResponseDto,
+    description:
+      'Who the link is for and the password rules; 404 when it is unknown, used already or expired.',
+  })
+  checkInvite(@Body() dto: InviteTokenDto): Promise<InviteResponseDto> {
+    return this.users.describeInvite(dto.token);
   }
 
   @Post('invite/accept')
