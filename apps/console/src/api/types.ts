@@ -258,9 +258,13 @@ export interface DashboardFlag {
   rule: string;
   severity: Severity;
   raisedAt: string;
+  /** false: resolved since (a period counts the flags of its windows, resolved or not). */
+  isOpen: boolean;
 }
 export interface Dashboard {
   generatedAt: string;
+  /** The period asked for (`?from=&to=`); null: now. */
+  period: { from: string; to: string } | null;
   windowsUntil: string;
   openCorridors: {
     id: string;
@@ -301,4 +305,12 @@ export interface JobHealth {
   queues: QueueHealth[];
   lastSweepAt: string | null;
   outbox: { pending: number; oldestCreatedAt: string | null };
+}
+
+/** POST /auth/invite/check: who an invitation link is for, and the rules a new password must meet. */
+export interface Invitation {
+  email: string;
+  displayName: string;
+  expiresAt: string;
+  passwordPolicy: { minLength: number; maxLength: number };
 }
