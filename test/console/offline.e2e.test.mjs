@@ -64,6 +64,27 @@ afterAll(async () => {
 });
 
 describe('the console in the field', () => {
+  it('serves the service worker and the manifest fresh on every visit, under the same security policy', async () => {
+    const worker = await fetch(`${server.url}/sw.js`);
+    expect(worker.status).toBe(200);
+    // Never cached by the browser: a new version is found at the next check, not a year later.
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+    expect(worker.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const body = await worker.text();
+    // Every page of the console is in its precache.
+    for (const page of ['Flags', 'Corridors', 'CorridorPage', 'ReportEntry', 'Users', 'Jobs', 'Invitation']) {
+      expect(body, page).toMatch(new RegExp(`assets/${page}-[\\w-]+\\.js`));
+    }
+    const manifest = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(await manifest.json()).toMatchObject({
+      name: 'Corridor Watch',
+      start_url: '/',
+      display: 'standalone',
+    });
+  });
+
   it('lets an invited reporter choose a password, signs them in, and they enter a report', async () => {
     const organisationId = (await api('GET', '/auth/me')).data.organisationId;
     const invited = await api('POST', '/users', {

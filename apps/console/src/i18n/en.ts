@@ -490,7 +490,7 @@ export const en = {
   },
   invitation: {
     title: 'Join Corridor Watch',
-    greeting: 'Welcome, {{name}}. Choose a password for {{email}}; you will be signed in with it.',
+    greeting: 'Welcome, {{name}}: choose a password for {{email}}; you will be signed in with it.',
     password: 'New password',
     repeat: 'The same password again',
     policy: 'At least {{min}} characters (at most {{max}}). Several words you can remember make a good one.',

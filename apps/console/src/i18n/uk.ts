@@ -520,7 +520,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   invitation: {
     title: 'Приєднатися до Коридор-Монітора',
-    greeting: 'Вітаємо, {{name}}. Оберіть пароль для {{email}}; з ним ви й увійдете.',
+    greeting: 'Вітаємо, {{name}}: оберіть пароль для {{email}}; з ним ви й увійдете.',
     password: 'Новий пароль',
     repeat: 'Той самий пароль ще раз',
     policy:
