@@ -60,7 +60,7 @@ describe.each(availableDialects())('organisations and users on %s', (dialect) =>
     );
 
     // The page behind the link greets the person and states the rules before they choose a password.
-    const check = (token: string) => api.http.post('/api/v1/auth/invite/check').send({ token });
+    const check = (token: string) => api.http.get('/api/v1/auth/invite').query({ token });
     const described = await check(olena.token);
     expect(described.status).toBe(200);
     expect(described.body).toEqual({
@@ -83,7 +83,7 @@ describe.each(availableDialects())('organisations and users on %s', (dialect) =>
     api.clock.advance(72 * HOUR + 1000);
     try {
       expectProblem(
-        await api.http.post('/api/v1/auth/invite/check').send({ token: late.token }),
+        await api.http.get('/api/v1/auth/invite').query({ token: late.token }),
         404,
         'not-found',
         'token',

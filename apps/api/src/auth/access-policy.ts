@@ -50,9 +50,9 @@ const reportOfOwnOrganisation = (record: ReportKind, verb: 'update' | 'retract')
 export const ACCESS_POLICY = {
   'GET /health': { role: 'public', scope: 'read', note: 'liveness and readiness' },
   'POST /api/v1/auth/login': { role: 'public', scope: 'write', note: 'rate-limited per account and address' },
-  'POST /api/v1/auth/invite/check': {
+  'GET /api/v1/auth/invite': {
     role: 'public',
-    scope: 'write',
+    scope: 'read',
     note: 'who the invitation is for, and the password rules; changes nothing',
   },
   'POST /api/v1/auth/invite/accept': {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNoContentResponse,
@@ -76,14 +76,14 @@ export class AuthController {
     return session;
   }
 
-  @Post('invite/check')
-  @HttpCode(200)
+  // The token in the query, as the unsubscribe link has it: the log redacts `?token=`, and it changes nothing.
+  @Get('invite')
   @ApiOkResponse({
     type: InviteResponseDto,
     description:
       'Who the link is for and the password rules; 404 when it is unknown, used already or expired.',
   })
-  checkInvite(@Body() dto: InviteTokenDto): Promise<InviteResponseDto> {
+  checkInvite(@Query() dto: InviteTokenDto): Promise<InviteResponseDto> {
     return this.users.describeInvite(dto.token);
   }
 

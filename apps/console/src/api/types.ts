@@ -307,7 +307,7 @@ export interface JobHealth {
   outbox: { pending: number; oldestCreatedAt: string | null };
 }
 
-/** POST /auth/invite/check: who an invitation link is for, and the rules a new password must meet. */
+/** GET /auth/invite?token=: who an invitation link is for, and the rules a new password must meet. */
 export interface Invitation {
   email: string;
   displayName: string;

@@ -15,7 +15,7 @@ describe('what the service worker keeps on the device', () => {
 
   it.each([
     '/api/v1/auth/me',
-    '/api/v1/auth/invite/check',
+    '/api/v1/auth/invite',
     '/api/v1/api-keys',
     '/api/v1/feeds/abc/windows.ics',
     '/api/v1/unsubscribe',

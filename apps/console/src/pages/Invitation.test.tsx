@@ -70,7 +70,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the invitation page', () => {
   it('states the password rules the server gives, sets the password, signs in and goes to the dashboard', async () => {
     const calls = serve(({ path }) =>
-      path === '/auth/invite/check'
+      path === `/auth/invite?token=${TOKEN}`
         ? { status: 200, body: INVITATION }
         : path === '/auth/invite/accept'
           ? { status: 204 }
@@ -86,7 +86,7 @@ describe('the invitation page', () => {
     await userEvent.type(screen.getByLabelText('The same password again'), 'eleven char');
     await userEvent.click(screen.getByRole('button', { name: 'Set the password and sign in' }));
     expect(screen.getByRole('alert').textContent).toBe('Too short: at least 12 characters.');
-    expect(calls.map((c) => c.path)).toEqual(['/auth/invite/check']);
+    expect(calls.map((c) => c.path)).toEqual([`/auth/invite?token=${TOKEN}`]);
 
     await userEvent.clear(screen.getByLabelText('New password'));
     await userEvent.type(screen.getByLabelText('New password'), 'a long passphrase');
@@ -98,7 +98,7 @@ describe('the invitation page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Set the password and sign in' }));
     await vi.waitFor(() => expect(location.history.at(-1)).toBe('/'));
     expect(calls.map((c) => [c.path, c.body])).toEqual([
-      ['/auth/invite/check', { token: TOKEN }],
+      [`/auth/invite?token=${TOKEN}`, undefined],
       ['/auth/invite/accept', { token: TOKEN, password: 'a long passphrase' }],
       ['/auth/login', { email: 'olena@ngo.example', password: 'a long passphrase', session: 'cookie' }],
     ]);
@@ -115,7 +115,7 @@ describe('the invitation page', () => {
   });
 
   it('says so too when the link is used elsewhere while the page is open', async () => {
-    serve(({ path }) => (path === '/auth/invite/check' ? { status: 200, body: INVITATION } : gone));
+    serve(({ path }) => (path === `/auth/invite?token=${TOKEN}` ? { status: 200, body: INVITATION } : gone));
     show();
     await userEvent.type(await screen.findByLabelText('New password'), 'a long passphrase');
     await userEvent.type(screen.getByLabelText('The same password again'), 'a long passphrase');

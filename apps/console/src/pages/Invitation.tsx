@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, query } from '../api/client';
 import type { Invitation as InvitationData, User } from '../api/types';
 import { LoadError, Loading, When } from '../components/common';
 import { LanguageSwitch } from '../components/Layout';
@@ -22,7 +22,7 @@ export default function Invitation() {
   const heading = useRef<HTMLHeadingElement>(null);
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api<InvitationData>('/auth/invite/check', { method: 'POST', body: { token } }),
+    queryFn: () => api<InvitationData>(`/auth/invite${query({ token })}`),
     retry: (count, error) => !(error instanceof ApiError) && count < 2,
     staleTime: Infinity,
   });
