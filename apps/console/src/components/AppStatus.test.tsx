@@ -72,7 +72,7 @@ describe('how fresh the page is', () => {
     serve([{ fromCache: false, date: Date.now() }]);
     show();
     const line = await screen.findByTestId('freshness');
-    expect(line.textContent).toMatch(/^Updated \d\d:\d\d, now \S+$/);
+    expect(line.textContent).toMatch(/^Updated \d\d:\d\d \S+, now$/);
     expect(screen.queryByTestId('stale-banner')).toBeNull();
   });
 
@@ -96,7 +96,7 @@ describe('how fresh the page is', () => {
     setOnline(false);
     expect(screen.getByTestId('stale-banner').textContent).toMatch(/^You are offline\. .+\(2 hours ago\)/);
     setOnline(true);
-    expect((await screen.findByTestId('freshness')).textContent).toMatch(/^Updated \d\d:\d\d, now/);
+    expect((await screen.findByTestId('freshness')).textContent).toMatch(/^Updated \d\d:\d\d \S+, now$/);
     expect(screen.queryByTestId('stale-banner')).toBeNull();
     expect(fetch).toHaveBeenCalledTimes(2);
   });

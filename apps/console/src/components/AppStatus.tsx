@@ -41,7 +41,7 @@ function Freshness() {
       ) : null}
       {updatedAt !== null && !banner ? (
         <p className="freshness" data-testid="freshness">
-          {t('freshness.updated', { when, ago })} <span className="zone">{zone}</span>
+          {t('freshness.updated', { when, zone, ago })}
         </p>
       ) : null}
     </>

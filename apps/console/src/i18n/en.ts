@@ -473,7 +473,7 @@ export const en = {
     tryAgain: 'Try again',
   },
   freshness: {
-    updated: 'Updated {{when}}, {{ago}}',
+    updated: 'Updated {{when}} {{zone}}, {{ago}}',
     offline:
       'You are offline. What you see was fetched {{when}} {{zone}} ({{ago}}) and may have changed since.',
     offlineNothing:

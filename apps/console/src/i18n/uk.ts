@@ -503,7 +503,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     tryAgain: 'Спробувати ще раз',
   },
   freshness: {
-    updated: 'Оновлено {{when}}, {{ago}}',
+    updated: 'Оновлено {{when}} {{zone}}, {{ago}}',
     offline: 'Ви офлайн. Показане отримано {{when}} {{zone}} ({{ago}}) і відтоді могло змінитися.',
     offlineNothing:
       'Ви офлайн. Відкриті раніше сторінки показують те, що отримали востаннє; надіслані повідомлення збережено.',
