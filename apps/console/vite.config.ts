@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -38,11 +39,46 @@ const PREACT_ALIASES = [
   { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'preact/compat' },
 ];
 
+/**
+ * Installable and offline: the service worker (src/sw.ts, Workbox) precaches every built file, so each page opens
+ * with no network after one visit. Registered from src/offline/service-worker.ts (no inline script: the CSP forbids
+ * it); a new version waits until the next navigation (registerType 'prompt').
+ */
+const pwa = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src',
+  filename: 'sw.ts',
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Corridor Watch',
+    short_name: 'Corridors',
+    description: 'Evacuation corridors: what was promised, who confirmed it, what happened.',
+    lang: 'en',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#102a43',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  injectManifest: {
+    // Every chunk, page, style, map and icon; the .br/.gz twins are the same files for the server to send.
+    globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest}'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  },
+});
+
 // The console is served by the API at `/`; everything it needs ships in dist (no CDN, no web font).
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [precompress(here('dist'))],
+  plugins: [pwa, precompress(here('dist'))],
   resolve: {
     alias: [
       // The schedule expansion is the domain's own function: the preview and the server agree.

@@ -19,6 +19,7 @@ describe.each(availableDialects())('sign-in and access on %s', (dialect) => {
   const PUBLIC = new Set([
     'GET /health',
     'POST /api/v1/auth/login',
+    'GET /api/v1/auth/invite',
     'POST /api/v1/auth/invite/accept',
     // The signed token in an alert e-mail is the authority (issue 5).
     'GET /api/v1/unsubscribe',

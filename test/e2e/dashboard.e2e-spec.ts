@@ -220,6 +220,85 @@ describe.each(availableDialects())('the dashboard on %s', (dialect) => {
     });
   });
 
+  describe('for a chosen period', () => {
+    const inKyiv = (from: string, to: string) =>
+      api.http.get('/api/v1/dashboard').query({ from, to, timezone: 'Europe/Kyiv' }).set(api.auth);
+
+    it('says "now" without a period', async () => {
+      expect((await read()).body.period).toBeNull();
+    });
+
+    it('shows 1–2 May in Kyiv: the corridor and window of those days, their flags, the evacuations reported then', async () => {
+      const { status, body } = await inKyiv('2022-05-01T00:00', '2022-05-03T00:00');
+      expect(status).toBe(200);
+      expect(body.period).toEqual({ from: '2022-04-30T21:00:00.000Z', to: '2022-05-02T21:00:00.000Z' });
+      expect(body.windowsUntil).toBe('2022-05-02T21:00:00.000Z');
+      expect(body.openCorridors.map((c: { name: string; status: string }) => [c.name, c.status])).toEqual([
+        ['Mariupol convoy, 1 May', 'completed'],
+      ]);
+      expect((body.upcomingWindows as DashboardWindow[]).map((w) => w.corridorName)).toEqual([
+        'Mariupol convoy, 1 May',
+      ]);
+      // The flags of that window, whenever they were raised; the 3 May report is outside the period.
+      expect(body.flags.open).toEqual({ critical: 1, warning: 1, info: 1, total: 3 });
+      expect(body.evacuations).toEqual({
+        low: 320,
+        high: 344,
+        corridorCount: 1,
+        byDay: [{ day: '2022-05-02', low: 320, high: 344 }],
+      });
+    });
+
+    it('counts a flag resolved since among the flags of the period, and says it is resolved', async () => {
+      const { body } = await inKyiv('2022-05-05T00:00', '2022-05-07T00:00');
+      expect((body.upcomingWindows as DashboardWindow[]).map((w) => w.corridorName)).toEqual([
+        'Azovstal, 5 May',
+        'Azovstal, 6 May',
+      ]);
+      expect(body.flags.open).toEqual({ critical: 1, warning: 1, info: 0, total: 2 });
+      expect(body.flags.mostSevere.map((f: { rule: string; isOpen: boolean }) => [f.rule, f.isOpen])).toEqual(
+        [
+          ['rejected', false],
+          ['unconfirmed_at_deadline', true],
+        ],
+      );
+      expect(body.evacuations).toEqual({ low: null, high: null, corridorCount: 0, byDay: [] });
+    });
+
+    it('refuses a period without an end, backwards, longer than 31 days, or in an unknown zone, naming the field', async () => {
+      const get = (query: Record<string, string>) =>
+        api.http.get('/api/v1/dashboard').query(query).set(api.auth);
+      expectProblem(await get({ from: '2022-05-04T00:00:00Z' }), 400, 'validation', 'to');
+      expectProblem(await get({ to: '2022-05-04T00:00:00Z' }), 400, 'validation', 'from');
+      expectProblem(
+        await get({ from: '2022-05-05T00:00:00Z', to: '2022-05-04T00:00:00Z' }),
+        400,
+        'invalid-period',
+        'to',
+      );
+      expectProblem(
+        await get({ from: '2022-04-01T00:00:00Z', to: '2022-05-04T00:00:00Z' }),
+        400,
+        'invalid-period',
+        'to',
+      );
+      expectProblem(
+        await get({ from: '2022-05-04T00:00', to: '2022-05-05T00:00', timezone: 'Europe/Mariupol' }),
+        400,
+        'unknown-time-zone',
+        'timezone',
+      );
+      expectProblem(await get({ timezone: 'Mars/Olympus' }), 400, 'unknown-time-zone', 'timezone');
+      expectProblem(
+        await get({ from: '2022-05-04T00:00', to: '2022-05-05T00:00' }),
+        400,
+        'time-without-offset',
+        'from',
+      );
+      expectProblem(await get({ from: '4 May', to: '2022-05-05T00:00:00Z' }), 400, 'invalid-time', 'from');
+    });
+  });
+
   it('answers every signed-in role and a read-only API key, and nobody without credentials', async () => {
     const key = await createKey(api, api.auth, ['read']);
     const byKey = await api.http.get('/api/v1/dashboard').set(key.auth);

@@ -59,14 +59,35 @@ describe.each(availableDialects())('organisations and users on %s', (dialect) =>
       'invalid-credentials',
     );
 
+    // The page behind the link greets the person and states the rules before they choose a password.
+    const check = (token: string) => api.http.get('/api/v1/auth/invite').query({ token });
+    const described = await check(olena.token);
+    expect(described.status).toBe(200);
+    expect(described.body).toEqual({
+      email: 'olena@ngo.test',
+      displayName: 'olena',
+      expiresAt: new Date(api.clock.now().getTime() + 72 * HOUR).toISOString(),
+      passwordPolicy: { minLength: 12, maxLength: 1024 },
+    });
+    expectProblem(await check('not a token'), 400, 'validation', 'token');
+    expectProblem(await check('x'.repeat(43)), 404, 'not-found', 'token');
+
     expectProblem(await accept(olena.token, 'too short'), 400, 'validation', 'password');
     expect((await accept(olena.token)).status).toBe(204);
+    // Used: the page says so instead of asking for a password again.
+    expectProblem(await check(olena.token), 404, 'not-found', 'token');
     expectProblem(await accept(olena.token, 'someone else again'), 404, 'not-found', 'token');
     expect((await signIn(api, 'olena@ngo.test', 'a new long passphrase')).length).toBeGreaterThan(20);
 
     const late = await invite('late@ngo.test');
     api.clock.advance(72 * HOUR + 1000);
     try {
+      expectProblem(
+        await api.http.get('/api/v1/auth/invite').query({ token: late.token }),
+        404,
+        'not-found',
+        'token',
+      );
       expectProblem(await accept(late.token), 404, 'not-found', 'token');
     } finally {
       api.clock.set('2022-05-10T12:00:00Z');

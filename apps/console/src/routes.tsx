@@ -1,25 +1,27 @@
-import { Fragment, lazy, Suspense, type ReactNode } from 'react';
+import { Fragment, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Route, Switch, useLocation } from 'wouter';
 import { Layout } from './components/Layout';
 import { RouteError } from './components/RouteError';
 import { Loading } from './components/common';
+import { lazyPage } from './lib/lazy-page';
 import { Dashboard } from './pages/Dashboard';
 import { SignIn } from './pages/SignIn';
 
-// The dashboard and sign-in are in the first load; every other page is its own chunk.
-const Corridors = lazy(() => import('./pages/Corridors'));
-const NewCorridor = lazy(() => import('./pages/NewCorridor'));
-const CorridorPage = lazy(() => import('./pages/CorridorPage'));
-const ReportEntry = lazy(() => import('./pages/ReportEntry'));
-const Flags = lazy(() => import('./pages/Flags'));
-const Subscriptions = lazy(() => import('./pages/Subscriptions'));
-const Webhooks = lazy(() => import('./pages/Webhooks'));
-const Users = lazy(() => import('./pages/Users'));
-const Audit = lazy(() => import('./pages/Audit'));
-const Outbox = lazy(() => import('./pages/Outbox'));
-const Jobs = lazy(() => import('./pages/Jobs'));
-const NotFound = lazy(() => import('./pages/NotFound'));
+// The dashboard and sign-in are in the first load; every other page is its own chunk, tried again after a failure.
+const Corridors = lazyPage(() => import('./pages/Corridors'));
+const NewCorridor = lazyPage(() => import('./pages/NewCorridor'));
+const CorridorPage = lazyPage(() => import('./pages/CorridorPage'));
+const ReportEntry = lazyPage(() => import('./pages/ReportEntry'));
+const Flags = lazyPage(() => import('./pages/Flags'));
+const Subscriptions = lazyPage(() => import('./pages/Subscriptions'));
+const Webhooks = lazyPage(() => import('./pages/Webhooks'));
+const Users = lazyPage(() => import('./pages/Users'));
+const Audit = lazyPage(() => import('./pages/Audit'));
+const Outbox = lazyPage(() => import('./pages/Outbox'));
+const Jobs = lazyPage(() => import('./pages/Jobs'));
+const NotFound = lazyPage(() => import('./pages/NotFound'));
+const Invitation = lazyPage(() => import('./pages/Invitation'));
 
 /**
  * Around a page: an error while it renders, or a chunk that did not arrive, shows the error page; another address
@@ -42,6 +44,11 @@ export function Routes() {
       <Route path="/sign-in">
         <PageBoundary>
           <SignIn />
+        </PageBoundary>
+      </Route>
+      <Route path="/invite/:token">
+        <PageBoundary>
+          <Invitation />
         </PageBoundary>
       </Route>
       <Route>

@@ -3,7 +3,8 @@ export { ApiKeyService } from './api-key.service.js';
 export { AuthService } from './auth.service.js';
 export { ApiKeyCreateDto } from './dto/api-key-create.dto.js';
 export { ApiKeyCreatedResponseDto, ApiKeyResponseDto } from './dto/api-key-response.dto.js';
-export { InviteAcceptDto } from './dto/invite-accept.dto.js';
+export { InviteAcceptDto, InviteTokenDto } from './dto/invite-accept.dto.js';
+export { InviteResponseDto, PasswordPolicyDto } from './dto/invite-response.dto.js';
 export { LoginDto } from './dto/login.dto.js';
 export { LoginResponseDto } from './dto/login-response.dto.js';
 export {

@@ -13,6 +13,7 @@ import {
   type UserEditableFields,
   type UserEntity,
 } from '#cw/persistence';
+import { toInviteResponse, type InviteResponseDto } from './dto/invite-response.dto.js';
 import type { UserCreateDto } from './dto/user-create.dto.js';
 import type { UserListQueryDto } from './dto/user-list-query.dto.js';
 import {
@@ -29,6 +30,10 @@ import type { Principal } from './principal.js';
 import { newSecret, sha256Hex } from './secret-token.js';
 
 const INVITE_TTL_MS = 72 * 3_600_000;
+
+// One answer for unknown, used and expired: which of them it is would tell a guesser nothing useful to know.
+const inviteGone = () =>
+  new AppError(AppErrorCode.NotFound, 'This invitation is unknown, used already or expired.', 'token');
 
 /** People: invitations, roles, disabling, passwords. */
 @Injectable()
@@ -151,6 +156,13 @@ export class UserService {
   }
 
   /** Sets the password an invitation was for; the link works once and for 72 hours. */
+  /** Who an invitation link is for, while it still works: the page that sets the password greets them by name. */
+  async describeInvite(token: string): Promise<InviteResponseDto> {
+    const user = await this.users.findByInvite(sha256Hex(token), this.clock.now());
+    if (!user) throw inviteGone();
+    return toInviteResponse(user);
+  }
+
   async acceptInvite(token: string, password: string, requestId?: string): Promise<void> {
     assertPasswordPolicy(password);
     const now = this.clock.now();
@@ -169,13 +181,7 @@ export class UserService {
       });
       return true;
     });
-    if (!done) {
-      throw new AppError(
-        AppErrorCode.NotFound,
-        'This invitation is unknown, used already or expired.',
-        'token',
-      );
-    }
+    if (!done) throw inviteGone();
   }
 
   /**

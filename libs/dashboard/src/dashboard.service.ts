@@ -3,8 +3,13 @@ import { DateTime } from 'luxon';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
 import {
+  DomainError,
+  DomainErrorCode,
+  isValidTimeZone,
+  readPeriod,
   reconcileCounts,
   windowConfirmationState,
+  type Period,
   type ConfirmationStance,
   type Count,
   type StatedConfirmation,
@@ -17,6 +22,7 @@ import {
   type DashboardPartyRow,
   type DashboardWindowRow,
 } from '#cw/persistence';
+import type { DashboardQueryDto } from './dto/dashboard-query.dto.js';
 import type {
   DashboardDto,
   DashboardEvacuationsDto,
@@ -29,6 +35,8 @@ const OPEN_CORRIDORS = 50;
 const UPCOMING_WINDOWS = 100;
 const MOST_SEVERE_FLAGS = 8;
 const EVACUATION_CORRIDORS = 50;
+// A month of reports is a few thousand rows; the bound keeps a busy month one bounded read.
+const PERIOD_EVACUATION_REPORTS = 20_000;
 
 /** The dashboard in one answer, so a phone on a slow link makes one request instead of one per corridor. */
 @Injectable()
@@ -40,15 +48,36 @@ export class DashboardService {
     private readonly config: AppConfig,
   ) {}
 
-  async read(): Promise<DashboardDto> {
+  /**
+   * "Now" (corridors open now, windows of the next 48 hours, open flags, recent evacuations), or, with `from` and
+   * `to`, that period: corridors and windows in it, the flags of those windows, evacuations reported in it.
+   */
+  async read(query: DashboardQueryDto = {}): Promise<DashboardDto> {
     const now = this.clock.now();
-    const until = new Date(now.getTime() + DASHBOARD_HORIZON_HOURS * HOUR_MS);
+    const period: Period | undefined =
+      query.from !== undefined && query.to !== undefined
+        ? readPeriod(query.from, query.to, query.timezone)
+        : undefined;
+    if (!period && query.timezone !== undefined && !isValidTimeZone(query.timezone)) {
+      throw new DomainError(
+        DomainErrorCode.UnknownTimeZone,
+        'Use an IANA zone name such as Europe/Kyiv.',
+        'timezone',
+      );
+    }
+    const from = period?.from ?? now;
+    const until = period?.to ?? new Date(now.getTime() + DASHBOARD_HORIZON_HOURS * HOUR_MS);
     const [open, windows, flagCounts, flags, figures] = await Promise.all([
-      this.corridors.list({ status: 'open', limit: OPEN_CORRIDORS }, now),
-      this.dashboard.findWindowsBetween(now, until, UPCOMING_WINDOWS),
-      this.dashboard.countOpenFlags(),
-      this.dashboard.findMostSevereOpenFlags(MOST_SEVERE_FLAGS),
-      this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS),
+      this.corridors.list(
+        period ? { from, to: until, limit: OPEN_CORRIDORS } : { status: 'open', limit: OPEN_CORRIDORS },
+        now,
+      ),
+      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS),
+      this.dashboard.countFlags(period),
+      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, period),
+      period
+        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS)
+        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS),
     ]);
     const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
     const [required, confirmations] = await Promise.all([
@@ -62,6 +91,7 @@ export class DashboardService {
     };
     return {
       generatedAt: now.toISOString(),
+      period: period ? { from: period.from.toISOString(), to: period.to.toISOString() } : null,
       windowsUntil: until.toISOString(),
       openCorridors: open.items.map((c) => ({
         id: c.id,
@@ -83,6 +113,7 @@ export class DashboardService {
           rule: f.rule,
           severity: f.severity,
           raisedAt: f.raisedAt.toISOString(),
+          isOpen: f.isOpen,
         })),
       },
       evacuations: evacuationsByDay(figures),

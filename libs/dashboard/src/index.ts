@@ -1,4 +1,5 @@
 export { DashboardLibModule } from './dashboard.module.js';
+export { DashboardQueryDto } from './dto/dashboard-query.dto.js';
 export { DASHBOARD_HORIZON_HOURS, DashboardService } from './dashboard.service.js';
 export {
   DashboardConfirmationStateDto,
@@ -10,6 +11,7 @@ export {
   DashboardFlagCountsDto,
   DashboardFlagDto,
   DashboardFlagsDto,
+  DashboardPeriodDto,
   DashboardPartyStateDto,
   DashboardWindowDto,
 } from './dto/dashboard-response.dto.js';

@@ -1,5 +1,6 @@
 export { DomainError, DomainErrorCode } from './errors/domain-error.js';
 export { isValidTimeZone, parseInstant, hasExplicitOffset, formatInZone } from './time/instant.js';
+export { MAX_PERIOD_DAYS, readPeriod, type Period } from './time/period.js';
 export { expandDailySchedule, type DailySchedule, type WindowBounds } from './schedule/daily-schedule.js';
 export { assertWindowBounds, isInsideWindow } from './window/window.js';
 export {

@@ -57,6 +57,11 @@ const endpointOfOwnOrganisation = (action: string): ObjectRule => ({
 export const ACCESS_POLICY = {
   'GET /health': { role: 'public', scope: 'read', note: 'liveness and readiness' },
   'POST /api/v1/auth/login': { role: 'public', scope: 'write', note: 'rate-limited per account and address' },
+  'GET /api/v1/auth/invite': {
+    role: 'public',
+    scope: 'read',
+    note: 'who the invitation is for, and the password rules; changes nothing',
+  },
   'POST /api/v1/auth/invite/accept': {
     role: 'public',
     scope: 'write',

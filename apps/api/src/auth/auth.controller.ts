@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNoContentResponse,
@@ -10,6 +10,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AuthService,
   InviteAcceptDto,
+  InviteResponseDto,
+  InviteTokenDto,
   LoginDto,
   LoginResponseDto,
   UserResponseDto,
@@ -72,6 +74,17 @@ export class AuthController {
     });
     if (dto.session === 'cookie') return { expiresAt: session.expiresAt, user: session.user };
     return session;
+  }
+
+  // The token in the query, as the unsubscribe link has it: the log redacts `?token=`, and it changes nothing.
+  @Get('invite')
+  @ApiOkResponse({
+    type: InviteResponseDto,
+    description:
+      'Who the link is for and the password rules; 404 when it is unknown, used already or expired.',
+  })
+  checkInvite(@Query() dto: InviteTokenDto): Promise<InviteResponseDto> {
+    return this.users.describeInvite(dto.token);
   }
 
   @Post('invite/accept')

@@ -10,6 +10,10 @@ describe(loggableUrl.name, () => {
       '/api/v1/unsubscribe?lang=uk&TOKEN=[redacted]&x=1',
     );
     expect(loggableUrl('/invite/Zm9vYmFyYmF6cXV4cXV1eA-_?from=mail')).toBe('/invite/[redacted]?from=mail');
+    // The invitation page asks who the link is for with the same token.
+    expect(loggableUrl('/api/v1/auth/invite?token=Zm9vYmFyYmF6cXV4cXV1eA-_')).toBe(
+      '/api/v1/auth/invite?token=[redacted]',
+    );
     expect(loggableUrl('/api/v1/corridors?limit=50&cursor=abc')).toBe(
       '/api/v1/corridors?limit=50&cursor=abc',
     );

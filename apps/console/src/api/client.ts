@@ -1,3 +1,5 @@
+import { noteServed } from '../offline/freshness';
+
 /** The API's problem+json body (RFC 9457). */
 export interface Problem {
   type: string;
@@ -52,6 +54,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) throw new ApiError(response.status, (data as Problem) ?? null);
+  noteServed(data, response);
   return data as T;
 }
 

@@ -258,9 +258,13 @@ export interface DashboardFlag {
   rule: string;
   severity: Severity;
   raisedAt: string;
+  /** false: resolved since (a period counts the flags of its windows, resolved or not). */
+  isOpen: boolean;
 }
 export interface Dashboard {
   generatedAt: string;
+  /** The period asked for (`?from=&to=`); null: now. */
+  period: { from: string; to: string } | null;
   windowsUntil: string;
   openCorridors: {
     id: string;
@@ -336,4 +340,12 @@ export interface WebhookDelivery {
   error: string | null;
   deliveredAt: string | null;
   createdAt: string;
+}
+
+/** GET /auth/invite?token=: who an invitation link is for, and the rules a new password must meet. */
+export interface Invitation {
+  email: string;
+  displayName: string;
+  expiresAt: string;
+  passwordPolicy: { minLength: number; maxLength: number };
 }

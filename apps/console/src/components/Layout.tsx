@@ -4,6 +4,8 @@ import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { api, ApiError } from '../api/client';
 import { useMe } from '../api/hooks';
 import { LANGUAGES, setLanguage, useTranslation, type Language } from '../i18n';
+import { forgetOfflineReads } from '../offline/policy';
+import { AppStatus } from './AppStatus';
 import { PendingSubmissions } from './PendingSubmissions';
 
 const NAV: { to: string; key: string; role?: 'admin' | 'coordinator' }[] = [
@@ -68,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
       await api('/auth/logout', { method: 'POST' });
     } finally {
       queryClient.clear();
+      await forgetOfflineReads();
       navigate('/sign-in');
     }
   }
@@ -105,8 +108,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <PendingSubmissions />
+      <AppStatus />
       <main id="main" tabIndex={-1}>
-        {me.error && !(me.error instanceof ApiError) ? <p role="alert">{t('common.offline')}</p> : null}
         {children}
       </main>
     </div>

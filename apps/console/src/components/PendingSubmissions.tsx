@@ -39,7 +39,7 @@ function PendingRow({ submission }: { submission: Submission }) {
     <li>
       <span className={`badge badge-${submission.state}`}>{t(`pending.state.${submission.state}`)}</span>{' '}
       {submission.label}
-      {submission.error ? <span className="muted"> — {submission.error}</span> : null}{' '}
+      <SubmissionReason submission={submission} />{' '}
       {submission.state === 'pending' ? (
         <button type="button" className="link" onClick={() => void queue.flush()}>
           {t('pending.retry')}
@@ -50,6 +50,17 @@ function PendingRow({ submission }: { submission: Submission }) {
       </button>
     </li>
   );
+}
+
+/** Why the last try did not store it: no answer (in the reader's language), or the server's own words. */
+function SubmissionReason({ submission }: { submission: Submission }) {
+  const { t } = useTranslation();
+  // Kept by an older version of the console: the browser's words, which are not the reader's.
+  const isBrowserText = /^(Failed to fetch|NetworkError|Load failed)/i.test(submission.error ?? '');
+  if (submission.isUnreachable || isBrowserText) {
+    return <span className="muted"> — {t('freshness.unreachable')}</span>;
+  }
+  return submission.error ? <span className="muted"> — {submission.error}</span> : null;
 }
 
 /** Beside a form: "pending" until the server has stored this submission, then "stored". */
@@ -65,7 +76,7 @@ export function SubmissionStatus({ submission }: { submission: Submission | unde
     >
       {t(`pending.state.${submission.state}`)}
       {submission.state === 'pending' ? ` — ${t('pending.explain')}` : ''}
-      {submission.state === 'failed' && submission.error ? ` — ${submission.error}` : ''}
+      {submission.state === 'failed' ? <SubmissionReason submission={submission} /> : null}
     </p>
   );
 }

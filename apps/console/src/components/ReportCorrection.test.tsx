@@ -120,7 +120,12 @@ function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
   const calls: Call[] = [];
   let timeline = events;
   const answer = (status: number, body: unknown) =>
-    ({ ok: status < 400, status, text: async () => JSON.stringify(body) }) as Response;
+    ({
+      ok: status < 400,
+      status,
+      headers: new Headers(),
+      text: async () => JSON.stringify(body),
+    }) as Response;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {

@@ -516,6 +516,63 @@ export const en = {
     retried: 'Job {{id}} queued again.',
     board: 'Bull Board: every queue and job in detail',
   },
+  // Issue 15: the page that failed to download, freshness, new versions, invitations, the dashboard's period.
+  pageError: {
+    notDownloadedTitle: 'This page could not be downloaded',
+    notDownloaded:
+      'There is no connection to the server, and this page was not saved on this device yet. Try again when you are back online.',
+    details: 'Details for support',
+    tryAgain: 'Try again',
+  },
+  freshness: {
+    updated: 'Updated {{when}} {{zone}}, {{ago}}',
+    offline:
+      'You are offline. What you see was fetched {{when}} {{zone}} ({{ago}}) and may have changed since.',
+    offlineNothing:
+      'You are offline. Pages opened before show what they last fetched; reports you send are kept.',
+    failed:
+      'The server did not answer the last refresh. What you see was fetched {{when}} {{zone}} ({{ago}}) and may have changed since.',
+    unreachable: 'no answer from the server; it will be sent again',
+  },
+  update: {
+    ready: 'A new version of Corridor Watch is ready.',
+    next: 'It is used when you next open a page.',
+    now: 'Use it now',
+    afterForm: 'It is used when you next open a page, after you send or leave this form.',
+  },
+  invitation: {
+    title: 'Join Corridor Watch',
+    greeting: 'Welcome, {{name}}: choose a password for {{email}}; you will be signed in with it.',
+    password: 'New password',
+    repeat: 'The same password again',
+    policy: 'At least {{min}} characters (at most {{max}}). Several words you can remember make a good one.',
+    tooShort: 'Too short: at least {{min}} characters.',
+    tooLong: 'Too long: at most {{max}} characters.',
+    mismatch: 'The two passwords differ.',
+    submit: 'Set the password and sign in',
+    expires: 'This link works once, until',
+    gone: 'This invitation link has expired or was used already. Ask the person who invited you for a new one.',
+    toSignIn: 'Sign in with a password you already have',
+  },
+  period: {
+    label: 'Period',
+    now: 'Now',
+    last24h: 'Last 24 hours',
+    days: 'Days',
+    from: 'From day',
+    to: 'To day (optional)',
+    show: 'Show',
+    showing: 'Showing {{from}} to {{to}}',
+    corridors: 'Corridors with a window in this period',
+    windows: 'Windows in this period',
+    flags: 'Flags of these windows',
+    noCorridors: 'No corridor had a window in this period.',
+    noWindows: 'No window in this period.',
+    noFlags: 'No flag on these windows.',
+    resolved: 'resolved',
+    evacuations: 'Evacuations reported in this period',
+    viewDay: 'Show {{day}}',
+  },
 };
 
 export type Messages = typeof en;

@@ -48,12 +48,14 @@ describe('the offline submission queue', () => {
     const queue = new SubmissionQueue(new MemoryStorage(), send, 1_000);
     const submitted = queue.enqueue(report);
     await vi.advanceTimersByTimeAsync(0);
-    expect(queue.get(submitted.idempotencyKey)?.state).toBe('pending');
+    // No answer at all: said in the reader's language later, never as the browser's "Failed to fetch".
+    expect(queue.get(submitted.idempotencyKey)).toMatchObject({ state: 'pending', isUnreachable: true });
+    expect(queue.get(submitted.idempotencyKey)?.error).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1_000); // second try, still offline
     expect(queue.get(submitted.idempotencyKey)?.state).toBe('pending');
     online = true;
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(queue.get(submitted.idempotencyKey)?.state).toBe('stored');
+    expect(queue.get(submitted.idempotencyKey)).toMatchObject({ state: 'stored', isUnreachable: false });
     expect(keys).toHaveLength(3);
     expect(new Set(keys)).toEqual(new Set([submitted.idempotencyKey]));
     queue.stop();

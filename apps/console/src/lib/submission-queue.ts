@@ -13,7 +13,10 @@ export interface Submission {
   createdAt: string;
   attempts: number;
   state: SubmissionState;
+  /** The server's words when it refused; never the browser's own (see `isUnreachable`). */
   error?: string;
+  /** The last try got no answer at all (offline, dropped connection): shown in the reader's language. */
+  isUnreachable?: boolean;
   result?: unknown;
 }
 
@@ -96,18 +99,20 @@ export class SubmissionQueue {
     this.inFlight.add(key);
     try {
       const result = await this.send(submission);
-      this.update(key, { state: 'stored', result, error: undefined });
+      this.update(key, { state: 'stored', result, error: undefined, isUnreachable: false });
     } catch (error) {
       const attempts = submission.attempts + 1;
+      const isUnreachable = error instanceof NetworkError;
+      const reason = isUnreachable ? undefined : (error as Error).message;
       if (isRetryable(error)) {
-        this.update(key, { attempts, error: (error as Error).message });
+        this.update(key, { attempts, error: reason, isUnreachable });
         const delay = Math.min(MAX_DELAY_MS, this.baseDelayMs * 2 ** Math.min(attempts - 1, 10));
         this.timers.set(
           key,
           setTimeout(() => void this.attempt(key), delay),
         );
       } else {
-        this.update(key, { attempts, state: 'failed', error: (error as Error).message });
+        this.update(key, { attempts, state: 'failed', error: reason, isUnreachable });
       }
     } finally {
       this.inFlight.delete(key);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../i18n';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { api } from '../api/client';
 import {
   SEVERITIES,
@@ -10,17 +10,24 @@ import {
 } from '../api/types';
 import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
 import { EvacuationChart } from '../components/EvacuationChart';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { formatRange } from '../lib/format';
+import { dashboardQuery, periodFromSearch, periodHref } from '../lib/period';
+import { viewerZone } from '../lib/time';
 
 /** The dashboard's one request; index.html preloads it on `/`, so it travels beside the scripts. */
 export const DASHBOARD_PATH = '/dashboard';
 
 export function Dashboard() {
   const { t } = useTranslation();
+  const period = periodFromSearch(useSearch());
+  const isNow = period.kind === 'now';
   const dashboard = useQuery({
-    queryKey: ['dashboard'],
-    queryFn: () => api<DashboardData>(DASHBOARD_PATH),
-    refetchInterval: 30_000,
+    // "Now" keeps the key and path index.html preloads; a period is its own read.
+    queryKey: isNow ? ['dashboard'] : ['dashboard', period],
+    queryFn: () => api<DashboardData>(`${DASHBOARD_PATH}${dashboardQuery(period, Date.now(), viewerZone())}`),
+    // Past days do not change by themselves; now and the last 24 hours do.
+    refetchInterval: period.kind === 'days' ? false : 30_000,
   });
   const data = dashboard.data;
   const ready = !dashboard.isPending;
@@ -29,11 +36,12 @@ export function Dashboard() {
   return (
     <div className="page dashboard">
       <PageTitle>{t('dashboard.title')}</PageTitle>
+      <PeriodPicker period={period} />
       <div className="cards">
         <section aria-labelledby="open-now" className="card" data-ready={ready}>
-          <h2 id="open-now">{t('dashboard.openNow')}</h2>
+          <h2 id="open-now">{t(isNow ? 'dashboard.openNow' : 'period.corridors')}</h2>
           {state}
-          {data ? <OpenNow items={data.openCorridors} /> : null}
+          {data ? <OpenNow items={data.openCorridors} isNow={isNow} /> : null}
         </section>
         <section
           aria-labelledby="open-flags"
@@ -41,18 +49,20 @@ export function Dashboard() {
           data-ready={ready}
           data-testid="dashboard-flags"
         >
-          <h2 id="open-flags">{t('dashboard.openFlags')}</h2>
+          <h2 id="open-flags">{t(isNow ? 'dashboard.openFlags' : 'period.flags')}</h2>
           {state}
-          {data ? <FlagsBySeverity counts={data.flags.open} flags={data.flags.mostSevere} /> : null}
+          {data ? (
+            <FlagsBySeverity counts={data.flags.open} flags={data.flags.mostSevere} isNow={isNow} />
+          ) : null}
         </section>
       </div>
       <section aria-labelledby="next-48" className="card" data-ready={ready}>
-        <h2 id="next-48">{t('dashboard.next48')}</h2>
+        <h2 id="next-48">{t(isNow ? 'dashboard.next48' : 'period.windows')}</h2>
         {state}
-        {data ? <UpcomingWindows rows={data.upcomingWindows} /> : null}
+        {data ? <UpcomingWindows rows={data.upcomingWindows} isNow={isNow} /> : null}
       </section>
       <section aria-labelledby="evac-totals" className="card" data-ready={ready}>
-        <h2 id="evac-totals">{t('dashboard.evacuations')}</h2>
+        <h2 id="evac-totals">{t(isNow ? 'dashboard.evacuations' : 'period.evacuations')}</h2>
         {state}
         {data ? <EvacuationTotals totals={data.evacuations} /> : null}
       </section>
@@ -60,9 +70,10 @@ export function Dashboard() {
   );
 }
 
-function OpenNow({ items }: { items: DashboardData['openCorridors'] }) {
+function OpenNow({ items, isNow }: { items: DashboardData['openCorridors']; isNow: boolean }) {
   const { t, i18n } = useTranslation();
-  if (items.length === 0) return <p className="muted">{t('dashboard.noneOpen')}</p>;
+  if (items.length === 0)
+    return <p className="muted">{t(isNow ? 'dashboard.noneOpen' : 'period.noCorridors')}</p>;
   return (
     <ul className="plain">
       {items.map((c) => (
@@ -81,12 +92,14 @@ function OpenNow({ items }: { items: DashboardData['openCorridors'] }) {
 function FlagsBySeverity({
   counts,
   flags,
+  isNow,
 }: {
   counts: DashboardData['flags']['open'];
   flags: DashboardFlag[];
+  isNow: boolean;
 }) {
   const { t } = useTranslation();
-  if (counts.total === 0) return <p className="muted">{t('flags.noneOpen')}</p>;
+  if (counts.total === 0) return <p className="muted">{t(isNow ? 'flags.noneOpen' : 'period.noFlags')}</p>;
   return (
     <div>
       <ul className="severity-counts">
@@ -101,6 +114,7 @@ function FlagsBySeverity({
           <li key={f.id} data-testid="dashboard-flag">
             <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
             {t(`rule.${f.rule}`)} — <Link to={`/corridors/${f.corridorId}`}>{f.corridorName}</Link>
+            {f.isOpen === false ? <span className="muted"> ({t('period.resolved')})</span> : null}
           </li>
         ))}
       </ul>
@@ -111,9 +125,10 @@ function FlagsBySeverity({
   );
 }
 
-function UpcomingWindows({ rows }: { rows: DashboardWindow[] }) {
+function UpcomingWindows({ rows, isNow }: { rows: DashboardWindow[]; isNow: boolean }) {
   const { t } = useTranslation();
-  if (rows.length === 0) return <p className="muted">{t('dashboard.noWindows')}</p>;
+  if (rows.length === 0)
+    return <p className="muted">{t(isNow ? 'dashboard.noWindows' : 'period.noWindows')}</p>;
   return (
     <div className="table-wrap" tabIndex={0}>
       <table>
@@ -173,7 +188,15 @@ function EvacuationTotals({ totals }: { totals: DashboardData['evacuations'] }) 
             <tbody>
               {totals.byDay.map((d) => (
                 <tr key={d.day}>
-                  <td>{d.day}</td>
+                  <td>
+                    {/* One click to that day's dashboard. */}
+                    <Link
+                      to={periodHref({ kind: 'days', from: d.day, to: d.day })}
+                      aria-label={t('period.viewDay', { day: d.day })}
+                    >
+                      {d.day}
+                    </Link>
+                  </td>
                   <td>{formatRange(d.low, d.high, i18n.language)}</td>
                 </tr>
               ))}

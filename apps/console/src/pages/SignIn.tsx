@@ -5,6 +5,7 @@ import { useLocation, useSearchParams } from 'wouter';
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { LanguageSwitch } from '../components/Layout';
+import { forgetOfflineReads } from '../offline/policy';
 
 interface Fields {
   email: string;
@@ -42,6 +43,7 @@ export function SignIn() {
         method: 'POST',
         body: { ...fields, session: 'cookie' },
       });
+      await forgetOfflineReads();
       queryClient.setQueryData(['me'], session.user);
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });

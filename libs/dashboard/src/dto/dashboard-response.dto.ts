@@ -58,6 +58,8 @@ export class DashboardFlagDto {
   @ApiProperty({ example: 'never_confirmed' }) rule: string;
   @ApiProperty({ enum: SEVERITIES }) severity: string;
   @ApiProperty({ format: 'date-time' }) raisedAt: string;
+  @ApiProperty({ description: 'false: resolved since (only in a period, which counts resolved flags too).' })
+  isOpen: boolean;
 }
 
 export class DashboardFlagCountsDto {
@@ -68,11 +70,14 @@ export class DashboardFlagCountsDto {
 }
 
 export class DashboardFlagsDto {
-  @ApiProperty({ type: DashboardFlagCountsDto, description: 'Open flags, by severity.' })
+  @ApiProperty({
+    type: DashboardFlagCountsDto,
+    description: 'Open flags, by severity; for a period, the flags of its windows, open or resolved since.',
+  })
   open: DashboardFlagCountsDto;
   @ApiProperty({
     type: [DashboardFlagDto],
-    description: 'The most severe open flags, newest first within a severity.',
+    description: 'The most severe of those flags, newest first within a severity.',
   })
   mostSevere: DashboardFlagDto[];
 }
@@ -101,25 +106,43 @@ export class DashboardEvacuationsDto {
   })
   high: number | null;
   @ApiProperty({
-    description: 'Corridors counted: the most recently announced ones with evacuation reports.',
+    description:
+      'Corridors counted: the most recently announced ones with evacuation reports; for a period, those with ' +
+      'reports in it (only those reports count).',
   })
   corridorCount: number;
   @ApiProperty({ type: [DashboardEvacuationDayDto], description: 'Oldest day first.' })
   byDay: DashboardEvacuationDayDto[];
 }
 
+export class DashboardPeriodDto {
+  @ApiProperty({ format: 'date-time', description: 'Inclusive.' }) from: string;
+  @ApiProperty({ format: 'date-time', description: 'Exclusive.' }) to: string;
+}
+
 export class DashboardDto {
-  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the server read this answer.' }) generatedAt: string;
+  @ApiProperty({
+    type: DashboardPeriodDto,
+    nullable: true,
+    description: 'The period asked for (`from`, `to`); null: now.',
+  })
+  period: DashboardPeriodDto | null;
   @ApiProperty({
     format: 'date-time',
-    description: 'upcomingWindows start before this instant (48 hours on).',
+    description: 'upcomingWindows start before this instant (48 hours on; for a period, its end).',
   })
   windowsUntil: string;
-  @ApiProperty({ type: [DashboardCorridorDto], description: 'Corridors open now (at most 50).' })
+  @ApiProperty({
+    type: [DashboardCorridorDto],
+    description: 'Corridors open now; for a period, corridors with a window in it (at most 50).',
+  })
   openCorridors: DashboardCorridorDto[];
   @ApiProperty({
     type: [DashboardWindowDto],
-    description: 'Windows not over that start in the next 48 hours, soonest first (at most 100).',
+    description:
+      'Windows not over that start in the next 48 hours; for a period, the windows overlapping it. Soonest ' +
+      'first, at most 100.',
   })
   upcomingWindows: DashboardWindowDto[];
   @ApiProperty({ type: DashboardFlagsDto }) flags: DashboardFlagsDto;

@@ -25,6 +25,7 @@ describe('DomainError', () => {
       'unknown-time-zone',
       'invalid-count',
       'invalid-schedule',
+      'invalid-period',
     ]);
   });
 });

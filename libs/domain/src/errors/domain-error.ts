@@ -6,6 +6,7 @@ export enum DomainErrorCode {
   UnknownTimeZone = 'unknown-time-zone',
   InvalidCount = 'invalid-count',
   InvalidSchedule = 'invalid-schedule',
+  InvalidPeriod = 'invalid-period',
 }
 
 export class DomainError extends Error {

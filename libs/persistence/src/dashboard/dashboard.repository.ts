@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Period } from '#cw/domain';
 import { Database } from '../database/database.js';
 import type { EvacuationFigure } from '../report/report.repository.js';
 
@@ -36,11 +37,22 @@ export interface DashboardFlagRow {
   rule: string;
   severity: string;
   raisedAt: Date;
+  isOpen: boolean;
 }
 
 export interface DashboardFigureRow extends EvacuationFigure {
   corridorId: string;
   timezone: string;
+}
+
+/** Open flags now; or, for a period, every flag (open or resolved since) of a window that overlaps it. */
+function flagScope(period?: Period): { join: string; where: string; params: Record<string, Date> } {
+  if (!period) return { join: '', where: 'f.resolved_at IS NULL', params: {} };
+  return {
+    join: 'JOIN corridor_window fw ON fw.id = f.window_id',
+    where: 'fw.ends_at > :from AND fw.starts_at < :to',
+    params: { from: period.from, to: period.to },
+  };
 }
 
 // Most severe first, then the newest: what a coordinator should read first.
@@ -54,15 +66,15 @@ const SEVERITY_RANK = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THE
 export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
-  /** Windows not over by `now` that start before `until`, of corridors not cancelled, soonest first. */
-  async findWindowsBetween(now: Date, until: Date, limit: number): Promise<DashboardWindowRow[]> {
+  /** Windows not over by `from` that start before `until`, of corridors not cancelled, soonest first. */
+  async findWindowsBetween(from: Date, until: Date, limit: number): Promise<DashboardWindowRow[]> {
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at
        FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
-       WHERE w.ends_at > :now AND w.starts_at < :until AND c.cancelled_at IS NULL
+       WHERE w.ends_at > :from AND w.starts_at < :until AND c.cancelled_at IS NULL
        ORDER BY w.starts_at, w.id
        LIMIT :limit`,
-      { now, until, limit },
+      { from, until, limit },
     );
     return rows.map((row) => ({
       id: String(row.id),
@@ -107,22 +119,25 @@ export class DashboardRepository {
     }));
   }
 
-  /** Open flags by severity: one aggregate. */
-  async countOpenFlags(): Promise<Map<string, number>> {
+  /** Flags by severity, one aggregate: the open ones, or (with a period) those of the windows in it. */
+  async countFlags(period?: Period): Promise<Map<string, number>> {
+    const scope = flagScope(period);
     const rows = await this.db.all<{ severity: string; n: unknown }>(
-      'SELECT severity, COUNT(*) AS n FROM flag WHERE resolved_at IS NULL GROUP BY severity',
+      `SELECT f.severity, COUNT(*) AS n FROM flag f ${scope.join} WHERE ${scope.where} GROUP BY f.severity`,
+      scope.params,
     );
     return new Map(rows.map((row) => [row.severity, Number(row.n)]));
   }
 
-  async findMostSevereOpenFlags(limit: number): Promise<DashboardFlagRow[]> {
+  async findMostSevereFlags(limit: number, period?: Period): Promise<DashboardFlagRow[]> {
+    const scope = flagScope(period);
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at
-       FROM flag f JOIN corridor c ON c.id = f.corridor_id
-       WHERE f.resolved_at IS NULL
+      `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at
+       FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
+       WHERE ${scope.where}
        ORDER BY ${SEVERITY_RANK}, f.raised_at DESC, f.id DESC
        LIMIT :limit`,
-      { limit },
+      { ...scope.params, limit },
     );
     return rows.map((row) => ({
       id: String(row.id),
@@ -132,6 +147,7 @@ export class DashboardRepository {
       rule: String(row.rule),
       severity: String(row.severity),
       raisedAt: instant(row.raised_at),
+      isOpen: row.resolved_at == null,
     }));
   }
 
@@ -152,15 +168,32 @@ export class DashboardRepository {
        FROM evacuation_report WHERE corridor_id IN (:...ids)`,
       { ids: [...zoneOf.keys()] },
     );
-    return rows.map((row) => ({
-      corridorId: String(row.corridor_id),
-      timezone: zoneOf.get(String(row.corridor_id)) ?? 'UTC',
-      windowId: text(row.window_id),
-      sourcePartyId: String(row.source_party_id),
-      reportedAt: instant(row.reported_at),
-      qualifier: String(row.qualifier),
-      value: Number(row.value),
-      max: row.max == null ? null : Number(row.max),
-    }));
+    return rows.map((row) => toFigure(row, zoneOf.get(String(row.corridor_id)) ?? 'UTC'));
   }
+
+  /** Every evacuation figure reported within `period` (at most `limit`, oldest first), with its corridor's zone. */
+  async findEvacuationFiguresReportedBetween(period: Period, limit: number): Promise<DashboardFigureRow[]> {
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT e.corridor_id, c.timezone, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max
+       FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
+       WHERE e.reported_at >= :from AND e.reported_at < :to
+       ORDER BY e.reported_at, e.id
+       LIMIT :limit`,
+      { from: period.from, to: period.to, limit },
+    );
+    return rows.map((row) => toFigure(row, String(row.timezone)));
+  }
+}
+
+function toFigure(row: Record<string, unknown>, timezone: string): DashboardFigureRow {
+  return {
+    corridorId: String(row.corridor_id),
+    timezone,
+    windowId: text(row.window_id),
+    sourcePartyId: String(row.source_party_id),
+    reportedAt: instant(row.reported_at),
+    qualifier: String(row.qualifier),
+    value: Number(row.value),
+    max: row.max == null ? null : Number(row.max),
+  };
 }
