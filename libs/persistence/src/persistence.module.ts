@@ -20,6 +20,9 @@ import { EvaluationOutboxRepository } from './outbox/evaluation-outbox.repositor
 import { PartyRepository } from './party/party.repository.js';
 import { ReportRepository } from './report/report.repository.js';
 import { SessionRepository } from './session/session.repository.js';
+import { CalendarFeedRepository } from './sharing/calendar-feed.repository.js';
+import { ExportRepository } from './sharing/export.repository.js';
+import { ImportRowRepository } from './sharing/import-row.repository.js';
 import { SubscriptionRepository } from './subscription/subscription.repository.js';
 import { UserRepository } from './user/user.repository.js';
 
@@ -28,12 +31,15 @@ const REPOSITORIES = [
   AlertFactsRepository,
   ApiKeyRepository,
   AuditRepository,
+  CalendarFeedRepository,
   CorridorRepository,
   DashboardRepository,
   EvaluationOutboxRepository,
+  ExportRepository,
   FlagFactsRepository,
   FlagRepository,
   IdempotencyRepository,
+  ImportRowRepository,
   LocationRepository,
   OrganisationRepository,
   PartyRepository,

@@ -9,13 +9,17 @@ import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
 
-export interface CorridorListFilter {
+/** Which corridors: the filters of `GET /corridors`, shared by its list, the exports and the feeds. */
+export interface CorridorFilter {
   status?: string;
   partyId?: string;
   locationId?: string;
   from?: Date;
   to?: Date;
   q?: string;
+}
+
+export interface CorridorListFilter extends CorridorFilter {
   limit: number;
   cursor?: string;
 }
@@ -51,7 +55,7 @@ export type CorridorEditableFields = Partial<
 
 // The status rule of libs/domain (deriveCorridorStatus) in SQL, so the list can filter on it;
 // corridor-status-sql.spec pins the two together.
-const STATUS_SQL = `CASE
+export const STATUS_SQL = `CASE
   WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
   WHEN c.confirmation_state = 'disputed' AND (c.last_ends_at IS NULL OR c.last_ends_at > :now) THEN 'disputed'
   WHEN EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now) THEN 'open'
@@ -75,6 +79,38 @@ const STATUS_FILTER: Record<string, string> = {
   confirmed: `c.cancelled_at IS NULL AND c.confirmation_state = 'confirmed' AND ${WINDOWS_NOT_OVER} AND NOT ${OPEN_WINDOW_NOW}`,
   announced: `c.cancelled_at IS NULL AND c.confirmation_state = 'pending' AND ${WINDOWS_NOT_OVER} AND NOT ${OPEN_WINDOW_NOW}`,
 };
+
+/**
+ * The conditions of a corridor filter on the corridor aliased `c`, their parameters added to `params`
+ * (a status filter reads `:now`, which the caller binds).
+ */
+export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (filter.partyId) {
+    where.push(`(c.announced_by_id = :partyId OR EXISTS (
+      SELECT 1 FROM corridor_required_party rp WHERE rp.corridor_id = c.id AND rp.party_id = :partyId))`);
+    params.partyId = filter.partyId;
+  }
+  if (filter.locationId) {
+    where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
+    params.locationId = filter.locationId;
+  }
+  if (filter.from || filter.to) {
+    where.push(`EXISTS (SELECT 1 FROM corridor_window fw WHERE fw.corridor_id = c.id
+      ${filter.from ? 'AND fw.ends_at > :from' : ''} ${filter.to ? 'AND fw.starts_at < :to' : ''})`);
+    Object.assign(params, filter.from ? { from: filter.from } : {}, filter.to ? { to: filter.to } : {});
+  }
+  if (filter.q) {
+    where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
+    params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  }
+  if (filter.status) {
+    const predicate = STATUS_FILTER[filter.status];
+    if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
+    where.push(`(${predicate})`);
+  }
+  return where;
+}
 
 @Injectable()
 export class CorridorRepository {
@@ -242,29 +278,7 @@ export class CorridorRepository {
       where.push('(c.announced_at < :cursorAt OR (c.announced_at = :cursorAt AND c.id < :cursorId))');
       Object.assign(params, { cursorAt: Number(announcedAt), cursorId: String(id) });
     }
-    if (filter.partyId) {
-      where.push(`(c.announced_by_id = :partyId OR EXISTS (
-        SELECT 1 FROM corridor_required_party rp WHERE rp.corridor_id = c.id AND rp.party_id = :partyId))`);
-      params.partyId = filter.partyId;
-    }
-    if (filter.locationId) {
-      where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
-      params.locationId = filter.locationId;
-    }
-    if (filter.from || filter.to) {
-      where.push(`EXISTS (SELECT 1 FROM corridor_window fw WHERE fw.corridor_id = c.id
-        ${filter.from ? 'AND fw.ends_at > :from' : ''} ${filter.to ? 'AND fw.starts_at < :to' : ''})`);
-      Object.assign(params, filter.from ? { from: filter.from } : {}, filter.to ? { to: filter.to } : {});
-    }
-    if (filter.q) {
-      where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
-      params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    }
-    if (filter.status) {
-      const predicate = STATUS_FILTER[filter.status];
-      if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
-      where.push(`(${predicate})`);
-    }
+    where.push(...corridorFilterSql(filter, params));
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
          SELECT ${this.corridors.qualified('c')}, ${STATUS_SQL} AS status,

@@ -4,6 +4,7 @@ import { CorridorCancelledBy1795622282914 } from './1795622282914-CorridorCancel
 import { Alerts1795624748822 } from './1795624748822-Alerts.js';
 import { DropUnusedReportIndexes1795631010131 } from './1795631010131-DropUnusedReportIndexes.js';
 import { ReportVersions1796384819195 } from './1796384819195-ReportVersions.js';
+import { Sharing1796526080960 } from './1796526080960-Sharing.js';
 
 export const POSTGRES_MIGRATIONS = [
   Initial1795620003717,
@@ -12,4 +13,5 @@ export const POSTGRES_MIGRATIONS = [
   Alerts1795624748822,
   DropUnusedReportIndexes1795631010131,
   ReportVersions1796384819195,
+  Sharing1796526080960,
 ];
