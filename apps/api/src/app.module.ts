@@ -11,6 +11,7 @@ import { LocationsModule } from '#cw/locations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
+import { ExportsModule, FeedsModule, ImportsModule } from '#cw/sharing';
 import { OrganisationsController } from './accounts/organisations.controller.js';
 import { UsersController } from './accounts/users.controller.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -33,6 +34,10 @@ import { LocationsController } from './locations/locations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
 import { OneClickBody } from './subscriptions/one-click-body.js';
+import { CsvBody } from './sharing/csv-body.js';
+import { ExportsController } from './sharing/exports.controller.js';
+import { FeedsController } from './sharing/feeds.controller.js';
+import { ImportsController } from './sharing/imports.controller.js';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller.js';
 import { UnsubscribeController } from './subscriptions/unsubscribe.controller.js';
 
@@ -63,6 +68,9 @@ export class AppModule implements OnApplicationBootstrap {
         FlagsModule,
         AlertsModule,
         DashboardModule,
+        ExportsModule,
+        FeedsModule,
+        ImportsModule,
       ],
       controllers: [
         HealthController,
@@ -84,10 +92,14 @@ export class AppModule implements OnApplicationBootstrap {
         UnsubscribeController,
         OutboxController,
         DeliveriesController,
+        ExportsController,
+        FeedsController,
+        ImportsController,
       ],
       providers: [
         JobQueues,
         OneClickBody,
+        CsvBody,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

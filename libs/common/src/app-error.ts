@@ -14,6 +14,8 @@ export enum AppErrorCode {
   InvalidCursor = 'invalid-cursor',
   TooManyRequests = 'too-many-requests',
   PasswordTooWeak = 'password-too-weak',
+  ImportRefused = 'import-refused',
+  UnsupportedMediaType = 'unsupported-media-type',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -31,6 +33,8 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.InvalidCursor]: 400,
   [AppErrorCode.TooManyRequests]: 429,
   [AppErrorCode.PasswordTooWeak]: 400,
+  [AppErrorCode.ImportRefused]: 422,
+  [AppErrorCode.UnsupportedMediaType]: 415,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */
@@ -42,6 +46,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly field?: string,
+    /** Members the problem answer carries beside the standard ones (RFC 9457 extension members). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.status = STATUS[code];

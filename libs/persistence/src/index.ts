@@ -103,6 +103,12 @@ export {
   type RequiredPartyRow,
   type StanceRow,
 } from './sharing/export.repository.js';
+export {
+  ImportLookupRepository,
+  type NamedRecord,
+  type NamedTable,
+  type WindowStart,
+} from './sharing/import-lookup.repository.js';
 export { ImportRowEntity } from './sharing/import-row.entity.js';
 export { ImportRowRepository } from './sharing/import-row.repository.js';
 export { InvalidCursor, type Page } from './shared/page.js';

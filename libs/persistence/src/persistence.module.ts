@@ -22,6 +22,7 @@ import { ReportRepository } from './report/report.repository.js';
 import { SessionRepository } from './session/session.repository.js';
 import { CalendarFeedRepository } from './sharing/calendar-feed.repository.js';
 import { ExportRepository } from './sharing/export.repository.js';
+import { ImportLookupRepository } from './sharing/import-lookup.repository.js';
 import { ImportRowRepository } from './sharing/import-row.repository.js';
 import { SubscriptionRepository } from './subscription/subscription.repository.js';
 import { UserRepository } from './user/user.repository.js';
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   FlagFactsRepository,
   FlagRepository,
   IdempotencyRepository,
+  ImportLookupRepository,
   ImportRowRepository,
   LocationRepository,
   OrganisationRepository,

@@ -42,6 +42,9 @@ const reportOfOwnOrganisation = (record: ReportKind, verb: 'update' | 'retract')
   action: `${record}.${verb}`,
 });
 
+const EXPORTED = 'what GET /corridors selects; audited with its filter';
+const IMPORTED = 'dry run, or every row or none; audited';
+
 /**
  * Who may do what: the one table the guard applies to every request, and the one the README and the
  * authorisation e2e test are generated from. A route missing here is refused (403), whatever its decorators.
@@ -209,6 +212,32 @@ export const ACCESS_POLICY = {
     scope: 'read',
     note: 'alert e-mails with status; own organisation; admins all',
   },
+
+  'GET /api/v1/exports/corridors.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/windows.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/claims.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/flags.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/corridors.geojson': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'POST /api/v1/feeds': { role: 'viewer', scope: 'write', note: "the caller's; its address is shown once" },
+  'GET /api/v1/feeds': { role: 'viewer', scope: 'read', note: "the caller's own, without addresses" },
+  'DELETE /api/v1/feeds/:id': {
+    role: 'viewer',
+    scope: 'write',
+    note: "the caller's own (another's reads as unknown); admins all",
+  },
+  'GET /api/v1/feeds/:token/windows.ics': {
+    role: 'public',
+    scope: 'read',
+    note: "the feed's token; a revoked feed or a disabled owner's answers 404",
+  },
+  'GET /api/v1/imports/:kind/template.csv': { role: 'viewer', scope: 'read', note: '' },
+  'POST /api/v1/imports/corridors': { role: 'coordinator', scope: 'write', note: IMPORTED },
+  'POST /api/v1/imports/windows': {
+    role: 'reporter',
+    scope: 'write',
+    note: `${IMPORTED}; corridors of own organisation, admins all`,
+  },
+  'POST /api/v1/imports/evacuations': { role: 'reporter', scope: 'write', note: `${IMPORTED}; any corridor` },
 
   'POST /api/v1/bench/corridors/:id/evacuations': {
     role: 'public',

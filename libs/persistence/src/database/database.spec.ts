@@ -399,7 +399,7 @@ describe.each(mediumDialects())('the %s executor', (dialect) => {
           await db.transaction((tx) => insertProbe(tx, 1, 'tried'));
           return labels(db);
         },
-        { rollBack: true },
+        { rollBack: () => true },
       );
       expect(inside).toEqual(['tried']);
       expect(await labels(db)).toEqual([]);

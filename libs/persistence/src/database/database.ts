@@ -63,15 +63,19 @@ export abstract class Database implements SqlRunner {
    * Runs `work` in one transaction that every statement and transaction begun inside it joins (through
    * `this`, as the services write them), each such transaction as a savepoint that a failure rolls back
    * alone. A batch (a CSV import) so stores its rows through the services that store one row per request,
-   * all or none. `rollBack` undoes everything once the work is done (a dry run) and still returns its result.
+   * all or none. When `rollBack` says so of the work's result (a dry run, a row refused), everything is undone
+   * and the result still returned.
    */
-  async unitOfWork<T>(work: (tx: SqlRunner) => Promise<T>, options: { rollBack?: boolean } = {}): Promise<T> {
+  async unitOfWork<T>(
+    work: (tx: SqlRunner) => Promise<T>,
+    options: { rollBack?: (result: T) => boolean } = {},
+  ): Promise<T> {
     try {
       return await this.begin(async (tx) => {
         const unit: UnitOfWork = { tx, isOpen: true, savepoints: 0 };
         try {
           const result = await this.units.run(unit, () => work(tx));
-          if (options.rollBack) throw new RollBack(result);
+          if (options.rollBack?.(result)) throw new RollBack(result);
           return result;
         } finally {
           unit.isOpen = false;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Database } from '../database/database.js';
+import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
 import { CalendarEventEntity } from './calendar-event.entity.js';
 import { CalendarFeedEntity } from './calendar-feed.entity.js';
@@ -20,8 +20,8 @@ export class CalendarFeedRepository {
     this.events = new Table(dataSource, CalendarEventEntity);
   }
 
-  async insert(feed: CalendarFeedEntity): Promise<void> {
-    await this.db.run(this.feeds.insertSql, this.feeds.toParams(feed));
+  async insert(feed: CalendarFeedEntity, tx: SqlRunner = this.db): Promise<void> {
+    await tx.run(this.feeds.insertSql, this.feeds.toParams(feed));
   }
 
   /** The feed a token opens: not revoked, and its owner still an enabled user. */
@@ -52,8 +52,8 @@ export class CalendarFeedRepository {
   }
 
   /** False when it was revoked already. */
-  async revoke(id: string, at: Date): Promise<boolean> {
-    const changed = await this.db.run(
+  async revoke(id: string, at: Date, tx: SqlRunner = this.db): Promise<boolean> {
+    const changed = await tx.run(
       'UPDATE calendar_feed SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL',
       { id, at },
     );

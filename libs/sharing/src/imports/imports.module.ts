@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '#cw/audit';
+import { CorridorsModule } from '#cw/corridors';
+import { JobsModule } from '#cw/jobs';
+import { ReportsModule } from '#cw/reports';
+import { ImportService } from './import.service.js';
+
+@Module({
+  imports: [AuditModule, CorridorsModule, ReportsModule, JobsModule],
+  providers: [ImportService],
+  exports: [ImportService],
+})
+export class ImportsModule {}
