@@ -7,7 +7,7 @@ import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { corridorFilterOf } from '#cw/corridors';
-import { windowConfirmationState, type ConfirmationStance } from '#cw/domain';
+import { DomainError, windowConfirmationState, type ConfirmationStance } from '#cw/domain';
 import {
   CalendarFeedRepository,
   Database,
@@ -50,7 +50,13 @@ export class FeedService {
 
   async create(principal: Principal, dto: FeedCreateDto): Promise<FeedCreatedResponseDto> {
     const filter = withoutEmpty(dto.filter ?? {});
-    corridorFilterOf(filter); // a bad instant is refused now, not at every fetch
+    try {
+      corridorFilterOf(filter); // a bad instant is refused now, not at every fetch
+    } catch (error) {
+      if (error instanceof DomainError)
+        throw new DomainError(error.code, error.message, `filter.${error.field}`);
+      throw error;
+    }
     const token = `${FEED_TOKEN_PREFIX}${newSecret()}`;
     const feed: CalendarFeedEntity = {
       id: newId(),
