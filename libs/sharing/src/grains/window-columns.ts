@@ -20,20 +20,20 @@ export const WINDOW_COLUMNS: readonly CsvColumn<WindowCsvRow>[] = [
       field: 'corridorId',
       required: true,
       refers: 'corridor',
-      example: 'Azovstal: ceasefire and corridor 5–7 May',
+      example: 'Azovstal: Russian ceasefire corridor 08:00-18:00 Moscow time, 5-7 May',
     },
   },
   {
     header: 'starts at',
     hxl: '#date+start',
     write: (w) => instantCell(w.startsAt),
-    read: { field: 'startsAt', required: true, example: '2022-05-05T08:00:00+03:00' },
+    read: { field: 'startsAt', required: true, example: '2022-05-08T08:00' },
   },
   {
     header: 'ends at',
     hxl: '#date+end',
     write: (w) => instantCell(w.endsAt),
-    read: { field: 'endsAt', required: true, example: '2022-05-05T18:00:00+03:00' },
+    read: { field: 'endsAt', required: true, example: '2022-05-08T18:00' },
   },
   {
     header: 'timezone',

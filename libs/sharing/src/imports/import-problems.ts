@@ -7,11 +7,13 @@ export const LISTED_PROBLEMS = 5000;
 export class ImportProblems {
   readonly listed: ImportProblemDto[] = [];
   private readonly rows = new Set<number | null>();
+  private readonly cells = new Set<string>();
   count = 0;
 
   add(row: number | null, column: string | null, message: string): void {
     this.count += 1;
     this.rows.add(row);
+    this.cells.add(`${row}\t${column}`);
     if (this.listed.length < LISTED_PROBLEMS) this.listed.push({ row, column, message });
   }
 
@@ -22,6 +24,19 @@ export class ImportProblems {
   /** A problem of the file or its header: no row can be read as it should. */
   get isFileWide(): boolean {
     return this.rows.has(null) || this.rows.has(1);
+  }
+
+  /** By row (the file's own problems first), then in the order of the file's columns. */
+  sortedBy(headers: readonly string[]): ImportProblemDto[] {
+    const position = (column: string | null) => (column === null ? headers.length : headers.indexOf(column));
+    return [...this.listed].sort(
+      (a, b) => (a.row ?? 0) - (b.row ?? 0) || position(a.column) - position(b.column),
+    );
+  }
+
+  /** A cell already named: what follows from it (its field absent) is not a problem of its own. */
+  hasAt(row: number, column: string | null): boolean {
+    return this.cells.has(`${row}\t${column}`);
   }
 
   has(row: number): boolean {

@@ -83,9 +83,10 @@ export class ImportService {
     const kind = IMPORT_KIND[kindName];
     const problems = new ImportProblems();
     const result = { kind: kindName, dryRun, rows: 0, valid: 0, stored: 0, unchanged: 0 };
+    let headers: string[] = [];
     const answer = (): ImportResultDto => {
       const valid = problems.isFileWide ? 0 : result.rows - problems.rowCount;
-      const outcome = { ...result, valid, errorCount: problems.count, errors: problems.listed };
+      const outcome = { ...result, valid, errorCount: problems.count, errors: problems.sortedBy(headers) };
       if (dryRun || problems.count === 0) return outcome;
       throw new AppError(
         AppErrorCode.ImportRefused,
@@ -100,7 +101,8 @@ export class ImportService {
       problems.addAll(reading.problems);
       return answer();
     }
-    const { headers, rows } = reading.table;
+    const { rows } = reading.table;
+    headers = reading.table.headers;
     result.rows = rows.length;
     const columns = this.columnsOf(kind, headers, problems);
     if (problems.count) return answer();
@@ -354,10 +356,12 @@ export class ImportService {
     }
   }
 
-  /** The kind's own rules, then the API's request DTO, each problem against the column of its field. */
+  /**
+   * The kind's own rules, then the API's request DTO, each problem against the column of its field; on every row
+   * read, so a dry run names all of a row's problems (but not twice a cell already named).
+   */
   private async validateAll(kind: ImportKind, drafts: RowDraft[], problems: ImportProblems): Promise<void> {
     for (const draft of drafts) {
-      if (problems.has(draft.row)) continue;
       const own: FieldProblem[] = kind.check?.(draft.body) ?? [];
       const dtoBody = Object.fromEntries(
         Object.entries(draft.body).filter(([f]) => !kind.outside.includes(f)),
@@ -366,8 +370,10 @@ export class ImportService {
       const invalid = validationErrorsOf(
         await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
       );
-      for (const { field, message } of [...own, ...invalid])
-        problems.add(draft.row, columnOf(kind, field), message);
+      for (const { field, message } of [...own, ...invalid]) {
+        const column = columnOf(kind, field);
+        if (!problems.hasAt(draft.row, column)) problems.add(draft.row, column, message);
+      }
       draft.dto = dto;
     }
   }
