@@ -14,6 +14,8 @@ const CorridorPage = lazy(() => import('./pages/CorridorPage'));
 const ReportEntry = lazy(() => import('./pages/ReportEntry'));
 const Flags = lazy(() => import('./pages/Flags'));
 const Subscriptions = lazy(() => import('./pages/Subscriptions'));
+const Feeds = lazy(() => import('./pages/Feeds'));
+const Import = lazy(() => import('./pages/Import'));
 const Users = lazy(() => import('./pages/Users'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Outbox = lazy(() => import('./pages/Outbox'));
@@ -56,6 +58,8 @@ export function Routes() {
               <Route path="/report" component={ReportEntry} />
               <Route path="/flags" component={Flags} />
               <Route path="/subscriptions" component={Subscriptions} />
+              <Route path="/feeds" component={Feeds} />
+              <Route path="/import" component={Import} />
               <Route path="/users" component={Users} />
               <Route path="/audit" component={Audit} />
               <Route path="/outbox" component={Outbox} />

@@ -397,8 +397,11 @@ export class CorridorService {
 }
 
 /** The corridor filter a `GET /corridors` query (or an export, or a feed) asks for, its instants read. */
-export function corridorFilterOf(query: Omit<CorridorListQueryDto, 'limit' | 'cursor'>): CorridorFilter {
+export function corridorFilterOf(
+  query: Omit<CorridorListQueryDto, 'limit' | 'cursor'> & { corridorId?: string },
+): CorridorFilter {
   return {
+    corridorId: query.corridorId,
     status: query.status,
     partyId: query.partyId,
     locationId: query.locationId,

@@ -2,16 +2,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { api, ApiError } from '../api/client';
-import { useMe } from '../api/hooks';
+import { roleAtLeast, useMe } from '../api/hooks';
+import type { Role } from '../api/types';
 import { LANGUAGES, setLanguage, useTranslation, type Language } from '../i18n';
 import { PendingSubmissions } from './PendingSubmissions';
 
-const NAV: { to: string; key: string; role?: 'admin' }[] = [
+const NAV: { to: string; key: string; role?: Role }[] = [
   { to: '/', key: 'nav.dashboard' },
   { to: '/corridors', key: 'nav.corridors' },
   { to: '/report', key: 'nav.report' },
   { to: '/flags', key: 'nav.flags' },
   { to: '/subscriptions', key: 'nav.subscriptions' },
+  { to: '/feeds', key: 'nav.feeds' },
+  { to: '/import', key: 'nav.import', role: 'reporter' },
   { to: '/users', key: 'nav.users', role: 'admin' },
   { to: '/audit', key: 'nav.audit', role: 'admin' },
   { to: '/outbox', key: 'nav.outbox', role: 'admin' },
@@ -71,7 +74,6 @@ export function Layout({ children }: { children: ReactNode }) {
     }
   }
 
-  const isAdmin = me.data?.role === 'admin';
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -81,7 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((item) => !item.role || isAdmin).map((item) => (
+            {NAV.filter((item) => !item.role || roleAtLeast(me.data, item.role)).map((item) => (
               <li key={item.to}>
                 <NavItem to={item.to}>{t(item.key)}</NavItem>
               </li>

@@ -4,9 +4,10 @@ import { useTranslation } from '../i18n';
 import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
 import { useLocations, useParties } from '../api/hooks';
-import { CORRIDOR_STATUSES, type CorridorListItem, type Page } from '../api/types';
+import { CORRIDOR_STATUSES, type CorridorFilter, type CorridorListItem, type Page } from '../api/types';
 import { LoadError, Loading, PageTitle, RecordOptions, StatusBadge, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
+import { ExportLinks } from '../components/ExportLinks';
 import { Pager, useCursorPages } from '../components/Pager';
 import { formatRange } from '../lib/format';
 
@@ -126,6 +127,9 @@ export default function Corridors() {
         </label>
         <button type="submit">{t('corridors.apply')}</button>
       </form>
+      <ExportLinks
+        filter={{ ...filters, from: toIso(filters.from), to: toIso(filters.to) } as CorridorFilter}
+      />
       {list.isPending ? <Loading /> : <LoadError error={list.error} />}
       {list.data ? (
         list.data.items.length === 0 ? (

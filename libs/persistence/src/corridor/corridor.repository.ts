@@ -11,6 +11,8 @@ import { CorridorEntity } from './corridor.entity.js';
 
 /** Which corridors: the filters of `GET /corridors`, shared by its list, the exports and the feeds. */
 export interface CorridorFilter {
+  /** One corridor (an export or a feed of the corridor page). */
+  corridorId?: string;
   status?: string;
   partyId?: string;
   locationId?: string;
@@ -86,6 +88,10 @@ const STATUS_FILTER: Record<string, string> = {
  */
 export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): string[] {
   const where: string[] = [];
+  if (filter.corridorId) {
+    where.push('c.id = :corridorId');
+    params.corridorId = filter.corridorId;
+  }
   if (filter.partyId) {
     where.push(`(c.announced_by_id = :partyId OR EXISTS (
       SELECT 1 FROM corridor_required_party rp WHERE rp.corridor_id = c.id AND rp.party_id = :partyId))`);
