@@ -162,6 +162,9 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
         list.body.items.map((c: { id: string }) => c.id).sort(),
       );
     }
+    // A corridor's page exports that corridor alone.
+    const one = readCsv((await download('windows.csv', { corridorId: formulaCorridor })).body as string);
+    expect(one.rows.map((r) => r['corridor id'])).toEqual([formulaCorridor]);
     const none = readCsv((await download('corridors.csv', { q: 'no such corridor' })).body as string);
     expect(none.rows).toEqual([]);
     expect(none.hashtags[0]).toBe('#event+id');

@@ -71,7 +71,7 @@ export abstract class Database implements SqlRunner {
     options: { rollBack?: (result: T) => boolean } = {},
   ): Promise<T> {
     try {
-      return await this.begin(async (tx) => {
+      return await this.beginAlone(async (tx) => {
         const unit: UnitOfWork = { tx, isOpen: true, savepoints: 0 };
         try {
           const result = await this.units.run(unit, () => work(tx));
@@ -92,6 +92,8 @@ export abstract class Database implements SqlRunner {
   protected abstract getOwn<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
   protected abstract runOwn(sql: string, params?: SqlParams): Promise<number>;
   protected abstract begin<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** A transaction shared with no other work (a unit of work: many savepoints, one after another). */
+  protected abstract beginAlone<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
 
   private joined(): UnitOfWork | undefined {
     const unit = this.units.getStore();
@@ -169,6 +171,25 @@ class SqliteDatabase extends Database {
     return new Promise<T>((resolve, reject) => {
       this.queued.push({ work, resolve, reject } as QueuedTransaction);
       this.scheduleFlush();
+    });
+  }
+
+  /**
+   * Not in a group commit: inside the group's savepoint SQLite would keep every page a nested savepoint wrote in
+   * its statement journal until the group ends (~40 KB a row of an import); at the top level each one is freed
+   * when released.
+   */
+  protected beginAlone<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.execRun('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.direct);
+        this.execRun('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.connection.inTransaction) this.connection.prepare('ROLLBACK').run();
+        throw error;
+      }
     });
   }
 
@@ -312,6 +333,10 @@ class PostgresDatabase extends Database {
     } finally {
       client.release();
     }
+  }
+
+  protected beginAlone<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.begin(work);
   }
 
   async close(): Promise<void> {
