@@ -150,6 +150,25 @@ describe.each(availableDialects())('CSV imports on %s', (dialect) => {
         ],
       },
       {
+        what: 'every problem of a row at once, each against its column',
+        file: () =>
+          csvFile([
+            good,
+            evacuationRow({
+              corridor: 'Operation 1',
+              source: 'ICRC',
+              'reported at': '2022-05-03 18:00',
+              'arrived at': 'Zaporizhia',
+            }),
+          ]),
+        problems: [
+          { row: 3, column: 'corridor', message: 'No corridor is named "Operation 1".' },
+          { row: 3, column: 'source', message: 'No party is named "ICRC".' },
+          { row: 3, column: 'reported at', message: expect.stringMatching(/offset|zone/i) as never },
+          { row: 3, column: 'arrived at', message: 'No place is named "Zaporizhia".' },
+        ],
+      },
+      {
         what: 'bad times: not a time, a local time with no zone, a time to come',
         file: () =>
           csvFile([

@@ -21,6 +21,8 @@ export interface CsvReading {
   refers?: Reference;
   /** A list of names or ids, separated by `;`. */
   isList?: boolean;
+  /** An instant: with an offset, or a local time in the row's `timezone` (checked before the row is stored). */
+  isInstant?: boolean;
   /** Turns the (non-empty) cell into the field's value; throws CellProblem when it cannot. Text as it is when absent. */
   parse?: (cell: string) => unknown;
   /** The template's example row. */

@@ -36,7 +36,6 @@ export interface SharedFile {
 }
 
 // Rows read per query: memory holds one batch, whatever the export's size (batches of 1,000 left ~70 MB more behind).
-
 const BATCH_ROWS = 250;
 
 /** Exports of what `GET /corridors` selects: CSV with HXL hashtags, one file per grain, and GeoJSON. */

@@ -55,7 +55,7 @@ export const CLAIM_COLUMNS: readonly CsvColumn<ExportClaimRow>[] = [
     header: 'reported at',
     hxl: '#date+reported',
     write: (c) => instantCell(c.reportedAt),
-    read: { field: 'reportedAt', required: true, example: '2022-05-07T21:00' },
+    read: { field: 'reportedAt', required: true, isInstant: true, example: '2022-05-07T21:00' },
   },
   {
     header: 'timezone',

@@ -69,7 +69,7 @@ export const CORRIDOR_COLUMNS: readonly CsvColumn<CorridorCsvRow>[] = [
     header: 'announced at',
     hxl: '#date+announced',
     write: (c) => instantCell(c.announcedAt),
-    read: { field: 'announcedAt', required: true, example: '2022-05-04T20:00:00+03:00' },
+    read: { field: 'announcedAt', required: true, isInstant: true, example: '2022-05-04T20:00:00+03:00' },
   },
   {
     header: 'timezone',

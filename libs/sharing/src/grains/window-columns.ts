@@ -27,13 +27,13 @@ export const WINDOW_COLUMNS: readonly CsvColumn<WindowCsvRow>[] = [
     header: 'starts at',
     hxl: '#date+start',
     write: (w) => instantCell(w.startsAt),
-    read: { field: 'startsAt', required: true, example: '2022-05-08T08:00' },
+    read: { field: 'startsAt', required: true, isInstant: true, example: '2022-05-08T08:00' },
   },
   {
     header: 'ends at',
     hxl: '#date+end',
     write: (w) => instantCell(w.endsAt),
-    read: { field: 'endsAt', required: true, example: '2022-05-08T18:00' },
+    read: { field: 'endsAt', required: true, isInstant: true, example: '2022-05-08T18:00' },
   },
   {
     header: 'timezone',

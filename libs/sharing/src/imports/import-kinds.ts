@@ -26,6 +26,8 @@ export interface ImportKind {
   outside: readonly string[];
   /** Windows are added to corridors of the importer's own organisation only (as the API's object rule says). */
   isOwnCorridorOnly?: boolean;
+  /** A local time with no `timezone` in its row is read in its corridor's zone (the service knows it). */
+  hasCorridorZone?: boolean;
   /** Rules across the row's columns that the DTO cannot state; may tidy the body. */
   check?: (body: RowBody) => FieldProblem[];
 }
@@ -61,6 +63,7 @@ export const IMPORT_KIND: Record<ImportKindName, ImportKind> = {
     dto: WindowCreateDto,
     outside: ['corridorId'],
     isOwnCorridorOnly: true,
+    hasCorridorZone: true,
   },
   evacuations: {
     name: 'evacuations',

@@ -8,7 +8,7 @@ import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId, validationErrorsOf } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { CorridorService, readInstant } from '#cw/corridors';
-import { DomainError } from '#cw/domain';
+import { DomainError, DomainErrorCode, parseInstant } from '#cw/domain';
 import { hashRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import {
@@ -362,7 +362,7 @@ export class ImportService {
    */
   private async validateAll(kind: ImportKind, drafts: RowDraft[], problems: ImportProblems): Promise<void> {
     for (const draft of drafts) {
-      const own: FieldProblem[] = kind.check?.(draft.body) ?? [];
+      const own: FieldProblem[] = [...(kind.check?.(draft.body) ?? []), ...instantProblems(kind, draft.body)];
       const dtoBody = Object.fromEntries(
         Object.entries(draft.body).filter(([f]) => !kind.outside.includes(f)),
       );
@@ -423,6 +423,27 @@ function refusal(error: unknown): { field?: string; message: string } | undefine
   if (error instanceof UniqueViolation) return { message: 'The row repeats a record already stored.' };
   if (error instanceof ForeignKeyViolation) return { message: 'The row names a record that does not exist.' };
   return undefined;
+}
+
+/**
+ * Times that cannot be read, found with the row's other problems (the service reads them again, with the rules
+ * that need what is stored: not in the future, a window's end after its start).
+ */
+function instantProblems(kind: ImportKind, body: RowBody): FieldProblem[] {
+  const zone = typeof body.timezone === 'string' ? body.timezone : undefined;
+  return kind.columns.flatMap(({ read }) => {
+    const value = read?.isInstant ? body[read.field] : undefined;
+    if (typeof value !== 'string') return [];
+    try {
+      parseInstant(value, read?.field ?? '', zone);
+      return [];
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const isCorridorZone =
+        kind.hasCorridorZone && !zone && error.code === DomainErrorCode.TimeWithoutOffset;
+      return isCorridorZone ? [] : [{ field: error.field ?? read?.field ?? '', message: error.message }];
+    }
+  });
 }
 
 /** The column whose reading fills a request field (or a field inside it, or the object it is in). */
