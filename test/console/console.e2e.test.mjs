@@ -520,6 +520,8 @@ describe('the admin console in Chromium', () => {
       ['/corridors', 'uk-corridors'],
       ['/flags', 'uk-flags'],
       ['/subscriptions', 'uk-subscriptions'],
+      ['/feeds', 'uk-feeds'],
+      ['/import', 'uk-import'],
       ['/users', 'uk-users'],
       ['/audit', 'uk-audit'],
       ['/outbox', 'uk-outbox'],

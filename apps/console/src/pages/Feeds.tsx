@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'wouter';
 import { api } from '../api/client';
-import { useLocations, useParties } from '../api/hooks';
-import { CORRIDOR_STATUSES, type CorridorFilter, type Feed, type FeedCreated } from '../api/types';
-import { LoadError, Loading, PageTitle, RecordOptions, When } from '../components/common';
+import type { CorridorFilter, Feed, FeedCreated } from '../api/types';
+import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { CorridorFilterFields } from '../components/CorridorFilterFields';
 import { DataTable, type Column } from '../components/DataTable';
 import { useTranslation } from '../i18n';
 
@@ -15,8 +15,6 @@ export default function Feeds() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const parties = useParties();
-  const locations = useLocations();
   const [created, setCreated] = useState<FeedCreated | null>(null);
   const [isCopied, setCopied] = useState(false);
   const list = useQuery({ queryKey: ['feeds'], queryFn: () => api<{ items: Feed[] }>('/feeds') });
@@ -112,37 +110,7 @@ export default function Feeds() {
         {params.get('corridorId') ? (
           <p className="muted">{t('feeds.oneCorridor')}</p>
         ) : (
-          <>
-            <label>
-              <span>{t('corridors.search')}</span>
-              <input name="q" type="search" />
-            </label>
-            <label>
-              <span>{t('corridors.status')}</span>
-              <select name="status" defaultValue="">
-                <option value="">{t('common.any')}</option>
-                {CORRIDOR_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('corridors.party')}</span>
-              <select name="partyId" defaultValue="">
-                <option value="">{t('common.any')}</option>
-                <RecordOptions records={parties.data} />
-              </select>
-            </label>
-            <label>
-              <span>{t('corridors.location')}</span>
-              <select name="locationId" defaultValue="">
-                <option value="">{t('common.any')}</option>
-                <RecordOptions records={locations.data} />
-              </select>
-            </label>
-          </>
+          <CorridorFilterFields />
         )}
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('feeds.add')}

@@ -6,14 +6,12 @@ import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { corridorFilterOf } from '#cw/corridors';
-import { windowConfirmationState, type ConfirmationStance } from '#cw/domain';
 import {
   Database,
   ExportRepository,
   REPORT_KINDS,
   type CorridorFilter,
   type ExportCorridorRow,
-  type ExportWindowRow,
   type ReportKind,
 } from '#cw/persistence';
 import type { CorridorFilterDto } from '../corridor-filter.dto.js';
@@ -23,6 +21,7 @@ import { CLAIM_COLUMNS } from '../grains/claim-columns.js';
 import { CORRIDOR_COLUMNS, type CorridorCsvRow } from '../grains/corridor-columns.js';
 import { FLAG_COLUMNS } from '../grains/flag-columns.js';
 import { WINDOW_COLUMNS, type WindowCsvRow } from '../grains/window-columns.js';
+import { windowConfirmations } from '../window-confirmations.js';
 import { corridorFeature, GEOJSON_CONTENT_TYPE, placeFeature } from './geojson-features.js';
 
 export const CSV_GRAINS = ['corridors', 'windows', 'claims', 'flags'] as const;
@@ -146,24 +145,13 @@ export class ExportService {
   /** Windows with the state of their confirmations, by the rule the corridor page uses. */
   private async *windowBatches(filter: CorridorFilter, now: Date): AsyncGenerator<WindowCsvRow[]> {
     for await (const batch of this.exports.windowBatches(filter, now, BATCH_ROWS)) {
-      const corridorIds = [...new Set(batch.map((w) => w.corridorId))];
-      const [required, stances] = await Promise.all([
-        this.exports.requiredParties(corridorIds).then((rows) => groupBy(rows, (r) => r.corridorId)),
-        this.exports.stances(corridorIds).then((rows) => groupBy(rows, (s) => s.corridorId)),
-      ]);
-      yield batch.map((window: ExportWindowRow) => ({
-        ...window,
-        confirmation: windowConfirmationState(
-          window,
-          (required.get(window.corridorId) ?? []).map((r) => r.partyId),
-          (stances.get(window.corridorId) ?? []).map((s) => ({
-            ...s,
-            stance: s.stance as ConfirmationStance,
-          })),
-          this.config.CONFIRMATION_LEAD_MINUTES,
-          now,
-        ).status,
-      }));
+      const confirmations = await windowConfirmations(
+        this.exports,
+        batch,
+        this.config.CONFIRMATION_LEAD_MINUTES,
+        now,
+      );
+      yield batch.map((window) => ({ ...window, confirmation: confirmations.of(window).status }));
     }
   }
 }

@@ -7,7 +7,7 @@ import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { corridorFilterOf } from '#cw/corridors';
-import { DomainError, windowConfirmationState, type ConfirmationStance } from '#cw/domain';
+import { DomainError } from '#cw/domain';
 import {
   CalendarFeedRepository,
   Database,
@@ -19,9 +19,10 @@ import {
 } from '#cw/persistence';
 import type { CorridorFilterDto } from '../corridor-filter.dto.js';
 import type { SharedFile } from '../exports/export.service.js';
-import { groupBy, withoutEmpty } from '../collections.js';
+import { withoutEmpty } from '../collections.js';
 import type { FeedCreateDto } from './dto/feed-create.dto.js';
 import { FeedCreatedResponseDto, FeedPageDto, toFeedResponse } from './dto/feed-response.dto.js';
+import { windowConfirmations } from '../window-confirmations.js';
 import { contentHash, windowEventContent, type WindowEventContent } from './window-event.js';
 
 /** Recognisable by secret scanners, like API keys' `cwk_`. */
@@ -159,29 +160,18 @@ export class FeedService {
     batch: ExportWindowRow[],
     now: Date,
   ): Promise<{ windowId: string; content: WindowEventContent }[]> {
-    const corridorIds = [...new Set(batch.map((w) => w.corridorId))];
-    const [required, stances] = await Promise.all([
-      this.exports.requiredParties(corridorIds),
-      this.exports.stances(corridorIds),
-    ]);
-    const names = new Map(required.map((r) => [r.partyId, r.partyName]));
-    const requiredOf = groupBy(required, (r) => r.corridorId);
-    const stancesOf = groupBy(stances, (s) => s.corridorId);
+    const confirmations = await windowConfirmations(
+      this.exports,
+      batch,
+      this.config.CONFIRMATION_LEAD_MINUTES,
+      now,
+    );
     return batch.map((window) => ({
       windowId: window.id,
       content: windowEventContent(
         window,
-        windowConfirmationState(
-          window,
-          (requiredOf.get(window.corridorId) ?? []).map((r) => r.partyId),
-          (stancesOf.get(window.corridorId) ?? []).map((s) => ({
-            ...s,
-            stance: s.stance as ConfirmationStance,
-          })),
-          this.config.CONFIRMATION_LEAD_MINUTES,
-          now,
-        ),
-        names,
+        confirmations.of(window),
+        confirmations.partyNames,
         this.config.PUBLIC_URL,
       ),
     }));
