@@ -73,3 +73,14 @@ export const IMPORT_KIND: Record<ImportKindName, ImportKind> = {
     check: checkEvacuation,
   },
 };
+
+/** The column whose reading fills a request field (or a field inside it, or the object it is in). */
+export function columnOf(kind: ImportKind, field: string | undefined): string | null {
+  if (!field) return null;
+  const readable = kind.columns.filter((c) => c.read);
+  const column =
+    readable.find((c) => c.read?.field === field) ??
+    readable.find((c) => c.read?.field.startsWith(`${field}.`)) ??
+    readable.find((c) => field.startsWith(`${c.read?.field}.`));
+  return column?.header ?? null;
+}
