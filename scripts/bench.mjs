@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { AUTH_OVERHEAD_ENV, benchAuthOverhead } from './bench/auth-overhead.mjs';
 import { seed } from './bench/seed.mjs';
+import { runSharingBench } from './bench/sharing.mjs';
 import { runSweepBench } from './bench/sweep.mjs';
 import { runWebhookBench } from './bench/webhooks.mjs';
 import { findOrStartRedis, freePort, waitForHttp } from './lib/services.mjs';
@@ -237,6 +238,8 @@ async function main() {
   }
   log('\nwebhook deliveries to a local receiver:');
   Object.assign(results, await runWebhookBench({ redisUrl: redis.url, log }));
+  log('\nsharing: CSV export streamed, CSV import (a fresh api on its own seeded database):');
+  results.sharing = await runSharingBench({ redisUrl: redis.url, log });
   writeFileSync('var/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   log('\nconsole: run `node scripts/console-perf.mjs` for bundle size and time to usable content.');
   log('\nwritten to var/bench/results.json');

@@ -524,6 +524,8 @@ describe('the admin console in Chromium', () => {
       ['/flags', 'uk-flags'],
       ['/subscriptions', 'uk-subscriptions'],
       ['/webhooks', 'uk-webhooks'],
+      ['/feeds', 'uk-feeds'],
+      ['/import', 'uk-import'],
       ['/users', 'uk-users'],
       ['/audit', 'uk-audit'],
       ['/outbox', 'uk-outbox'],

@@ -24,6 +24,8 @@ describe.each(availableDialects())('sign-in and access on %s', (dialect) => {
     // The signed token in an alert e-mail is the authority (issue 5).
     'GET /api/v1/unsubscribe',
     'POST /api/v1/unsubscribe',
+    // The feed's token in its address is the authority, for calendar applications (issue 14).
+    'GET /api/v1/feeds/{token}/windows.ics',
   ]);
 
   const login = (email: string, password: string) =>

@@ -119,6 +119,22 @@ const ROUTES: Route[] = [
     null,
     'WebhookDeliveryResponseDto',
   ],
+  ['post', '/api/v1/feeds', 201, 'FeedCreateDto', 'FeedCreatedResponseDto'],
+  ['get', '/api/v1/feeds', 200, null, 'FeedPageDto'],
+  ['delete', '/api/v1/feeds/{id}', 204, null, null],
+];
+/** Routes that send or take a file: the media type of what they answer, and of what they take. */
+const FILE_ROUTES: [method: string, path: string, answers: string, takes: string | null][] = [
+  ['get', '/api/v1/exports/corridors.csv', 'text/csv', null],
+  ['get', '/api/v1/exports/windows.csv', 'text/csv', null],
+  ['get', '/api/v1/exports/claims.csv', 'text/csv', null],
+  ['get', '/api/v1/exports/flags.csv', 'text/csv', null],
+  ['get', '/api/v1/exports/corridors.geojson', 'application/geo+json', null],
+  ['get', '/api/v1/feeds/{token}/windows.ics', 'text/calendar', null],
+  ['get', '/api/v1/imports/{kind}/template.csv', 'text/csv', null],
+  ['post', '/api/v1/imports/corridors', 'application/json', 'text/csv'],
+  ['post', '/api/v1/imports/windows', 'application/json', 'text/csv'],
+  ['post', '/api/v1/imports/evacuations', 'application/json', 'text/csv'],
 ];
 const CREATES_WITH_IDEMPOTENCY = ROUTES.filter(
   ([method, path]) =>
@@ -207,6 +223,30 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
           status,
           ref: PROBLEM,
         });
+      }
+    },
+  );
+
+  it.each(FILE_ROUTES)(
+    'describes %s %s with the media types it sends and takes',
+    (method, path, answers, takes) => {
+      const op = operation(method, path);
+      expect(Object.keys(op.responses['200']?.content ?? {})).toEqual([answers]);
+      if (takes) {
+        expect(Object.keys(op.requestBody?.content ?? {})).toEqual([takes]);
+        expect(refOf(op.responses['200'].content?.[answers]?.schema)).toBe(
+          '#/components/schemas/ImportResultDto',
+        );
+        expect(refOf(op.responses['422'].content?.['application/problem+json']?.schema)).toBe(
+          '#/components/schemas/ImportResultDto',
+        );
+      }
+      if (path.startsWith('/api/v1/exports/')) {
+        const filters = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        expect(filters).toEqual(
+          expect.arrayContaining(['status', 'partyId', 'locationId', 'from', 'to', 'q']),
+        );
+        expect(filters).not.toContain('limit');
       }
     },
   );

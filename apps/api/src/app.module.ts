@@ -12,6 +12,7 @@ import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
 import { WebhooksModule } from '#cw/webhooks';
+import { ExportsModule, FeedsModule, ImportsModule } from '#cw/sharing';
 import { OrganisationsController } from './accounts/organisations.controller.js';
 import { UsersController } from './accounts/users.controller.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -34,6 +35,10 @@ import { LocationsController } from './locations/locations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
 import { OneClickBody } from './subscriptions/one-click-body.js';
+import { CsvBody } from './sharing/csv-body.js';
+import { ExportsController } from './sharing/exports.controller.js';
+import { FeedsController } from './sharing/feeds.controller.js';
+import { ImportsController } from './sharing/imports.controller.js';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller.js';
 import { UnsubscribeController } from './subscriptions/unsubscribe.controller.js';
 import { WebhookEndpointsController } from './webhooks/webhook-endpoints.controller.js';
@@ -66,6 +71,9 @@ export class AppModule implements OnApplicationBootstrap {
         AlertsModule,
         DashboardModule,
         WebhooksModule,
+        ExportsModule,
+        FeedsModule,
+        ImportsModule,
       ],
       controllers: [
         HealthController,
@@ -88,10 +96,14 @@ export class AppModule implements OnApplicationBootstrap {
         OutboxController,
         DeliveriesController,
         WebhookEndpointsController,
+        ExportsController,
+        FeedsController,
+        ImportsController,
       ],
       providers: [
         JobQueues,
         OneClickBody,
+        CsvBody,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

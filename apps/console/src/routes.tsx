@@ -16,6 +16,8 @@ const ReportEntry = lazyPage(() => import('./pages/ReportEntry'));
 const Flags = lazyPage(() => import('./pages/Flags'));
 const Subscriptions = lazyPage(() => import('./pages/Subscriptions'));
 const Webhooks = lazyPage(() => import('./pages/Webhooks'));
+const Feeds = lazyPage(() => import('./pages/Feeds'));
+const Import = lazyPage(() => import('./pages/Import'));
 const Users = lazyPage(() => import('./pages/Users'));
 const Audit = lazyPage(() => import('./pages/Audit'));
 const Outbox = lazyPage(() => import('./pages/Outbox'));
@@ -65,6 +67,8 @@ export function Routes() {
               <Route path="/flags" component={Flags} />
               <Route path="/subscriptions" component={Subscriptions} />
               <Route path="/webhooks" component={Webhooks} />
+              <Route path="/feeds" component={Feeds} />
+              <Route path="/import" component={Import} />
               <Route path="/users" component={Users} />
               <Route path="/audit" component={Audit} />
               <Route path="/outbox" component={Outbox} />

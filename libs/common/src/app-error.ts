@@ -17,6 +17,8 @@ export enum AppErrorCode {
   UnsafeWebhookUrl = 'unsafe-webhook-url',
   WebhookEndpointDisabled = 'webhook-endpoint-disabled',
   DeliveryInProgress = 'delivery-in-progress',
+  ImportRefused = 'import-refused',
+  UnsupportedMediaType = 'unsupported-media-type',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -37,6 +39,8 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.UnsafeWebhookUrl]: 422,
   [AppErrorCode.WebhookEndpointDisabled]: 409,
   [AppErrorCode.DeliveryInProgress]: 409,
+  [AppErrorCode.ImportRefused]: 422,
+  [AppErrorCode.UnsupportedMediaType]: 415,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */
@@ -48,6 +52,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly field?: string,
+    /** Members the problem answer carries beside the standard ones (RFC 9457 extension members). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.status = STATUS[code];

@@ -4,3 +4,4 @@ export { PageInfoDto } from './page.dto.js';
 export { SourcedDto } from './source.dto.js';
 export { IsTimeZone } from './time-zone.validator.js';
 export { newId } from './new-id.js';
+export { validationErrorsOf } from './validation-errors.js';

@@ -229,6 +229,20 @@ export class AppConfig {
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 64 * 1024;
 
+  /** Largest CSV file an import takes (its own limit: BODY_LIMIT_BYTES is for JSON requests). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  /** Most rows one import takes: a commit is one transaction, which on SQLite holds the database meanwhile. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  IMPORT_MAX_ROWS = 20_000;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

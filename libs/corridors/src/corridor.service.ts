@@ -25,6 +25,7 @@ import {
   PartyRepository,
   ReportRepository,
   type CorridorEditableFields,
+  type CorridorFilter,
   type CorridorEntity,
   type CorridorWindowEntity,
   type FlagEntity,
@@ -153,16 +154,7 @@ export class CorridorService {
 
   async list(query: CorridorListQueryDto): Promise<CorridorPageDto> {
     const page = await this.corridors.list(
-      {
-        status: query.status,
-        partyId: query.partyId,
-        locationId: query.locationId,
-        from: query.from ? readInstant(query.from, 'from') : undefined,
-        to: query.to ? readInstant(query.to, 'to') : undefined,
-        q: query.q?.trim() || undefined,
-        limit: query.limit,
-        cursor: query.cursor,
-      },
+      { ...corridorFilterOf(query), limit: query.limit, cursor: query.cursor },
       this.clock.now(),
     );
     return { items: page.items.map(toCorridorListItem), nextCursor: page.nextCursor };
@@ -402,6 +394,21 @@ export class CorridorService {
       if (id && !(await this.locations.findById(id))) throw AppError.unknownReference(field, 'location', id);
     }
   }
+}
+
+/** The corridor filter a `GET /corridors` query (or an export, or a feed) asks for, its instants read. */
+export function corridorFilterOf(
+  query: Omit<CorridorListQueryDto, 'limit' | 'cursor'> & { corridorId?: string },
+): CorridorFilter {
+  return {
+    corridorId: query.corridorId,
+    status: query.status,
+    partyId: query.partyId,
+    locationId: query.locationId,
+    from: query.from ? readInstant(query.from, 'from') : undefined,
+    to: query.to ? readInstant(query.to, 'to') : undefined,
+    q: query.q?.trim() || undefined,
+  };
 }
 
 export function toStated(c: { partyId: string; stance: string; statedAt: Date }): StatedConfirmation {

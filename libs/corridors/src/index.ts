@@ -1,6 +1,6 @@
 export { CorridorRecordService } from './corridor-record.service.js';
 export { confirmationStateOf, CorridorStateService } from './corridor-state.service.js';
-export { CorridorService } from './corridor.service.js';
+export { corridorFilterOf, CorridorService } from './corridor.service.js';
 export { CorridorsModule } from './corridors.module.js';
 export { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
 export { CorridorCreateDto } from './dto/corridor-create.dto.js';

@@ -17,6 +17,9 @@ import { EvacuationReportEntity } from './report/evacuation-report.entity.js';
 import { IncidentEntity } from './report/incident.entity.js';
 import { RemainingReportEntity } from './report/remaining-report.entity.js';
 import { SessionEntity } from './session/session.entity.js';
+import { CalendarEventEntity } from './sharing/calendar-event.entity.js';
+import { CalendarFeedEntity } from './sharing/calendar-feed.entity.js';
+import { ImportRowEntity } from './sharing/import-row.entity.js';
 import { SubscriptionEntity } from './subscription/subscription.entity.js';
 import { UserEntity } from './user/user.entity.js';
 import { WebhookCorridorStateEntity } from './webhook/webhook-corridor-state.entity.js';
@@ -50,4 +53,7 @@ export const ENTITIES = [
   WebhookEventEntity,
   WebhookDeliveryEntity,
   WebhookCorridorStateEntity,
+  CalendarFeedEntity,
+  CalendarEventEntity,
+  ImportRowEntity,
 ];

@@ -9,6 +9,7 @@ export {
   CorridorRepository,
   type CorridorConfirmationState,
   type CorridorEditableFields,
+  type CorridorFilter,
   type CorridorListFilter,
   type CorridorListRow,
 } from './corridor/corridor.repository.js';
@@ -95,6 +96,26 @@ export {
 } from './report/report.repository.js';
 export { SessionEntity } from './session/session.entity.js';
 export { SessionRepository } from './session/session.repository.js';
+export { CalendarEventEntity } from './sharing/calendar-event.entity.js';
+export { CalendarFeedEntity } from './sharing/calendar-feed.entity.js';
+export { CalendarFeedRepository } from './sharing/calendar-feed.repository.js';
+export {
+  ExportRepository,
+  type ExportClaimRow,
+  type ExportCorridorRow,
+  type ExportFlagRow,
+  type ExportWindowRow,
+  type RequiredPartyRow,
+  type StanceRow,
+} from './sharing/export.repository.js';
+export {
+  ImportLookupRepository,
+  type NamedRecord,
+  type NamedTable,
+  type WindowStart,
+} from './sharing/import-lookup.repository.js';
+export { ImportRowEntity } from './sharing/import-row.entity.js';
+export { ImportRowRepository } from './sharing/import-row.repository.js';
 export { InvalidCursor, type Page } from './shared/page.js';
 export { SubscriptionEntity } from './subscription/subscription.entity.js';
 export {

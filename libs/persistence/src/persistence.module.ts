@@ -20,6 +20,10 @@ import { EvaluationOutboxRepository } from './outbox/evaluation-outbox.repositor
 import { PartyRepository } from './party/party.repository.js';
 import { ReportRepository } from './report/report.repository.js';
 import { SessionRepository } from './session/session.repository.js';
+import { CalendarFeedRepository } from './sharing/calendar-feed.repository.js';
+import { ExportRepository } from './sharing/export.repository.js';
+import { ImportLookupRepository } from './sharing/import-lookup.repository.js';
+import { ImportRowRepository } from './sharing/import-row.repository.js';
 import { SubscriptionRepository } from './subscription/subscription.repository.js';
 import { UserRepository } from './user/user.repository.js';
 import { ReadCursorRepository } from './cursor/read-cursor.repository.js';
@@ -33,12 +37,16 @@ const REPOSITORIES = [
   AlertFactsRepository,
   ApiKeyRepository,
   AuditRepository,
+  CalendarFeedRepository,
   CorridorRepository,
   DashboardRepository,
   EvaluationOutboxRepository,
+  ExportRepository,
   FlagFactsRepository,
   FlagRepository,
   IdempotencyRepository,
+  ImportLookupRepository,
+  ImportRowRepository,
   LocationRepository,
   OrganisationRepository,
   PartyRepository,

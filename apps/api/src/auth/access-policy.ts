@@ -48,6 +48,8 @@ const endpointOfOwnOrganisation = (action: string): ObjectRule => ({
   refuseWith: 404,
   action,
 });
+const EXPORTED = 'what GET /corridors selects; audited with its filter';
+const IMPORTED = 'dry run, or every row or none; audited';
 
 /**
  * Who may do what: the one table the guard applies to every request, and the one the README and the
@@ -256,6 +258,31 @@ export const ACCESS_POLICY = {
     object: endpointOfOwnOrganisation('webhook_delivery.replay'),
     note: 'sends the event again; own organisation; admins all',
   },
+  'GET /api/v1/exports/corridors.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/windows.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/claims.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/flags.csv': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'GET /api/v1/exports/corridors.geojson': { role: 'viewer', scope: 'read', note: EXPORTED },
+  'POST /api/v1/feeds': { role: 'viewer', scope: 'write', note: "the caller's; its address is shown once" },
+  'GET /api/v1/feeds': { role: 'viewer', scope: 'read', note: "the caller's own, without addresses" },
+  'DELETE /api/v1/feeds/:id': {
+    role: 'viewer',
+    scope: 'write',
+    note: "the caller's own (another's reads as unknown); admins all",
+  },
+  'GET /api/v1/feeds/:token/windows.ics': {
+    role: 'public',
+    scope: 'read',
+    note: "the feed's token; a revoked feed or a disabled owner's answers 404",
+  },
+  'GET /api/v1/imports/:kind/template.csv': { role: 'viewer', scope: 'read', note: '' },
+  'POST /api/v1/imports/corridors': { role: 'coordinator', scope: 'write', note: IMPORTED },
+  'POST /api/v1/imports/windows': {
+    role: 'reporter',
+    scope: 'write',
+    note: `${IMPORTED}; corridors of own organisation, admins all`,
+  },
+  'POST /api/v1/imports/evacuations': { role: 'reporter', scope: 'write', note: `${IMPORTED}; any corridor` },
 
   'POST /api/v1/bench/corridors/:id/evacuations': {
     role: 'public',

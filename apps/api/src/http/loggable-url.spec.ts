@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { loggableUrl } from './loggable-url.js';
 
 describe(loggableUrl.name, () => {
-  it('keeps no unsubscribe token and no invitation token, and the rest of the URL as it was', () => {
+  it('keeps no unsubscribe token, invitation token or feed token, and the rest of the URL as it was', () => {
     expect(loggableUrl('/api/v1/unsubscribe?token=c3ViLTEyMw.sig-nature')).toBe(
       '/api/v1/unsubscribe?token=[redacted]',
     );
@@ -18,5 +18,11 @@ describe(loggableUrl.name, () => {
       '/api/v1/corridors?limit=50&cursor=abc',
     );
     expect(loggableUrl('/api/v1/corridors/invite/1')).toBe('/api/v1/corridors/invite/1');
+    expect(loggableUrl('/api/v1/feeds/cwf_R2lmdCBvZiB0aGUgTWFnaQ-_x/windows.ics?x=1')).toBe(
+      '/api/v1/feeds/[redacted]/windows.ics?x=1',
+    );
+    expect(loggableUrl('/api/v1/feeds/4b9f2c4e-0f0c-4c5e-9a57-0d8a1d2e3f40')).toBe(
+      '/api/v1/feeds/4b9f2c4e-0f0c-4c5e-9a57-0d8a1d2e3f40',
+    );
   });
 });

@@ -35,12 +35,15 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
     );
   }
   if (error instanceof AppError) {
-    return problem(
-      error.status,
-      error.code,
-      error.message,
-      error.field ? [{ field: error.field, message: error.message }] : [],
-    );
+    return {
+      ...problem(
+        error.status,
+        error.code,
+        error.message,
+        error.field ? [{ field: error.field, message: error.message }] : [],
+      ),
+      ...error.extensions,
+    };
   }
   if (error instanceof InvalidCursor) {
     return problem(400, 'invalid-cursor', 'This cursor was not issued by this server.', [

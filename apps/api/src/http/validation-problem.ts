@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { validationErrorsOf } from '#cw/common';
 import type { FieldErrorDto } from './problem.js';
 
 /** Thrown by the validation pipe; carries every failed field with its dotted path. */
@@ -10,17 +11,6 @@ export class ValidationProblem extends Error {
   }
 
   static fromValidationErrors(errors: ValidationError[]): ValidationProblem {
-    return new ValidationProblem(flatten(errors, ''));
+    return new ValidationProblem(validationErrorsOf(errors));
   }
-}
-
-function flatten(errors: ValidationError[], prefix: string): FieldErrorDto[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.includes('should not exist') ? `${field} is not a field of this request` : message,
-    }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }

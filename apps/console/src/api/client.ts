@@ -27,6 +27,8 @@ export const CSRF_HEADERS = { 'x-requested-with': 'corridor-watch' };
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** A file sent as it is (a CSV import), instead of a JSON body. */
+  file?: Blob;
   idempotencyKey?: string;
   signal?: AbortSignal;
 }
@@ -36,6 +38,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? 'GET';
   if (method !== 'GET') Object.assign(headers, CSRF_HEADERS);
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type || 'text/csv';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
   try {
@@ -43,7 +46,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

@@ -349,3 +349,42 @@ export interface Invitation {
   expiresAt: string;
   passwordPolicy: { minLength: number; maxLength: number };
 }
+
+/** GET /feeds: a private iCalendar feed, its address shown only when created. */
+export interface CorridorFilter {
+  corridorId?: string;
+  status?: CorridorStatus;
+  partyId?: string;
+  locationId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+export interface Feed {
+  id: string;
+  name: string;
+  filter: CorridorFilter;
+  createdAt: string;
+}
+export interface FeedCreated extends Feed {
+  url: string;
+}
+
+/** POST /imports/{kind}: the rows checked, and stored when not a dry run. */
+export const IMPORT_KINDS = ['corridors', 'windows', 'evacuations'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export interface ImportProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+export interface ImportResult {
+  kind: ImportKind;
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  stored: number;
+  unchanged: number;
+  errorCount: number;
+  errors: ImportProblem[];
+}

@@ -2,19 +2,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { api, ApiError } from '../api/client';
-import { useMe } from '../api/hooks';
+import { roleAtLeast, useMe } from '../api/hooks';
+import type { Role } from '../api/types';
 import { LANGUAGES, setLanguage, useTranslation, type Language } from '../i18n';
 import { forgetOfflineReads } from '../offline/policy';
 import { AppStatus } from './AppStatus';
 import { PendingSubmissions } from './PendingSubmissions';
 
-const NAV: { to: string; key: string; role?: 'admin' | 'coordinator' }[] = [
+const NAV: { to: string; key: string; role?: Role }[] = [
   { to: '/', key: 'nav.dashboard' },
   { to: '/corridors', key: 'nav.corridors' },
   { to: '/report', key: 'nav.report' },
   { to: '/flags', key: 'nav.flags' },
   { to: '/subscriptions', key: 'nav.subscriptions' },
   { to: '/webhooks', key: 'nav.webhooks', role: 'coordinator' },
+  { to: '/feeds', key: 'nav.feeds' },
+  { to: '/import', key: 'nav.import', role: 'reporter' },
   { to: '/users', key: 'nav.users', role: 'admin' },
   { to: '/audit', key: 'nav.audit', role: 'admin' },
   { to: '/outbox', key: 'nav.outbox', role: 'admin' },
@@ -75,8 +78,6 @@ export function Layout({ children }: { children: ReactNode }) {
     }
   }
 
-  const role = me.data?.role;
-  const mayManage = role === 'admin' || role === 'coordinator';
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -86,9 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter(
-              (item) => !item.role || role === 'admin' || (item.role === 'coordinator' && mayManage),
-            ).map((item) => (
+            {NAV.filter((item) => !item.role || roleAtLeast(me.data, item.role)).map((item) => (
               <li key={item.to}>
                 <NavItem to={item.to}>{t(item.key)}</NavItem>
               </li>

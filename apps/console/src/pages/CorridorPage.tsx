@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useParams } from 'wouter';
-import { api } from '../api/client';
+import { api, query } from '../api/client';
 import {
   actsFor,
   byId,
@@ -21,6 +21,7 @@ import {
   type User,
 } from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import { ExportLinks } from '../components/ExportLinks';
 import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
 import type { ReportEvent } from '../components/ReportCorrection';
@@ -274,6 +275,10 @@ export default function CorridorPage() {
       <p>
         <StatusBadge status={c.status} /> {origin?.name ?? '…'} →{' '}
         {destination?.name ?? t('corridor.anyDirection')}
+      </p>
+      <ExportLinks filter={{ corridorId: c.id }} />
+      <p>
+        <Link to={`/feeds${query({ corridorId: c.id, name: c.name })}`}>{t('exports.feed')}</Link>
       </p>
       <dl className="facts">
         <div>

@@ -3,10 +3,11 @@ import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
-import { useLocations, useParties } from '../api/hooks';
-import { CORRIDOR_STATUSES, type CorridorListItem, type Page } from '../api/types';
-import { LoadError, Loading, PageTitle, RecordOptions, StatusBadge, When } from '../components/common';
+import type { CorridorFilter, CorridorListItem, Page } from '../api/types';
+import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
+import { CorridorFilterFields } from '../components/CorridorFilterFields';
 import { DataTable, type Column } from '../components/DataTable';
+import { ExportLinks } from '../components/ExportLinks';
 import { Pager, useCursorPages } from '../components/Pager';
 import { formatRange } from '../lib/format';
 
@@ -17,8 +18,6 @@ export default function Corridors() {
   const [params, setParams] = useSearchParams();
   const pages = useCursorPages();
   const { cursor } = pages;
-  const parties = useParties();
-  const locations = useLocations();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
     (typeof FILTERS)[number],
     string
@@ -87,35 +86,7 @@ export default function Corridors() {
         </Link>
       </p>
       <form className="filters" onSubmit={applyFilters} role="search" aria-label={t('corridors.filters')}>
-        <label>
-          <span>{t('corridors.search')}</span>
-          <input name="q" type="search" defaultValue={filters.q} />
-        </label>
-        <label>
-          <span>{t('corridors.status')}</span>
-          <select name="status" defaultValue={filters.status}>
-            <option value="">{t('common.any')}</option>
-            {CORRIDOR_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('corridors.party')}</span>
-          <select name="partyId" defaultValue={filters.partyId} key={`p${parties.data?.length ?? 0}`}>
-            <option value="">{t('common.any')}</option>
-            <RecordOptions records={parties.data} />
-          </select>
-        </label>
-        <label>
-          <span>{t('corridors.location')}</span>
-          <select name="locationId" defaultValue={filters.locationId} key={`l${locations.data?.length ?? 0}`}>
-            <option value="">{t('common.any')}</option>
-            <RecordOptions records={locations.data} />
-          </select>
-        </label>
+        <CorridorFilterFields values={filters} />
         <label>
           <span>{t('corridors.from')}</span>
           <input name="from" type="datetime-local" defaultValue={filters.from} />
@@ -126,6 +97,9 @@ export default function Corridors() {
         </label>
         <button type="submit">{t('corridors.apply')}</button>
       </form>
+      <ExportLinks
+        filter={{ ...filters, from: toIso(filters.from), to: toIso(filters.to) } as CorridorFilter}
+      />
       {list.isPending ? <Loading /> : <LoadError error={list.error} />}
       {list.data ? (
         list.data.items.length === 0 ? (

@@ -9,13 +9,19 @@ import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
 
-export interface CorridorListFilter {
+/** Which corridors: the filters of `GET /corridors`, shared by its list, the exports and the feeds. */
+export interface CorridorFilter {
+  /** One corridor (an export or a feed of the corridor page). */
+  corridorId?: string;
   status?: string;
   partyId?: string;
   locationId?: string;
   from?: Date;
   to?: Date;
   q?: string;
+}
+
+export interface CorridorListFilter extends CorridorFilter {
   limit: number;
   cursor?: string;
 }
@@ -64,7 +70,7 @@ END`;
 const OPEN_WINDOW_NOW = `EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now)`;
 const WINDOWS_NOT_OVER = '(c.last_ends_at IS NULL OR c.last_ends_at > :now)';
 
-// The same rule as STATUS_SQL, one predicate per status, so a filtered list reads only the columns it needs
+// The same rule as CORRIDOR_STATUS_SQL, one predicate per status, so a filtered list reads only the columns it needs
 // (completed and failed never look at windows). corridor-status-sql.spec checks the list against the domain.
 const STATUS_FILTER: Record<string, string> = {
   cancelled: 'c.cancelled_at IS NOT NULL',
@@ -75,6 +81,42 @@ const STATUS_FILTER: Record<string, string> = {
   confirmed: `c.cancelled_at IS NULL AND c.confirmation_state = 'confirmed' AND ${WINDOWS_NOT_OVER} AND NOT ${OPEN_WINDOW_NOW}`,
   announced: `c.cancelled_at IS NULL AND c.confirmation_state = 'pending' AND ${WINDOWS_NOT_OVER} AND NOT ${OPEN_WINDOW_NOW}`,
 };
+
+/**
+ * The conditions of a corridor filter on the corridor aliased `c`, their parameters added to `params`
+ * (a status filter reads `:now`, which the caller binds).
+ */
+export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (filter.corridorId) {
+    where.push('c.id = :corridorId');
+    params.corridorId = filter.corridorId;
+  }
+  if (filter.partyId) {
+    where.push(`(c.announced_by_id = :partyId OR EXISTS (
+      SELECT 1 FROM corridor_required_party rp WHERE rp.corridor_id = c.id AND rp.party_id = :partyId))`);
+    params.partyId = filter.partyId;
+  }
+  if (filter.locationId) {
+    where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
+    params.locationId = filter.locationId;
+  }
+  if (filter.from || filter.to) {
+    where.push(`EXISTS (SELECT 1 FROM corridor_window fw WHERE fw.corridor_id = c.id
+      ${filter.from ? 'AND fw.ends_at > :from' : ''} ${filter.to ? 'AND fw.starts_at < :to' : ''})`);
+    Object.assign(params, filter.from ? { from: filter.from } : {}, filter.to ? { to: filter.to } : {});
+  }
+  if (filter.q) {
+    where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
+    params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  }
+  if (filter.status) {
+    const predicate = STATUS_FILTER[filter.status];
+    if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
+    where.push(`(${predicate})`);
+  }
+  return where;
+}
 
 @Injectable()
 export class CorridorRepository {
@@ -242,29 +284,7 @@ export class CorridorRepository {
       where.push('(c.announced_at < :cursorAt OR (c.announced_at = :cursorAt AND c.id < :cursorId))');
       Object.assign(params, { cursorAt: Number(announcedAt), cursorId: String(id) });
     }
-    if (filter.partyId) {
-      where.push(`(c.announced_by_id = :partyId OR EXISTS (
-        SELECT 1 FROM corridor_required_party rp WHERE rp.corridor_id = c.id AND rp.party_id = :partyId))`);
-      params.partyId = filter.partyId;
-    }
-    if (filter.locationId) {
-      where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
-      params.locationId = filter.locationId;
-    }
-    if (filter.from || filter.to) {
-      where.push(`EXISTS (SELECT 1 FROM corridor_window fw WHERE fw.corridor_id = c.id
-        ${filter.from ? 'AND fw.ends_at > :from' : ''} ${filter.to ? 'AND fw.starts_at < :to' : ''})`);
-      Object.assign(params, filter.from ? { from: filter.from } : {}, filter.to ? { to: filter.to } : {});
-    }
-    if (filter.q) {
-      where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
-      params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    }
-    if (filter.status) {
-      const predicate = STATUS_FILTER[filter.status];
-      if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
-      where.push(`(${predicate})`);
-    }
+    where.push(...corridorFilterSql(filter, params));
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
          SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,

@@ -357,6 +357,69 @@ describe.each(mediumDialects())('the %s executor', (dialect) => {
     });
   }
 
+  describe('a unit of work', () => {
+    it('joins what is begun inside it: statements through the database and nested transactions, all or none', async () => {
+      const seen = await db.unitOfWork(async () => {
+        await db.transaction((tx) => insertProbe(tx, 1, 'convoy A'));
+        await insertProbe(db, 2, 'convoy B');
+        // A nested transaction sees what the unit wrote so far: they are one transaction.
+        return db.transaction((tx) => labels(tx));
+      });
+      expect(seen).toEqual(['convoy A', 'convoy B']);
+      expect(await labels(db)).toEqual(['convoy A', 'convoy B']);
+    });
+
+    it('rolls back only the nested transaction that failed, and the whole unit when its work fails', async () => {
+      const outcome = await db.unitOfWork(async () => {
+        await db.transaction((tx) => insertProbe(tx, 1, 'kept'));
+        const refused = await db
+          .transaction(async (tx) => {
+            await insertProbe(tx, 2, 'undone with its savepoint');
+            await insertProbe(tx, 1, 'same id: refused');
+          })
+          .catch((error: unknown) => error);
+        return { refused, inside: await labels(db) };
+      });
+      expect(outcome.refused).toBeInstanceOf(UniqueViolation);
+      expect(outcome.inside).toEqual(['kept']);
+      expect(await labels(db)).toEqual(['kept']);
+
+      await expect(
+        db.unitOfWork(async () => {
+          await db.transaction((tx) => insertProbe(tx, 3, 'undone with the unit'));
+          throw new Error('the batch failed');
+        }),
+      ).rejects.toThrow('the batch failed');
+      expect(await labels(db)).toEqual(['kept']);
+    });
+
+    it('undoes everything when asked to roll back (a dry run), and still answers what its work returned', async () => {
+      const inside = await db.unitOfWork(
+        async () => {
+          await db.transaction((tx) => insertProbe(tx, 1, 'tried'));
+          return labels(db);
+        },
+        { rollBack: () => true },
+      );
+      expect(inside).toEqual(['tried']);
+      expect(await labels(db)).toEqual([]);
+    });
+
+    it('lets other work outside it go its own way, before and after', async () => {
+      const held = deferred();
+      const unit = db.unitOfWork(async () => {
+        await insertProbe(db, 1, 'in the unit');
+        await held.promise;
+      });
+      await settle();
+      // Not inside the unit: a transaction of its own, committed once the unit has ended.
+      const outside = db.transaction((tx) => insertProbe(tx, 2, 'outside'));
+      held.resolve();
+      await Promise.all([unit, outside]);
+      expect(await labels(db)).toEqual(['in the unit', 'outside']);
+    });
+  });
+
   it('gives a corridor row back exactly as written: instants, nulls and integers', async () => {
     const corridor = aCorridor(world, {
       announcedAt: new Date('2022-05-04T21:03:00.500Z'),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
@@ -17,14 +18,101 @@ export interface SqlRunner {
   run(sql: string, params?: SqlParams): Promise<number>;
 }
 
+/** A transaction that the statements and transactions begun inside it join (Database.unitOfWork). */
+interface UnitOfWork {
+  tx: SqlRunner;
+  /** False once its transaction ended: a callback still running from inside it then goes its own way. */
+  isOpen: boolean;
+  savepoints: number;
+}
+
+/** Undoes a unit of work that asked to be rolled back, carrying what its work returned. */
+class RollBack<T> extends Error {
+  constructor(readonly result: T) {
+    super('unit of work rolled back');
+  }
+}
+
 /** Injection token and contract; one implementation per dialect. */
 export abstract class Database implements SqlRunner {
   abstract readonly dialect: Dialect;
-  abstract all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
-  abstract get<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined>;
-  abstract run(sql: string, params?: SqlParams): Promise<number>;
-  abstract transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  private readonly units = new AsyncLocalStorage<UnitOfWork>();
+
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const unit = this.joined();
+    return unit ? unit.tx.all<T>(sql, params) : this.allOwn<T>(sql, params);
+  }
+
+  get<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    const unit = this.joined();
+    return unit ? unit.tx.get<T>(sql, params) : this.getOwn<T>(sql, params);
+  }
+
+  run(sql: string, params?: SqlParams): Promise<number> {
+    const unit = this.joined();
+    return unit ? unit.tx.run(sql, params) : this.runOwn(sql, params);
+  }
+
+  /** One transaction; inside a unit of work, a savepoint of its transaction that fails alone. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const unit = this.joined();
+    return unit ? this.savepoint(unit, work) : this.begin(work);
+  }
+
+  /**
+   * Runs `work` in one transaction that every statement and transaction begun inside it joins (through
+   * `this`, as the services write them), each such transaction as a savepoint that a failure rolls back
+   * alone. A batch (a CSV import) so stores its rows through the services that store one row per request,
+   * all or none. When `rollBack` says so of the work's result (a dry run, a row refused), everything is undone
+   * and the result still returned.
+   */
+  async unitOfWork<T>(
+    work: (tx: SqlRunner) => Promise<T>,
+    options: { rollBack?: (result: T) => boolean } = {},
+  ): Promise<T> {
+    try {
+      return await this.beginAlone(async (tx) => {
+        const unit: UnitOfWork = { tx, isOpen: true, savepoints: 0 };
+        try {
+          const result = await this.units.run(unit, () => work(tx));
+          if (options.rollBack?.(result)) throw new RollBack(result);
+          return result;
+        } finally {
+          unit.isOpen = false;
+        }
+      });
+    } catch (error) {
+      if (error instanceof RollBack) return error.result as T;
+      throw error;
+    }
+  }
+
   abstract close(): Promise<void>;
+  protected abstract allOwn<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  protected abstract getOwn<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  protected abstract runOwn(sql: string, params?: SqlParams): Promise<number>;
+  protected abstract begin<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** A transaction shared with no other work (a unit of work: many savepoints, one after another). */
+  protected abstract beginAlone<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+
+  private joined(): UnitOfWork | undefined {
+    const unit = this.units.getStore();
+    return unit?.isOpen ? unit : undefined;
+  }
+
+  private async savepoint<T>(unit: UnitOfWork, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const name = `cw_unit_${(unit.savepoints += 1)}`;
+    await unit.tx.run(`SAVEPOINT ${name}`);
+    try {
+      const result = await work(unit.tx);
+      await unit.tx.run(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await unit.tx.run(`ROLLBACK TO SAVEPOINT ${name}`);
+      await unit.tx.run(`RELEASE SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
 }
 
 const NO_PARAMS: SqlParams = {};
@@ -62,27 +150,46 @@ class SqliteDatabase extends Database {
     };
   }
 
-  all<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T[]> {
+  protected allOwn<T>(sql: string, params: SqlParams = NO_PARAMS): Promise<T[]> {
     return this.outside(() => this.execAll<T>(sql, params));
   }
 
-  async get<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T | undefined> {
-    return (await this.all<T>(sql, params))[0];
+  protected async getOwn<T>(sql: string, params: SqlParams = NO_PARAMS): Promise<T | undefined> {
+    return (await this.allOwn<T>(sql, params))[0];
   }
 
-  run(sql: string, params: SqlParams = NO_PARAMS): Promise<number> {
+  protected runOwn(sql: string, params: SqlParams = NO_PARAMS): Promise<number> {
     return this.outside(() => this.execRun(sql, params));
   }
 
   /**
    * Group commit: transactions queued in the same turn of the event loop share one BEGIN and one COMMIT, each in
    * its own savepoint, so one failing rolls back only itself. A commit costs more than the statements around it.
-   * A transaction's work must not start another transaction: it would wait for itself.
+   * A transaction's work must not start another transaction (it would wait for itself), unless in a unit of work.
    */
-  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  protected begin<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queued.push({ work, resolve, reject } as QueuedTransaction);
       this.scheduleFlush();
+    });
+  }
+
+  /**
+   * Not in a group commit: inside the group's savepoint SQLite would keep every page a nested savepoint wrote in
+   * its statement journal until the group ends (~40 KB a row of an import); at the top level each one is freed
+   * when released.
+   */
+  protected beginAlone<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.execRun('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.direct);
+        this.execRun('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.connection.inTransaction) this.connection.prepare('ROLLBACK').run();
+        throw error;
+      }
     });
   }
 
@@ -194,19 +301,19 @@ class PostgresDatabase extends Database {
     this.direct = postgresRunner((text, values) => this.pool.query(text, values));
   }
 
-  all<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T[]> {
+  protected allOwn<T>(sql: string, params: SqlParams = NO_PARAMS): Promise<T[]> {
     return this.direct.all<T>(sql, params);
   }
 
-  get<T = Row>(sql: string, params: SqlParams = NO_PARAMS): Promise<T | undefined> {
+  protected getOwn<T>(sql: string, params: SqlParams = NO_PARAMS): Promise<T | undefined> {
     return this.direct.get<T>(sql, params);
   }
 
-  run(sql: string, params: SqlParams = NO_PARAMS): Promise<number> {
+  protected runOwn(sql: string, params: SqlParams = NO_PARAMS): Promise<number> {
     return this.direct.run(sql, params);
   }
 
-  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  protected async begin<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -226,6 +333,10 @@ class PostgresDatabase extends Database {
     } finally {
       client.release();
     }
+  }
+
+  protected beginAlone<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.begin(work);
   }
 
   async close(): Promise<void> {

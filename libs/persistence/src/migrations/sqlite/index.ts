@@ -5,6 +5,7 @@ import { Alerts1795624748822 } from './1795624748822-Alerts.js';
 import { DropUnusedReportIndexes1795631010131 } from './1795631010131-DropUnusedReportIndexes.js';
 import { ReportVersions1796384819195 } from './1796384819195-ReportVersions.js';
 import { Webhooks1796526003471 } from './1796526003471-Webhooks.js';
+import { Sharing1796526080960 } from './1796526080960-Sharing.js';
 
 export const SQLITE_MIGRATIONS = [
   Initial1795620003717,
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS = [
   DropUnusedReportIndexes1795631010131,
   ReportVersions1796384819195,
   Webhooks1796526003471,
+  Sharing1796526080960,
 ];

@@ -1,0 +1,29 @@
+// Types of demo-import.mjs, for the TypeScript tests that import the demo through the API as it does.
+export declare const DEFAULT_DATA_FILE: string;
+
+export declare class ImportError extends Error {
+  status?: number;
+  problem?: unknown;
+  record?: string;
+}
+
+export interface DemoImportOptions {
+  baseUrl: string;
+  token?: string;
+  email?: string;
+  password?: string;
+  file?: string;
+  fetchImpl?: (url: URL, init: RequestInit) => Promise<Response>;
+  log?: (line: string) => void;
+}
+
+export declare function importDemo(
+  options: DemoImportOptions,
+): Promise<{ counts: Record<string, number>; replayed: number; summary: string }>;
+
+export declare function login(
+  baseUrl: string,
+  email: string,
+  password: string,
+  options?: { fetchImpl?: DemoImportOptions['fetchImpl'] },
+): Promise<string>;
