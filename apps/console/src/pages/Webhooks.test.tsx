@@ -62,11 +62,10 @@ function fakeApi() {
     }),
   ];
   const answer = (status: number, body: unknown) =>
-    ({
-      ok: status < 400,
+    new Response(body === undefined ? null : JSON.stringify(body), {
       status,
-      text: async () => (body === undefined ? '' : JSON.stringify(body)),
-    }) as Response;
+      headers: { 'content-type': 'application/json' },
+    });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
