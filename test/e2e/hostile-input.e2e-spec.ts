@@ -80,4 +80,73 @@ describe.each(availableDialects())('hostile input on %s', (dialect) => {
       expect(`${response.status} ${JSON.stringify(response.body)}`).toMatch(/^201 /);
     });
   });
+
+  // PostgreSQL refuses a NUL in text and JSON (it answered 500); SQLite stored it, and every reader after it
+  // (C strings, CSV tools, e-mail) may cut the text there. Refused everywhere, by one rule, with the field.
+  describe('a NUL character', () => {
+    it('in a JSON field is refused as 400 naming the field, on either database, and nothing is stored', async () => {
+      const before = await storedState(api.db);
+      expectProblem(
+        await api.http.post('/api/v1/parties').set(api.auth).send({ name: 'Azov\u0000stal', kind: 'other' }),
+        400,
+        'validation',
+        'name',
+      );
+      expectProblem(
+        await api.http
+          .post('/api/v1/locations')
+          .set(api.auth)
+          .send({ name: 'Mariupol', lat: 47.1, lon: 37.5, names: { uk: 'Маріу\u0000поль' } }),
+        400,
+        'validation',
+        'names.uk',
+      );
+      expectProblem(
+        await api.http
+          .post('/api/v1/corridors')
+          .set(api.auth)
+          .send({
+            name: 'Azovstal',
+            originId: ids.azovstal,
+            announcedById: ids.ruMod,
+            announcedAt: '2022-05-04T20:00:00+03:00',
+            timezone: 'Europe/Moscow',
+            windows: [{ startsAt: '2022-05-05T08:00:00+03:00', endsAt: '2022-05-05T18:00:00+03:00' }],
+            sourceNote: 'said on television\u0000',
+          }),
+        400,
+        'validation',
+        'sourceNote',
+      );
+      expect(await storedState(api.db)).toEqual(before);
+    });
+
+    it('in a query string is refused as 400 naming the parameter', async () => {
+      expectProblem(
+        await api.http.get('/api/v1/corridors?q=Azov%00stal').set(api.auth),
+        400,
+        'validation',
+        'q',
+      );
+      expectProblem(await api.http.get('/api/v1/locations?q=%00').set(api.auth), 400, 'validation', 'q');
+    });
+
+    it('in an uploaded CSV file is refused as 400 naming the line, and nothing is stored', async () => {
+      const before = await storedState(api.db);
+      const file = Buffer.from(
+        'name,origin,announced by,announced at,timezone\r\n' +
+          'Azovstal\u0000 corridor,Azovstal Iron and Steel Works,Ministry of Defence of the Russian Federation,' +
+          '2022-05-04T20:00:00+03:00,Europe/Moscow\r\n',
+        'utf8',
+      );
+      const response = await api.http
+        .post('/api/v1/imports/corridors?dryRun=false')
+        .set(api.auth)
+        .set('content-type', 'text/csv')
+        .send(file);
+      expectProblem(response, 400, 'validation', 'file');
+      expect(response.body.errors[0].message).toMatch(/line 2/);
+      expect(await storedState(api.db)).toEqual(before);
+    });
+  });
 });
