@@ -18,7 +18,6 @@ import {
   UserService,
   type Principal,
 } from '#cw/accounts';
-import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { Actor } from './access.decorators.js';
@@ -51,20 +50,12 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
-    await this.limits.assertLoginAllowed(dto.email, request.ip);
-    let session: LoginResponseDto & { token: string };
-    try {
-      session = await this.auth.login(dto.email, dto.password, {
-        requestId: String(request.id),
-        previousToken: request.cookies?.[this.sessionCookie],
-      });
-    } catch (error) {
-      if (error instanceof AppError && error.code === AppErrorCode.InvalidCredentials) {
-        await this.limits.loginFailed(dto.email, request.ip);
-      }
-      throw error;
-    }
-    await this.limits.loginSucceeded(dto.email);
+    await this.limits.reserveLoginAttempt(dto.email, request.ip);
+    const session = await this.auth.login(dto.email, dto.password, {
+      requestId: String(request.id),
+      previousToken: request.cookies?.[this.sessionCookie],
+    });
+    await this.limits.loginSucceeded(dto.email, request.ip);
     void reply.setCookie(this.sessionCookie, session.token, {
       httpOnly: true,
       sameSite: 'strict',
