@@ -78,4 +78,59 @@ describe.each(availableDialects())('sign-in on %s', (dialect) => {
       }
     });
   });
+
+  // A cross-site form could sign a browser into the attacker's account (login CSRF): a form can send
+  // urlencoded, multipart or text/plain bodies without a preflight, never JSON.
+  describe('where a sign-in may come from', () => {
+    const credentials = () => ({ email: target.email, password: MEMBER_PASSWORD });
+    const setsNoCookie = (response: { headers: Record<string, unknown> }) =>
+      expect(response.headers['set-cookie']).toBeUndefined();
+
+    beforeAll(() => api.clock.advance(60_000));
+
+    it('refuses a form-encoded, multipart or text/plain sign-in as 415, and signs nobody in', async () => {
+      const form = await api.http
+        .post('/api/v1/auth/login')
+        .type('form')
+        .send(`email=${encodeURIComponent(target.email)}&password=${encodeURIComponent(MEMBER_PASSWORD)}`);
+      expectProblem(form, 415, 'unsupported-media-type');
+      setsNoCookie(form);
+      const multipart = await api.http
+        .post('/api/v1/auth/login')
+        .field('email', target.email)
+        .field('password', MEMBER_PASSWORD);
+      expectProblem(multipart, 415, 'unsupported-media-type');
+      const plain = await api.http
+        .post('/api/v1/auth/login')
+        .set('content-type', 'text/plain')
+        .send(JSON.stringify(credentials()));
+      expectProblem(plain, 415, 'unsupported-media-type');
+      setsNoCookie(plain);
+    });
+
+    it('refuses a JSON sign-in that a browser sent from another site, as 403', async () => {
+      for (const headers of [
+        { origin: 'https://evil.example' },
+        { origin: 'null' },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site', origin: 'https://sibling.corridor.test' },
+      ]) {
+        const response = await api.http.post('/api/v1/auth/login').set(headers).send(credentials());
+        expectProblem(response, 403, 'forbidden');
+        setsNoCookie(response);
+      }
+    });
+
+    it("signs in from the console's own origin, and a script that sends neither header", async () => {
+      const fromConsole = await api.http
+        .post('/api/v1/auth/login')
+        .set({ origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' })
+        .send({ ...credentials(), session: 'cookie' });
+      expect(fromConsole.status).toBe(200);
+      expect(String(fromConsole.headers['set-cookie'])).toMatch(/^cw_session=/);
+      const fromScript = await api.http.post('/api/v1/auth/login').send(credentials());
+      expect(fromScript.status).toBe(200);
+      expect(fromScript.body.token).toEqual(expect.any(String));
+    });
+  });
 });

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -23,6 +24,7 @@ import { ApiProblems } from '../http/api-responses.decorator.js';
 import { Actor } from './access.decorators.js';
 import { RateLimits } from './rate-limits.js';
 import { sessionCookieName } from './session-cookie.js';
+import { SignInGuard } from './sign-in.guard.js';
 
 @ApiTags('auth')
 @ApiProblems()
@@ -41,7 +43,9 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @UseGuards(SignInGuard)
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is not application/json.' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed sign-ins for this account or address; see Retry-After.',
   })
