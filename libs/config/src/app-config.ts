@@ -220,6 +220,13 @@ export class AppConfig {
   @Max(600_000)
   OUTBOX_RELAY_INTERVAL_MS = 5_000;
 
+  /** How often the worker checks that its job schedulers are still in Redis (a FLUSHALL forgets them). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SCHEDULER_CHECK_INTERVAL_MS = 5_000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
