@@ -20,6 +20,7 @@ export enum AppErrorCode {
   ImportRefused = 'import-refused',
   UnsupportedMediaType = 'unsupported-media-type',
   InputTooDeep = 'input-too-deep',
+  TooManyWindows = 'too-many-windows',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -43,6 +44,7 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.ImportRefused]: 422,
   [AppErrorCode.UnsupportedMediaType]: 415,
   [AppErrorCode.InputTooDeep]: 400,
+  [AppErrorCode.TooManyWindows]: 400,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

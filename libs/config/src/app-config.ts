@@ -220,6 +220,20 @@ export class AppConfig {
   @Max(600_000)
   OUTBOX_RELAY_INTERVAL_MS = 5_000;
 
+  /** Most windows one corridor holds: each window brings flags, e-mails and timeline events. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MAX_WINDOWS_PER_CORRIDOR = 400;
+
+  /** Most windows one request creates (a corridor's listed windows and its daily schedule together). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MAX_WINDOWS_PER_REQUEST = 100;
+
   /** How often the worker checks that its job schedulers are still in Redis (a FLUSHALL forgets them). */
   @Type(() => Number)
   @IsInt()
