@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNoContentResponse,
@@ -42,6 +42,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @Header('cache-control', 'no-store')
   @HttpCode(200)
   @UseGuards(SignInGuard)
   @ApiOkResponse({ type: LoginResponseDto })
@@ -73,6 +74,7 @@ export class AuthController {
 
   // The token in the query, as the unsubscribe link has it: the log redacts `?token=`, and it changes nothing.
   @Get('invite')
+  @Header('cache-control', 'no-store')
   @ApiOkResponse({
     type: InviteResponseDto,
     description:
