@@ -54,6 +54,11 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** The address the api listens on: 0.0.0.0 (every interface, as in a container), 127.0.0.1, ::, or a host name. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9.:-]{1,253}$/, { message: 'must be an IP address or a host name' })
+  HOST = '0.0.0.0';
+
   @IsString()
   @Matches(/^(sqlite:|postgres(ql)?:\/\/)/, { message: 'must start with sqlite: or postgres://' })
   DATABASE_URL = 'sqlite:./var/corridor-watch.sqlite';
