@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort } from '../support/processes.js';
+import { freePort, spawnWorker } from '../support/processes.js';
 import { eventually } from '../support/worker-harness.js';
 
 const API_ENTRY = 'dist/apps/api/src/main.js';
@@ -36,6 +36,9 @@ const answers = async (url: string) => {
   }
 };
 
+/** A port nothing listens on: Redis "down" for as long as the test runs. */
+const NO_REDIS = 'redis://127.0.0.1:1';
+
 // The built processes, as an operator runs them (issue 16, defect 8).
 describe('the api and worker processes', () => {
   let dir: string;
@@ -47,6 +50,38 @@ describe('the api and worker processes', () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('the worker logs its Redis outage as JSON lines, not stack dumps', async () => {
+    const worker = spawnWorker({
+      DATABASE_URL: `sqlite:${join(dir, 'worker.sqlite')}`,
+      REDIS_URL: NO_REDIS,
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await eventually(
+        async () => worker.output(),
+        (output) => output.includes('ECONNREFUSED'),
+        15_000,
+      );
+    } finally {
+      await worker.kill();
+    }
+    const lines = worker
+      .output()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const notJson = lines.filter((line) => {
+      try {
+        return typeof JSON.parse(line) !== 'object';
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson.slice(0, 5)).toEqual([]);
+    expect(lines.map((line) => JSON.parse(line) as { level: number; msg: string })).toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(/Redis.*ECONNREFUSED/) }),
+    );
+  }, 30_000);
 
   it('the api listens on HOST only', async () => {
     const port = await freePort();

@@ -12,6 +12,7 @@ import { JOB_SCHEDULERS, JobName, KEEP, missingSchedulers, QueueName } from '#cw
 import { ALERT_JOBS } from './alerts.processor.js';
 import { EVALUATION_JOBS } from './evaluation.processor.js';
 import { MAINTENANCE_JOBS } from './maintenance.processor.js';
+import { logRedisErrorsOf } from './redis-errors.js';
 import { WEBHOOK_JOBS } from './webhooks.processor.js';
 
 const SCHEDULE_OPTS = { removeOnComplete: 100, removeOnFail: 500 };
@@ -44,6 +45,8 @@ export class JobSchedules implements OnApplicationBootstrap, OnModuleDestroy, On
       [QueueName.Alerts]: alerts,
       [QueueName.Webhooks]: webhooks,
     };
+    for (const [name, queue] of Object.entries(this.queues))
+      queue.on('error', logRedisErrorsOf(`queue ${name}`));
   }
 
   async onApplicationBootstrap(): Promise<void> {
