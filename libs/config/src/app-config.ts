@@ -365,8 +365,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (first) {
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Never the value itself: it may be a secret (APP_SECRET, a password in DATABASE_URL), and this line is logged.
     throw new ConfigError(
-      `Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')} (got "${String(first.value)}")`,
+      `Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}`,
     );
   }
   return config;
