@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createOrganisation } from '../support/accounts.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startApi, type ApiHarness } from '../support/api-harness.js';
+import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
 
 // The smaller holes a probe found (issue 16, defect 8), each checked as an operator or an attacker would meet it.
@@ -53,6 +54,46 @@ describe.each(availableDialects())('operator hardening on %s', (dialect) => {
       const invite = await api.http.get(`/api/v1/auth/invite?token=${token}`);
       expect(invite.status).toBe(200);
       expect(invite.headers['cache-control']).toBe('no-store');
+    });
+  });
+
+  // Twelve characters are not enough when they are the address itself, or one key held down.
+  describe('passwords', () => {
+    const create = (email: string, password: string) =>
+      api.http
+        .post('/api/v1/users')
+        .set(api.auth)
+        .send({ email, displayName: 'Olena', organisationId, role: 'viewer', password });
+
+    it.each([
+      ['the e-mail address', 'olena.k@ngo-example.org', 'olena.k@ngo-example.org'],
+      ['the e-mail address in other letters', 'olena.k@ngo-example.org', 'OLENA.K@NGO-EXAMPLE.ORG'],
+      ['one character repeated', 'olena.r@ngo-example.org', 'aaaaaaaaaaaaaaaa'],
+      ['one symbol repeated', 'olena.s@ngo-example.org', '************'],
+    ])('refuses %s as a password, and creates nobody', async (_what, email, password) => {
+      expectProblem(await create(email, password), 400, 'password-too-weak', 'password');
+      expect(await api.db.get('SELECT id FROM app_user WHERE email = :email', { email })).toBeUndefined();
+    });
+
+    it('refuses them when an invitation is accepted too, and takes a real passphrase', async () => {
+      const email = 'invitee@ngo-example.org';
+      const invited = await api.http
+        .post('/api/v1/users')
+        .set(api.auth)
+        .send({ email, displayName: 'Invitee', organisationId, role: 'viewer' });
+      const token = new URL(invited.body.inviteUrl as string).pathname.split('/').pop()!;
+      for (const password of [email, '000000000000']) {
+        expectProblem(
+          await api.http.post('/api/v1/auth/invite/accept').send({ token, password }),
+          400,
+          'password-too-weak',
+          'password',
+        );
+      }
+      expect(
+        (await api.http.post('/api/v1/auth/invite/accept').send({ token, password: 'sunflowers over Azov' }))
+          .status,
+      ).toBe(204);
     });
   });
 });
