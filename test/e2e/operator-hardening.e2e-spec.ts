@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createOrganisation } from '../support/accounts.js';
+import { auditSince, createMember, createOrganisation, lastAuditSeq } from '../support/accounts.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startApi, type ApiHarness } from '../support/api-harness.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
@@ -94,6 +95,40 @@ describe.each(availableDialects())('operator hardening on %s', (dialect) => {
         (await api.http.post('/api/v1/auth/invite/accept').send({ token, password: 'sunflowers over Azov' }))
           .status,
       ).toBe(204);
+    });
+  });
+
+  describe("another organisation's subscriptions", () => {
+    it('answers a delete 404, as if unknown, keeps the subscription, and audits the attempt', async () => {
+      const subscribed = await api.http
+        .post('/api/v1/subscriptions')
+        .set(api.auth)
+        .send({ email: 'ops@hq.example', mode: 'immediate', minSeverity: 'critical' });
+      expect(subscribed.status).toBe(201);
+      const outsider = await createMember(
+        api,
+        await createOrganisation(api, 'Another NGO'),
+        'coordinator',
+        'coordinator@another.example',
+      );
+      const seq = await lastAuditSeq(api);
+      const refused = await api.http.delete(`/api/v1/subscriptions/${subscribed.body.id}`).set(outsider.auth);
+      expectProblem(refused, 404, 'not-found');
+      const unknown = await api.http.delete(`/api/v1/subscriptions/${randomUUID()}`).set(outsider.auth);
+      expect(refused.body.detail).toBe(unknown.body.detail.replace(/[0-9a-f-]{36}/, subscribed.body.id));
+      const listed = (await api.http.get('/api/v1/subscriptions').set(api.auth)).body.items as {
+        id: string;
+      }[];
+      expect(listed.map((subscription) => subscription.id)).toContain(subscribed.body.id);
+      expect(await auditSince(api, seq)).toEqual([
+        expect.objectContaining({
+          action: 'subscription.delete',
+          entity: 'subscription',
+          entityId: subscribed.body.id,
+          actorId: outsider.id,
+          outcome: 'refused',
+        }),
+      ]);
     });
   });
 });

@@ -2,7 +2,7 @@ import type { Role, Scope } from '#cw/accounts';
 import type { ReportKind } from '#cw/persistence';
 
 /** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
-export type OwnedRecord = 'corridor' | 'api_key' | 'user' | 'webhook_endpoint' | ReportKind;
+export type OwnedRecord = 'corridor' | 'api_key' | 'user' | 'webhook_endpoint' | 'subscription' | ReportKind;
 
 export interface ObjectRule {
   /** The record named by the route's `:id` (or `param`); it must belong to the caller's organisation (admins: any). */
@@ -216,7 +216,8 @@ export const ACCESS_POLICY = {
   'DELETE /api/v1/subscriptions/:id': {
     role: 'coordinator',
     scope: 'write',
-    note: 'own organisation (another one reads as unknown); admins all',
+    object: { record: 'subscription', refuseWith: 404, action: 'subscription.delete' },
+    note: 'own organisation (another one reads as unknown, and the attempt is audited); admins all',
   },
   'GET /api/v1/unsubscribe': {
     role: 'public',

@@ -18,6 +18,7 @@ const RECORD_NAMES: Record<OwnedRecord, string> = {
   api_key: 'API key',
   user: 'user',
   webhook_endpoint: 'webhook endpoint',
+  subscription: 'subscription',
   ...REPORT_KIND_NAMES,
 };
 
