@@ -208,7 +208,9 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
   ])('refuses the name %s with a problem and reads nothing outside the folder', async (name) => {
     const sibling = (await readdir(folder)).find((f) => f.endsWith('.eml'))!;
     const response = await api.http.get(`/api/v1/outbox/${name.replace('{sibling}', sibling)}`).set(api.auth);
-    expectProblem(response, 404, 'not-found');
+    // A NUL is refused as input before any handler runs (400 naming the parameter); any other name is unknown.
+    if (name.includes('%00')) expectProblem(response, 400, 'validation', 'name');
+    else expectProblem(response, 404, 'not-found');
     expect(response.text).not.toContain(SECRET);
     expect(response.text).not.toContain('root:');
   });
