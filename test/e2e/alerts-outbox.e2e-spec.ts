@@ -134,6 +134,13 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
+  // An alert names people and places under embargo and carries a working unsubscribe link: no other local account
+  // reads it.
+  it('writes each .eml file readable by its owner only (0600)', async () => {
+    const mode = (await stat(join(outboxDir, emlName))).mode & 0o777;
+    expect(mode.toString(8)).toBe('600');
+  });
+
   it('writes the alert as one .eml file named by its delivery: To, Subject, one-click unsubscribe, the corridor link', async () => {
     expect(await emlFiles()).toEqual([emlName]);
     const raw = await readFile(join(outboxDir, emlName));
