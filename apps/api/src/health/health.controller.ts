@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { AppConfig } from '#cw/config';
-import { Database } from '#cw/persistence';
+import { DatabaseProbe } from './database-probe.js';
 
 type Check = 'up' | 'down';
 
@@ -35,7 +35,7 @@ export class HealthController implements OnModuleDestroy {
   private readonly redis: Redis;
 
   constructor(
-    private readonly db: Database,
+    private readonly database: DatabaseProbe,
     config: AppConfig,
   ) {
     this.redis = new Redis(config.REDIS_URL, {
@@ -53,7 +53,7 @@ export class HealthController implements OnModuleDestroy {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.db.get('SELECT 1 AS ok')),
+      withTimeout(this.database.ping()),
       withTimeout(
         this.redis.status === 'ready' ? this.redis.ping() : Promise.reject(new Error('not connected')),
       ),
