@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   API_ENTRY,
+  API_ENV,
+  API_NODE_ARGS,
   bootstrapAdmin,
   buildIsStale,
   CREDENTIALS_FILE,
@@ -174,12 +176,12 @@ async function main() {
   if (stopping) return;
 
   say(`starting ${apiCount} api replicas on port ${port} and ${workerCount} workers…`);
-  cluster.setupPrimary({ exec: API_ENTRY, args: [], silent: true });
+  cluster.setupPrimary({ exec: API_ENTRY, args: [], execArgv: API_NODE_ARGS, silent: true });
   const listening = new Promise((resolve) => {
     let ready = 0;
     cluster.on('listening', () => (ready += 1) === apiCount && resolve());
   });
-  for (let i = 1; i <= apiCount; i += 1) forkApi(i, env);
+  for (let i = 1; i <= apiCount; i += 1) forkApi(i, { ...env, ...API_ENV });
   await listening;
   for (let i = 1; i <= workerCount; i += 1) startWorker(`worker-${i}`, env);
 

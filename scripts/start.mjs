@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { formatImportError, importDemo, login } from './demo-import.mjs';
 import {
   API_ENTRY,
+  API_ENV,
+  API_NODE_ARGS,
   bootstrapAdmin,
   buildIsStale,
   CREDENTIALS_FILE,
@@ -35,8 +37,8 @@ let redis = null;
 let stopping = false;
 
 /** Spawns `node entry` with `[name]`-prefixed output (the apps log JSON lines; they pass through as they are). */
-function startChild(name, entry, env) {
-  const child = spawn(process.execPath, [entry], {
+function startChild(name, entry, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
@@ -155,7 +157,7 @@ async function main() {
 
   // The API migrates the database at start; the worker starts once the API is healthy.
   say(`starting the API on port ${port}…`);
-  startChild('api', API_ENTRY, env);
+  startChild('api', API_ENTRY, { ...env, ...API_ENV }, API_NODE_ARGS);
   try {
     await waitForHttp(`http://127.0.0.1:${port}/health`, 120000, {
       shouldAbort: () => (stopping ? 'stopping' : children.has('api') ? null : 'the API exited'),

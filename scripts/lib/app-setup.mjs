@@ -9,6 +9,15 @@ export const API_ENTRY = 'dist/apps/api/src/main.js';
 export const WORKER_ENTRY = 'dist/apps/worker/src/main.js';
 export const MIGRATE_ENTRY = 'dist/libs/persistence/src/migrate.main.js';
 const BUILD_OUTPUTS = [API_ENTRY, WORKER_ENTRY, MIGRATE_ENTRY];
+
+/**
+ * How the api runs (docs/performance.md, "Memory"): V8's young generation capped at 2 × 8 MB (Node 24 grows it
+ * to 2 × 64 MB on a machine with this much memory, for no speed the api measures), and libuv's pool at two threads,
+ * each keeping the 19 MiB arena of the argon2 hashes it ran (four threads kept four). Also in package.json's
+ * start:api and the Dockerfile.
+ */
+export const API_NODE_ARGS = ['--max-semi-space-size=8'];
+export const API_ENV = { UV_THREADPOOL_SIZE: '2' };
 export const CREDENTIALS_FILE = path.join('var', 'bootstrap-admin.json');
 const DEFAULT_ADMIN_EMAIL = 'admin@corridor.local';
 
