@@ -7,6 +7,7 @@ import { Clock, ClockModule } from '#cw/clock';
 import { ConfigModule, loadConfig } from '#cw/config';
 import { CorridorsModule } from '#cw/corridors';
 import { FlagsModule } from '#cw/flags';
+import { JobsModule } from '#cw/jobs';
 import { LocationsModule } from '#cw/locations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
@@ -26,6 +27,7 @@ import { CorridorReportsController } from './corridors/corridor-reports.controll
 import { CorridorsController } from './corridors/corridors.controller.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FlagsController, TrackRecordController } from './flags/flags.controller.js';
+import { DatabaseProbe } from './health/database-probe.js';
 import { HealthController } from './health/health.controller.js';
 import { InputSafetyPipe } from './http/input-safety.pipe.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -69,6 +71,7 @@ export class AppModule implements OnApplicationBootstrap {
         ReportsModule,
         AuditModule,
         FlagsModule,
+        JobsModule,
         AlertsModule,
         DashboardModule,
         WebhooksModule,
@@ -102,6 +105,7 @@ export class AppModule implements OnApplicationBootstrap {
         ImportsController,
       ],
       providers: [
+        DatabaseProbe,
         JobQueues,
         OneClickBody,
         CsvBody,

@@ -220,6 +220,19 @@ export class UserService {
     return invite ? { inviteUrl: this.inviteUrl(invite) } : {};
   }
 
+  /** The user with this e-mail as a principal with both scopes (the benchmark's unguarded route acts as one). */
+  async principalOf(email: string): Promise<Principal | null> {
+    const user = await this.users.findByEmail(email);
+    if (!user) return null;
+    return {
+      userId: user.id,
+      organisationId: user.organisationId,
+      role: user.role as Principal['role'],
+      scopes: ['read', 'write'],
+      credential: { kind: 'session', id: user.id },
+    };
+  }
+
   /** Creates the first admin from BOOTSTRAP_ADMIN_* when the database has no user yet. */
   async ensureBootstrapAdmin(): Promise<void> {
     const email = this.config.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();

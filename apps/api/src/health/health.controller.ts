@@ -11,8 +11,8 @@ import { Redis } from 'ioredis';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
 import { lastSweepKey, missingSchedulers, type QueueName } from '#cw/jobs';
-import { Database } from '#cw/persistence';
 import { JobQueues } from '../jobs/job-queues.js';
+import { DatabaseProbe } from './database-probe.js';
 
 type Check = 'up' | 'down';
 
@@ -79,7 +79,7 @@ export class HealthController implements OnModuleDestroy {
   private readonly redis: Redis;
 
   constructor(
-    private readonly db: Database,
+    private readonly database: DatabaseProbe,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly queues: JobQueues,
@@ -99,7 +99,7 @@ export class HealthController implements OnModuleDestroy {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.db.get('SELECT 1 AS ok')),
+      withTimeout(this.database.ping()),
       withTimeout(
         this.redis.status === 'ready' ? this.redis.ping() : Promise.reject(new Error('not connected')),
       ),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { deriveCorridorStatus, CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
-import { confirmationStateOf } from '../../../corridors/src/corridor-state.service.js';
 import {
   aCorridor,
   aWindow,
@@ -50,7 +49,8 @@ function corridorNumber(world: World, i: number): Seeded {
     announcedAt: at(-72 * HOUR + Math.floor(i / 3) * MINUTE),
     cancelledAt: i % 11 === 0 ? at(-HOUR) : null,
     cancelReason: i % 11 === 0 ? 'route shelled' : null,
-    confirmationState: confirmationStateOf(requiredPartyIds, new Map()),
+    // No party has stated anything yet: pending while any is required (the corridors library's rule).
+    confirmationState: requiredPartyIds.length ? 'pending' : 'confirmed',
     evacuationReportCount: i % 4 === 1 ? 1 : 0,
     evacuationLow: i % 4 === 1 ? 100 + i : null,
     evacuationHigh: i % 4 === 1 ? 150 + i : null,

@@ -9,7 +9,7 @@ import {
   type CorridorFacts,
   type CorridorStatus,
 } from '#cw/domain';
-import { CorridorStateService } from '../../../corridors/src/corridor-state.service.js';
+import { CorridorStateService } from './corridor-state.service.js';
 import {
   aConfirmation,
   aCorridor,
@@ -19,12 +19,12 @@ import {
   seedWorld,
   type Repositories,
   type World,
-} from '../../test-support/fixtures.js';
+} from '../../persistence/test-support/fixtures.js';
 import {
   mediumDialects,
   openMigratedDatabase,
   type MediumDatabase,
-} from '../../test-support/medium-database.js';
+} from '../../persistence/test-support/medium-database.js';
 
 const NOW = new Date('2022-05-05T12:00:00Z');
 const HOUR = 3_600_000;
