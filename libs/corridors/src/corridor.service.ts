@@ -10,6 +10,7 @@ import {
   defaultRequiredConfirmations,
   deriveCorridorStatus,
   expandDailySchedule,
+  readEmbargo,
   windowConfirmationState,
   type ConfirmationStance,
   type StatedConfirmation,
@@ -72,6 +73,7 @@ export class CorridorService {
   ): Promise<CorridorResponseDto> {
     const now = this.clock.now();
     const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
+    const embargo = readEmbargo(dto.embargo, now, dto.timezone);
     const windows = this.readWindows(dto);
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
     await this.assertParties('announcedById', [dto.announcedById]);
@@ -106,6 +108,7 @@ export class CorridorService {
       evacuationReportCount: 0,
       evacuationLow: null,
       evacuationHigh: null,
+      ...embargo,
       version: 1,
       organisationId: principal.organisationId,
       createdById: principal.userId,

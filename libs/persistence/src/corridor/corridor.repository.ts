@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
@@ -133,6 +134,7 @@ export class CorridorRepository {
 
   async insert(corridor: CorridorEntity, requiredPartyIds: readonly string[], tx: SqlRunner): Promise<void> {
     await tx.run(this.corridors.insertSql, this.corridors.toParams(corridor));
+    await holdIfEmbargoed('corridor', { ...corridor, corridorId: corridor.id }, tx);
     await this.replaceRequiredParties(corridor.id, requiredPartyIds, tx);
   }
 

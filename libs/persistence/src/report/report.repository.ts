@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
+import { holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { ConfirmationEntity } from './confirmation.entity.js';
 import { EvacuationReportEntity } from './evacuation-report.entity.js';
 import { IncidentEntity } from './incident.entity.js';
@@ -129,20 +130,28 @@ export class ReportRepository {
     return changed > 0;
   }
 
-  insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
+  async insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
+    await holdIfEmbargoed('confirmation', row, tx);
+    return inserted;
   }
 
-  insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
+  async insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
+    await holdIfEmbargoed('evacuation', row, tx);
+    return inserted;
   }
 
-  insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.remaining.insertSql, this.remaining.toParams(row));
+  async insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.remaining.insertSql, this.remaining.toParams(row));
+    await holdIfEmbargoed('remaining', row, tx);
+    return inserted;
   }
 
-  insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.incidents.insertSql, this.incidents.toParams(row));
+  async insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.incidents.insertSql, this.incidents.toParams(row));
+    await holdIfEmbargoed('incident', row, tx);
+    return inserted;
   }
 
   findConfirmations(corridorId: string, tx: SqlRunner = this.db): Promise<ConfirmationEntity[]> {
