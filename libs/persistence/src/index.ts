@@ -45,6 +45,12 @@ export {
 } from './cursor/read-cursor.repository.js';
 export { EmbargoHoldEntity } from './embargo/embargo-hold.entity.js';
 export {
+  EmbargoRepository,
+  type DueEmbargo,
+  type HeldRecord,
+  type LiftedRecord,
+} from './embargo/embargo.repository.js';
+export {
   EMBARGOED_TABLES,
   embargoVisibleSql,
   holdIfEmbargoed,
