@@ -58,6 +58,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
       { every: this.config.SWEEP_INTERVAL_MS },
       { name: JobName.WindowSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
     );
+    // Embargoes lift at the sweep's pace: within SWEEP_INTERVAL_MS of their time.
+    await this.evaluation.upsertJobScheduler(
+      JobName.EmbargoLift,
+      { every: this.config.SWEEP_INTERVAL_MS },
+      { name: JobName.EmbargoLift, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
     await this.evaluation.upsertJobScheduler(
       JobName.EvaluationOutboxRelay,
       { every: this.config.OUTBOX_RELAY_INTERVAL_MS },

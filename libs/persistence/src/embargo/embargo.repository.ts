@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PUBLIC_VIEWER, type EmbargoViewer } from '#cw/domain';
+import { PUBLIC_VIEWER, type EmbargoState, type EmbargoViewer } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import type { SqlParams } from '../database/named-parameters.js';
 import { chunked } from '../shared/chunked.js';
@@ -13,7 +13,7 @@ export interface DueEmbargo {
 }
 
 /** A record under embargo now, with the organisation that alone (with admins) sees it. */
-export interface HeldRecord {
+export interface HeldRecord extends EmbargoState {
   kind: EmbargoedKind;
   id: string;
   corridorId: string;
@@ -28,6 +28,7 @@ export interface LiftedRecord {
 }
 
 const instantOrNull = (value: unknown): Date | null => (value == null ? null : new Date(Number(value)));
+const SHARED = embargoVisibleSql('r', PUBLIC_VIEWER, {});
 
 /** The embargoes in force: who they hide records from, which are due, and their lift. */
 @Injectable()
@@ -97,36 +98,30 @@ export class EmbargoRepository {
     tx: SqlRunner = this.db,
   ): Promise<HeldRecord[]> {
     const held: HeldRecord[] = [];
-    const notShared = (alias: string) => `NOT ${embargoVisibleSql(alias, PUBLIC_VIEWER, {})}`;
-    for (const part of chunked([...new Set(ids.corridor)], 500)) {
-      const rows = await tx.all<{ id: string; organisation_id: string }>(
-        `SELECT c.id, c.organisation_id FROM corridor c WHERE c.id IN (:...part) AND ${notShared('c')}`,
-        { part },
-      );
-      held.push(
-        ...rows.map((r) => ({
-          kind: 'corridor' as const,
-          id: r.id,
-          corridorId: r.id,
-          organisationId: r.organisation_id,
-        })),
-      );
-    }
-    for (const part of chunked([...new Set(ids.evacuation)], 500)) {
-      const rows = await tx.all<{ id: string; corridor_id: string; organisation_id: string }>(
-        `SELECT r.id, r.corridor_id, r.organisation_id FROM evacuation_report r
-         WHERE r.id IN (:...part) AND ${notShared('r')}`,
-        { part },
-      );
-      held.push(
-        ...rows.map((r) => ({
-          kind: 'evacuation' as const,
-          id: r.id,
-          corridorId: r.corridor_id,
-          organisationId: r.organisation_id,
-        })),
-      );
-    }
+    const read = async (kind: 'corridor' | 'evacuation', wanted: readonly string[]) => {
+      const corridorId = kind === 'corridor' ? 'r.id' : 'r.corridor_id';
+      for (const part of chunked([...new Set(wanted)], 500)) {
+        const rows = await tx.all<Record<string, unknown>>(
+          `SELECT r.id, ${corridorId} AS corridor_id, r.organisation_id, r.embargoed_until, r.embargo_until_windows_end,
+                  r.embargo_lifted_at
+           FROM "${EMBARGOED_TABLES[kind]}" r WHERE r.id IN (:...part) AND NOT ${SHARED}`,
+          { part },
+        );
+        held.push(
+          ...rows.map((row) => ({
+            kind,
+            id: String(row.id),
+            corridorId: String(row.corridor_id),
+            organisationId: String(row.organisation_id),
+            embargoedUntil: instantOrNull(row.embargoed_until),
+            embargoUntilWindowsEnd: [true, 1, '1'].includes(row.embargo_until_windows_end as never),
+            embargoLiftedAt: instantOrNull(row.embargo_lifted_at),
+          })),
+        );
+      }
+    };
+    await read('corridor', ids.corridor);
+    await read('evacuation', ids.evacuation);
     return held;
   }
 }
