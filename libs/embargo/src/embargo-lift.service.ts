@@ -4,12 +4,7 @@ import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { CorridorStateService } from '#cw/corridors';
 import { EvaluationTrigger } from '#cw/jobs';
-import {
-  Database,
-  EmbargoRepository,
-  WebhookEventRepository,
-  type DueEmbargo,
-} from '#cw/persistence';
+import { Database, EmbargoRepository, WebhookEventRepository, type DueEmbargo } from '#cw/persistence';
 
 const BATCH = 200;
 

@@ -160,7 +160,12 @@ export class WebhookFanOutService {
           if (!endpoint.types.has(event.type) || endpoint.createdAt.getTime() > event.occurredAt.getTime())
             continue;
           // An event about a record under embargo goes to its organisation's endpoints alone, until the lift.
-          if (held.some((record) => !isVisibleTo(record, { organisationId: endpoint.organisationId, seesEverything: false })))
+          if (
+            held.some(
+              (record) =>
+                !isVisibleTo(record, { organisationId: endpoint.organisationId, seesEverything: false }),
+            )
+          )
             continue;
           rows.push({
             id: newId(),

@@ -64,19 +64,18 @@ export function readEmbargo(
 
 /** Held back now: it has an embargo that has not been lifted. */
 export function isUnderEmbargo(record: EmbargoState): boolean {
-  return (
-    record.embargoLiftedAt === null && (record.embargoedUntil !== null || record.embargoUntilWindowsEnd)
-  );
+  return record.embargoLiftedAt === null && (record.embargoedUntil !== null || record.embargoUntilWindowsEnd);
 }
 
 /**
  * The one visibility rule: a record under embargo is seen by its own organisation and by admins only; any other
  * record by everyone. persistence's `embargoVisibleSql` is this rule in SQL (embargo-visibility-sql.spec).
  */
-export function isVisibleTo(record: EmbargoState & { organisationId: string }, viewer: EmbargoViewer): boolean {
-  return (
-    viewer.seesEverything || !isUnderEmbargo(record) || record.organisationId === viewer.organisationId
-  );
+export function isVisibleTo(
+  record: EmbargoState & { organisationId: string },
+  viewer: EmbargoViewer,
+): boolean {
+  return viewer.seesEverything || !isUnderEmbargo(record) || record.organisationId === viewer.organisationId;
 }
 
 /**
