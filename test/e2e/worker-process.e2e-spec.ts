@@ -164,7 +164,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
     const queue = new Queue(QueueName.Evaluation, { connection: { url: redis.url }, prefix });
     try {
       const schedulers = (await queue.getJobSchedulers()).map((s) => s.key).sort();
-      expect(schedulers).toEqual(['EvaluationOutboxRelay', 'WindowSweep']);
+      expect(schedulers).toEqual(['EmbargoLift', 'EvaluationOutboxRelay', 'WindowSweep']);
     } finally {
       await queue.close();
     }
