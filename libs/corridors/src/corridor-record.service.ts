@@ -13,7 +13,9 @@ import {
 import { toEmbargoResponse } from './dto/embargo.dto.js';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
 import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
+import { TimelineQueryDto } from './dto/timeline-query.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
+import { pageTimeline } from './timeline-page.js';
 
 /** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
 @Injectable()
@@ -26,7 +28,11 @@ export class CorridorRecordService {
   ) {}
 
   /** Claims under embargo are in their organisation's (and admins') timeline only, with what was done to them. */
-  async timeline(corridorId: string, viewer: EmbargoViewer): Promise<TimelineDto> {
+  async timeline(
+    corridorId: string,
+    viewer: EmbargoViewer,
+    page: TimelineQueryDto = new TimelineQueryDto(),
+  ): Promise<Omit<TimelineDto, 'next'>> {
     const corridor = await this.corridors.findById(corridorId);
     if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', corridorId);
     const [windows, allConfirmations, allEvacuations, allRemaining, allIncidents] = await Promise.all([
@@ -157,8 +163,7 @@ export class CorridorRecordService {
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }
-    events.sort((a, b) => a.at.localeCompare(b.at) || a.enteredAt.localeCompare(b.enteredAt));
-    return { events };
+    return pageTimeline(events, page.limit, page.cursor);
   }
 
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {

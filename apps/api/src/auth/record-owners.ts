@@ -3,6 +3,7 @@ import {
   ApiKeyRepository,
   CorridorRepository,
   ReportRepository,
+  SubscriptionRepository,
   UserRepository,
   WebhookEndpointRepository,
 } from '#cw/persistence';
@@ -17,6 +18,7 @@ export class RecordOwners {
     private readonly users: UserRepository,
     private readonly reports: ReportRepository,
     private readonly webhookEndpoints: WebhookEndpointRepository,
+    private readonly subscriptions: SubscriptionRepository,
   ) {}
 
   organisationOf(record: OwnedRecord, id: string): Promise<string | undefined> {
@@ -29,6 +31,8 @@ export class RecordOwners {
         return this.users.organisationOf(id);
       case 'webhook_endpoint':
         return this.webhookEndpoints.organisationOf(id);
+      case 'subscription':
+        return this.subscriptions.organisationOf(id);
       default:
         return this.reports.organisationOf(record, id);
     }

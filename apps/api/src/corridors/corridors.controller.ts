@@ -12,6 +12,7 @@ import {
   CorridorUpdateDto,
   EvacuationSummaryDto,
   TimelineDto,
+  TimelineQueryDto,
   WindowCreateDto,
   WindowResponseDto,
 } from '#cw/corridors';
@@ -90,8 +91,16 @@ export class CorridorsController {
 
   @Get(':id/timeline')
   @ApiOkResponse({ type: TimelineDto })
-  timeline(@Actor() principal: Principal, @IdParam('id', 'corridor') id: string): Promise<TimelineDto> {
-    return this.records.timeline(id, viewerOf(principal));
+  async timeline(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @Query() query: TimelineQueryDto,
+  ): Promise<TimelineDto> {
+    const page = await this.records.timeline(id, viewerOf(principal), query);
+    const next = page.nextCursor
+      ? `/api/v1/corridors/${id}/timeline?${new URLSearchParams({ limit: String(query.limit), cursor: page.nextCursor })}`
+      : null;
+    return { ...page, next };
   }
 
   @Get(':id/evacuations/summary')
