@@ -78,6 +78,7 @@ const COUNTED_TABLES = [
   'incident',
   'idempotency_record',
   'api_key',
+  'embargo_hold',
 ];
 
 const REPORT_TABLES = ['confirmation', 'evacuation_report', 'remaining_report', 'incident'];

@@ -108,6 +108,8 @@ export class JobSchedules implements OnApplicationBootstrap, OnModuleDestroy, On
     const every: Partial<Record<JobName, number>> = {
       [JobName.IdempotencyRecordPurge]: 3_600_000,
       [JobName.WindowSweep]: this.config.SWEEP_INTERVAL_MS,
+      // Embargoes lift at the sweep's pace: within SWEEP_INTERVAL_MS of their time.
+      [JobName.EmbargoLift]: this.config.SWEEP_INTERVAL_MS,
       [JobName.EvaluationOutboxRelay]: this.config.OUTBOX_RELAY_INTERVAL_MS,
       [JobName.AlertFanOut]: this.config.ALERT_INTERVAL_MS,
       [JobName.AlertDeliverySend]: this.config.ALERT_INTERVAL_MS,

@@ -118,6 +118,20 @@ export class AlertFanOutService {
     });
   }
 
+  /**
+   * At a corridor's lift, in its transaction: its open flags reach the subscriptions that could not hear of them
+   * while it was under embargo, as if raised now. Those that did hear keep their one e-mail (the unique key).
+   */
+  async releaseCorridor(corridorId: string, tx: SqlRunner): Promise<number> {
+    const open = new Set(
+      (await this.flags.findByCorridor(corridorId, tx)).filter((f) => !f.resolvedAt).map((f) => f.id),
+    );
+    const raised = (await this.flags.findEventsByCorridor(corridorId, tx)).filter(
+      (e) => e.kind === 'raised' && open.has(e.flagId),
+    );
+    return raised.length ? this.fanOut(raised, this.clock.now(), tx) : 0;
+  }
+
   private async fanOut(events: FlagEventEntity[], now: Date, tx: SqlRunner): Promise<number> {
     const corridors = await this.facts.findCorridors(
       events.map((e) => e.corridorId),

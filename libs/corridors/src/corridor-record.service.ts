@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
-import { describeCount, reconcileCounts, type Count } from '#cw/domain';
+import { describeCount, isVisibleTo, reconcileCounts, type Count, type EmbargoViewer } from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
@@ -10,6 +10,7 @@ import {
   type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
+import { toEmbargoResponse } from './dto/embargo.dto.js';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
 import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
 import { TimelineQueryDto } from './dto/timeline-query.dto.js';
@@ -26,19 +27,33 @@ export class CorridorRecordService {
     private readonly flags: FlagRepository,
   ) {}
 
+  /** Claims under embargo are in their organisation's (and admins') timeline only, with what was done to them. */
   async timeline(
     corridorId: string,
+    viewer: EmbargoViewer,
     page: TimelineQueryDto = new TimelineQueryDto(),
   ): Promise<Omit<TimelineDto, 'next'>> {
     const corridor = await this.corridors.findById(corridorId);
-    if (!corridor) throw AppError.notFound('corridor', corridorId);
-    const [windows, confirmations, evacuations, remaining, incidents] = await Promise.all([
+    if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', corridorId);
+    const [windows, allConfirmations, allEvacuations, allRemaining, allIncidents] = await Promise.all([
       this.corridors.findWindows(corridorId),
       this.reports.findConfirmations(corridorId),
       this.reports.findEvacuations(corridorId),
       this.reports.findRemaining(corridorId),
       this.reports.findIncidents(corridorId),
     ]);
+    const hidden = new Set<string>();
+    const seen = <T extends Parameters<typeof isVisibleTo>[0] & { id: string }>(rows: T[]): T[] =>
+      rows.filter((row) => isVisibleTo(row, viewer) || void hidden.add(row.id));
+    const [confirmations, evacuations, remaining, incidents] = [
+      seen(allConfirmations),
+      seen(allEvacuations),
+      seen(allRemaining),
+      seen(allIncidents),
+    ];
+    const embargo = (row: Parameters<typeof toEmbargoResponse>[0]) => ({
+      embargo: toEmbargoResponse(row, corridor.lastEndsAt),
+    });
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
@@ -58,6 +73,7 @@ export class CorridorRecordService {
         sourceUrl: corridor.sourceUrl,
         note: corridor.sourceNote,
         ...entered(corridor),
+        ...embargo(corridor),
       },
       ...windows.map((w) => ({
         kind: 'window' as const,
@@ -81,6 +97,7 @@ export class CorridorRecordService {
         stance: c.stance,
         ...entered(c),
         ...correctable(c),
+        ...embargo(c),
       })),
       ...evacuations.map((e) => ({
         kind: 'evacuation' as const,
@@ -96,6 +113,7 @@ export class CorridorRecordService {
         arrivedAtId: e.arrivedAtId ?? undefined,
         ...entered(e),
         ...correctable(e),
+        ...embargo(e),
       })),
       ...remaining.map((r) => ({
         kind: 'remaining' as const,
@@ -108,6 +126,7 @@ export class CorridorRecordService {
         count: toCountResponse(r),
         ...entered(r),
         ...correctable(r),
+        ...embargo(r),
       })),
       ...incidents.map((i) => ({
         kind: 'incident' as const,
@@ -120,12 +139,13 @@ export class CorridorRecordService {
         incidentKind: i.kind,
         ...entered(i),
         ...correctable(i),
+        ...embargo(i),
       })),
     ];
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
     events.push(
       ...(await this.audit.findDoneForCorridor(corridorId))
-        .filter(isEdit)
+        .filter((entry) => isEdit(entry) && !hidden.has(entry.entityId) && isRetractionVisible(entry, viewer))
         .map((entry) =>
           isRetraction(entry) ? toRetractionTimelineEvent(entry) : toEditTimelineEvent(entry),
         ),
@@ -198,6 +218,10 @@ const SHOWN_AS_THEMSELVES = new Set([
   'evacuation.create',
   'remaining.create',
   'incident.create',
+  // A lift shows on the record itself (its embargo's liftedAt), not as an edit.
+  ...['corridor', 'confirmation', 'evacuation', 'remaining', 'incident'].map(
+    (kind) => `${kind}.embargo_lift`,
+  ),
 ]);
 
 function isEdit(entry: AuditEntryEntity): boolean {
@@ -207,6 +231,12 @@ function isEdit(entry: AuditEntryEntity): boolean {
 /** An audit entry's `before` or `after`, as stored: JSON of the fields, or null. */
 function fieldsOf(json: string | null): Record<string, unknown> {
   return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
+/** A retraction of a report under embargo is seen by whoever could see the report. */
+function isRetractionVisible(entry: AuditEntryEntity, viewer: EmbargoViewer): boolean {
+  const heldFor = fieldsOf(entry.after).embargoedFor;
+  return typeof heldFor !== 'string' || viewer.seesEverything || heldFor === viewer.organisationId;
 }
 
 function isRetraction(entry: AuditEntryEntity): boolean {

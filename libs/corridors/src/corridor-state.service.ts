@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { latestStances } from '#cw/domain';
+import { isUnderEmbargo, latestStances } from '#cw/domain';
 import {
   CorridorRepository,
   ReportRepository,
@@ -21,12 +21,15 @@ export class CorridorStateService {
       this.reports.findConfirmations(corridorId, tx),
       this.corridors.findWindows(corridorId, tx),
     ]);
+    // Kept once for every organisation: a stance under embargo counts from its lift (the lift recomputes this).
     const stances = latestStances(
-      confirmations.map((c) => ({
-        partyId: c.partyId,
-        stance: c.stance as 'confirmed',
-        statedAt: c.statedAt,
-      })),
+      confirmations
+        .filter((c) => !isUnderEmbargo(c))
+        .map((c) => ({
+          partyId: c.partyId,
+          stance: c.stance as 'confirmed',
+          statedAt: c.statedAt,
+        })),
     );
     await this.corridors.saveConfirmationState(
       corridorId,

@@ -5,6 +5,7 @@ import {
   CONFIRMATION_STANCES,
   CORRIDOR_STATUSES,
   deriveCorridorStatus,
+  PUBLIC_VIEWER,
   type ConfirmationStance,
   type CorridorFacts,
   type CorridorStatus,
@@ -150,7 +151,7 @@ describe.each(mediumDialects())('the corridor status computed in %s', (dialect) 
         expect(stored).toEqual(derived);
 
         for (const status of CORRIDOR_STATUSES) {
-          const page = await repos.corridors.list({ status, limit: 200 }, NOW);
+          const page = await repos.corridors.list({ status, viewer: PUBLIC_VIEWER, limit: 200 }, NOW);
           const expected = ids.filter((_id, index) => derived[index] === status);
           expect({ status, ids: page.items.map((row) => row.id).sort() }).toEqual({
             status,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
@@ -10,8 +10,12 @@ import {
   defaultRequiredConfirmations,
   deriveCorridorStatus,
   expandDailySchedule,
+  isUnderEmbargo,
+  isVisibleTo,
+  readEmbargo,
   windowConfirmationState,
   type ConfirmationStance,
+  type EmbargoViewer,
   type StatedConfirmation,
   type WindowBounds,
 } from '#cw/domain';
@@ -73,6 +77,7 @@ export class CorridorService {
   ): Promise<CorridorResponseDto> {
     const now = this.clock.now();
     const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
+    const embargo = readEmbargo(dto.embargo, now, dto.timezone);
     assertWindowsPerRequest(dto, this.config.MAX_WINDOWS_PER_REQUEST, this.config.MAX_WINDOWS_PER_CORRIDOR);
     const windows = this.readWindows(dto);
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
@@ -108,6 +113,7 @@ export class CorridorService {
       evacuationReportCount: 0,
       evacuationLow: null,
       evacuationHigh: null,
+      ...embargo,
       version: 1,
       organisationId: principal.organisationId,
       createdById: principal.userId,
@@ -136,27 +142,33 @@ export class CorridorService {
         },
       });
       await this.evaluations.record(corridor.id, tx);
-      return this.view(corridor, { requiredPartyIds, windows: windowRows, confirmations: [] }, now);
+      return this.view(
+        corridor,
+        { requiredPartyIds, windows: windowRows, confirmations: [] },
+        now,
+        viewerOf(principal),
+      );
     });
     this.evaluations.corridorChanged();
     return response;
   }
 
-  async get(id: string, tx?: SqlRunner): Promise<CorridorResponseDto> {
+  /** A corridor under embargo is unknown (404) to other organisations, as is a claim of it under embargo. */
+  async get(id: string, viewer: EmbargoViewer, tx?: SqlRunner): Promise<CorridorResponseDto> {
     const corridor = await this.corridors.findById(id, tx);
-    if (!corridor) throw AppError.notFound('corridor', id);
+    if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', id);
     const [requiredPartyIds, windows, confirmations, flags] = await Promise.all([
       this.corridors.findRequiredPartyIds(id, tx),
       this.corridors.findWindows(id, tx),
       this.reports.findConfirmations(id, tx),
       this.flags.findByCorridor(id, tx),
     ]);
-    return this.view(corridor, { requiredPartyIds, windows, confirmations, flags }, this.clock.now());
+    return this.view(corridor, { requiredPartyIds, windows, confirmations, flags }, this.clock.now(), viewer);
   }
 
-  async list(query: CorridorListQueryDto): Promise<CorridorPageDto> {
+  async list(principal: Principal, query: CorridorListQueryDto): Promise<CorridorPageDto> {
     const page = await this.corridors.list(
-      { ...corridorFilterOf(query), limit: query.limit, cursor: query.cursor },
+      { ...corridorFilterOf(query, viewerOf(principal)), limit: query.limit, cursor: query.cursor },
       this.clock.now(),
     );
     return { items: page.items.map(toCorridorListItem), nextCursor: page.nextCursor };
@@ -203,7 +215,7 @@ export class CorridorService {
         await this.evaluations.record(id, tx);
         isChanged = true;
       }
-      return this.get(id, tx);
+      return this.get(id, viewerOf(principal), tx);
     });
     if (isChanged) this.evaluations.corridorChanged();
     return response;
@@ -225,7 +237,7 @@ export class CorridorService {
         after: { cancelled: true, cancelReason: dto.reason.trim() },
       });
       await this.evaluations.record(id, tx);
-      return this.get(id, tx);
+      return this.get(id, viewerOf(principal), tx);
     });
     this.evaluations.corridorChanged();
     return response;
@@ -274,7 +286,7 @@ export class CorridorService {
         windowConfirmationState(
           window,
           requiredPartyIds,
-          confirmations.map(toStated),
+          confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated),
           this.config.CONFIRMATION_LEAD_MINUTES,
           now,
         ),
@@ -329,8 +341,11 @@ export class CorridorService {
       flags?: FlagEntity[];
     },
     now: Date,
+    viewer: EmbargoViewer,
   ): CorridorResponseDto {
-    const stated = parts.confirmations.map(toStated);
+    // Status and confirmation states are the same for every organisation: a stance under embargo counts from
+    // its lift. The stances themselves are listed to those who may see them, marked.
+    const stated = parts.confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated);
     const status = deriveCorridorStatus(
       {
         isCancelled: corridor.cancelledAt !== null,
@@ -352,7 +367,7 @@ export class CorridorService {
           (parts.flags ?? []).filter((f) => f.windowId === w.id),
         ),
       ),
-      confirmations: parts.confirmations.map(toConfirmationResponse),
+      confirmations: parts.confirmations.filter((c) => isVisibleTo(c, viewer)).map(toConfirmationResponse),
     });
   }
 
@@ -403,8 +418,10 @@ export class CorridorService {
 /** The corridor filter a `GET /corridors` query (or an export, or a feed) asks for, its instants read. */
 export function corridorFilterOf(
   query: Omit<CorridorListQueryDto, 'limit' | 'cursor'> & { corridorId?: string },
+  viewer: EmbargoViewer,
 ): CorridorFilter {
   return {
+    viewer,
     corridorId: query.corridorId,
     status: query.status,
     partyId: query.partyId,

@@ -13,6 +13,7 @@ export {
 } from './dto/corridor-response.dto.js';
 export { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 export { DailyScheduleDto } from './dto/daily-schedule.dto.js';
+export { EmbargoDto, EmbargoProperty, EmbargoResponseDto, toEmbargoResponse } from './dto/embargo.dto.js';
 export { EvacuationSummaryDto } from './dto/evacuation-summary.dto.js';
 export { InstantProperty } from './dto/instant.js';
 export {

@@ -11,6 +11,7 @@ import {
   windowConfirmationState,
   type Period,
   type ConfirmationStance,
+  type EmbargoViewer,
   type Count,
   type StatedConfirmation,
 } from '#cw/domain';
@@ -52,7 +53,8 @@ export class DashboardService {
    * "Now" (corridors open now, windows of the next 48 hours, open flags, recent evacuations), or, with `from` and
    * `to`, that period: corridors and windows in it, the flags of those windows, evacuations reported in it.
    */
-  async read(query: DashboardQueryDto = {}): Promise<DashboardDto> {
+  /** Corridors under embargo, their windows, flags and figures are on their organisation's dashboard (and admins'). */
+  async read(viewer: EmbargoViewer, query: DashboardQueryDto = {}): Promise<DashboardDto> {
     const now = this.clock.now();
     const period: Period | undefined =
       query.from !== undefined && query.to !== undefined
@@ -69,15 +71,17 @@ export class DashboardService {
     const until = period?.to ?? new Date(now.getTime() + DASHBOARD_HORIZON_HOURS * HOUR_MS);
     const [open, windows, flagCounts, flags, figures] = await Promise.all([
       this.corridors.list(
-        period ? { from, to: until, limit: OPEN_CORRIDORS } : { status: 'open', limit: OPEN_CORRIDORS },
+        period
+          ? { viewer, from, to: until, limit: OPEN_CORRIDORS }
+          : { viewer, status: 'open', limit: OPEN_CORRIDORS },
         now,
       ),
-      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS),
-      this.dashboard.countFlags(period),
-      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, period),
+      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS, viewer),
+      this.dashboard.countFlags(viewer, period),
+      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, viewer, period),
       period
-        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS)
-        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS),
+        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS, viewer)
+        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS, viewer),
     ]);
     const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
     const [required, confirmations] = await Promise.all([

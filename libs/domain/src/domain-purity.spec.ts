@@ -77,6 +77,13 @@ describe('the domain library', () => {
         'reconcileCounts',
         'statedFigures',
         'windowConfirmationState',
+        // embargo
+        'NO_EMBARGO',
+        'PUBLIC_VIEWER',
+        'embargoLiftsAt',
+        'isUnderEmbargo',
+        'isVisibleTo',
+        'readEmbargo',
       ].sort(),
     );
   });

@@ -58,3 +58,14 @@ export {
   type AnnouncedWindowFacts,
   type TrackRecord,
 } from './track-record/track-record.js';
+export {
+  NO_EMBARGO,
+  PUBLIC_VIEWER,
+  embargoLiftsAt,
+  isUnderEmbargo,
+  isVisibleTo,
+  readEmbargo,
+  type EmbargoRequest,
+  type EmbargoState,
+  type EmbargoViewer,
+} from './embargo/embargo.js';

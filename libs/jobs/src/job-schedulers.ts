@@ -6,7 +6,7 @@ import { JobName, QueueName } from './job-names.js';
  */
 export const JOB_SCHEDULERS: Readonly<Record<QueueName, readonly JobName[]>> = {
   [QueueName.Maintenance]: [JobName.IdempotencyRecordPurge],
-  [QueueName.Evaluation]: [JobName.WindowSweep, JobName.EvaluationOutboxRelay],
+  [QueueName.Evaluation]: [JobName.WindowSweep, JobName.EvaluationOutboxRelay, JobName.EmbargoLift],
   [QueueName.Alerts]: [JobName.AlertFanOut, JobName.AlertDeliverySend],
   [QueueName.Webhooks]: [JobName.WebhookFanOut],
 };

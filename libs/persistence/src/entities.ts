@@ -5,6 +5,7 @@ import { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 import { CorridorEntity } from './corridor/corridor.entity.js';
 import { AlertCursorEntity } from './delivery/alert-cursor.entity.js';
 import { AlertDeliveryEntity } from './delivery/alert-delivery.entity.js';
+import { EmbargoHoldEntity } from './embargo/embargo-hold.entity.js';
 import { FlagEventEntity } from './flag/flag-event.entity.js';
 import { FlagEntity } from './flag/flag.entity.js';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   CalendarFeedEntity,
   CalendarEventEntity,
   ImportRowEntity,
+  EmbargoHoldEntity,
 ];

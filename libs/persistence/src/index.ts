@@ -43,6 +43,19 @@ export {
   type ContiguousRows,
   type ReadCursor,
 } from './cursor/read-cursor.repository.js';
+export { EmbargoHoldEntity } from './embargo/embargo-hold.entity.js';
+export {
+  EmbargoRepository,
+  type DueEmbargo,
+  type HeldRecord,
+  type LiftedRecord,
+} from './embargo/embargo.repository.js';
+export {
+  EMBARGOED_TABLES,
+  embargoVisibleSql,
+  holdIfEmbargoed,
+  type EmbargoedKind,
+} from './embargo/embargo-visibility.js';
 export { createDatabase, Database, type Row, type SqlRunner } from './database/database.js';
 export { ForeignKeyViolation, UniqueViolation } from './database/database-errors.js';
 export {

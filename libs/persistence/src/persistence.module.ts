@@ -10,6 +10,7 @@ import { buildDataSourceOptions, type SqliteTuning } from './data-source-options
 import { createDatabase, Database } from './database/database.js';
 import { AlertDeliveryRepository } from './delivery/alert-delivery.repository.js';
 import { AlertFactsRepository } from './delivery/alert-facts.repository.js';
+import { EmbargoRepository } from './embargo/embargo.repository.js';
 import { FlagFactsRepository } from './flag/flag-facts.repository.js';
 import { FlagRepository } from './flag/flag.repository.js';
 import { TrackRecordRepository } from './flag/track-record.repository.js';
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   CalendarFeedRepository,
   CorridorRepository,
   DashboardRepository,
+  EmbargoRepository,
   EvaluationOutboxRepository,
   ExportRepository,
   FlagFactsRepository,

@@ -1,5 +1,6 @@
 // The people, places and parties a corridor needs, and builders for what medium tests store.
 import { randomUUID } from 'node:crypto';
+import { NO_EMBARGO } from '#cw/domain';
 import { CorridorWindowEntity } from '../src/corridor/corridor-window.entity.js';
 import { CorridorEntity } from '../src/corridor/corridor.entity.js';
 import { CorridorRepository } from '../src/corridor/corridor.repository.js';
@@ -122,6 +123,7 @@ export function aCorridor(world: World, change: Partial<CorridorEntity> = {}): C
     evacuationReportCount: 0,
     evacuationLow: null,
     evacuationHigh: null,
+    ...NO_EMBARGO,
     version: 1,
     organisationId: world.organisationId,
     createdById: world.coordinatorId,
@@ -165,6 +167,7 @@ export function aConfirmation(
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     version: 1,
+    ...NO_EMBARGO,
     ...change,
   };
 }
@@ -190,6 +193,7 @@ export function anEvacuationReport(
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     version: 1,
+    ...NO_EMBARGO,
     ...change,
   };
 }

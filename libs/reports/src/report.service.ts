@@ -15,6 +15,7 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
+import { readEmbargo, type EmbargoRequest } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, type SqlRunner } from '#cw/persistence';
@@ -63,7 +64,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.confirmation(row);
     const named = { refs: { corridorId, partyId: dto.partyId }, fields: { partyId: 'partyId' } };
@@ -103,7 +104,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.evacuation(row);
     const named = {
@@ -159,7 +160,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.remaining(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
@@ -198,7 +199,7 @@ export class ReportService {
       sourcePartyId: dto.sourcePartyId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.incident(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
@@ -216,12 +217,14 @@ export class ReportService {
     });
   }
 
-  private entered(principal: Principal, now: Date) {
+  /** Who entered it, when, and the embargo it was entered under (refused, naming `embargo`, when unreadable). */
+  private entered(principal: Principal, now: Date, dto: { embargo?: EmbargoRequest; timezone?: string }) {
     return {
       organisationId: principal.organisationId,
       createdById: principal.userId,
       createdAt: now,
       version: 1,
+      ...readEmbargo(dto.embargo, now, dto.timezone),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import {
   CorridorCancelDto,
   CorridorCreateDto,
@@ -44,14 +44,14 @@ export class CorridorsController {
 
   @Get()
   @ApiOkResponse({ type: CorridorPageDto })
-  list(@Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
-    return this.corridors.list(query);
+  list(@Actor() principal: Principal, @Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
+    return this.corridors.list(principal, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CorridorResponseDto })
-  get(@IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
-    return this.corridors.get(id);
+  get(@Actor() principal: Principal, @IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
+    return this.corridors.get(id, viewerOf(principal));
   }
 
   @Patch(':id')
@@ -92,10 +92,11 @@ export class CorridorsController {
   @Get(':id/timeline')
   @ApiOkResponse({ type: TimelineDto })
   async timeline(
+    @Actor() principal: Principal,
     @IdParam('id', 'corridor') id: string,
     @Query() query: TimelineQueryDto,
   ): Promise<TimelineDto> {
-    const page = await this.records.timeline(id, query);
+    const page = await this.records.timeline(id, viewerOf(principal), query);
     const next = page.nextCursor
       ? `/api/v1/corridors/${id}/timeline?${new URLSearchParams({ limit: String(query.limit), cursor: page.nextCursor })}`
       : null;

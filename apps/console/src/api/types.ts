@@ -59,6 +59,15 @@ export interface EvacuationFigures {
   high: number | null;
   reportCount: number;
 }
+/** A record held back from other organisations until it lifts (its own organisation and admins see it). */
+export interface Embargo {
+  until: string | null;
+  untilWindowsEnd: boolean;
+  /** When it lifts: `until`, or the end of the corridor's last window; null while unknown. */
+  liftsAt: string | null;
+  liftedAt: string | null;
+  isInForce: boolean;
+}
 export interface CorridorListItem {
   id: string;
   name: string;
@@ -74,6 +83,7 @@ export interface CorridorListItem {
   announcedByName: string;
   firstStartsAt: string | null;
   lastEndsAt: string | null;
+  embargo?: Embargo;
 }
 export interface PartyConfirmationState {
   partyId: string;
@@ -151,6 +161,8 @@ export interface TimelineEvent {
   flagRule?: string;
   flagSeverity?: Severity;
   changes?: { field: string; before: unknown; after: unknown }[];
+  /** The announcement and claims entered under embargo. */
+  embargo?: Embargo;
 }
 export interface SourceClaim {
   sourcePartyId: string;

@@ -21,6 +21,7 @@ import {
   type User,
 } from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import { EmbargoBadge } from '../components/Embargo';
 import { ExportLinks } from '../components/ExportLinks';
 import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
@@ -273,8 +274,8 @@ export default function CorridorPage() {
       </p>
       <PageTitle>{c.name}</PageTitle>
       <p>
-        <StatusBadge status={c.status} /> {origin?.name ?? '…'} →{' '}
-        {destination?.name ?? t('corridor.anyDirection')}
+        <StatusBadge status={c.status} /> <EmbargoBadge embargo={c.embargo} zone={c.timezone} />{' '}
+        {origin?.name ?? '…'} → {destination?.name ?? t('corridor.anyDirection')}
       </p>
       <ExportLinks filter={{ corridorId: c.id }} />
       <p>
@@ -390,7 +391,8 @@ export default function CorridorPage() {
               <li key={key} className={`event event-${event.kind}`}>
                 <div className="event-head">
                   <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
-                  <When at={event.at} zone={c.timezone} />
+                  <When at={event.at} zone={c.timezone} />{' '}
+                  <EmbargoBadge embargo={event.embargo} zone={c.timezone} />
                 </div>
                 <p>
                   {event.count ? <strong>{formatCount(event.count, t, i18n.language)} </strong> : null}

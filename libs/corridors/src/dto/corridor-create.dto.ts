@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '#cw/common';
 import { DailyScheduleDto } from './daily-schedule.dto.js';
+import { EmbargoDto, EmbargoProperty } from './embargo.dto.js';
 import { InstantProperty } from './instant.js';
 import { RouteDto } from './route.dto.js';
 import { CorridorWindowInputDto } from './window-create.dto.js';
@@ -99,4 +100,7 @@ export class CorridorCreateDto {
   @ValidateNested()
   @Type(() => DailyScheduleDto)
   schedule?: DailyScheduleDto;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }

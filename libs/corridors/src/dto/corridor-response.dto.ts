@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
 import {
   CONFIRMATION_STANCES,
@@ -13,6 +13,7 @@ import {
   type WindowConfirmationStatus,
 } from '#cw/domain';
 import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
+import { EmbargoResponseDto, toEmbargoResponse } from './embargo.dto.js';
 import { ConfirmationResponseDto } from './report-response.dto.js';
 import { RouteDto } from './route.dto.js';
 
@@ -82,6 +83,11 @@ class CorridorBaseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ type: EvacuationFiguresDto }) evacuation: EvacuationFiguresDto;
   @ApiProperty({ description: 'Send it back with an edit.' }) version: number;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'Present when it was recorded under embargo.',
+  })
+  embargo?: EmbargoResponseDto;
 }
 
 export class CorridorListItemDto extends CorridorBaseDto {
@@ -166,6 +172,7 @@ function toBase(corridor: CorridorEntity, status: CorridorStatus): CorridorBaseD
     cancelledAt: corridor.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(corridor),
     version: corridor.version,
+    embargo: toEmbargoResponse(corridor, corridor.lastEndsAt),
   };
 }
 

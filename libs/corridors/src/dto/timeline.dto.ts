@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONFIRMATION_STANCES, FLAG_SEVERITIES } from '#cw/domain';
+import { EmbargoResponseDto } from './embargo.dto.js';
 import { CountResponseDto, EVACUATION_CATEGORIES, INCIDENT_KINDS } from './report-response.dto.js';
 
 export const TIMELINE_EVENT_KINDS = [
@@ -53,6 +54,11 @@ export class TimelineEventDto {
   })
   entity?: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'The announcement and claims entered under embargo: until when, and whether it still holds.',
+  })
+  embargo?: EmbargoResponseDto;
   @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
   @ApiPropertyOptional({
     type: () => TimelineChangeDto,

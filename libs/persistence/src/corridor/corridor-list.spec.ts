@@ -117,15 +117,18 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
 
   afterAll(() => medium?.close());
 
+  /** A member of the organisation: the list then carries the embargo rule, as for every non-admin. */
+  const member = () => ({ organisationId: world.organisationId, seesEverything: false });
+
   /** Follows the cursors to the end; the ids in the order served, and how many pages it took. */
   async function listAll(
-    filter: Omit<CorridorListFilter, 'limit' | 'cursor'>,
+    filter: Omit<CorridorListFilter, 'limit' | 'cursor' | 'viewer'>,
     limit = 40,
   ): Promise<{ ids: string[]; pages: number }> {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (let pages = 1; pages <= 300; pages++) {
-      const page = await repos.corridors.list({ ...filter, limit, cursor }, NOW);
+      const page = await repos.corridors.list({ ...filter, viewer: member(), limit, cursor }, NOW);
       expect(page.items.length).toBeLessThanOrEqual(limit);
       ids.push(...page.items.map((row) => row.id));
       if (page.nextCursor === null) return { ids, pages };
@@ -160,7 +163,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   }, 20_000);
 
   it('gives each row its status, place and party names and stored figures', async () => {
-    const page = await repos.corridors.list({ limit: 250 }, NOW);
+    const page = await repos.corridors.list({ viewer: member(), limit: 250 }, NOW);
     const byId = new Map(page.items.map((row) => [row.id, row]));
 
     for (const s of seeded) {
@@ -264,13 +267,15 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   });
 
   it('refuses a cursor it never issued', async () => {
-    await expect(repos.corridors.list({ limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW)).rejects.toBeInstanceOf(
-      InvalidCursor,
-    );
+    await expect(
+      repos.corridors.list({ viewer: member(), limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW),
+    ).rejects.toBeInstanceOf(InvalidCursor);
   });
 
   /** The SQL the repository sent for one list call, with its parameters. */
-  async function listSql(filter: CorridorListFilter): Promise<{ sql: string; params: SqlParams }> {
+  async function listSql(
+    filter: Omit<CorridorListFilter, 'viewer'>,
+  ): Promise<{ sql: string; params: SqlParams }> {
     const db = medium.db;
     const all = db.all.bind(db);
     let recorded: { sql: string; params: SqlParams } | undefined;
@@ -279,7 +284,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
       return all<T>(sql, params);
     }) as typeof db.all;
     try {
-      await repos.corridors.list(filter, NOW);
+      await repos.corridors.list({ ...filter, viewer: member() }, NOW);
     } finally {
       db.all = all;
     }
@@ -289,7 +294,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
 
   if (dialect === 'sqlite') {
     it('walks ix_corridor_announced backwards instead of sorting, on the first page and after a cursor', async () => {
-      const first = await repos.corridors.list({ limit: 20 }, NOW);
+      const first = await repos.corridors.list({ viewer: member(), limit: 20 }, NOW);
       for (const filter of [{ limit: 20 }, { limit: 20, cursor: first.nextCursor ?? undefined }]) {
         const { sql, params } = await listSql(filter);
         const { text, values } = bindNamed(sql, params, () => '?');

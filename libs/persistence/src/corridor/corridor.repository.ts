@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EmbargoViewer } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
@@ -11,6 +13,8 @@ import { CorridorEntity } from './corridor.entity.js';
 
 /** Which corridors: the filters of `GET /corridors`, shared by its list, the exports and the feeds. */
 export interface CorridorFilter {
+  /** Who reads: corridors under embargo are another organisation's only (libs/domain `isVisibleTo`). */
+  viewer: EmbargoViewer;
   /** One corridor (an export or a feed of the corridor page). */
   corridorId?: string;
   status?: string;
@@ -88,6 +92,7 @@ const STATUS_FILTER: Record<string, string> = {
  */
 export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): string[] {
   const where: string[] = [];
+  if (!filter.viewer.seesEverything) where.push(embargoVisibleSql('c', filter.viewer, params));
   if (filter.corridorId) {
     where.push('c.id = :corridorId');
     params.corridorId = filter.corridorId;
@@ -133,6 +138,7 @@ export class CorridorRepository {
 
   async insert(corridor: CorridorEntity, requiredPartyIds: readonly string[], tx: SqlRunner): Promise<void> {
     await tx.run(this.corridors.insertSql, this.corridors.toParams(corridor));
+    await holdIfEmbargoed('corridor', { ...corridor, corridorId: corridor.id }, tx);
     await this.replaceRequiredParties(corridor.id, requiredPartyIds, tx);
   }
 

@@ -127,7 +127,15 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT window_id FROM evacuation_report WHERE id = '${ids.report}'`,
     );
     expect(report.window_id).toBe(ids.window);
-    for (const table of ['corridor', 'corridor_window', 'app_user', 'user_session', 'party', 'location']) {
+    for (const table of [
+      'corridor',
+      'corridor_window',
+      'evacuation_report',
+      'app_user',
+      'user_session',
+      'party',
+      'location',
+    ]) {
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
       expect([table, Number(row.n)]).toEqual([table, 1]);
     }
@@ -143,6 +151,26 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT next_evaluation_at FROM corridor_window WHERE id = '${ids.window}'`,
     );
     expect(window.next_evaluation_at).toBeNull();
+  });
+
+  it('puts no record held before embargoes under one, and keeps the figures on the corridor row', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, evacuation_report_count, evacuation_low
+       FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    const [report] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, value FROM evacuation_report
+       WHERE id = '${ids.report}'`,
+    );
+    for (const row of [corridor, report]) {
+      expect(row.embargoed_until).toBeNull();
+      expect(row.embargo_lifted_at).toBeNull();
+      expect([false, 0]).toContain(row.embargo_until_windows_end);
+    }
+    expect([Number(corridor.evacuation_report_count), Number(corridor.evacuation_low)]).toEqual([1, 5]);
+    expect(Number(report.value)).toBe(5);
+    const [holds] = await dataSource.query('SELECT COUNT(*) AS n FROM embargo_hold');
+    expect(Number(holds.n)).toBe(0);
   });
 
   it('marks every corridor recorded before webhooks to be read once, without an announcement', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import {
   corridorFilterSql,
   CORRIDOR_STATUS_SQL,
@@ -8,6 +9,7 @@ import {
 } from '../corridor/corridor.repository.js';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { Database } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import type { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
 import { FlagEntity } from '../flag/flag.entity.js';
@@ -253,6 +255,7 @@ export class ExportRepository {
     do {
       const params: SqlParams = { now, limit: batchSize };
       const where = this.selectedCorridors(filter, params, 't.corridor_id');
+      if (!filter.viewer.seesEverything) where.push(embargoVisibleSql('t', filter.viewer, params));
       if (afterId) {
         where.push('t.id > :afterId');
         params.afterId = afterId;
@@ -367,12 +370,16 @@ export class ExportRepository {
     }));
   }
 
-  /** Every stance stated on these corridors, oldest first. */
+  /**
+   * Every stance stated on these corridors, oldest first: the shared ones, which windows' states are derived from
+   * (a stance under embargo counts from its lift, for everyone alike: a feed's events are the same in every feed).
+   */
   async stances(corridorIds: readonly string[]): Promise<StanceRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...corridorIds)
-       ORDER BY stated_at, id`,
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at FROM confirmation t
+       WHERE t.corridor_id IN (:...corridorIds) AND ${embargoVisibleSql('t', PUBLIC_VIEWER, {})}
+       ORDER BY t.stated_at, t.id`,
       { corridorIds },
     );
     return rows.map((row) => ({
