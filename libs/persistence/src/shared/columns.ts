@@ -40,3 +40,13 @@ export function IntColumn(
 ): PropertyDecorator {
   return Column({ name, type: 'integer', nullable: options.nullable ?? false, default: options.default });
 }
+
+/** A JSON value (a map of names, a list of aliases) kept as text: one representation on SQLite and PostgreSQL. */
+export const jsonTextTransformer: ValueTransformer = {
+  to: (value?: unknown) => (value == null ? null : JSON.stringify(value)),
+  from: (value?: string | null) => (value == null ? null : (JSON.parse(value) as unknown)),
+};
+
+export function JsonTextColumn(name: string): PropertyDecorator {
+  return Column({ name, type: 'text', nullable: true, transformer: jsonTextTransformer });
+}

@@ -18,8 +18,8 @@ import type { ReportKind } from '../report/report.repository.js';
 export interface ExportCorridorRow extends CorridorEntity {
   status: string;
   originName: string;
-  originLat: number;
-  originLon: number;
+  originLat: number | null;
+  originLon: number | null;
   destinationName: string | null;
   destinationLat: number | null;
   destinationLon: number | null;
@@ -179,8 +179,8 @@ export class ExportRepository {
         ...this.corridors.hydrate(row),
         status: String(row.status),
         originName: String(row.origin_name),
-        originLat: Number(row.origin_lat),
-        originLon: Number(row.origin_lon),
+        originLat: numberOrNull(row.origin_lat),
+        originLon: numberOrNull(row.origin_lon),
         destinationName: textOrNull(row.destination_name),
         destinationLat: numberOrNull(row.destination_lat),
         destinationLon: numberOrNull(row.destination_lon),
