@@ -8,6 +8,7 @@ import { ConfigModule, loadConfig } from '#cw/config';
 import { CorridorsModule } from '#cw/corridors';
 import { FlagsModule } from '#cw/flags';
 import { LocationsModule } from '#cw/locations';
+import { OperationsModule } from '#cw/operations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
@@ -32,6 +33,7 @@ import { JobQueues } from './jobs/job-queues.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { ValidationProblem } from './http/validation-problem.js';
 import { LocationsController } from './locations/locations.controller.js';
+import { OperationsController } from './operations/operations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
 import { OneClickBody } from './subscriptions/one-click-body.js';
@@ -65,6 +67,7 @@ export class AppModule implements OnApplicationBootstrap {
         PartiesModule,
         LocationsModule,
         CorridorsModule,
+        OperationsModule,
         ReportsModule,
         AuditModule,
         FlagsModule,
@@ -83,6 +86,7 @@ export class AppModule implements OnApplicationBootstrap {
         LocationsController,
         CorridorsController,
         CorridorReportsController,
+        OperationsController,
         OrganisationsController,
         UsersController,
         AuditController,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiKeyRepository,
   CorridorRepository,
+  OperationRepository,
   ReportRepository,
   UserRepository,
   WebhookEndpointRepository,
@@ -13,6 +14,7 @@ import type { OwnedRecord } from './access-policy.js';
 export class RecordOwners {
   constructor(
     private readonly corridors: CorridorRepository,
+    private readonly operations: OperationRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
     private readonly reports: ReportRepository,
@@ -23,6 +25,8 @@ export class RecordOwners {
     switch (record) {
       case 'corridor':
         return this.corridors.organisationOf(id);
+      case 'operation':
+        return this.operations.organisationOf(id);
       case 'api_key':
         return this.apiKeys.organisationOf(id);
       case 'user':

@@ -43,7 +43,12 @@ export interface DashboardFlagRow {
 export interface DashboardFigureRow extends EvacuationFigure {
   corridorId: string;
   timezone: string;
+  /** The operation the corridor is a stage of: its claims are counted with the other stages', once. */
+  operationId: string | null;
 }
+
+const FIGURE_COLUMNS = `e.corridor_id, c.timezone, oc.operation_id, e.window_id, e.source_party_id, e.reported_at,
+  e.qualifier, e.value, e.max`;
 
 /** Open flags now; or, for a period, every flag (open or resolved since) of a window that overlaps it. */
 function flagScope(period?: Period): { join: string; where: string; params: Record<string, Date> } {
@@ -152,43 +157,53 @@ export class DashboardRepository {
   }
 
   /**
-   * Every evacuation figure of the `corridors` most recently announced corridors that have any: two queries, the
-   * second over the evacuation reports' corridor index.
+   * Every evacuation figure of the `corridors` most recently announced corridors that have any, and of the other
+   * stages of their operations (an operation is counted whole): three queries, the last over the evacuation
+   * reports' corridor index.
    */
   async findRecentEvacuationFigures(corridors: number): Promise<DashboardFigureRow[]> {
-    const recent = await this.db.all<{ id: string; timezone: string }>(
-      `SELECT id, timezone FROM corridor WHERE evacuation_report_count > 0
+    const recent = await this.db.all<{ id: string }>(
+      `SELECT id FROM corridor WHERE evacuation_report_count > 0
        ORDER BY announced_at DESC, id DESC LIMIT :corridors`,
       { corridors },
     );
     if (recent.length === 0) return [];
-    const zoneOf = new Map(recent.map((row) => [String(row.id), String(row.timezone)]));
-    const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
-       FROM evacuation_report WHERE corridor_id IN (:...ids)`,
-      { ids: [...zoneOf.keys()] },
+    const ids = recent.map((row) => String(row.id));
+    const stages = await this.db.all<{ corridor_id: string }>(
+      `SELECT corridor_id FROM operation_corridor WHERE operation_id IN (
+         SELECT operation_id FROM operation_corridor WHERE corridor_id IN (:...ids))`,
+      { ids },
     );
-    return rows.map((row) => toFigure(row, zoneOf.get(String(row.corridor_id)) ?? 'UTC'));
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT ${FIGURE_COLUMNS}
+       FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
+       LEFT JOIN operation_corridor oc ON oc.corridor_id = e.corridor_id
+       WHERE e.corridor_id IN (:...ids)`,
+      { ids: [...new Set([...ids, ...stages.map((row) => String(row.corridor_id))])] },
+    );
+    return rows.map(toFigure);
   }
 
   /** Every evacuation figure reported within `period` (at most `limit`, oldest first), with its corridor's zone. */
   async findEvacuationFiguresReportedBetween(period: Period, limit: number): Promise<DashboardFigureRow[]> {
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT e.corridor_id, c.timezone, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max
+      `SELECT ${FIGURE_COLUMNS}
        FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
+       LEFT JOIN operation_corridor oc ON oc.corridor_id = e.corridor_id
        WHERE e.reported_at >= :from AND e.reported_at < :to
        ORDER BY e.reported_at, e.id
        LIMIT :limit`,
       { from: period.from, to: period.to, limit },
     );
-    return rows.map((row) => toFigure(row, String(row.timezone)));
+    return rows.map(toFigure);
   }
 }
 
-function toFigure(row: Record<string, unknown>, timezone: string): DashboardFigureRow {
+function toFigure(row: Record<string, unknown>): DashboardFigureRow {
   return {
     corridorId: String(row.corridor_id),
-    timezone,
+    timezone: String(row.timezone),
+    operationId: text(row.operation_id),
     windowId: text(row.window_id),
     sourcePartyId: String(row.source_party_id),
     reportedAt: instant(row.reported_at),
