@@ -28,6 +28,7 @@ import { CorridorsController } from './corridors/corridors.controller.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FlagsController, TrackRecordController } from './flags/flags.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { InputSafetyPipe } from './http/input-safety.pipe.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -108,6 +109,8 @@ export class AppModule implements OnApplicationBootstrap {
         JobQueues,
         OneClickBody,
         CsvBody,
+        // Before validation: class-transformer reads a body recursively.
+        { provide: APP_PIPE, useClass: InputSafetyPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { Clock } from '#cw/clock';
@@ -14,6 +14,7 @@ import {
   type JobPayload,
 } from '#cw/jobs';
 import { EvaluationOutboxRepository } from '#cw/persistence';
+import { logRedisErrorsOf } from './redis-errors.js';
 
 export const EVALUATION_JOBS = [
   JobName.CorridorEvaluate,
@@ -43,6 +44,14 @@ export class EvaluationProcessor extends WorkerHost implements BeforeApplication
   ) {
     super();
   }
+
+  /** Its worker's Redis errors, as JSON log lines (see logRedisErrorsOf). */
+  @OnWorkerEvent('error')
+  onRedisError(error: Error): void {
+    this.redisErrors(error);
+  }
+
+  private readonly redisErrors = logRedisErrorsOf(`worker ${QueueName.Evaluation}`);
 
   async process(job: Job): Promise<unknown> {
     const name = job.name as (typeof EVALUATION_JOBS)[number];

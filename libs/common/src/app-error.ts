@@ -19,6 +19,8 @@ export enum AppErrorCode {
   DeliveryInProgress = 'delivery-in-progress',
   ImportRefused = 'import-refused',
   UnsupportedMediaType = 'unsupported-media-type',
+  InputTooDeep = 'input-too-deep',
+  TooManyWindows = 'too-many-windows',
   CorridorInAnotherOperation = 'corridor-in-another-operation',
 }
 
@@ -42,6 +44,8 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.DeliveryInProgress]: 409,
   [AppErrorCode.ImportRefused]: 422,
   [AppErrorCode.UnsupportedMediaType]: 415,
+  [AppErrorCode.InputTooDeep]: 400,
+  [AppErrorCode.TooManyWindows]: 400,
   [AppErrorCode.CorridorInAnotherOperation]: 422,
 };
 

@@ -14,7 +14,9 @@ import {
 } from '#cw/persistence';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
 import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
+import { TimelineQueryDto } from './dto/timeline-query.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
+import { pageTimeline } from './timeline-page.js';
 
 /** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
 @Injectable()
@@ -26,7 +28,10 @@ export class CorridorRecordService {
     private readonly flags: FlagRepository,
   ) {}
 
-  async timeline(corridorId: string): Promise<TimelineDto> {
+  async timeline(
+    corridorId: string,
+    page: TimelineQueryDto = new TimelineQueryDto(),
+  ): Promise<Omit<TimelineDto, 'next'>> {
     const corridor = await this.corridors.findById(corridorId);
     if (!corridor) throw AppError.notFound('corridor', corridorId);
     const [windows, confirmations, evacuations, remaining, incidents] = await Promise.all([
@@ -140,8 +145,7 @@ export class CorridorRecordService {
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }
-    events.sort((a, b) => a.at.localeCompare(b.at) || a.enteredAt.localeCompare(b.enteredAt));
-    return { events };
+    return pageTimeline(events, page.limit, page.cursor);
   }
 
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {

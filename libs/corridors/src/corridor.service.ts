@@ -46,6 +46,7 @@ import {
 import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 import { toConfirmationResponse } from './dto/report-response.dto.js';
 import type { WindowCreateDto } from './dto/window-create.dto.js';
+import { assertRoomForWindows, assertWindowsPerRequest } from './window-limits.js';
 import { readInstant, readPastInstant } from './instants.js';
 
 @Injectable()
@@ -72,6 +73,7 @@ export class CorridorService {
   ): Promise<CorridorResponseDto> {
     const now = this.clock.now();
     const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
+    assertWindowsPerRequest(dto, this.config.MAX_WINDOWS_PER_REQUEST, this.config.MAX_WINDOWS_PER_CORRIDOR);
     const windows = this.readWindows(dto);
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
     const stopIds = dto.stopIds ?? [];
@@ -265,6 +267,8 @@ export class CorridorService {
     const now = this.clock.now();
     const window = this.newWindow(corridorId, bounds, principal, now);
     const response = await this.idempotency.create(idempotency, async (tx) => {
+      const held = await this.corridors.countWindowsForAdding(corridorId, tx);
+      assertRoomForWindows(held, 1, this.config.MAX_WINDOWS_PER_CORRIDOR);
       await this.corridors.insertWindows([window], tx);
       await this.audit.record(tx, {
         actor: principal,

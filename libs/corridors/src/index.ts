@@ -32,5 +32,6 @@ export {
   type IncidentKind,
 } from './dto/report-response.dto.js';
 export { TimelineDto } from './dto/timeline.dto.js';
+export { TimelineQueryDto } from './dto/timeline-query.dto.js';
 export { WindowCreateDto } from './dto/window-create.dto.js';
 export { readInstant, readPastInstant } from './instants.js';

@@ -126,7 +126,7 @@ export {
 } from './sharing/import-lookup.repository.js';
 export { ImportRowEntity } from './sharing/import-row.entity.js';
 export { ImportRowRepository } from './sharing/import-row.repository.js';
-export { InvalidCursor, type Page } from './shared/page.js';
+export { decodeCursor, encodeCursor, InvalidCursor, type Page } from './shared/page.js';
 export { SubscriptionEntity } from './subscription/subscription.entity.js';
 export {
   SubscriptionRepository,

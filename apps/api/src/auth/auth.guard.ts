@@ -19,6 +19,7 @@ const RECORD_NAMES: Record<OwnedRecord, string> = {
   api_key: 'API key',
   user: 'user',
   webhook_endpoint: 'webhook endpoint',
+  subscription: 'subscription',
   ...REPORT_KIND_NAMES,
 };
 
@@ -74,6 +75,9 @@ export class AuthGuard implements CanActivate {
     }
     if (!authenticated.scopes.includes(policy.scope)) {
       throw new AppError(AppErrorCode.Forbidden, `This API key lacks the ${policy.scope} scope.`);
+    }
+    if (policy.sessionOnly && authenticated.credential.kind !== 'session') {
+      throw new AppError(AppErrorCode.Forbidden, 'This needs a signed-in session; an API key cannot do it.');
     }
     const principal: Principal = { ...authenticated, requestId: String(request.id) };
     request.principal = principal;

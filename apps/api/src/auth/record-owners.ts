@@ -4,6 +4,7 @@ import {
   CorridorRepository,
   OperationRepository,
   ReportRepository,
+  SubscriptionRepository,
   UserRepository,
   WebhookEndpointRepository,
 } from '#cw/persistence';
@@ -19,6 +20,7 @@ export class RecordOwners {
     private readonly users: UserRepository,
     private readonly reports: ReportRepository,
     private readonly webhookEndpoints: WebhookEndpointRepository,
+    private readonly subscriptions: SubscriptionRepository,
   ) {}
 
   organisationOf(record: OwnedRecord, id: string): Promise<string | undefined> {
@@ -33,6 +35,8 @@ export class RecordOwners {
         return this.users.organisationOf(id);
       case 'webhook_endpoint':
         return this.webhookEndpoints.organisationOf(id);
+      case 'subscription':
+        return this.subscriptions.organisationOf(id);
       default:
         return this.reports.organisationOf(record, id);
     }

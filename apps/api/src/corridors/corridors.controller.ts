@@ -12,6 +12,7 @@ import {
   CorridorUpdateDto,
   EvacuationSummaryDto,
   TimelineDto,
+  TimelineQueryDto,
   WindowCreateDto,
   WindowResponseDto,
 } from '#cw/corridors';
@@ -98,8 +99,15 @@ export class CorridorsController {
 
   @Get(':id/timeline')
   @ApiOkResponse({ type: TimelineDto })
-  timeline(@IdParam('id', 'corridor') id: string): Promise<TimelineDto> {
-    return this.records.timeline(id);
+  async timeline(
+    @IdParam('id', 'corridor') id: string,
+    @Query() query: TimelineQueryDto,
+  ): Promise<TimelineDto> {
+    const page = await this.records.timeline(id, query);
+    const next = page.nextCursor
+      ? `/api/v1/corridors/${id}/timeline?${new URLSearchParams({ limit: String(query.limit), cursor: page.nextCursor })}`
+      : null;
+    return { ...page, next };
   }
 
   @Get(':id/evacuations/summary')

@@ -94,4 +94,16 @@ export class TimelineEventDto {
 
 export class TimelineDto {
   @ApiProperty({ type: [TimelineEventDto] }) events: TimelineEventDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The next page, as a path with its query; null on the last.',
+  })
+  next: string | null;
 }

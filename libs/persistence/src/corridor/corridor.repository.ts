@@ -297,6 +297,21 @@ export class CorridorRepository {
     return changed > 0;
   }
 
+  /**
+   * How many windows the corridor holds, before one is added. On PostgreSQL the corridor's row stays locked to the
+   * end of the transaction, so two additions beside each other count one after the other.
+   */
+  async countWindowsForAdding(corridorId: string, tx: SqlRunner): Promise<number> {
+    if (tx.dialect === 'postgres') {
+      await tx.get('SELECT id FROM corridor WHERE id = :corridorId FOR UPDATE', { corridorId });
+    }
+    const row = await tx.get<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM corridor_window WHERE corridor_id = :corridorId',
+      { corridorId },
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async touch(corridorId: string, at: Date, tx: SqlRunner): Promise<void> {
     await tx.run('UPDATE corridor SET version = version + 1, updated_at = :at WHERE id = :corridorId', {
       corridorId,

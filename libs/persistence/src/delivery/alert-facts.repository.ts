@@ -107,6 +107,23 @@ export class AlertFactsRepository {
     };
   }
 
+  /** Of these windows, those entered more than `lateByMs` after they ended: history recorded after the fact. */
+  async findEnteredAfterEnd(
+    windowIds: readonly string[],
+    lateByMs: number,
+    tx: SqlRunner = this.db,
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunked([...new Set(windowIds)], 500)) {
+      const rows = await tx.all<{ id: string }>(
+        'SELECT id FROM corridor_window WHERE id IN (:...part) AND created_at - ends_at > :lateByMs',
+        { part, lateByMs },
+      );
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
   /** Corridors with their announcer, required parties and confirmations: a fixed number of queries per 500. */
   async findCorridors(ids: readonly string[], tx: SqlRunner = this.db): Promise<Map<string, AlertCorridor>> {
     const corridors = new Map<string, AlertCorridor>();
