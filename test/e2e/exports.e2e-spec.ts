@@ -32,11 +32,13 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
     const party = await fx.party('=cmd|" /C calc"!A0 Militia');
     const origin = await fx.location('-Mariupol (left bank)', 47.1, 37.6);
     const destination = await fx.location('Berdiansk', 46.755, 36.789);
+    const [manhush] = (await api.http.get('/api/v1/locations?q=Manhush').set(api.auth)).body.items;
     formulaCorridor = (
       await fx.corridor({
         name: '=HYPERLINK("http://evil.example","open me")',
         originId: origin,
         destinationId: destination,
+        stopIds: [manhush.id],
         announcedById: party,
         announcedAt: '2022-05-06T10:00:00+03:00',
         timezone: 'Europe/Kyiv',
@@ -258,6 +260,16 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
       status: 'completed',
       originName: 'Azovstal Iron and Steel Works',
     });
+    // No route drawn: the line goes from the origin through the stop (Manhush) to the destination.
+    expect(feature(formulaCorridor)?.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [37.6, 47.1],
+        [37.3, 47.05],
+        [36.789, 46.755],
+      ],
+    });
+    expect(feature(formulaCorridor)?.properties.stopNames).toEqual(['Manhush']);
     expect(feature(routedCorridor)?.geometry).toEqual({
       type: 'LineString',
       coordinates: [

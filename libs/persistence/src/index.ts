@@ -117,6 +117,7 @@ export {
   type ExportWindowRow,
   type RequiredPartyRow,
   type StanceRow,
+  type StopRow,
 } from './sharing/export.repository.js';
 export {
   ImportLookupRepository,
