@@ -9,6 +9,7 @@ import { CorridorsModule } from '#cw/corridors';
 import { FlagsModule } from '#cw/flags';
 import { JobsModule } from '#cw/jobs';
 import { LocationsModule } from '#cw/locations';
+import { OperationsModule } from '#cw/operations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
@@ -35,6 +36,7 @@ import { JobQueues } from './jobs/job-queues.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { ValidationProblem } from './http/validation-problem.js';
 import { LocationsController } from './locations/locations.controller.js';
+import { OperationsController } from './operations/operations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
 import { OneClickBody } from './subscriptions/one-click-body.js';
@@ -68,6 +70,7 @@ export class AppModule implements OnApplicationBootstrap {
         PartiesModule,
         LocationsModule,
         CorridorsModule,
+        OperationsModule,
         ReportsModule,
         AuditModule,
         FlagsModule,
@@ -87,6 +90,7 @@ export class AppModule implements OnApplicationBootstrap {
         LocationsController,
         CorridorsController,
         CorridorReportsController,
+        OperationsController,
         OrganisationsController,
         UsersController,
         AuditController,

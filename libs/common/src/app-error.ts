@@ -21,6 +21,7 @@ export enum AppErrorCode {
   UnsupportedMediaType = 'unsupported-media-type',
   InputTooDeep = 'input-too-deep',
   TooManyWindows = 'too-many-windows',
+  CorridorInAnotherOperation = 'corridor-in-another-operation',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -45,6 +46,7 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.UnsupportedMediaType]: 415,
   [AppErrorCode.InputTooDeep]: 400,
   [AppErrorCode.TooManyWindows]: 400,
+  [AppErrorCode.CorridorInAnotherOperation]: 422,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

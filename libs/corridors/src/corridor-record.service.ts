@@ -7,6 +7,8 @@ import {
   FlagRepository,
   ReportRepository,
   type AuditEntryEntity,
+  type EvacuationFigure,
+  type SqlRunner,
   type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
@@ -168,18 +170,39 @@ export class CorridorRecordService {
 
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
     if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
-    const figures = await this.reports.findEvacuationFigures(corridorId);
-    return toEvacuationSummary(
-      reconcileCounts(
-        figures.map((f) => ({
-          sourcePartyId: f.sourcePartyId,
-          windowId: f.windowId,
-          reportedAt: f.reportedAt,
-          count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
-        })),
-      ),
-    );
+    const [summary] = await this.evacuationSummaries([[corridorId]]);
+    return summary;
   }
+
+  /**
+   * The evacuation summary of each group of corridors taken as one whole (one corridor, or the stages of one
+   * operation), by the rule every summary uses, from one read of their claims: an operation's figures are its
+   * stages' claims summarised together, never the sum of each stage's summary.
+   */
+  async evacuationSummaries(
+    groups: readonly (readonly string[])[],
+    tx?: SqlRunner,
+  ): Promise<EvacuationSummaryDto[]> {
+    const figures = await this.reports.findEvacuationFigures([...new Set(groups.flat())], tx);
+    return groups.map((corridorIds) => {
+      const members = new Set(corridorIds);
+      return summarizeFigures(figures.filter((f) => members.has(f.corridorId)));
+    });
+  }
+}
+
+/** The summary rule of libs/domain over the claims as stored. */
+function summarizeFigures(figures: readonly EvacuationFigure[]): EvacuationSummaryDto {
+  return toEvacuationSummary(
+    reconcileCounts(
+      figures.map((f) => ({
+        sourcePartyId: f.sourcePartyId,
+        windowId: f.windowId,
+        reportedAt: f.reportedAt,
+        count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
+      })),
+    ),
+  );
 }
 
 const FLAG_EVENT_VERB: Record<string, string> = {

@@ -81,6 +81,8 @@ export class CorridorService {
     assertWindowsPerRequest(dto, this.config.MAX_WINDOWS_PER_REQUEST, this.config.MAX_WINDOWS_PER_CORRIDOR);
     const windows = this.readWindows(dto);
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
+    const stopIds = dto.stopIds ?? [];
+    await this.assertStops(stopIds);
     await this.assertParties('announcedById', [dto.announcedById]);
     const requiredPartyIds =
       dto.requiredConfirmationIds ??
@@ -123,6 +125,7 @@ export class CorridorService {
     const windowRows = windows.map((w) => this.newWindow(corridor.id, w, principal, now));
     const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insert(corridor, requiredPartyIds, tx);
+      await this.corridors.replaceStops(corridor.id, stopIds, tx);
       await this.corridors.insertWindows(windowRows, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -138,13 +141,14 @@ export class CorridorService {
           announcedAt: corridor.announcedAt.toISOString(),
           timezone: corridor.timezone,
           requiredConfirmationIds: [...requiredPartyIds].sort(),
+          stopIds,
           windows: windowRows.length,
         },
       });
       await this.evaluations.record(corridor.id, tx);
       return this.view(
         corridor,
-        { requiredPartyIds, windows: windowRows, confirmations: [] },
+        { requiredPartyIds, stopIds, operationId: null, windows: windowRows, confirmations: [] },
         now,
         viewerOf(principal),
       );
@@ -157,13 +161,20 @@ export class CorridorService {
   async get(id: string, viewer: EmbargoViewer, tx?: SqlRunner): Promise<CorridorResponseDto> {
     const corridor = await this.corridors.findById(id, tx);
     if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', id);
-    const [requiredPartyIds, windows, confirmations, flags] = await Promise.all([
+    const [requiredPartyIds, stopIds, operationId, windows, confirmations, flags] = await Promise.all([
       this.corridors.findRequiredPartyIds(id, tx),
+      this.corridors.findStopIds(id, tx),
+      this.corridors.findOperationId(id, tx),
       this.corridors.findWindows(id, tx),
       this.reports.findConfirmations(id, tx),
       this.flags.findByCorridor(id, tx),
     ]);
-    return this.view(corridor, { requiredPartyIds, windows, confirmations, flags }, this.clock.now(), viewer);
+    return this.view(
+      corridor,
+      { requiredPartyIds, stopIds, operationId, windows, confirmations, flags },
+      this.clock.now(),
+      viewer,
+    );
   }
 
   async list(principal: Principal, query: CorridorListQueryDto): Promise<CorridorPageDto> {
@@ -203,12 +214,14 @@ export class CorridorService {
     await this.assertLocations({ originId: fields.originId, destinationId: fields.destinationId ?? null });
     if (dto.requiredConfirmationIds)
       await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
+    if (dto.stopIds) await this.assertStops(dto.stopIds);
 
     let isChanged = false;
     const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx)))
         throw staleVersion(current.version);
-      await this.auditUpdate(principal, current, fields, dto.requiredConfirmationIds, tx);
+      await this.auditUpdate(principal, current, fields, dto, tx);
+      if (dto.stopIds) await this.corridors.replaceStops(id, dto.stopIds, tx);
       if (dto.requiredConfirmationIds) {
         await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
         await this.state.refreshConfirmationState(id, tx);
@@ -302,7 +315,7 @@ export class CorridorService {
     principal: Principal,
     current: CorridorEntity,
     fields: CorridorEditableFields,
-    requiredConfirmationIds: string[] | undefined,
+    { requiredConfirmationIds, stopIds }: Pick<CorridorUpdateDto, 'requiredConfirmationIds' | 'stopIds'>,
     tx: SqlRunner,
   ): Promise<void> {
     const readable = (c: CorridorEditableFields) => ({
@@ -315,10 +328,12 @@ export class CorridorService {
         requiredConfirmationIds: requiredConfirmationIds
           ? (await this.corridors.findRequiredPartyIds(current.id, tx)).sort()
           : undefined,
+        stopIds: stopIds ? await this.corridors.findStopIds(current.id, tx) : undefined,
       },
       {
         ...readable(fields),
         requiredConfirmationIds: requiredConfirmationIds && [...new Set(requiredConfirmationIds)].sort(),
+        stopIds,
       },
     );
     await this.audit.record(tx, {
@@ -336,6 +351,8 @@ export class CorridorService {
     corridor: CorridorEntity,
     parts: {
       requiredPartyIds: string[];
+      stopIds: string[];
+      operationId: string | null;
       windows: CorridorWindowEntity[];
       confirmations: Parameters<typeof toConfirmationResponse>[0][];
       flags?: FlagEntity[];
@@ -359,7 +376,9 @@ export class CorridorService {
     const lead = this.config.CONFIRMATION_LEAD_MINUTES;
     return toCorridorResponse(corridor, {
       status,
+      operationId: parts.operationId,
       requiredConfirmationIds: parts.requiredPartyIds,
+      stopIds: parts.stopIds,
       windows: parts.windows.map((w) =>
         toWindowResponse(
           w,
@@ -406,6 +425,13 @@ export class CorridorService {
     const found = new Set((await this.parties.findByIds(ids)).map((p) => p.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw AppError.unknownReference(field, 'party', missing);
+  }
+
+  /** Every stop must be a stored place: the first unknown one is named, in the field `stopIds`. */
+  private async assertStops(ids: readonly string[]): Promise<void> {
+    const found = new Set((await this.locations.findByIds(ids)).map((l) => l.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw AppError.unknownReference('stopIds', 'location', missing);
   }
 
   private async assertLocations(refs: { originId?: string; destinationId: string | null }): Promise<void> {

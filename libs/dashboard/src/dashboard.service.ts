@@ -173,14 +173,15 @@ export class DashboardService {
 }
 
 /**
- * Each corridor's claims reconciled by the domain (per window: lowest to highest stated figure), each window
- * counted on the local day, in the corridor's zone, of its first report; summed by day, never averaged.
+ * The claims of each operation (all its stages as one whole: its people counted once, never the sum of its
+ * stages), and of each corridor in no operation, reconciled by the domain (per window: lowest to highest stated
+ * figure); each window counted on the local day, in its corridor's zone, of its first report; summed by day,
+ * never averaged.
  */
 function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDto {
   const byDay = new Map<string, { day: string; low: number; high: number }>();
-  const perCorridor = groupBy(figures, (f) => f.corridorId);
-  for (const rows of perCorridor.values()) {
-    const zone = rows[0].timezone;
+  for (const rows of groupBy(figures, (f) => f.operationId ?? f.corridorId).values()) {
+    const zoneOfWindow = new Map(rows.map((f) => [f.windowId, f.timezone]));
     const reconciled = reconcileCounts(
       rows.map((f) => ({
         sourcePartyId: f.sourcePartyId,
@@ -191,6 +192,7 @@ function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDt
     );
     for (const group of reconciled.windows) {
       const first = Math.min(...group.bySource.map((claim) => claim.reportedAt.getTime()));
+      const zone = zoneOfWindow.get(group.windowId) ?? rows[0].timezone;
       const day = DateTime.fromMillis(first, { zone }).toISODate() ?? '';
       const entry = byDay.get(day) ?? { day, low: 0, high: 0 };
       entry.low += group.low;
@@ -202,7 +204,7 @@ function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDt
   return {
     low: days.length ? days.reduce((sum, d) => sum + d.low, 0) : null,
     high: days.length ? days.reduce((sum, d) => sum + d.high, 0) : null,
-    corridorCount: perCorridor.size,
+    corridorCount: new Set(figures.map((f) => f.corridorId)).size,
     byDay: days,
   };
 }

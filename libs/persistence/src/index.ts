@@ -2,6 +2,7 @@ export { ApiKeyEntity } from './api-key/api-key.entity.js';
 export { ApiKeyRepository, type ApiKeyWithOwner } from './api-key/api-key.repository.js';
 export { AuditEntryEntity } from './audit/audit-entry.entity.js';
 export { AuditRepository, type AuditFilter, type NewAuditEntry } from './audit/audit.repository.js';
+export { CorridorStopEntity } from './corridor/corridor-stop.entity.js';
 export { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
 export { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 export { CorridorEntity } from './corridor/corridor.entity.js';
@@ -84,6 +85,15 @@ export { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity
 export { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 export { LocationEntity } from './location/location.entity.js';
 export { LocationRepository } from './location/location.repository.js';
+export { OperationCorridorEntity } from './operation/operation-corridor.entity.js';
+export { OperationFacilitatorEntity } from './operation/operation-facilitator.entity.js';
+export { OperationEntity } from './operation/operation.entity.js';
+export {
+  OperationRepository,
+  type OperationEditableFields,
+  type OperationRecord,
+  type OperationStage,
+} from './operation/operation.repository.js';
 export { OrganisationEntity } from './organisation/organisation.entity.js';
 export { OrganisationRepository } from './organisation/organisation.repository.js';
 export {
@@ -120,6 +130,7 @@ export {
   type ExportWindowRow,
   type RequiredPartyRow,
   type StanceRow,
+  type StopRow,
 } from './sharing/export.repository.js';
 export {
   ImportLookupRepository,

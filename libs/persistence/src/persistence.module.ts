@@ -16,6 +16,7 @@ import { FlagRepository } from './flag/flag.repository.js';
 import { TrackRecordRepository } from './flag/track-record.repository.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { LocationRepository } from './location/location.repository.js';
+import { OperationRepository } from './operation/operation.repository.js';
 import { OrganisationRepository } from './organisation/organisation.repository.js';
 import { EvaluationOutboxRepository } from './outbox/evaluation-outbox.repository.js';
 import { PartyRepository } from './party/party.repository.js';
@@ -50,6 +51,7 @@ const REPOSITORIES = [
   ImportLookupRepository,
   ImportRowRepository,
   LocationRepository,
+  OperationRepository,
   OrganisationRepository,
   PartyRepository,
   ReportRepository,

@@ -71,6 +71,9 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
     await locations.insert({
       id: locationIds[index],
       name,
+      names: null,
+      aliases: null,
+      searchText: name.toLowerCase(),
       lat: 47 + index / 10,
       lon: 36 + index / 10,
       adminArea: null,

@@ -2,7 +2,8 @@ import type { Role, Scope } from '#cw/accounts';
 import type { ReportKind } from '#cw/persistence';
 
 /** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
-export type OwnedRecord = 'corridor' | 'api_key' | 'user' | 'webhook_endpoint' | 'subscription' | ReportKind;
+export type OwnedRecord =
+  'corridor' | 'operation' | 'api_key' | 'user' | 'webhook_endpoint' | 'subscription' | ReportKind;
 
 export interface ObjectRule {
   /** The record named by the route's `:id` (or `param`); it must belong to the caller's organisation (admins: any). */
@@ -195,6 +196,20 @@ export const ACCESS_POLICY = {
   },
   'GET /api/v1/corridors/:id/timeline': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/corridors/:id/evacuations/summary': { role: 'viewer', scope: 'read', note: '' },
+
+  'POST /api/v1/operations': {
+    role: 'coordinator',
+    scope: 'write',
+    note: "any corridors as its stages; recorded for the caller's organisation",
+  },
+  'GET /api/v1/operations': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/operations/:id': { role: 'viewer', scope: 'read', note: '' },
+  'PATCH /api/v1/operations/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: { record: 'operation', refuseWith: 403, action: 'operation.update' },
+    note: 'operations of own organisation; admins all',
+  },
 
   'GET /api/v1/dashboard': {
     role: 'viewer',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiKeyRepository,
   CorridorRepository,
+  OperationRepository,
   ReportRepository,
   SubscriptionRepository,
   UserRepository,
@@ -14,6 +15,7 @@ import type { OwnedRecord } from './access-policy.js';
 export class RecordOwners {
   constructor(
     private readonly corridors: CorridorRepository,
+    private readonly operations: OperationRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
     private readonly reports: ReportRepository,
@@ -25,6 +27,8 @@ export class RecordOwners {
     switch (record) {
       case 'corridor':
         return this.corridors.organisationOf(id);
+      case 'operation':
+        return this.operations.organisationOf(id);
       case 'api_key':
         return this.apiKeys.organisationOf(id);
       case 'user':

@@ -18,7 +18,12 @@ import {
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiConflictProblem, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import {
+  ApiConflictProblem,
+  ApiCreate,
+  ApiProblems,
+  ApiUnprocessableProblem,
+} from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
@@ -57,6 +62,9 @@ export class CorridorsController {
   @Patch(':id')
   @ApiOkResponse({ type: CorridorResponseDto })
   @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiUnprocessableProblem(
+    'The body names a party or a place (origin, destination, stop) that does not exist.',
+  )
   update(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') id: string,

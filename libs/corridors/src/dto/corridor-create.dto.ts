@@ -67,6 +67,20 @@ export class CorridorCreateDto {
   @IsUUID('all', { each: true })
   requiredConfirmationIds?: string[];
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    maxItems: 50,
+    description: 'The places on the way, in order (Berdiansk, Tokmak, Vasylivka); each must exist.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  stopIds?: string[];
+
   @ApiPropertyOptional({ maxLength: 2048 })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })

@@ -14,6 +14,7 @@ import {
   type MediumDatabase,
 } from '../../test-support/medium-database.js';
 import { bindNamed, type SqlParams } from '../database/named-parameters.js';
+import { OperationRepository } from '../operation/operation.repository.js';
 import { InvalidCursor } from '../shared/page.js';
 import type { CorridorEntity } from './corridor.entity.js';
 import type { CorridorWindowEntity } from './corridor-window.entity.js';
@@ -28,6 +29,10 @@ interface Seeded {
   corridor: CorridorEntity;
   windows: CorridorWindowEntity[];
   requiredPartyIds: string[];
+  /** Every sixth passes through the third town on its way. */
+  stopIds: string[];
+  /** Every ninth is a stage of the one operation. */
+  isStage: boolean;
 }
 
 function nameOf(i: number): string {
@@ -71,7 +76,17 @@ function corridorNumber(world: World, i: number): Seeded {
   );
   corridor.firstStartsAt = windows.length ? windows[0].startsAt : null;
   corridor.lastEndsAt = windows.length ? windows[windows.length - 1].endsAt : null;
-  return { corridor, windows, requiredPartyIds };
+  const stopIds = i % 6 === 3 ? [world.locationIds[(i + 2) % 3]] : [];
+  return { corridor, windows, requiredPartyIds, stopIds, isStage: i % 9 === 4 };
+}
+
+/** Where a corridor passes: its origin, its destination, or a stop. */
+function passes(s: Seeded, locationId: string): boolean {
+  return (
+    s.corridor.originId === locationId ||
+    s.corridor.destinationId === locationId ||
+    s.stopIds.includes(locationId)
+  );
 }
 
 function statusOf(s: Seeded): CorridorStatus {
@@ -97,6 +112,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   let world: World;
   let repos: Repositories;
   let seeded: Seeded[];
+  const OPERATION_ID = '0b8e7f7c-1d2a-4e55-9c3e-5a1f4b6d7e80';
 
   beforeAll(async () => {
     medium = await openMigratedDatabase(dialect);
@@ -110,8 +126,26 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     await medium.db.transaction(async (tx) => {
       for (const s of storing) {
         await repos.corridors.insert(s.corridor, s.requiredPartyIds, tx);
+        await repos.corridors.replaceStops(s.corridor.id, s.stopIds, tx);
         await repos.corridors.insertWindows(s.windows, tx);
       }
+      const operations = new OperationRepository(medium.db, medium.dataSource);
+      await operations.insert(
+        {
+          id: OPERATION_ID,
+          name: 'Safe passage operation',
+          sourceUrl: null,
+          note: null,
+          version: 1,
+          organisationId: world.organisationId,
+          createdById: world.coordinatorId,
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+        tx,
+      );
+      const stages = seeded.filter((s) => s.isStage).map((s) => s.corridor.id);
+      await operations.replaceCorridors(OPERATION_ID, stages, tx);
     });
   }, 30_000);
 
@@ -176,6 +210,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
           ? world.locationNames[world.locationIds.indexOf(s.corridor.destinationId)]
           : null,
         announcedByName: world.partyNames[world.partyIds.indexOf(s.corridor.announcedById)],
+        operationId: s.isStage ? OPERATION_ID : null,
       });
     }
   });
@@ -208,13 +243,17 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     }
   });
 
-  it('filters on a town: where the corridor starts or where it leads', async () => {
+  it('filters on a town: where the corridor starts, where it leads or where it stops on the way', async () => {
     for (const locationId of world.locationIds) {
       const { ids } = await listAll({ locationId });
-      expect(ids).toEqual(
-        expectedIds((s) => s.corridor.originId === locationId || s.corridor.destinationId === locationId),
-      );
+      expect(ids).toEqual(expectedIds((s) => passes(s, locationId)));
     }
+    // The stops matter: some corridors pass a town only as a stop.
+    expect(
+      seeded.some((s) =>
+        s.stopIds.some((stop) => stop !== s.corridor.originId && stop !== s.corridor.destinationId),
+      ),
+    ).toBe(true);
   });
 
   it('filters on a period: corridors with a window overlapping it, ends exclusive', async () => {
@@ -259,7 +298,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     const expected = expectedIds(
       (s) =>
         (s.corridor.announcedById === partyId || s.requiredPartyIds.includes(partyId)) &&
-        (s.corridor.originId === locationId || s.corridor.destinationId === locationId) &&
+        passes(s, locationId) &&
         statusOf(s) === 'failed',
     );
     expect(expected.length).toBeGreaterThan(2);

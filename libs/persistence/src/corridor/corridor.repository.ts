@@ -7,6 +7,7 @@ import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
 import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
+import { likeContaining } from '../shared/like.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
@@ -32,6 +33,7 @@ export interface CorridorListFilter extends CorridorFilter {
 
 export interface CorridorListRow extends CorridorEntity {
   status: string;
+  operationId: string | null;
   originName: string;
   destinationName: string | null;
   announcedByName: string;
@@ -87,6 +89,16 @@ const STATUS_FILTER: Record<string, string> = {
 };
 
 /**
+ * How a corridor passes a place (`locationId`): as its origin, its destination or one of its stops. The places its
+ * claims were counted at join this list with the claims' `counted_at_id` (issue 13, point 1).
+ */
+const PLACE_OF_CORRIDOR = [
+  'c.origin_id = :locationId',
+  'c.destination_id = :locationId',
+  'EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = :locationId)',
+];
+
+/**
  * The conditions of a corridor filter on the corridor aliased `c`, their parameters added to `params`
  * (a status filter reads `:now`, which the caller binds).
  */
@@ -103,7 +115,7 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
     params.partyId = filter.partyId;
   }
   if (filter.locationId) {
-    where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
+    where.push(`(${PLACE_OF_CORRIDOR.join(' OR ')})`);
     params.locationId = filter.locationId;
   }
   if (filter.from || filter.to) {
@@ -113,7 +125,7 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
   }
   if (filter.q) {
     where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
-    params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    params.q = likeContaining(filter.q.toLowerCase());
   }
   if (filter.status) {
     const predicate = STATUS_FILTER[filter.status];
@@ -157,6 +169,34 @@ export class CorridorRepository {
         },
       );
     }
+  }
+
+  /** The stops on the way, in the order given. */
+  async replaceStops(corridorId: string, locationIds: readonly string[], tx: SqlRunner): Promise<void> {
+    await tx.run('DELETE FROM corridor_stop WHERE corridor_id = :corridorId', { corridorId });
+    for (const [position, locationId] of locationIds.entries()) {
+      await tx.run(
+        'INSERT INTO corridor_stop (corridor_id, position, location_id) VALUES (:corridorId, :position, :locationId)',
+        { corridorId, position, locationId },
+      );
+    }
+  }
+
+  async findStopIds(corridorId: string, tx: SqlRunner = this.db): Promise<string[]> {
+    const rows = await tx.all<{ location_id: string }>(
+      'SELECT location_id FROM corridor_stop WHERE corridor_id = :corridorId ORDER BY position',
+      { corridorId },
+    );
+    return rows.map((row) => row.location_id);
+  }
+
+  /** The operation the corridor is a stage of, if any. */
+  async findOperationId(corridorId: string, tx: SqlRunner = this.db): Promise<string | null> {
+    const row = await tx.get<{ operation_id: string }>(
+      'SELECT operation_id FROM operation_corridor WHERE corridor_id = :corridorId',
+      { corridorId },
+    );
+    return row?.operation_id ?? null;
   }
 
   async insertWindows(windows: readonly CorridorWindowEntity[], tx: SqlRunner): Promise<void> {
@@ -309,11 +349,13 @@ export class CorridorRepository {
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
          SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,
-                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name
+                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name,
+                oc.operation_id AS operation_id
          FROM corridor c
          JOIN location o ON o.id = c.origin_id
          LEFT JOIN location d ON d.id = c.destination_id
          JOIN party p ON p.id = c.announced_by_id
+         LEFT JOIN operation_corridor oc ON oc.corridor_id = c.id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ) t
        ORDER BY t.announced_at DESC, t.id DESC
@@ -323,6 +365,7 @@ export class CorridorRepository {
     const items = rows.map((row) => ({
       ...this.corridors.hydrate(row),
       status: String(row.status),
+      operationId: (row.operation_id as string | null) ?? null,
       originName: String(row.origin_name),
       destinationName: (row.destination_name as string | null) ?? null,
       announcedByName: String(row.announced_by_name),

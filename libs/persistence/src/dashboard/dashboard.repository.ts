@@ -45,7 +45,12 @@ export interface DashboardFlagRow {
 export interface DashboardFigureRow extends EvacuationFigure {
   corridorId: string;
   timezone: string;
+  /** The operation the corridor is a stage of: its claims are counted with the other stages', once. */
+  operationId: string | null;
 }
+
+const FIGURE_COLUMNS = `e.corridor_id, c.timezone, oc.operation_id, e.window_id, e.source_party_id, e.reported_at,
+  e.qualifier, e.value, e.max`;
 
 /** Open flags now; or, for a period, every flag (open or resolved since) of a window that overlaps it. */
 function flagScope(
@@ -175,25 +180,36 @@ export class DashboardRepository {
   }
 
   /**
-   * Every evacuation figure of the `corridors` most recently announced corridors that have any: two queries, the
-   * second over the evacuation reports' corridor index.
+   * Every evacuation figure of the `corridors` most recently announced corridors that have any, and of the other
+   * stages of their operations (an operation is counted whole): three queries, the last over the evacuation
+   * reports' corridor index.
    */
   async findRecentEvacuationFigures(corridors: number, viewer: EmbargoViewer): Promise<DashboardFigureRow[]> {
     const params: SqlParams = { corridors };
-    const recent = await this.db.all<{ id: string; timezone: string }>(
-      `SELECT c.id, c.timezone FROM corridor c WHERE c.evacuation_report_count > 0
+    const recent = await this.db.all<{ id: string }>(
+      `SELECT c.id FROM corridor c WHERE c.evacuation_report_count > 0
          AND ${embargoVisibleSql('c', viewer, params)}
        ORDER BY c.announced_at DESC, c.id DESC LIMIT :corridors`,
       params,
     );
     if (recent.length === 0) return [];
-    const zoneOf = new Map(recent.map((row) => [String(row.id), String(row.timezone)]));
-    const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT e.corridor_id, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max
-       FROM evacuation_report e WHERE e.corridor_id IN (:...ids) AND ${PUBLIC_CLAIM}`,
-      { ids: [...zoneOf.keys()] },
+    const ids = recent.map((row) => String(row.id));
+    const stages = await this.db.all<{ corridor_id: string }>(
+      `SELECT corridor_id FROM operation_corridor WHERE operation_id IN (
+         SELECT operation_id FROM operation_corridor WHERE corridor_id IN (:...ids))`,
+      { ids },
     );
-    return rows.map((row) => toFigure(row, zoneOf.get(String(row.corridor_id)) ?? 'UTC'));
+    const figureParams: SqlParams = {
+      ids: [...new Set([...ids, ...stages.map((row) => String(row.corridor_id))])],
+    };
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT ${FIGURE_COLUMNS}
+       FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
+       LEFT JOIN operation_corridor oc ON oc.corridor_id = e.corridor_id
+       WHERE e.corridor_id IN (:...ids) AND ${PUBLIC_CLAIM} AND ${embargoVisibleSql('c', viewer, figureParams)}`,
+      figureParams,
+    );
+    return rows.map(toFigure);
   }
 
   /** Every evacuation figure reported within `period` (at most `limit`, oldest first), with its corridor's zone. */
@@ -204,22 +220,24 @@ export class DashboardRepository {
   ): Promise<DashboardFigureRow[]> {
     const params: SqlParams = { from: period.from, to: period.to, limit };
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT e.corridor_id, c.timezone, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max
+      `SELECT ${FIGURE_COLUMNS}
        FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
+       LEFT JOIN operation_corridor oc ON oc.corridor_id = e.corridor_id
        WHERE e.reported_at >= :from AND e.reported_at < :to AND ${PUBLIC_CLAIM}
          AND ${embargoVisibleSql('c', viewer, params)}
        ORDER BY e.reported_at, e.id
        LIMIT :limit`,
       params,
     );
-    return rows.map((row) => toFigure(row, String(row.timezone)));
+    return rows.map(toFigure);
   }
 }
 
-function toFigure(row: Record<string, unknown>, timezone: string): DashboardFigureRow {
+function toFigure(row: Record<string, unknown>): DashboardFigureRow {
   return {
     corridorId: String(row.corridor_id),
-    timezone,
+    timezone: String(row.timezone),
+    operationId: text(row.operation_id),
     windowId: text(row.window_id),
     sourcePartyId: String(row.source_party_id),
     reportedAt: instant(row.reported_at),

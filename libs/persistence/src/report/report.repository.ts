@@ -12,6 +12,7 @@ import { RemainingReportEntity } from './remaining-report.entity.js';
 
 /** The part of an evacuation report that reconciliation reads. */
 export interface EvacuationFigure {
+  corridorId: string;
   windowId: string | null;
   sourcePartyId: string;
   reportedAt: Date;
@@ -174,14 +175,22 @@ export class ReportRepository {
     return this.allOf(this.incidents, 'occurred_at', corridorId, tx);
   }
 
-  /** The figures every organisation shares: claims under embargo are left out until lifted. */
-  async findEvacuationFigures(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationFigure[]> {
+  /**
+   * The figures of these corridors (one corridor's, or an operation's stages') that every organisation shares:
+   * claims under embargo are left out until lifted.
+   */
+  async findEvacuationFigures(
+    corridorIds: readonly string[],
+    tx: SqlRunner = this.db,
+  ): Promise<EvacuationFigure[]> {
+    if (corridorIds.length === 0) return [];
     const rows = await tx.all<Record<string, unknown>>(
-      `SELECT window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report r
-       WHERE corridor_id = :corridorId AND ${PUBLIC_CLAIM}`,
-      { corridorId },
+      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report r
+       WHERE corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM}`,
+      { corridorIds: [...corridorIds] },
     );
     return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
       windowId: (row.window_id as string | null) ?? null,
       sourcePartyId: String(row.source_party_id),
       reportedAt: new Date(Number(row.reported_at)),

@@ -68,3 +68,13 @@ export function EmbargoUntilWindowsEndColumn(): PropertyDecorator {
 export function EmbargoLiftedAtColumn(): PropertyDecorator {
   return InstantColumn('embargo_lifted_at', { nullable: true });
 }
+
+/** A JSON value (a map of names, a list of aliases) kept as text: one representation on SQLite and PostgreSQL. */
+export const jsonTextTransformer: ValueTransformer = {
+  to: (value?: unknown) => (value == null ? null : JSON.stringify(value)),
+  from: (value?: string | null) => (value == null ? null : (JSON.parse(value) as unknown)),
+};
+
+export function JsonTextColumn(name: string): PropertyDecorator {
+  return Column({ name, type: 'text', nullable: true, transformer: jsonTextTransformer });
+}

@@ -20,8 +20,8 @@ import type { ReportKind } from '../report/report.repository.js';
 export interface ExportCorridorRow extends CorridorEntity {
   status: string;
   originName: string;
-  originLat: number;
-  originLon: number;
+  originLat: number | null;
+  originLon: number | null;
   destinationName: string | null;
   destinationLat: number | null;
   destinationLon: number | null;
@@ -82,6 +82,14 @@ export interface RequiredPartyRow {
   corridorId: string;
   partyId: string;
   partyName: string;
+}
+
+/** A stop on a corridor's way, in order, with its position when known. */
+export interface StopRow {
+  corridorId: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
 }
 
 export interface StanceRow {
@@ -181,8 +189,8 @@ export class ExportRepository {
         ...this.corridors.hydrate(row),
         status: String(row.status),
         originName: String(row.origin_name),
-        originLat: Number(row.origin_lat),
-        originLon: Number(row.origin_lon),
+        originLat: numberOrNull(row.origin_lat),
+        originLon: numberOrNull(row.origin_lon),
         destinationName: textOrNull(row.destination_name),
         destinationLat: numberOrNull(row.destination_lat),
         destinationLon: numberOrNull(row.destination_lon),
@@ -342,7 +350,8 @@ export class ExportRepository {
       const where = corridorFilterSql(filter, params);
       const rows = await this.db.all<Record<string, unknown>>(
         `SELECT ${this.locations.qualified('l')} FROM location l
-         WHERE EXISTS (SELECT 1 FROM corridor c WHERE (c.origin_id = l.id OR c.destination_id = l.id)
+         WHERE EXISTS (SELECT 1 FROM corridor c WHERE (c.origin_id = l.id OR c.destination_id = l.id OR
+                         EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = l.id))
                        ${where.length ? `AND ${where.join(' AND ')}` : ''})
            ${afterId ? 'AND l.id > :afterId' : ''}
          ORDER BY l.id
@@ -353,6 +362,22 @@ export class ExportRepository {
       if (batch.length) yield batch;
       afterId = batch.length === batchSize ? batch[batch.length - 1].id : undefined;
     } while (afterId);
+  }
+
+  /** The stops of these corridors, each corridor's in order. */
+  async stops(corridorIds: readonly string[]): Promise<StopRow[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT s.corridor_id, l.name, l.lat, l.lon FROM corridor_stop s JOIN location l ON l.id = s.location_id
+       WHERE s.corridor_id IN (:...corridorIds) ORDER BY s.corridor_id, s.position`,
+      { corridorIds },
+    );
+    return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
+      name: String(row.name),
+      lat: numberOrNull(row.lat),
+      lon: numberOrNull(row.lon),
+    }));
   }
 
   /** The parties whose confirmation each of these corridors needs, with their names. */

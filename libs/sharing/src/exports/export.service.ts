@@ -131,13 +131,13 @@ export class ExportService {
 
   private async *corridorBatches(filter: CorridorFilter, now: Date): AsyncGenerator<CorridorCsvRow[]> {
     for await (const batch of this.exports.corridorBatches(filter, now, BATCH_ROWS)) {
-      const required = groupBy(
-        await this.exports.requiredParties(batch.map((c) => c.id)),
-        (r) => r.corridorId,
-      );
+      const ids = batch.map((c) => c.id);
+      const required = groupBy(await this.exports.requiredParties(ids), (r) => r.corridorId);
+      const stops = groupBy(await this.exports.stops(ids), (s) => s.corridorId);
       yield batch.map((corridor: ExportCorridorRow) => ({
         ...corridor,
         requiredPartyNames: (required.get(corridor.id) ?? []).map((r) => r.partyName),
+        stops: stops.get(corridor.id) ?? [],
       }));
     }
   }
