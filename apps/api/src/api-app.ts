@@ -14,6 +14,7 @@ import { loadConfig } from '#cw/config';
 import { PinoNestLogger } from '#cw/logging';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
 import { loggableUrl } from './http/loggable-url.js';
+import { answerClientError, renderFrameworkError } from './http/refused-before-routing.js';
 import { logOptions } from './http/log-options.js';
 import { serveConsole } from './console-static.js';
 import { mountBullBoard } from './jobs/bull-board.js';
@@ -41,6 +42,9 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     logger: logOptions(config),
     // Requests are logged once each by the onResponse hook below, not twice by Fastify.
     logController: new LogController({ disableRequestLogging: true }),
+    // Refused before any route or hook, still as problem+json: an over-long path (414), headers too large (431).
+    frameworkErrors: renderFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
