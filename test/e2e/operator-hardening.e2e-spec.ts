@@ -36,6 +36,8 @@ async function rawExchangeWith(port: number, request: string, after?: (socket: S
   );
 }
 
+const SLOW_TIMEOUT_MS = 1500;
+
 // The smaller holes a probe found (issue 16, defect 8), each checked as an operator or an attacker would meet it.
 describe.each(availableDialects())('operator hardening on %s', (dialect) => {
   let api: ApiHarness;
@@ -44,7 +46,7 @@ describe.each(availableDialects())('operator hardening on %s', (dialect) => {
     rawExchangeWith((api.app.getHttpServer().address() as AddressInfo).port, request, after);
 
   beforeAll(async () => {
-    api = await startApi(dialect);
+    api = await startApi(dialect, { REQUEST_TIMEOUT_MS: String(SLOW_TIMEOUT_MS) });
     await api.app.listen(0, '127.0.0.1');
     organisationId = await createOrganisation(api, 'Field NGO');
   });
@@ -181,6 +183,26 @@ describe.each(availableDialects())('operator hardening on %s', (dialect) => {
       expect(raw.status).toBe(431);
       expect(raw.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(JSON.parse(raw.body)).toMatchObject({ type: '/problems/headers-too-large', status: 431 });
+    });
+  });
+
+  // Slowloris: a client that opens a request and sends its body a byte now and then holds a connection (and the
+  // memory of its half-read body) forever, unless the server times the request out.
+  describe('a request body sent slowly', () => {
+    it(`is cut off with 408 problem+json once REQUEST_TIMEOUT_MS (here ${SLOW_TIMEOUT_MS} ms) has passed`, async () => {
+      let trickle: NodeJS.Timeout | undefined;
+      const answer = await rawExchange(
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 1000\r\n\r\n{"email":"',
+        (socket) => {
+          trickle = setInterval(() => socket.writable && socket.write('a'), 100);
+        },
+      );
+      clearInterval(trickle);
+      expect(answer.status).toBe(408);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(answer.body)).toMatchObject({ type: '/problems/request-timeout', status: 408 });
+      expect(answer.ms).toBeGreaterThanOrEqual(SLOW_TIMEOUT_MS);
     });
   });
 });
