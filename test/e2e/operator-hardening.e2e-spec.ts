@@ -1,17 +1,53 @@
 import { randomUUID } from 'node:crypto';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { auditSince, createMember, createOrganisation, lastAuditSeq } from '../support/accounts.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startApi, type ApiHarness } from '../support/api-harness.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
 
+/** One raw HTTP exchange with a listening server: what a client that writes its own bytes gets back. */
+async function rawExchangeWith(port: number, request: string, after?: (socket: Socket) => void) {
+  return new Promise<{ status: number; headers: Record<string, string>; body: string; ms: number }>(
+    (resolve, reject) => {
+      const started = Date.now();
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(request);
+        after?.(socket);
+      });
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        const [head, ...rest] = received.split('\r\n\r\n');
+        const [statusLine, ...headerLines] = head.split('\r\n');
+        const status = Number(statusLine.split(' ')[1]);
+        if (!status) return reject(new Error(`no answer: ${JSON.stringify(received)}`));
+        const headers = Object.fromEntries(
+          headerLines.map((line) => [
+            line.slice(0, line.indexOf(':')).toLowerCase(),
+            line.slice(line.indexOf(':') + 1).trim(),
+          ]),
+        );
+        resolve({ status, headers, body: rest.join('\r\n\r\n'), ms: Date.now() - started });
+      });
+    },
+  );
+}
+
+const SLOW_TIMEOUT_MS = 1500;
+
 // The smaller holes a probe found (issue 16, defect 8), each checked as an operator or an attacker would meet it.
 describe.each(availableDialects())('operator hardening on %s', (dialect) => {
   let api: ApiHarness;
   let organisationId: string;
+  const rawExchange = (request: string, after?: (socket: Socket) => void) =>
+    rawExchangeWith((api.app.getHttpServer().address() as AddressInfo).port, request, after);
 
   beforeAll(async () => {
-    api = await startApi(dialect);
+    api = await startApi(dialect, { REQUEST_TIMEOUT_MS: String(SLOW_TIMEOUT_MS) });
+    await api.app.listen(0, '127.0.0.1');
     organisationId = await createOrganisation(api, 'Field NGO');
   });
 
@@ -129,6 +165,44 @@ describe.each(availableDialects())('operator hardening on %s', (dialect) => {
           outcome: 'refused',
         }),
       ]);
+    });
+  });
+
+  // What the HTTP server itself refuses, before any route: an over-long path parameter (414), headers past the
+  // server's limit (431). Clients branch on problem+json there as everywhere else.
+  describe('requests refused before routing', () => {
+    it('answers an over-long path parameter 414 as problem+json', async () => {
+      const response = await api.http.get(`/api/v1/corridors/${'a'.repeat(2000)}`).set(api.auth);
+      expectProblem(response, 414, 'uri-too-long');
+    });
+
+    it('answers headers larger than the server takes 431 as problem+json', async () => {
+      const raw = await rawExchange(
+        `GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(raw.status).toBe(431);
+      expect(raw.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(raw.body)).toMatchObject({ type: '/problems/headers-too-large', status: 431 });
+    });
+  });
+
+  // Slowloris: a client that opens a request and sends its body a byte now and then holds a connection (and the
+  // memory of its half-read body) forever, unless the server times the request out.
+  describe('a request body sent slowly', () => {
+    it(`is cut off with 408 problem+json once REQUEST_TIMEOUT_MS (here ${SLOW_TIMEOUT_MS} ms) has passed`, async () => {
+      let trickle: NodeJS.Timeout | undefined;
+      const answer = await rawExchange(
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 1000\r\n\r\n{"email":"',
+        (socket) => {
+          trickle = setInterval(() => socket.writable && socket.write('a'), 100);
+        },
+      );
+      clearInterval(trickle);
+      expect(answer.status).toBe(408);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(answer.body)).toMatchObject({ type: '/problems/request-timeout', status: 408 });
+      expect(answer.ms).toBeGreaterThanOrEqual(SLOW_TIMEOUT_MS);
     });
   });
 });

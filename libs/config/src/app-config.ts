@@ -225,6 +225,16 @@ export class AppConfig {
   @Max(600_000)
   OUTBOX_RELAY_INTERVAL_MS = 5_000;
 
+  /**
+   * A request's headers and body must arrive within this long, or it is answered 408 and its connection closed:
+   * a client sending a byte now and then would otherwise hold a connection and its half-read body forever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  REQUEST_TIMEOUT_MS = 120_000;
+
   /** Most windows one corridor holds: each window brings flags, e-mails and timeline events. */
   @Type(() => Number)
   @IsInt()
