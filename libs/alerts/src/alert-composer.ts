@@ -269,5 +269,5 @@ function spanInZone(startsAt: Date, endsAt: Date, zone: string): string {
 }
 
 function confirmationsOf(corridor: AlertCorridor): StatedConfirmation[] {
-  return corridor.confirmations as StatedConfirmation[];
+  return corridor.confirmations.map((c) => ({ ...c, reportedById: null })) as StatedConfirmation[];
 }

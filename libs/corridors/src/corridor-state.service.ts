@@ -26,6 +26,7 @@ export class CorridorStateService {
         partyId: c.partyId,
         stance: c.stance as 'confirmed',
         statedAt: c.statedAt,
+        reportedById: null,
       })),
     );
     await this.corridors.saveConfirmationState(

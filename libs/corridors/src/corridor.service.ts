@@ -82,7 +82,7 @@ export class CorridorService {
           id: p.id,
           kind: 'belligerent' as const,
         })),
-        dto.announcedById,
+        { id: dto.announcedById },
       );
     await this.assertParties('requiredConfirmationIds', requiredPartyIds);
 
@@ -412,7 +412,12 @@ export function corridorFilterOf(
 }
 
 export function toStated(c: { partyId: string; stance: string; statedAt: Date }): StatedConfirmation {
-  return { partyId: c.partyId, stance: c.stance as ConfirmationStance, statedAt: c.statedAt };
+  return {
+    partyId: c.partyId,
+    stance: c.stance as ConfirmationStance,
+    statedAt: c.statedAt,
+    reportedById: null,
+  };
 }
 
 function staleVersion(current: number): AppError {

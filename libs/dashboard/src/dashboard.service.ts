@@ -136,6 +136,7 @@ export class DashboardService {
         partyId: c.partyId,
         stance: c.stance as ConfirmationStance,
         statedAt: c.statedAt,
+        reportedById: null,
       }));
       const state = windowConfirmationState(
         w,

@@ -51,6 +51,7 @@ export class TrackRecordService {
       const confirmations = (facts.confirmations.get(corridorId) ?? []).map((c) => ({
         ...c,
         stance: c.stance as ConfirmationStance,
+        reportedById: null,
       }));
       for (const w of corridorWindows) {
         windows.push({
@@ -58,6 +59,7 @@ export class TrackRecordService {
           requiredPartyIds: facts.requiredPartyIds.get(corridorId) ?? [],
           confirmations,
           hasEvacuationReports: (reported.get(w.windowId)?.length ?? 0) > 0,
+          claims: [],
           isCancelled: w.isCancelled,
         });
       }

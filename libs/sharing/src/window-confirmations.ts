@@ -31,6 +31,7 @@ export async function windowConfirmations(
         (stancesOf.get(window.corridorId) ?? []).map((s) => ({
           ...s,
           stance: s.stance as ConfirmationStance,
+          reportedById: null,
         })),
         leadMinutes,
         now,

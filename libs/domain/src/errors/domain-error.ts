@@ -7,6 +7,7 @@ export enum DomainErrorCode {
   InvalidCount = 'invalid-count',
   InvalidSchedule = 'invalid-schedule',
   InvalidPeriod = 'invalid-period',
+  ReportedByItself = 'reported-by-itself',
 }
 
 export class DomainError extends Error {

@@ -72,6 +72,7 @@ function factsOf(world: World, c: CorridorCase): CorridorFacts {
       partyId: world.partyIds[s.party],
       stance: s.stance,
       statedAt: hoursFromNow(-s.hoursBefore),
+      reportedById: null,
     })),
     hasEvacuationReports: c.evacuationReports > 0,
   };
