@@ -19,6 +19,7 @@ export enum AppErrorCode {
   DeliveryInProgress = 'delivery-in-progress',
   ImportRefused = 'import-refused',
   UnsupportedMediaType = 'unsupported-media-type',
+  NoRequiredParties = 'no-required-parties',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -41,6 +42,7 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.DeliveryInProgress]: 409,
   [AppErrorCode.ImportRefused]: 422,
   [AppErrorCode.UnsupportedMediaType]: 415,
+  [AppErrorCode.NoRequiredParties]: 422,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

@@ -6,6 +6,7 @@ export { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.
 export { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
+  CORRIDOR_PROMISE_SQL,
   CorridorRepository,
   type CorridorConfirmationState,
   type CorridorEditableFields,

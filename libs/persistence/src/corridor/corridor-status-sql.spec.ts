@@ -9,6 +9,7 @@ import {
   type CorridorFacts,
   type CorridorStatus,
 } from '#cw/domain';
+import { loadConfig } from '#cw/config';
 import { CorridorStateService } from '../../../corridors/src/corridor-state.service.js';
 import {
   aConfirmation,
@@ -87,7 +88,7 @@ async function store(
   index: number,
 ): Promise<string> {
   const facts = factsOf(world, c);
-  const state = new CorridorStateService(repos.corridors, repos.reports);
+  const state = new CorridorStateService(repos.corridors, repos.reports, loadConfig({}));
   const corridor = aCorridor(world, {
     name: `Corridor ${index}`,
     announcedAt: hoursFromNow(-48 + index),

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '#cw/config';
+import { CorridorStateService } from '../../../corridors/src/corridor-state.service.js';
+import { CorridorRepository } from '../corridor/corridor.repository.js';
 import { buildDataSourceOptions } from '../data-source-options.js';
+import { createDatabase, type Database } from '../database/database.js';
+import { ReportRepository } from '../report/report.repository.js';
 import {
   createEmptyDatabase,
   mediumDialects,
@@ -32,6 +37,11 @@ async function storeRecordsOfTheFirstSchema(
   await q(
     `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
     [ids.party, 'P', null, 'belligerent', ids.org, ids.user, AT],
+  );
+  // The side whose confirmation the corridor needs: it only ever stated a conditional stance.
+  await q(
+    `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
+    [ids.otherParty, 'Q', null, 'belligerent', ids.org, ids.user, AT],
   );
   await q(
     `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (${p(9)})`,
@@ -67,6 +77,27 @@ async function storeRecordsOfTheFirstSchema(
       AT,
     ],
   );
+  await q(`INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (${p(2)})`, [
+    ids.corridor,
+    ids.otherParty,
+  ]);
+  await q(
+    `INSERT INTO confirmation (id, corridor_id, party_id, stance, stated_at, source_url, note, fingerprint, organisation_id,
+       created_by_id, created_at) VALUES (${p(11)})`,
+    [
+      ids.confirmation,
+      ids.corridor,
+      ids.otherParty,
+      'conditional',
+      AT - 1,
+      null,
+      null,
+      'c'.repeat(64),
+      ids.org,
+      ids.user,
+      AT,
+    ],
+  );
   await q(
     `INSERT INTO corridor_window (id, corridor_id, starts_at, ends_at, created_by_id, created_at) VALUES (${p(6)})`,
     [ids.window, ids.corridor, AT, AT + 1, ids.user, AT],
@@ -98,11 +129,21 @@ async function storeRecordsOfTheFirstSchema(
 describe.each(mediumDialects())('migrating a database that holds records (%s)', (dialect) => {
   let empty: EmptyDatabase;
   let dataSource: DataSource;
+  // The executor the repositories use, once a test opens it; closing it destroys the data source.
+  let db: Database | undefined;
   const ids = Object.fromEntries(
-    ['org', 'user', 'session', 'party', 'location', 'corridor', 'window', 'report'].map((k) => [
-      k,
-      randomUUID(),
-    ]),
+    [
+      'org',
+      'user',
+      'session',
+      'party',
+      'otherParty',
+      'location',
+      'corridor',
+      'window',
+      'report',
+      'confirmation',
+    ].map((k) => [k, randomUUID()]),
   );
 
   beforeAll(async () => {
@@ -118,7 +159,7 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await (db ? db.close() : dataSource?.destroy());
     await empty?.drop();
   });
 
@@ -127,10 +168,29 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT window_id FROM evacuation_report WHERE id = '${ids.report}'`,
     );
     expect(report.window_id).toBe(ids.window);
-    for (const table of ['corridor', 'corridor_window', 'app_user', 'user_session', 'party', 'location']) {
+    const expected: Record<string, number> = {
+      corridor: 1,
+      corridor_window: 1,
+      app_user: 1,
+      user_session: 1,
+      party: 2,
+      location: 1,
+      corridor_required_party: 1,
+      confirmation: 1,
+    };
+    for (const [table, n] of Object.entries(expected)) {
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
-      expect([table, Number(row.n)]).toEqual([table, 1]);
+      expect([table, Number(row.n)]).toEqual([table, n]);
     }
+    const [confirmation] = await dataSource.query(
+      `SELECT party_id, stance, stated_at, fingerprint FROM confirmation WHERE id = '${ids.confirmation}'`,
+    );
+    expect({ ...confirmation, stated_at: Number(confirmation.stated_at) }).toEqual({
+      party_id: ids.otherParty,
+      stance: 'conditional',
+      stated_at: AT - 1,
+      fingerprint: 'c'.repeat(64),
+    });
     if (dialect === 'sqlite') expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
   });
 
@@ -143,6 +203,34 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT next_evaluation_at FROM corridor_window WHERE id = '${ids.window}'`,
     );
     expect(window.next_evaluation_at).toBeNull();
+    const [windowV] = await dataSource.query(
+      `SELECT is_open_ended, version FROM corridor_window WHERE id = '${ids.window}'`,
+    );
+    expect([Boolean(windowV.is_open_ended), Number(windowV.version)]).toEqual([false, 1]);
+    const parties = await dataSource.query('SELECT side FROM party');
+    expect(parties.map((party: { side: unknown }) => party.side)).toEqual([null, null]);
+    const [confirmation] = await dataSource.query('SELECT reported_by_id FROM confirmation');
+    expect(confirmation.reported_by_id).toBeNull();
+  });
+
+  it('leaves every promise to be computed, and computes it as the api does at start', async () => {
+    const promiseOf = async () =>
+      (
+        await dataSource.query(
+          `SELECT stance_promise, settled_promise FROM corridor WHERE id = '${ids.corridor}'`,
+        )
+      )[0];
+    expect(await promiseOf()).toEqual({ stance_promise: null, settled_promise: 'broken' });
+    db = createDatabase(dataSource);
+    const state = new CorridorStateService(
+      new CorridorRepository(db, dataSource),
+      new ReportRepository(db, dataSource),
+      loadConfig({}),
+    );
+    // People moved (a report of 5 names the window), the other side only ever stated a condition.
+    expect(await state.computeMissingPromises(db)).toBe(1);
+    expect(await promiseOf()).toEqual({ stance_promise: 'unconfirmed', settled_promise: 'unconfirmed' });
+    expect(await state.computeMissingPromises(db)).toBe(0);
   });
 
   it('marks every corridor recorded before webhooks to be read once, without an announcement', async () => {
