@@ -166,7 +166,9 @@ export class AlertSenderService {
     }
     const flag = await this.facts.findFlag(delivery.flagId!);
     if (!flag) return undefined;
-    const corridor = (await this.facts.findCorridors([flag.corridorId])).get(flag.corridorId);
+    const corridor = (await this.facts.findCorridors([flag.corridorId], this.clock.now())).get(
+      flag.corridorId,
+    );
     if (!corridor) return undefined;
     return this.composer.flagAlert(subscription, flag, corridor, unsubscribeUrl);
   }

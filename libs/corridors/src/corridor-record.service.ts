@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
-import { describeCount, reconcileCounts, type Count } from '#cw/domain';
+import { Clock } from '#cw/clock';
+import {
+  announcedEnd,
+  derivePromise,
+  describeCount,
+  lastEnd,
+  reconcileCounts,
+  reviewEnd,
+  type Count,
+  type SettledPromise,
+} from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
   FlagRepository,
+  PartyRepository,
   ReportRepository,
   type AuditEntryEntity,
   type ReportKind,
@@ -22,6 +33,8 @@ export class CorridorRecordService {
     private readonly reports: ReportRepository,
     private readonly audit: AuditRepository,
     private readonly flags: FlagRepository,
+    private readonly parties: PartyRepository,
+    private readonly clock: Clock,
   ) {}
 
   async timeline(corridorId: string): Promise<TimelineDto> {
@@ -34,6 +47,11 @@ export class CorridorRecordService {
       this.reports.findRemaining(corridorId),
       this.reports.findIncidents(corridorId),
     ]);
+    const reporters = new Map(
+      (await this.parties.findByIds([...new Set(confirmations.flatMap((c) => c.reportedById ?? []))])).map(
+        (p) => [p.id, p.name],
+      ),
+    );
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
@@ -57,9 +75,12 @@ export class CorridorRecordService {
       ...windows.map((w) => ({
         kind: 'window' as const,
         at: w.startsAt.toISOString(),
-        endsAt: w.endsAt.toISOString(),
+        endsAt: announcedEnd(w)?.toISOString(),
+        reviewEndsAt: reviewEnd(w)?.toISOString(),
         recordId: w.id,
-        summary: 'Window of promised passage',
+        summary: w.isOpenEnded
+          ? 'Window of promised passage, no end announced'
+          : 'Window of promised passage',
         sourcePartyId: corridor.announcedById,
         sourceUrl: corridor.sourceUrl,
         note: null,
@@ -69,11 +90,14 @@ export class CorridorRecordService {
         kind: 'confirmation' as const,
         at: c.statedAt.toISOString(),
         recordId: c.id,
-        summary: `Stance: ${c.stance}`,
+        summary: c.reportedById
+          ? `Stance: ${c.stance}, as reported by ${reporters.get(c.reportedById) ?? c.reportedById}`
+          : `Stance: ${c.stance}`,
         sourcePartyId: c.partyId,
         sourceUrl: c.sourceUrl,
         note: c.note,
         stance: c.stance,
+        reportedById: c.reportedById ?? undefined,
         ...entered(c),
         ...correctable(c),
       })),
@@ -138,8 +162,31 @@ export class CorridorRecordService {
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }
+    const promise = derivePromise(
+      {
+        isCancelled: corridor.cancelledAt !== null,
+        windows,
+        settled: corridor.settledPromise as SettledPromise,
+      },
+      this.clock.now(),
+    );
+    const endedAt = lastEnd(windows);
+    if (endedAt && promise in PROMISE_SETTLED) {
+      events.push({
+        kind: 'promise',
+        at: endedAt.toISOString(),
+        recordId: corridor.id,
+        summary: PROMISE_SETTLED[promise as SettledPromise],
+        sourcePartyId: null,
+        sourceUrl: null,
+        note: null,
+        enteredById: null,
+        enteredAt: endedAt.toISOString(),
+        promise,
+      });
+    }
     events.sort((a, b) => a.at.localeCompare(b.at) || a.enteredAt.localeCompare(b.enteredAt));
-    return { events };
+    return { promise, events };
   }
 
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
@@ -157,6 +204,13 @@ export class CorridorRecordService {
     );
   }
 }
+
+/** The promise event once the last window is over; a cancelled corridor has its cancellation event instead. */
+const PROMISE_SETTLED: Record<SettledPromise, string> = {
+  kept: 'Promise kept: every required party confirmed, and people moved',
+  unconfirmed: 'Promise unconfirmed: people moved, but a required party never confirmed',
+  broken: 'Promise broken: a required party rejected it, or nobody is reported to have moved',
+};
 
 const FLAG_EVENT_VERB: Record<string, string> = {
   raised: 'raised',

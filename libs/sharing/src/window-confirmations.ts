@@ -31,7 +31,6 @@ export async function windowConfirmations(
         (stancesOf.get(window.corridorId) ?? []).map((s) => ({
           ...s,
           stance: s.stance as ConfirmationStance,
-          reportedById: null,
         })),
         leadMinutes,
         now,

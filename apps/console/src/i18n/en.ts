@@ -210,6 +210,7 @@ export const en = {
       flag: 'Flag',
       edit: 'Edit',
       retraction: 'Retraction',
+      promise: 'Promise',
     },
   },
   correct: {

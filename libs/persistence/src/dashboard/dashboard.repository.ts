@@ -13,6 +13,7 @@ export interface DashboardWindowRow {
   timezone: string;
   startsAt: Date;
   endsAt: Date;
+  isOpenEnded: boolean;
 }
 
 export interface DashboardPartyRow {
@@ -27,6 +28,7 @@ export interface DashboardConfirmationRow {
   partyId: string;
   stance: string;
   statedAt: Date;
+  reportedById: string | null;
 }
 
 export interface DashboardFlagRow {
@@ -69,7 +71,7 @@ export class DashboardRepository {
   /** Windows not over by `from` that start before `until`, of corridors not cancelled, soonest first. */
   async findWindowsBetween(from: Date, until: Date, limit: number): Promise<DashboardWindowRow[]> {
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at
+      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at, w.is_open_ended
        FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
        WHERE w.ends_at > :from AND w.starts_at < :until AND c.cancelled_at IS NULL
        ORDER BY w.starts_at, w.id
@@ -83,6 +85,8 @@ export class DashboardRepository {
       timezone: String(row.timezone),
       startsAt: instant(row.starts_at),
       endsAt: instant(row.ends_at),
+      // PostgreSQL answers a boolean, SQLite 0 or 1.
+      isOpenEnded: row.is_open_ended === true || Number(row.is_open_ended) === 1,
     }));
   }
 
@@ -107,7 +111,7 @@ export class DashboardRepository {
   async findConfirmations(corridorIds: readonly string[]): Promise<DashboardConfirmationRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation
+      `SELECT corridor_id, party_id, stance, stated_at, reported_by_id FROM confirmation
        WHERE corridor_id IN (:...corridorIds) ORDER BY stated_at, id`,
       { corridorIds: [...corridorIds] },
     );
@@ -116,6 +120,7 @@ export class DashboardRepository {
       partyId: String(row.party_id),
       stance: String(row.stance),
       statedAt: instant(row.stated_at),
+      reportedById: text(row.reported_by_id),
     }));
   }
 

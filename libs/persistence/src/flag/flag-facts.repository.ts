@@ -8,7 +8,7 @@ export interface CorridorFlagFacts {
   isCancelled: boolean;
   requiredPartyIds: string[];
   windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
-  confirmations: { partyId: string; stance: string; statedAt: Date }[];
+  confirmations: { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[];
   evacuations: {
     windowId: string | null;
     sourcePartyId: string;
@@ -121,14 +121,17 @@ export class FlagFactsRepository {
         party_id: string;
         stance: string;
         stated_at: unknown;
-      }>('SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...ids)', {
-        ids,
-      });
+        reported_by_id: string | null;
+      }>(
+        'SELECT corridor_id, party_id, stance, stated_at, reported_by_id FROM confirmation WHERE corridor_id IN (:...ids)',
+        { ids },
+      );
       for (const row of confirmations) {
         of(row.corridor_id)?.confirmations.push({
           partyId: row.party_id,
           stance: row.stance,
           statedAt: instant(row.stated_at),
+          reportedById: row.reported_by_id ?? null,
         });
       }
       const evacuations = await tx.all<{

@@ -13,9 +13,21 @@ export interface AnnouncedWindowRow {
 export interface AnnouncedWindowsFacts {
   windows: AnnouncedWindowRow[];
   requiredPartyIds: Map<string, string[]>;
-  confirmations: Map<string, { partyId: string; stance: string; statedAt: Date }[]>;
-  /** Evacuation reports per corridor: the window they name (or null) and when. */
-  evacuations: Map<string, { windowId: string | null; reportedAt: Date }[]>;
+  confirmations: Map<
+    string,
+    { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[]
+  >;
+  /** Evacuation reports per corridor: the window they name (or null), when, and the figure they state. */
+  evacuations: Map<string, AnnouncedEvacuationRow[]>;
+}
+
+export interface AnnouncedEvacuationRow {
+  windowId: string | null;
+  sourcePartyId: string;
+  reportedAt: Date;
+  qualifier: string;
+  value: number;
+  max: number | null;
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
@@ -48,12 +60,22 @@ export class TrackRecordRepository {
       party_id: string;
       stance: string;
       stated_at: unknown;
+      reported_by_id: string | null;
     }>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (${ofParty})`,
+      `SELECT corridor_id, party_id, stance, stated_at, reported_by_id FROM confirmation WHERE corridor_id IN (${ofParty})`,
       { partyId },
     );
-    const evacuations = await tx.all<{ corridor_id: string; window_id: string | null; reported_at: unknown }>(
-      `SELECT corridor_id, window_id, reported_at FROM evacuation_report WHERE corridor_id IN (${ofParty})`,
+    const evacuations = await tx.all<{
+      corridor_id: string;
+      window_id: string | null;
+      source_party_id: string;
+      reported_at: unknown;
+      qualifier: string;
+      value: number | string;
+      max: number | string | null;
+    }>(
+      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report
+       WHERE corridor_id IN (${ofParty})`,
       { partyId },
     );
     return {
@@ -69,10 +91,15 @@ export class TrackRecordRepository {
         partyId: row.party_id,
         stance: row.stance,
         statedAt: instant(row.stated_at),
+        reportedById: row.reported_by_id ?? null,
       })),
       evacuations: groupBy(evacuations, (row) => ({
         windowId: row.window_id ?? null,
+        sourcePartyId: row.source_party_id,
         reportedAt: instant(row.reported_at),
+        qualifier: row.qualifier,
+        value: Number(row.value),
+        max: row.max == null ? null : Number(row.max),
       })),
     };
   }
