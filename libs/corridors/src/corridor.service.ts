@@ -505,6 +505,7 @@ export function corridorFilterOf(
   return {
     corridorId: query.corridorId,
     status: query.status,
+    promise: query.promise,
     partyId: query.partyId,
     locationId: query.locationId,
     from: query.from ? readInstant(query.from, 'from') : undefined,
