@@ -5,12 +5,23 @@ import {
   lastEnd,
   latestStances,
   stancePromise,
+  statesSomeoneMoved,
   type ConfirmationStance,
+  type Count,
   type StatedConfirmation,
 } from '#cw/domain';
 import { CorridorRepository, Database, ReportRepository, type SqlRunner } from '#cw/persistence';
 
 const BACKFILL_BATCH = 200;
+
+/** An evacuation claim as stored: the window it names, when, and its figure. */
+interface NewClaim {
+  windowId: string | null;
+  reportedAt: Date;
+  qualifier: string;
+  value: number;
+  max: number | null;
+}
 
 /** Recomputes the figures kept on the corridor row, inside the transaction that changed their inputs. */
 @Injectable()
@@ -51,9 +62,25 @@ export class CorridorStateService {
     );
   }
 
-  /** The evacuation figures and, with them, whether the promise saw anyone move. */
-  refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
-    return this.corridors.refreshEvacuationFigures(corridorId, this.graceMs, tx);
+  /**
+   * The evacuation figures and, with them, whether the promise saw anyone move: from every claim, or from the
+   * one just `added` (report entry, the hot path; corrections and retractions recompute from every claim).
+   */
+  refreshEvacuationFigures(corridorId: string, tx: SqlRunner, added?: NewClaim): Promise<void> {
+    return this.corridors.refreshEvacuationFigures(
+      corridorId,
+      this.graceMs,
+      tx,
+      added && {
+        isMoving: statesSomeoneMoved({
+          qualifier: added.qualifier,
+          value: added.value,
+          max: added.max,
+        } as Count),
+        windowId: added.windowId,
+        reportedAt: added.reportedAt,
+      },
+    );
   }
 
   /**

@@ -8,6 +8,7 @@ export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
   CORRIDOR_PROMISE_SQL,
   CorridorRepository,
+  type AddedClaim,
   type CorridorConfirmationState,
   type CorridorEditableFields,
   type CorridorFilter,

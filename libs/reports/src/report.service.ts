@@ -139,7 +139,7 @@ export class ReportService {
           category: row.category,
         },
       });
-      await this.state.refreshEvacuationFigures(corridorId, tx);
+      await this.state.refreshEvacuationFigures(corridorId, tx, row);
       const report = toEvacuationReportResponse(row);
       await this.webhookEvents.record(tx, {
         type: 'evacuation.reported',

@@ -44,6 +44,8 @@ interface PromiseCase {
   confirmations: { party: number; stance: ConfirmationStance; hour: number; reportedBy: number | null }[];
   claims: { window: number | null; hour: number; count: Count }[];
   isStanceRefreshedLast: boolean;
+  /** As report entry does: each claim stored after the stances, the promise brought up to date from that claim. */
+  isEnteredOneByOne: boolean;
 }
 
 const count: fc.Arbitrary<Count> = fc
@@ -80,6 +82,7 @@ const promiseCase: fc.Arbitrary<PromiseCase> = fc.record({
     { maxLength: 3 },
   ),
   isStanceRefreshedLast: fc.boolean(),
+  isEnteredOneByOne: fc.boolean(),
 });
 
 function windowsOf(c: PromiseCase) {
@@ -122,22 +125,24 @@ async function store(
     await repos.corridors.insertWindows(windows, tx);
     for (const s of confirmations)
       await repos.reports.insertConfirmation(aConfirmation(world, { corridorId: corridor.id, ...s }), tx);
+    if (c.isEnteredOneByOne) await state.refreshConfirmationState(corridor.id, tx);
     for (const claim of claims) {
-      await repos.reports.insertEvacuation(
-        anEvacuationReport(world, {
-          corridorId: corridor.id,
-          windowId: claim.windowId,
-          reportedAt: claim.reportedAt,
-          qualifier: claim.count.qualifier,
-          value: claim.count.value,
-          max: claim.count.max ?? null,
-        }),
-        tx,
-      );
+      const report = anEvacuationReport(world, {
+        corridorId: corridor.id,
+        windowId: claim.windowId,
+        reportedAt: claim.reportedAt,
+        qualifier: claim.count.qualifier,
+        value: claim.count.value,
+        max: claim.count.max ?? null,
+      });
+      await repos.reports.insertEvacuation(report, tx);
+      if (c.isEnteredOneByOne) await state.refreshEvacuationFigures(corridor.id, tx, report);
     }
-    if (!c.isStanceRefreshedLast) await state.refreshConfirmationState(corridor.id, tx);
-    await state.refreshEvacuationFigures(corridor.id, tx);
-    if (c.isStanceRefreshedLast) await state.refreshConfirmationState(corridor.id, tx);
+    if (!c.isEnteredOneByOne) {
+      if (!c.isStanceRefreshedLast) await state.refreshConfirmationState(corridor.id, tx);
+      await state.refreshEvacuationFigures(corridor.id, tx);
+      if (c.isStanceRefreshedLast) await state.refreshConfirmationState(corridor.id, tx);
+    }
   });
   // The flag rules' attribution: what the domain reads as each window's claims.
   const attributed = attributeEvacuations(

@@ -94,6 +94,26 @@ const PROMISE_FILTER: Record<string, string> = {
 const STATES_SOMEONE_MOVED = `(CASE e.qualifier WHEN 'range' THEN e.max WHEN 'more_than' THEN e.value + 1
   WHEN 'fewer_than' THEN e.value - 1 ELSE e.value END) > 0`;
 
+/** One claim just added to corridor :corridorId: whether it says someone moved, the window it names, its time. */
+export interface AddedClaim {
+  isMoving: boolean;
+  windowId: string | null;
+  reportedAt: Date;
+}
+
+/**
+ * The settled promise after one claim is added, from the one kept before (report entry's hot path: no scan of
+ * the corridor's reports). Kept unless it was broken for want of anyone moving and this claim, attributed to a
+ * window as settledPromiseSql attributes it, says someone moved.
+ */
+const SETTLED_PROMISE_AFTER_CLAIM_SQL = `CASE
+  WHEN COALESCE(stance_promise, 'broken') = 'broken' THEN 'broken'
+  WHEN settled_promise <> 'broken' THEN settled_promise
+  WHEN :isMoving = 1 AND (:isNamed = 1 OR EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = :corridorId
+    AND w.starts_at <= :reportedAt AND :reportedAt < w.ends_at + :graceMs)) THEN stance_promise
+  ELSE 'broken'
+END`;
+
 /**
  * The settled promise of corridor :corridorId (libs/domain settledPromise), from what its stances make of it
  * (`stance`, an SQL expression) and whether a claim attributed to its windows says someone moved: a claim
@@ -267,13 +287,30 @@ export class CorridorRepository {
     );
   }
 
-  /** Recomputes the evacuation figures on the corridor row from its reports, with its settled promise, in one statement. */
-  async refreshEvacuationFigures(corridorId: string, graceMs: number, tx: SqlRunner): Promise<void> {
+  /**
+   * Recomputes the evacuation figures on the corridor row from its reports, with its settled promise, in one
+   * statement: from every claim, or, when one claim was `added`, from the promise kept before and that claim.
+   */
+  async refreshEvacuationFigures(
+    corridorId: string,
+    graceMs: number,
+    tx: SqlRunner,
+    added?: AddedClaim,
+  ): Promise<void> {
+    const settled = added ? SETTLED_PROMISE_AFTER_CLAIM_SQL : settledPromiseSql('stance_promise');
     await tx.run(
       `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL}),
-         settled_promise = ${settledPromiseSql('stance_promise')}
+         settled_promise = ${settled}
        WHERE id = :corridorId`,
-      { corridorId, graceMs: Math.round(graceMs) },
+      {
+        corridorId,
+        graceMs: Math.round(graceMs),
+        ...(added && {
+          isMoving: added.isMoving,
+          isNamed: added.windowId !== null,
+          reportedAt: added.reportedAt,
+        }),
+      },
     );
   }
 
