@@ -74,7 +74,9 @@ function isLater(candidate: StatedConfirmation, current: StatedConfirmation): bo
   if (difference !== 0) return difference > 0;
   const isOwn = (c: StatedConfirmation) => c.reportedById === null;
   if (isOwn(candidate) !== isOwn(current)) return isOwn(candidate);
-  return CAUTION[candidate.stance] > CAUTION[current.stance];
+  const caution = CAUTION[candidate.stance] - CAUTION[current.stance];
+  // Two reporters of the same stance at the same instant: either will do, the same one whatever the order.
+  return caution !== 0 ? caution > 0 : (candidate.reportedById ?? '') < (current.reportedById ?? '');
 }
 
 /** A party does not report its own stance: that is a statement of its own (reportedById null). */
