@@ -292,6 +292,43 @@ describe.each(availableDialects())('CSV imports on %s', (dialect) => {
       ]);
     });
 
+    it('reads an empty "ends at" as an open-ended window, and exports it the same way', async () => {
+      const row = {
+        corridor: RU_CEASEFIRE,
+        'starts at': '2022-05-10T14:00',
+        'ends at': '',
+        timezone: 'Europe/Moscow',
+      };
+      const stored = await importCsv('windows', csvFile([row]), false);
+      expect(`${stored.status} ${JSON.stringify(stored.body)}`).toMatch(/^200 /);
+      expect(stored.body).toMatchObject({ stored: 1, errorCount: 0 });
+      const corridors = await api.http
+        .get('/api/v1/corridors')
+        .query({ q: 'Russian ceasefire' })
+        .set(api.auth);
+      const corridor = await api.http.get(`/api/v1/corridors/${corridors.body.items[0].id}`).set(api.auth);
+      expect(corridor.body.windows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            startsAt: '2022-05-10T11:00:00.000Z',
+            endsAt: null,
+            reviewEndsAt: '2022-05-11T11:00:00.000Z',
+            isOpenEnded: true,
+          }),
+        ]),
+      );
+      const windows = await api.http
+        .get('/api/v1/exports/windows.csv')
+        .query({ q: 'Russian ceasefire' })
+        .set(api.auth)
+        .buffer(true)
+        .parse(asText);
+      const exported = readCsv(windows.body as string).rows.find(
+        (r) => r['starts at'] === '2022-05-10T11:00:00.000Z',
+      );
+      expect(exported?.['ends at']).toBe('');
+    });
+
     it('answers a file larger than IMPORT_BODY_LIMIT_BYTES with 413 and a JSON body with 415', async () => {
       const huge = Buffer.alloc(10 * 1024 * 1024 + 1, 'a');
       expectProblem(await importCsv('evacuations', huge), 413, 'body-too-large');
