@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '#cw/config';
+import { NO_EMBARGO } from '#cw/domain';
 import type { AlertCorridor, AlertFlag, DigestFacts, SubscriptionEntity } from '#cw/persistence';
 import { AlertComposer } from './alert-composer.js';
 
@@ -26,7 +27,9 @@ const subscription: SubscriptionEntity = {
 
 // The Russian ceasefire corridor of 5-7 May 2022: people got out, Ukraine never confirmed it.
 const may5to7: AlertCorridor = {
+  ...NO_EMBARGO,
   id: 'c1',
+  organisationId: 'o1',
   name: 'Azovstal: Russian ceasefire corridor, 5-7 May',
   timezone: 'Europe/Moscow',
   announcedById: 'ru-mod',

@@ -2,20 +2,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '#cw/config';
 import {
   corridorConfirmationState,
+  isUnderEmbargo,
   lastEnd,
   latestStances,
   stancePromise,
   statesSomeoneMoved,
   type ConfirmationStance,
   type Count,
+  type EmbargoState,
   type StatedConfirmation,
 } from '#cw/domain';
 import { CorridorRepository, Database, ReportRepository, type SqlRunner } from '#cw/persistence';
 
 const BACKFILL_BATCH = 200;
 
-/** An evacuation claim as stored: the window it names, when, and its figure. */
-interface NewClaim {
+/** An evacuation claim as stored: the window it names, when, its figure, and whether it is under embargo. */
+interface NewClaim extends EmbargoState {
   windowId: string | null;
   reportedAt: Date;
   qualifier: string;
@@ -46,7 +48,8 @@ export class CorridorStateService {
       this.reports.findConfirmations(corridorId, tx),
       this.corridors.findWindows(corridorId, tx),
     ]);
-    const stated = confirmations.map(toStated);
+    // Kept once for every organisation: a stance under embargo counts from its lift (the lift recomputes this).
+    const stated = confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated);
     await this.corridors.saveConfirmationState(
       corridorId,
       {
@@ -72,11 +75,14 @@ export class CorridorStateService {
       this.graceMs,
       tx,
       added && {
-        isMoving: statesSomeoneMoved({
-          qualifier: added.qualifier,
-          value: added.value,
-          max: added.max,
-        } as Count),
+        // A claim under embargo counts from its lift, as in the figures (the lift recomputes from every claim).
+        isMoving:
+          !isUnderEmbargo(added) &&
+          statesSomeoneMoved({
+            qualifier: added.qualifier,
+            value: added.value,
+            max: added.max,
+          } as Count),
         windowId: added.windowId,
         reportedAt: added.reportedAt,
       },

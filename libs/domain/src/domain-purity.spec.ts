@@ -90,6 +90,13 @@ describe('the domain library', () => {
         'statesSomeoneMoved',
         'windowConfirmationState',
         'windowPromise',
+        // embargo
+        'NO_EMBARGO',
+        'PUBLIC_VIEWER',
+        'embargoLiftsAt',
+        'isUnderEmbargo',
+        'isVisibleTo',
+        'readEmbargo',
       ].sort(),
     );
   });

@@ -82,3 +82,14 @@ export {
   type PromiseWindow,
   type SettledPromise,
 } from './promise/promise.js';
+export {
+  NO_EMBARGO,
+  PUBLIC_VIEWER,
+  embargoLiftsAt,
+  isUnderEmbargo,
+  isVisibleTo,
+  readEmbargo,
+  type EmbargoRequest,
+  type EmbargoState,
+  type EmbargoViewer,
+} from './embargo/embargo.js';

@@ -3,6 +3,7 @@ import type { Principal } from '#cw/accounts';
 import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode } from '#cw/common';
+import { isUnderEmbargo } from '#cw/domain';
 import {
   ConfirmationResponseDto,
   CorridorStateService,
@@ -106,7 +107,8 @@ export class ReportCorrectionService {
         entityId: reportId,
         corridorId,
         before: retractedClaim(kind, current),
-        after: { reason },
+        // What a report under embargo said stays with those who could see it (the timeline reads this).
+        after: { reason, ...(isUnderEmbargo(current) && { embargoedFor: current.organisationId }) },
       });
     });
     if (DERIVED_FROM[kind]) this.evaluations.corridorChanged();

@@ -15,7 +15,7 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
-import { assertReportedByAnother } from '#cw/domain';
+import { assertReportedByAnother, readEmbargo, type EmbargoRequest } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, type SqlRunner } from '#cw/persistence';
@@ -66,7 +66,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.confirmation(row);
     const named = {
@@ -114,7 +114,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.evacuation(row);
     const named = {
@@ -170,7 +170,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.remaining(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
@@ -209,7 +209,7 @@ export class ReportService {
       sourcePartyId: dto.sourcePartyId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.incident(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
@@ -227,12 +227,14 @@ export class ReportService {
     });
   }
 
-  private entered(principal: Principal, now: Date) {
+  /** Who entered it, when, and the embargo it was entered under (refused, naming `embargo`, when unreadable). */
+  private entered(principal: Principal, now: Date, dto: { embargo?: EmbargoRequest; timezone?: string }) {
     return {
       organisationId: principal.organisationId,
       createdById: principal.userId,
       createdAt: now,
       version: 1,
+      ...readEmbargo(dto.embargo, now, dto.timezone),
     };
   }
 

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '#cw/common';
 import { DailyScheduleDto } from './daily-schedule.dto.js';
+import { EmbargoDto, EmbargoProperty } from './embargo.dto.js';
 import { InstantProperty } from './instant.js';
 import { RouteDto } from './route.dto.js';
 import { CorridorWindowInputDto } from './window-create.dto.js';
@@ -71,6 +72,20 @@ export class CorridorCreateDto {
   @IsUUID('all', { each: true })
   requiredConfirmationIds?: string[];
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    maxItems: 50,
+    description: 'The places on the way, in order (Berdiansk, Tokmak, Vasylivka); each must exist.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  stopIds?: string[];
+
   @ApiPropertyOptional({ maxLength: 2048 })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
@@ -104,4 +119,7 @@ export class CorridorCreateDto {
   @ValidateNested()
   @Type(() => DailyScheduleDto)
   schedule?: DailyScheduleDto;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }

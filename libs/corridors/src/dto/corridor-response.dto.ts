@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
 import {
   announcedEnd,
@@ -17,6 +17,7 @@ import {
   type WindowConfirmationStatus,
 } from '#cw/domain';
 import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
+import { EmbargoResponseDto, toEmbargoResponse } from './embargo.dto.js';
 import { ConfirmationResponseDto } from './report-response.dto.js';
 import { RouteDto } from './route.dto.js';
 
@@ -108,7 +109,19 @@ class CorridorBaseDto {
   @ApiProperty({ example: 'Europe/Moscow' }) timezone: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ type: EvacuationFiguresDto }) evacuation: EvacuationFiguresDto;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The operation this corridor is a stage of; null when it is in none.',
+  })
+  operationId: string | null;
   @ApiProperty({ description: 'Send it back with an edit.' }) version: number;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'Present when it was recorded under embargo.',
+  })
+  embargo?: EmbargoResponseDto;
 }
 
 export class CorridorListItemDto extends CorridorBaseDto {
@@ -125,6 +138,13 @@ export class CorridorPageDto extends PageInfoDto {
 
 export class CorridorResponseDto extends CorridorBaseDto {
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) requiredConfirmationIds: string[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    description: 'The places on the way, in order; empty when none was named.',
+  })
+  stopIds: string[];
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
   @ApiProperty({ type: RouteDto, nullable: true }) route: RouteDto | null;
@@ -183,7 +203,12 @@ export function toWindowResponse(
   };
 }
 
-function toBase(corridor: CorridorEntity, status: CorridorStatus, promise: CorridorPromise): CorridorBaseDto {
+function toBase(
+  corridor: CorridorEntity,
+  status: CorridorStatus,
+  promise: CorridorPromise,
+  operationId: string | null,
+): CorridorBaseDto {
   return {
     id: corridor.id,
     name: corridor.name,
@@ -196,13 +221,15 @@ function toBase(corridor: CorridorEntity, status: CorridorStatus, promise: Corri
     timezone: corridor.timezone,
     cancelledAt: corridor.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(corridor),
+    operationId,
     version: corridor.version,
+    embargo: toEmbargoResponse(corridor, corridor.lastEndsAt),
   };
 }
 
 export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
   return {
-    ...toBase(row, row.status as CorridorStatus, row.promise as CorridorPromise),
+    ...toBase(row, row.status as CorridorStatus, row.promise as CorridorPromise, row.operationId),
     originName: row.originName,
     destinationName: row.destinationName,
     announcedByName: row.announcedByName,
@@ -216,14 +243,17 @@ export function toCorridorResponse(
   parts: {
     status: CorridorStatus;
     promise: CorridorPromise;
+    operationId: string | null;
     requiredConfirmationIds: string[];
+    stopIds: string[];
     windows: WindowResponseDto[];
     confirmations: ConfirmationResponseDto[];
   },
 ): CorridorResponseDto {
   return {
-    ...toBase(corridor, parts.status, parts.promise),
+    ...toBase(corridor, parts.status, parts.promise, parts.operationId),
     requiredConfirmationIds: parts.requiredConfirmationIds,
+    stopIds: parts.stopIds,
     sourceUrl: corridor.sourceUrl,
     sourceNote: corridor.sourceNote,
     route: corridor.route ? (JSON.parse(corridor.route) as RouteDto) : null,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONFIRMATION_STANCES, CORRIDOR_PROMISES, FLAG_SEVERITIES, type CorridorPromise } from '#cw/domain';
+import { EmbargoResponseDto } from './embargo.dto.js';
 import { CountResponseDto, EVACUATION_CATEGORIES, INCIDENT_KINDS } from './report-response.dto.js';
 
 export const TIMELINE_EVENT_KINDS = [
@@ -54,6 +55,11 @@ export class TimelineEventDto {
   })
   entity?: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'The announcement and claims entered under embargo: until when, and whether it still holds.',
+  })
+  embargo?: EmbargoResponseDto;
   @ApiPropertyOptional({
     format: 'date-time',
     description: 'Windows: the announced end; absent for an open-ended window (see reviewEndsAt).',
@@ -121,4 +127,16 @@ export class TimelineDto {
   })
   promise: CorridorPromise;
   @ApiProperty({ type: [TimelineEventDto] }) events: TimelineEventDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The next page, as a path with its query; null on the last.',
+  })
+  next: string | null;
 }

@@ -26,6 +26,7 @@ describe('DomainError', () => {
       'invalid-count',
       'invalid-schedule',
       'invalid-period',
+      'invalid-embargo',
       'reported-by-itself',
     ]);
   });

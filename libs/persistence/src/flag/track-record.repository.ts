@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 
 /** One window a party announced, with what the track record counts about it. */
 export interface AnnouncedWindowRow {
@@ -31,6 +33,8 @@ export interface AnnouncedEvacuationRow {
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
+/** A track record is one figure for everyone: corridors and claims under embargo count from their lift. */
+const SHARED = (alias: string) => embargoVisibleSql(alias, PUBLIC_VIEWER, {});
 
 /** The facts of a party's track record: four queries whatever the number of its corridors. */
 @Injectable()
@@ -47,10 +51,10 @@ export class TrackRecordRepository {
     }>(
       `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, c.cancelled_at
        FROM corridor c JOIN corridor_window w ON w.corridor_id = c.id
-       WHERE c.announced_by_id = :partyId ORDER BY w.starts_at, w.id`,
+       WHERE c.announced_by_id = :partyId AND ${SHARED('c')} ORDER BY w.starts_at, w.id`,
       { partyId },
     );
-    const ofParty = 'SELECT id FROM corridor WHERE announced_by_id = :partyId';
+    const ofParty = `SELECT c.id FROM corridor c WHERE c.announced_by_id = :partyId AND ${SHARED('c')}`;
     const required = await tx.all<{ corridor_id: string; party_id: string }>(
       `SELECT corridor_id, party_id FROM corridor_required_party WHERE corridor_id IN (${ofParty})`,
       { partyId },
@@ -62,7 +66,8 @@ export class TrackRecordRepository {
       stated_at: unknown;
       reported_by_id: string | null;
     }>(
-      `SELECT corridor_id, party_id, stance, stated_at, reported_by_id FROM confirmation WHERE corridor_id IN (${ofParty})`,
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
+       WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
       { partyId },
     );
     const evacuations = await tx.all<{
@@ -74,8 +79,8 @@ export class TrackRecordRepository {
       value: number | string;
       max: number | string | null;
     }>(
-      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report
-       WHERE corridor_id IN (${ofParty})`,
+      `SELECT t.corridor_id, t.window_id, t.source_party_id, t.reported_at, t.qualifier, t.value, t.max
+       FROM evacuation_report t WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
       { partyId },
     );
     return {

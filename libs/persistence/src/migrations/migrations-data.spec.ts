@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '#cw/config';
-import { CorridorStateService } from '../../../corridors/src/corridor-state.service.js';
-import { CorridorRepository } from '../corridor/corridor.repository.js';
 import { buildDataSourceOptions } from '../data-source-options.js';
-import { createDatabase, type Database } from '../database/database.js';
-import { ReportRepository } from '../report/report.repository.js';
 import {
   createEmptyDatabase,
   mediumDialects,
@@ -45,7 +40,7 @@ async function storeRecordsOfTheFirstSchema(
   );
   await q(
     `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (${p(9)})`,
-    [ids.location, 'L', 47, 37, null, null, ids.org, ids.user, AT],
+    [ids.location, 'Запоріжжя', 47.838, 35.139, null, 'UA', ids.org, ids.user, AT],
   );
   await q(
     `INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone, source_url, source_note, route,
@@ -129,8 +124,6 @@ async function storeRecordsOfTheFirstSchema(
 describe.each(mediumDialects())('migrating a database that holds records (%s)', (dialect) => {
   let empty: EmptyDatabase;
   let dataSource: DataSource;
-  // The executor the repositories use, once a test opens it; closing it destroys the data source.
-  let db: Database | undefined;
   const ids = Object.fromEntries(
     [
       'org',
@@ -159,7 +152,7 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
   });
 
   afterAll(async () => {
-    await (db ? db.close() : dataSource?.destroy());
+    await dataSource?.destroy();
     await empty?.drop();
   });
 
@@ -171,6 +164,7 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     const expected: Record<string, number> = {
       corridor: 1,
       corridor_window: 1,
+      evacuation_report: 1,
       app_user: 1,
       user_session: 1,
       party: 2,
@@ -213,24 +207,31 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     expect(confirmation.reported_by_id).toBeNull();
   });
 
-  it('leaves every promise to be computed, and computes it as the api does at start', async () => {
-    const promiseOf = async () =>
-      (
-        await dataSource.query(
-          `SELECT stance_promise, settled_promise FROM corridor WHERE id = '${ids.corridor}'`,
-        )
-      )[0];
-    expect(await promiseOf()).toEqual({ stance_promise: null, settled_promise: 'broken' });
-    db = createDatabase(dataSource);
-    const state = new CorridorStateService(
-      new CorridorRepository(db, dataSource),
-      new ReportRepository(db, dataSource),
-      loadConfig({}),
+  it('leaves every promise to be computed (the api computes it at start: corridor-promise-backfill.spec)', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT stance_promise, settled_promise FROM corridor WHERE id = '${ids.corridor}'`,
     );
-    // People moved (a report of 5 names the window), the other side only ever stated a condition.
-    expect(await state.computeMissingPromises(db)).toBe(1);
-    expect(await promiseOf()).toEqual({ stance_promise: 'unconfirmed', settled_promise: 'unconfirmed' });
-    expect(await state.computeMissingPromises(db)).toBe(0);
+    expect(corridor).toEqual({ stance_promise: null, settled_promise: 'broken' });
+  });
+
+  it('puts no record held before embargoes under one, and keeps the figures on the corridor row', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, evacuation_report_count, evacuation_low
+       FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    const [report] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, value FROM evacuation_report
+       WHERE id = '${ids.report}'`,
+    );
+    for (const row of [corridor, report]) {
+      expect(row.embargoed_until).toBeNull();
+      expect(row.embargo_lifted_at).toBeNull();
+      expect([false, 0]).toContain(row.embargo_until_windows_end);
+    }
+    expect([Number(corridor.evacuation_report_count), Number(corridor.evacuation_low)]).toEqual([1, 5]);
+    expect(Number(report.value)).toBe(5);
+    const [holds] = await dataSource.query('SELECT COUNT(*) AS n FROM embargo_hold');
+    expect(Number(holds.n)).toBe(0);
   });
 
   it('marks every corridor recorded before webhooks to be read once, without an announcement', async () => {
@@ -240,5 +241,26 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     expect(
       states.map((s: Record<string, unknown>) => [s.corridor_id, s.status, Number(s.next_check_at)]),
     ).toEqual([[ids.corridor, null, 0]]);
+  });
+
+  it('gives the places stored before their name as search text, folded in every script, and keeps their position', async () => {
+    const [place] = await dataSource.query(
+      `SELECT name, names, aliases, search_text, lat, lon FROM location WHERE id = '${ids.location}'`,
+    );
+    expect({ ...place, lat: Number(place.lat), lon: Number(place.lon) }).toEqual({
+      name: 'Запоріжжя',
+      names: null,
+      aliases: null,
+      search_text: 'запоріжжя',
+      lat: 47.838,
+      lon: 35.139,
+    });
+  });
+
+  it('leaves every corridor in no operation and with no stops', async () => {
+    for (const table of ['operation', 'operation_corridor', 'operation_facilitator', 'corridor_stop']) {
+      const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+      expect([table, Number(row.n)]).toEqual([table, 0]);
+    }
   });
 });

@@ -14,6 +14,8 @@ import {
 } from 'class-validator';
 import { IsTimeZone, SourcedDto } from '#cw/common';
 import {
+  EmbargoDto,
+  EmbargoProperty,
   EVACUATION_CATEGORIES,
   INCIDENT_KINDS,
   InstantProperty,
@@ -31,6 +33,9 @@ class LocalTimeDto extends SourcedDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }
 
 export class ConfirmationCreateDto extends LocalTimeDto {

@@ -6,14 +6,15 @@ import {
   CORRIDOR_PROMISES,
   COUNT_QUALIFIERS,
   derivePromise,
+  PUBLIC_VIEWER,
   settledPromise,
   type ConfirmationStance,
   type Count,
   type CorridorPromise,
   type PromiseFacts,
 } from '#cw/domain';
-import { CorridorStateService } from '../../../corridors/src/corridor-state.service.js';
-import { attributeEvacuations } from '../../../flags/src/window-facts.js';
+import { attributeEvacuations } from '#cw/flags';
+import { CorridorStateService } from './corridor-state.service.js';
 import {
   aConfirmation,
   aCorridor,
@@ -23,12 +24,12 @@ import {
   seedWorld,
   type Repositories,
   type World,
-} from '../../test-support/fixtures.js';
+} from '../../persistence/test-support/fixtures.js';
 import {
   mediumDialects,
   openMigratedDatabase,
   type MediumDatabase,
-} from '../../test-support/medium-database.js';
+} from '../../persistence/test-support/medium-database.js';
 
 const NOW = new Date('2022-05-05T12:00:00Z');
 const HOUR = 3_600_000;
@@ -211,11 +212,14 @@ describe.each(mediumDialects())('the promise computed in %s', (dialect) => {
           expect({ id, settled: row?.settledPromise }).toEqual({ id, settled });
         }
         const listed = new Map(
-          (await repos.corridors.list({ limit: 200 }, NOW)).items.map((row) => [row.id, row.promise]),
+          (await repos.corridors.list({ viewer: PUBLIC_VIEWER, limit: 200 }, NOW)).items.map((row) => [
+            row.id,
+            row.promise,
+          ]),
         );
         expect(stored.map(({ id }) => listed.get(id))).toEqual(stored.map(({ promise }) => promise));
         for (const promise of CORRIDOR_PROMISES) {
-          const page = await repos.corridors.list({ promise, limit: 200 }, NOW);
+          const page = await repos.corridors.list({ viewer: PUBLIC_VIEWER, promise, limit: 200 }, NOW);
           expect({ promise, ids: page.items.map((row) => row.id).sort() }).toEqual({
             promise,
             ids: stored
