@@ -372,6 +372,24 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       corridorId,
       after: { startsAt: '2022-05-06T05:00:00.000Z', endsAt: '2022-05-06T15:00:00.000Z' },
     });
+    const closed = await audited(
+      'PATCH /api/v1/corridors/:id/windows/:windowId',
+      () =>
+        api.http
+          .patch(`/api/v1/corridors/${corridorId}/windows/${window.response.body.id}`)
+          .set(reporter.auth)
+          .send({ endsAt: '2022-05-06T20:00:00+03:00', version: 1 }),
+      200,
+    );
+    expect(closed.entry).toMatchObject({
+      ...asReporter,
+      action: 'window.update',
+      entity: 'window',
+      entityId: window.response.body.id,
+      corridorId,
+      before: { endsAt: '2022-05-06T15:00:00.000Z' },
+      after: { endsAt: '2022-05-06T17:00:00.000Z' },
+    });
 
     const reports: [string, string, Member, object, string, object][] = [
       [
@@ -721,6 +739,13 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
         changes: expect.arrayContaining([
           { field: 'name', before: 'Azovstal – Zaporizhzhia', after: 'Mariupol (Azovstal) – Zaporizhzhia' },
         ]),
+      }),
+      expect.objectContaining({
+        kind: 'edit',
+        entity: 'window',
+        enteredById: reporter.id,
+        summary: 'Edited: endsAt',
+        changes: [{ field: 'endsAt', before: '2022-05-06T15:00:00.000Z', after: '2022-05-06T17:00:00.000Z' }],
       }),
       ...[
         ['confirmation', 'Confirmation corrected', coordinator],

@@ -42,7 +42,6 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
         announcedById: party,
         announcedAt: '2022-05-06T10:00:00+03:00',
         timezone: 'Europe/Kyiv',
-        requiredConfirmationIds: [],
         sourceNote: '@SUM(1+1)\nsecond line, with a comma and a "quote"',
         windows: [{ startsAt: '2022-05-09T08:00:00+03:00', endsAt: '2022-05-09T18:00:00+03:00' }],
       })
@@ -54,7 +53,6 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
         announcedById: party,
         announcedAt: '2022-05-06T11:00:00+03:00',
         timezone: 'Europe/Kyiv',
-        requiredConfirmationIds: [],
         route: {
           type: 'LineString',
           coordinates: [
@@ -88,9 +86,10 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
     expect(text.replace(/\r\n/g, '').includes('\n')).toBe(true); // the note's own line break, quoted
     const csv = readCsv(text);
     expect(csv.hasBom).toBe(true);
-    expect(csv.headers.slice(0, 4)).toEqual(['id', 'name', 'status', 'origin']);
+    // The promise beside the status: a completed corridor may have kept it or not.
+    expect(csv.headers.slice(0, 5)).toEqual(['id', 'name', 'status', 'promise', 'origin']);
     expect(csv.hashtags).toEqual(
-      expect.arrayContaining(['#event+id', '#event+name', '#status', '#loc+origin+name']),
+      expect.arrayContaining(['#event+id', '#event+name', '#status', '#status+promise', '#loc+origin+name']),
     );
     expect(csv.hashtags).toEqual(
       expect.arrayContaining([
@@ -125,6 +124,12 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
       destination: 'Zaporizhzhia',
       'announced at': expect.stringMatching(/^2022-0[45]-\d\dT\d\d:\d\d:\d\d\.000Z$/),
       status: 'completed',
+      promise: 'kept',
+    });
+    // The Russian ceasefire of 5-7 May: people got out, Ukraine never confirmed it.
+    expect(csv.rows.find((r) => r.name.startsWith('Azovstal: Russian ceasefire corridor'))).toMatchObject({
+      status: 'completed',
+      promise: 'unconfirmed',
     });
     expect(Number(operation1?.['evacuated low'])).toBeGreaterThan(0);
   });
@@ -179,8 +184,9 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
     const windowCount = await api.db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM corridor_window');
     expect(windows.rows).toHaveLength(Number(windowCount?.n));
     expect(windows.hashtags).toEqual(
-      expect.arrayContaining(['#date+start', '#date+end', '#status+confirmation']),
+      expect.arrayContaining(['#date+start', '#date+end', '#status+confirmation', '#status+promise']),
     );
+    expect(windows.rows.every((r) => r['corridor promise'] !== '')).toBe(true);
     const starts = windows.rows.map((r) => r['starts at']);
     expect(starts).toEqual([...starts].sort());
 
@@ -258,6 +264,7 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
     });
     expect(operation1?.properties).toMatchObject({
       status: 'completed',
+      promise: 'kept',
       originName: 'Azovstal Iron and Steel Works',
     });
     // No route drawn: the line goes from the origin through the stop (Manhush) to the destination.

@@ -53,6 +53,9 @@ const ROUTES: Route[] = [
   ['patch', '/api/v1/corridors/{id}', 200, 'CorridorUpdateDto', 'CorridorResponseDto'],
   ['post', '/api/v1/corridors/{id}/cancel', 200, 'CorridorCancelDto', 'CorridorResponseDto'],
   ['post', '/api/v1/corridors/{id}/windows', 201, 'WindowCreateDto', 'WindowResponseDto'],
+  ['patch', '/api/v1/corridors/{id}/windows/{windowId}', 200, 'WindowUpdateDto', 'WindowResponseDto'],
+  ['get', '/api/v1/parties/{id}/track-record', 200, null, 'TrackRecordDto'],
+  ['get', '/api/v1/dashboard', 200, null, 'DashboardDto'],
   ['post', '/api/v1/corridors/{id}/confirmations', 201, 'ConfirmationCreateDto', 'ConfirmationResponseDto'],
   ['post', '/api/v1/corridors/{id}/evacuations', 201, 'EvacuationCreateDto', 'EvacuationReportResponseDto'],
   ['post', '/api/v1/corridors/{id}/remaining', 201, 'RemainingCreateDto', 'RemainingReportResponseDto'],
@@ -426,5 +429,69 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
     });
     expect(count.required).toEqual(expect.arrayContaining(['qualifier', 'value']));
     expect(count.required).not.toContain('max');
+  });
+
+  it('describes the promise beside every status, open-ended windows, sides and reported stances', () => {
+    const promises = ['pending', 'kept', 'unconfirmed', 'broken', 'cancelled'];
+    for (const name of [
+      'CorridorResponseDto',
+      'CorridorListItemDto',
+      'DashboardCorridorDto',
+      'TimelineDto',
+    ]) {
+      const schema = schemaNamed(name);
+      expect({ name, promise: schema.properties?.promise }).toMatchObject({
+        name,
+        promise: { enum: promises },
+      });
+      expect({ name, required: schema.required }).toMatchObject({
+        name,
+        required: expect.arrayContaining(['promise']),
+      });
+    }
+    expect(schemaNamed('CorridorStatusChangedDataDto').properties?.promise).toMatchObject({ enum: promises });
+    const list = operation('get', '/api/v1/corridors').parameters ?? [];
+    expect(list).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'promise', in: 'query' })]));
+
+    const window = schemaNamed('WindowResponseDto');
+    expect(window.properties?.endsAt).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
+    expect(window.properties?.reviewEndsAt).toMatchObject({ type: 'string', nullable: true });
+    expect(window.required).toEqual(
+      expect.arrayContaining(['endsAt', 'reviewEndsAt', 'isOpenEnded', 'version']),
+    );
+    for (const name of ['CorridorWindowInputDto', 'WindowCreateDto']) {
+      expect({ name, endsAt: schemaNamed(name).properties?.endsAt }).toMatchObject({
+        name,
+        endsAt: { type: 'string', nullable: true },
+      });
+    }
+    expect(schemaNamed('WindowUpdateDto').required).toEqual(expect.arrayContaining(['endsAt', 'version']));
+    expect(schemaNamed('DashboardWindowDto').properties?.endsAt).toMatchObject({ nullable: true });
+
+    expect(schemaNamed('PartyCreateDto').properties?.side).toMatchObject({ type: 'string', maxLength: 64 });
+    expect(schemaNamed('PartyResponseDto').properties?.side).toMatchObject({
+      type: 'string',
+      nullable: true,
+    });
+    expect(schemaNamed('ConfirmationCreateDto').properties?.reportedById).toMatchObject({
+      type: 'string',
+      format: 'uuid',
+      nullable: true,
+    });
+    expect(schemaNamed('ConfirmationResponseDto').properties?.reportedById).toMatchObject({ nullable: true });
+    expect(Object.keys(schemaNamed('TrackRecordDto').properties ?? {}).sort()).toEqual(
+      [
+        'windowsAnnounced',
+        'confirmedInTime',
+        'neverConfirmed',
+        'withEvacuations',
+        'promises',
+        'kept',
+        'unconfirmed',
+        'broken',
+        'pending',
+        'keptRatio',
+      ].sort(),
+    );
   });
 });

@@ -5,13 +5,13 @@ import { AlertsModule } from '#cw/alerts';
 import { AuditModule } from '#cw/audit';
 import { Clock, ClockModule } from '#cw/clock';
 import { ConfigModule, loadConfig } from '#cw/config';
-import { CorridorsModule } from '#cw/corridors';
+import { CorridorsModule, CorridorStateService } from '#cw/corridors';
 import { FlagsModule } from '#cw/flags';
 import { JobsModule } from '#cw/jobs';
 import { LocationsModule } from '#cw/locations';
 import { OperationsModule } from '#cw/operations';
 import { PartiesModule } from '#cw/parties';
-import { PersistenceModule } from '#cw/persistence';
+import { Database, PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
 import { WebhooksModule } from '#cw/webhooks';
 import { ExportsModule, FeedsModule, ImportsModule } from '#cw/sharing';
@@ -57,7 +57,11 @@ export interface ApiModuleOptions {
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly corridorState: CorridorStateService,
+    private readonly db: Database,
+  ) {}
 
   static forRoot(options: ApiModuleOptions = {}): DynamicModule {
     return {
@@ -134,5 +138,7 @@ export class AppModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.users.ensureBootstrapAdmin();
+    // After the migrations (run at initialisation): corridors recorded before the promise was kept get theirs.
+    await this.corridorState.computeMissingPromises(this.db);
   }
 }

@@ -135,6 +135,7 @@ export class AlertFanOutService {
   private async fanOut(events: FlagEventEntity[], now: Date, tx: SqlRunner): Promise<number> {
     const corridors = await this.facts.findCorridors(
       events.map((e) => e.corridorId),
+      now,
       tx,
     );
     let inserted = 0;

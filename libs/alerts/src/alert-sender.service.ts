@@ -171,7 +171,9 @@ export class AlertSenderService {
     }
     const flag = await this.facts.findFlag(delivery.flagId!);
     if (!flag) return undefined;
-    const corridor = (await this.facts.findCorridors([flag.corridorId])).get(flag.corridorId);
+    const corridor = (await this.facts.findCorridors([flag.corridorId], this.clock.now())).get(
+      flag.corridorId,
+    );
     // A corridor put under embargo is not mailed to another organisation's subscribers, even from a delivery
     // written before.
     if (!corridor || !isVisibleTo(corridor, filterOf(subscription).viewer)) return undefined;

@@ -22,6 +22,7 @@ export enum AppErrorCode {
   InputTooDeep = 'input-too-deep',
   TooManyWindows = 'too-many-windows',
   CorridorInAnotherOperation = 'corridor-in-another-operation',
+  NoRequiredParties = 'no-required-parties',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -47,6 +48,7 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.InputTooDeep]: 400,
   [AppErrorCode.TooManyWindows]: 400,
   [AppErrorCode.CorridorInAnotherOperation]: 422,
+  [AppErrorCode.NoRequiredParties]: 422,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

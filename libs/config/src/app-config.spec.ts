@@ -20,6 +20,7 @@ describe(AppConfig.name, () => {
       CONFIRMATION_LEAD_MINUTES: '90',
       NO_EVACUATION_GRACE_HOURS: '12',
       COUNT_DISCREPANCY_RATIO: '0.5',
+      OPEN_ENDED_REVIEW_HOURS: '48',
       MIGRATE_ON_START: 'false',
     });
     expect(config).toMatchObject({
@@ -30,6 +31,7 @@ describe(AppConfig.name, () => {
       CONFIRMATION_LEAD_MINUTES: 90,
       NO_EVACUATION_GRACE_HOURS: 12,
       COUNT_DISCREPANCY_RATIO: 0.5,
+      OPEN_ENDED_REVIEW_HOURS: 48,
       MIGRATE_ON_START: false,
     });
     expect(config.isPostgres).toBe(true);
@@ -39,6 +41,7 @@ describe(AppConfig.name, () => {
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with sqlite: or postgres:\/\//],
     ['CONFIRMATION_LEAD_MINUTES', '-5', /CONFIRMATION_LEAD_MINUTES/],
+    ['OPEN_ENDED_REVIEW_HOURS', '0', /OPEN_ENDED_REVIEW_HOURS/],
     ['BOOTSTRAP_ADMIN_PASSWORD', 'short', /BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
   ])('refuses a bad %s with one line naming it', (name, value, message) => {

@@ -193,6 +193,13 @@ export class AppConfig {
   @Max(24 * 14)
   NO_EVACUATION_GRACE_HOURS = 6;
 
+  /** An open-ended window ("from 14:00", no end) is judged as ending this many hours after its start until closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  OPEN_ENDED_REVIEW_HOURS = 24;
+
   @Type(() => Number)
   @IsNumber()
   @Min(0)

@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
-import { describeCount, isVisibleTo, reconcileCounts, type Count, type EmbargoViewer } from '#cw/domain';
+import { Clock } from '#cw/clock';
+import {
+  announcedEnd,
+  derivePromise,
+  describeCount,
+  isVisibleTo,
+  lastEnd,
+  reconcileCounts,
+  reviewEnd,
+  type Count,
+  type EmbargoViewer,
+  type SettledPromise,
+} from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
   FlagRepository,
+  PartyRepository,
   ReportRepository,
   type AuditEntryEntity,
   type EvacuationFigure,
@@ -27,6 +40,8 @@ export class CorridorRecordService {
     private readonly reports: ReportRepository,
     private readonly audit: AuditRepository,
     private readonly flags: FlagRepository,
+    private readonly parties: PartyRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Claims under embargo are in their organisation's (and admins') timeline only, with what was done to them. */
@@ -56,6 +71,11 @@ export class CorridorRecordService {
     const embargo = (row: Parameters<typeof toEmbargoResponse>[0]) => ({
       embargo: toEmbargoResponse(row, corridor.lastEndsAt),
     });
+    const reporters = new Map(
+      (await this.parties.findByIds([...new Set(confirmations.flatMap((c) => c.reportedById ?? []))])).map(
+        (p) => [p.id, p.name],
+      ),
+    );
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
@@ -80,9 +100,12 @@ export class CorridorRecordService {
       ...windows.map((w) => ({
         kind: 'window' as const,
         at: w.startsAt.toISOString(),
-        endsAt: w.endsAt.toISOString(),
+        endsAt: announcedEnd(w)?.toISOString(),
+        reviewEndsAt: reviewEnd(w)?.toISOString(),
         recordId: w.id,
-        summary: 'Window of promised passage',
+        summary: w.isOpenEnded
+          ? 'Window of promised passage, no end announced'
+          : 'Window of promised passage',
         sourcePartyId: corridor.announcedById,
         sourceUrl: corridor.sourceUrl,
         note: null,
@@ -92,11 +115,14 @@ export class CorridorRecordService {
         kind: 'confirmation' as const,
         at: c.statedAt.toISOString(),
         recordId: c.id,
-        summary: `Stance: ${c.stance}`,
+        summary: c.reportedById
+          ? `Stance: ${c.stance}, as reported by ${reporters.get(c.reportedById) ?? c.reportedById}`
+          : `Stance: ${c.stance}`,
         sourcePartyId: c.partyId,
         sourceUrl: c.sourceUrl,
         note: c.note,
         stance: c.stance,
+        reportedById: c.reportedById ?? undefined,
         ...entered(c),
         ...correctable(c),
         ...embargo(c),
@@ -165,7 +191,30 @@ export class CorridorRecordService {
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }
-    return pageTimeline(events, page.limit, page.cursor);
+    const promise = derivePromise(
+      {
+        isCancelled: corridor.cancelledAt !== null,
+        windows,
+        settled: corridor.settledPromise as SettledPromise,
+      },
+      this.clock.now(),
+    );
+    const endedAt = lastEnd(windows);
+    if (endedAt && promise in PROMISE_SETTLED) {
+      events.push({
+        kind: 'promise',
+        at: endedAt.toISOString(),
+        recordId: corridor.id,
+        summary: PROMISE_SETTLED[promise as SettledPromise],
+        sourcePartyId: null,
+        sourceUrl: null,
+        note: null,
+        enteredById: null,
+        enteredAt: endedAt.toISOString(),
+        promise,
+      });
+    }
+    return { promise, ...pageTimeline(events, page.limit, page.cursor) };
   }
 
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
@@ -204,6 +253,13 @@ function summarizeFigures(figures: readonly EvacuationFigure[]): EvacuationSumma
     ),
   );
 }
+
+/** The promise event once the last window is over; a cancelled corridor has its cancellation event instead. */
+const PROMISE_SETTLED: Record<SettledPromise, string> = {
+  kept: 'Promise kept: every required party confirmed, and people moved',
+  unconfirmed: 'Promise unconfirmed: people moved, but a required party never confirmed',
+  broken: 'Promise broken: a required party rejected it, or nobody is reported to have moved',
+};
 
 const FLAG_EVENT_VERB: Record<string, string> = {
   raised: 'raised',

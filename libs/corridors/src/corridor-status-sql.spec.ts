@@ -10,6 +10,7 @@ import {
   type CorridorFacts,
   type CorridorStatus,
 } from '#cw/domain';
+import { loadConfig } from '#cw/config';
 import { CorridorStateService } from './corridor-state.service.js';
 import {
   aConfirmation,
@@ -73,6 +74,7 @@ function factsOf(world: World, c: CorridorCase): CorridorFacts {
       partyId: world.partyIds[s.party],
       stance: s.stance,
       statedAt: hoursFromNow(-s.hoursBefore),
+      reportedById: null,
     })),
     hasEvacuationReports: c.evacuationReports > 0,
   };
@@ -87,7 +89,7 @@ async function store(
   index: number,
 ): Promise<string> {
   const facts = factsOf(world, c);
-  const state = new CorridorStateService(repos.corridors, repos.reports);
+  const state = new CorridorStateService(repos.corridors, repos.reports, loadConfig({}));
   const corridor = aCorridor(world, {
     name: `Corridor ${index}`,
     announcedAt: hoursFromNow(-48 + index),

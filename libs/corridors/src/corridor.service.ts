@@ -5,18 +5,24 @@ import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import {
-  assertWindowBounds,
+  announcedEnd,
+  announcedWindow,
   confirmationDeadline,
+  corridorConfirmationState,
   defaultRequiredConfirmations,
   deriveCorridorStatus,
+  derivePromise,
   expandDailySchedule,
   isUnderEmbargo,
   isVisibleTo,
+  lastEnd,
   readEmbargo,
+  settledPromise,
+  stancePromise,
   windowConfirmationState,
-  type ConfirmationStance,
   type EmbargoViewer,
-  type StatedConfirmation,
+  type PartyKind,
+  type SettledPromise,
   type WindowBounds,
 } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
@@ -33,9 +39,10 @@ import {
   type CorridorEntity,
   type CorridorWindowEntity,
   type FlagEntity,
+  type PartyEntity,
   type SqlRunner,
 } from '#cw/persistence';
-import { CorridorStateService } from './corridor-state.service.js';
+import { CorridorStateService, toStated } from './corridor-state.service.js';
 import type { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
 import type { CorridorCreateDto } from './dto/corridor-create.dto.js';
 import type { CorridorListQueryDto } from './dto/corridor-list-query.dto.js';
@@ -49,7 +56,7 @@ import {
 } from './dto/corridor-response.dto.js';
 import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 import { toConfirmationResponse } from './dto/report-response.dto.js';
-import type { WindowCreateDto } from './dto/window-create.dto.js';
+import type { WindowCreateDto, WindowUpdateDto } from './dto/window-create.dto.js';
 import { assertRoomForWindows, assertWindowsPerRequest } from './window-limits.js';
 import { readInstant, readPastInstant } from './instants.js';
 
@@ -83,17 +90,10 @@ export class CorridorService {
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
     const stopIds = dto.stopIds ?? [];
     await this.assertStops(stopIds);
-    await this.assertParties('announcedById', [dto.announcedById]);
-    const requiredPartyIds =
-      dto.requiredConfirmationIds ??
-      defaultRequiredConfirmations(
-        (await this.parties.findByKind('belligerent')).map((p) => ({
-          id: p.id,
-          kind: 'belligerent' as const,
-        })),
-        dto.announcedById,
-      );
+    const [announcer] = await this.assertParties('announcedById', [dto.announcedById]);
+    const requiredPartyIds = dto.requiredConfirmationIds ?? (await this.defaultRequiredParties(announcer));
     await this.assertParties('requiredConfirmationIds', requiredPartyIds);
+    const stancesMake = stancePromise(lastEnd(windows), requiredPartyIds, []);
 
     const corridor: CorridorEntity = {
       id: newId(),
@@ -109,12 +109,19 @@ export class CorridorService {
       cancelledAt: null,
       cancelReason: null,
       cancelledById: null,
-      confirmationState: requiredPartyIds.length === 0 ? 'confirmed' : 'pending',
+      confirmationState: corridorConfirmationState(requiredPartyIds, new Map()),
       firstStartsAt: windows.length ? windows[0].startsAt : null,
-      lastEndsAt: windows.length ? new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))) : null,
+      lastEndsAt: lastEnd(windows),
       evacuationReportCount: 0,
       evacuationLow: null,
       evacuationHigh: null,
+      stancePromise: stancesMake,
+      // Nobody is reported to have moved yet.
+      settledPromise: settledPromise({
+        windows: windows.map((w) => ({ ...w, claims: [] })),
+        requiredPartyIds,
+        confirmations: [],
+      }),
       ...embargo,
       version: 1,
       organisationId: principal.organisationId,
@@ -268,11 +275,11 @@ export class CorridorService {
       throw new AppError(AppErrorCode.CorridorCancelled, 'A cancelled corridor takes no new window.');
     // A local time is read in the zone given with it, else in the corridor's own (as WindowCreateDto documents).
     const zone = dto.timezone ?? corridor.timezone;
-    const bounds = {
-      startsAt: readInstant(dto.startsAt, 'startsAt', zone),
-      endsAt: readInstant(dto.endsAt, 'endsAt', zone),
-    };
-    assertWindowBounds(bounds.startsAt, bounds.endsAt, 'endsAt');
+    const bounds = announcedWindow(
+      readInstant(dto.startsAt, 'startsAt', zone),
+      dto.endsAt === null ? null : readInstant(dto.endsAt, 'endsAt', zone),
+      this.config.OPEN_ENDED_REVIEW_HOURS,
+    );
     const now = this.clock.now();
     const window = this.newWindow(corridorId, bounds, principal, now);
     const response = await this.idempotency.create(idempotency, async (tx) => {
@@ -285,7 +292,10 @@ export class CorridorService {
         entity: 'window',
         entityId: window.id,
         corridorId,
-        after: { startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() },
+        after: {
+          startsAt: window.startsAt.toISOString(),
+          endsAt: announcedEnd(window)?.toISOString() ?? null,
+        },
       });
       await this.corridors.touch(corridorId, now, tx);
       await this.state.refreshConfirmationState(corridorId, tx);
@@ -307,6 +317,65 @@ export class CorridorService {
       );
     });
     this.evaluations.corridorChanged();
+    return response;
+  }
+
+  /**
+   * Announces the end of a window: closes an open-ended one ("the ceasefire ended at 18:00"), or puts an end
+   * right. The flag rules, the status and the promise read the new end from then on.
+   */
+  async updateWindow(
+    principal: Principal,
+    corridorId: string,
+    windowId: string,
+    dto: WindowUpdateDto,
+  ): Promise<WindowResponseDto> {
+    const corridor = await this.corridors.findById(corridorId);
+    if (!corridor) throw AppError.notFound('corridor', corridorId);
+    const current = await this.corridors.findWindow(corridorId, windowId);
+    if (!current) throw AppError.notFound('window of this corridor', windowId);
+    const endsAt = readInstant(dto.endsAt, 'endsAt', dto.timezone ?? corridor.timezone);
+    const bounds = announcedWindow(current.startsAt, endsAt, this.config.OPEN_ENDED_REVIEW_HOURS, 'endsAt');
+    if (dto.version !== current.version) throw staleWindow(current.version);
+    const isSame = !current.isOpenEnded && current.endsAt.getTime() === endsAt.getTime();
+    const now = this.clock.now();
+    const response = await this.db.transaction(async (tx) => {
+      if (!isSame) {
+        const nextEvaluationAt = confirmationDeadline(bounds, this.config.CONFIRMATION_LEAD_MINUTES);
+        if (!(await this.corridors.updateWindowEnd(windowId, dto.version, endsAt, nextEvaluationAt, tx)))
+          throw staleWindow();
+        await this.audit.record(tx, {
+          actor: principal,
+          action: 'window.update',
+          entity: 'window',
+          entityId: windowId,
+          corridorId,
+          before: { endsAt: announcedEnd(current)?.toISOString() ?? null },
+          after: { endsAt: endsAt.toISOString() },
+        });
+        await this.corridors.touch(corridorId, now, tx);
+        await this.state.refreshConfirmationState(corridorId, tx);
+        await this.evaluations.record(corridorId, tx);
+      }
+      const [window, requiredPartyIds, confirmations, flags] = await Promise.all([
+        this.corridors.findWindow(corridorId, windowId, tx),
+        this.corridors.findRequiredPartyIds(corridorId, tx),
+        this.reports.findConfirmations(corridorId, tx),
+        this.flags.findByCorridor(corridorId, tx),
+      ]);
+      return toWindowResponse(
+        window!,
+        windowConfirmationState(
+          window!,
+          requiredPartyIds,
+          confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated),
+          this.config.CONFIRMATION_LEAD_MINUTES,
+          now,
+        ),
+        flags.filter((f) => f.windowId === windowId),
+      );
+    });
+    if (!isSame) this.evaluations.corridorChanged();
     return response;
   }
 
@@ -374,8 +443,17 @@ export class CorridorService {
       now,
     );
     const lead = this.config.CONFIRMATION_LEAD_MINUTES;
+    const promise = derivePromise(
+      {
+        isCancelled: corridor.cancelledAt !== null,
+        windows: parts.windows,
+        settled: corridor.settledPromise as SettledPromise,
+      },
+      now,
+    );
     return toCorridorResponse(corridor, {
       status,
+      promise,
       operationId: parts.operationId,
       requiredConfirmationIds: parts.requiredPartyIds,
       stopIds: parts.stopIds,
@@ -390,14 +468,16 @@ export class CorridorService {
     });
   }
 
-  /** Windows from the body, then the daily schedule expanded in the corridor's zone, in time order. */
+  /** Windows from the body (open-ended ones included), then the daily schedule expanded in the corridor's zone. */
   private readWindows(dto: CorridorCreateDto): WindowBounds[] {
-    const listed = (dto.windows ?? []).map((w, i) => {
-      const startsAt = readInstant(w.startsAt, `windows.${i}.startsAt`, dto.timezone);
-      const endsAt = readInstant(w.endsAt, `windows.${i}.endsAt`, dto.timezone);
-      assertWindowBounds(startsAt, endsAt, `windows.${i}.endsAt`);
-      return { startsAt, endsAt };
-    });
+    const listed = (dto.windows ?? []).map((w, i) =>
+      announcedWindow(
+        readInstant(w.startsAt, `windows.${i}.startsAt`, dto.timezone),
+        w.endsAt === null ? null : readInstant(w.endsAt, `windows.${i}.endsAt`, dto.timezone),
+        this.config.OPEN_ENDED_REVIEW_HOURS,
+        `windows.${i}.endsAt`,
+      ),
+    );
     const scheduled = dto.schedule ? expandDailySchedule(dto.schedule, dto.timezone) : [];
     return [...listed, ...scheduled].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
@@ -413,6 +493,8 @@ export class CorridorService {
       corridorId,
       startsAt: bounds.startsAt,
       endsAt: bounds.endsAt,
+      isOpenEnded: bounds.isOpenEnded ?? false,
+      version: 1,
       createdById: principal.userId,
       createdAt: now,
       // The sweep looks at it from its confirmation deadline on, whatever happens to the delayed jobs.
@@ -421,10 +503,30 @@ export class CorridorService {
     };
   }
 
-  private async assertParties(field: string, ids: readonly string[]): Promise<void> {
-    const found = new Set((await this.parties.findByIds(ids)).map((p) => p.id));
+  /** The parties named, in the order named; an unknown one is refused naming the field. */
+  private async assertParties(field: string, ids: readonly string[]): Promise<PartyEntity[]> {
+    const found = new Map((await this.parties.findByIds(ids)).map((p) => [p.id, p]));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw AppError.unknownReference(field, 'party', missing);
+    return ids.map((id) => found.get(id)!);
+  }
+
+  /** Every belligerent not on the announcer's side; a corridor that would then need no one is refused. */
+  private async defaultRequiredParties(announcer: PartyEntity): Promise<string[]> {
+    const belligerents = (await this.parties.findByKind('belligerent')).map((p) => ({
+      id: p.id,
+      kind: p.kind as PartyKind,
+      side: p.side,
+    }));
+    const required = defaultRequiredConfirmations(belligerents, announcer);
+    if (required.length === 0) {
+      throw new AppError(
+        AppErrorCode.NoRequiredParties,
+        "No party of another side is known to confirm this corridor: name the parties whose agreement it needs in requiredConfirmationIds (or record the other side's party first).",
+        'requiredConfirmationIds',
+      );
+    }
+    return required;
   }
 
   /** Every stop must be a stored place: the first unknown one is named, in the field `stopIds`. */
@@ -450,6 +552,7 @@ export function corridorFilterOf(
     viewer,
     corridorId: query.corridorId,
     status: query.status,
+    promise: query.promise,
     partyId: query.partyId,
     locationId: query.locationId,
     from: query.from ? readInstant(query.from, 'from') : undefined,
@@ -458,8 +561,13 @@ export function corridorFilterOf(
   };
 }
 
-export function toStated(c: { partyId: string; stance: string; statedAt: Date }): StatedConfirmation {
-  return { partyId: c.partyId, stance: c.stance as ConfirmationStance, statedAt: c.statedAt };
+function staleWindow(current?: number): AppError {
+  const now = current === undefined ? '' : ` (now version ${current})`;
+  return new AppError(
+    AppErrorCode.StaleVersion,
+    `Someone changed this window since you read it${now}; reload it and apply your edit again.`,
+    'version',
+  );
 }
 
 function staleVersion(current: number): AppError {

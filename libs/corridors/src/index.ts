@@ -1,5 +1,5 @@
 export { CorridorRecordService } from './corridor-record.service.js';
-export { confirmationStateOf, CorridorStateService } from './corridor-state.service.js';
+export { CorridorStateService, toStated } from './corridor-state.service.js';
 export { corridorFilterOf, CorridorService } from './corridor.service.js';
 export { CorridorsModule } from './corridors.module.js';
 export { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
@@ -34,5 +34,5 @@ export {
 } from './dto/report-response.dto.js';
 export { TimelineDto } from './dto/timeline.dto.js';
 export { TimelineQueryDto } from './dto/timeline-query.dto.js';
-export { WindowCreateDto } from './dto/window-create.dto.js';
+export { WindowCreateDto, WindowUpdateDto } from './dto/window-create.dto.js';
 export { readInstant, readPastInstant } from './instants.js';

@@ -3,8 +3,10 @@ import { DateTime } from 'luxon';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
 import {
+  announcedEnd,
   DomainError,
   DomainErrorCode,
+  reviewEnd,
   isValidTimeZone,
   readPeriod,
   reconcileCounts,
@@ -101,6 +103,7 @@ export class DashboardService {
         id: c.id,
         name: c.name,
         status: c.status,
+        promise: c.promise,
         originName: c.originName,
         destinationName: c.destinationName,
         timezone: c.timezone,
@@ -140,6 +143,7 @@ export class DashboardService {
         partyId: c.partyId,
         stance: c.stance as ConfirmationStance,
         statedAt: c.statedAt,
+        reportedById: c.reportedById,
       }));
       const state = windowConfirmationState(
         w,
@@ -154,7 +158,8 @@ export class DashboardService {
         corridorName: w.corridorName,
         timezone: w.timezone,
         startsAt: w.startsAt.toISOString(),
-        endsAt: w.endsAt.toISOString(),
+        endsAt: announcedEnd(w)?.toISOString() ?? null,
+        reviewEndsAt: reviewEnd(w)?.toISOString() ?? null,
         confirmationState: {
           status: state.status,
           deadlineAt: state.deadlineAt.toISOString(),

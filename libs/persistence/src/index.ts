@@ -7,7 +7,9 @@ export { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.
 export { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
+  CORRIDOR_PROMISE_SQL,
   CorridorRepository,
+  type AddedClaim,
   type CorridorConfirmationState,
   type CorridorEditableFields,
   type CorridorFilter,

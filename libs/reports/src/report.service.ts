@@ -15,7 +15,7 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
-import { readEmbargo, type EmbargoRequest } from '#cw/domain';
+import { assertReportedByAnother, readEmbargo, type EmbargoRequest } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, type SqlRunner } from '#cw/persistence';
@@ -55,11 +55,13 @@ export class ReportService {
   ): Promise<ConfirmationResponseDto> {
     const now = this.clock.now();
     const statedAt = readPastInstant(dto.statedAt, 'statedAt', now, dto.timezone);
+    assertReportedByAnother(dto.partyId, dto.reportedById);
     const row = {
       id: newId(),
       corridorId,
       partyId: dto.partyId,
       stance: dto.stance,
+      reportedById: dto.reportedById ?? null,
       statedAt,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
@@ -67,7 +69,10 @@ export class ReportService {
       ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.confirmation(row);
-    const named = { refs: { corridorId, partyId: dto.partyId }, fields: { partyId: 'partyId' } };
+    const named = {
+      refs: { corridorId, partyId: dto.partyId, reportedById: row.reportedById ?? undefined },
+      fields: { partyId: 'partyId' },
+    };
     return this.evaluated(corridorId, idempotency, named, async (tx) => {
       await this.reports.insertConfirmation(row, tx);
       await this.audit.record(tx, {
@@ -76,7 +81,12 @@ export class ReportService {
         entity: 'confirmation',
         entityId: row.id,
         corridorId,
-        after: { partyId: row.partyId, stance: row.stance, statedAt: row.statedAt.toISOString() },
+        after: {
+          partyId: row.partyId,
+          stance: row.stance,
+          statedAt: row.statedAt.toISOString(),
+          reportedById: row.reportedById,
+        },
       });
       await this.state.refreshConfirmationState(corridorId, tx);
       return toConfirmationResponse(row);
@@ -129,7 +139,7 @@ export class ReportService {
           category: row.category,
         },
       });
-      await this.state.refreshEvacuationFigures(corridorId, tx);
+      await this.state.refreshEvacuationFigures(corridorId, tx, row);
       const report = toEvacuationReportResponse(row);
       await this.webhookEvents.record(tx, {
         type: 'evacuation.reported',

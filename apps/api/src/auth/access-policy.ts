@@ -142,6 +142,12 @@ export const ACCESS_POLICY = {
     object: corridorOfOwnOrganisation('window.create'),
     note: 'corridors of own organisation; admins all',
   },
+  'PATCH /api/v1/corridors/:id/windows/:windowId': {
+    role: 'reporter',
+    scope: 'write',
+    object: corridorOfOwnOrganisation('window.update'),
+    note: 'closes an open-ended window (or puts its end right); corridors of own organisation; admins all',
+  },
   'POST /api/v1/corridors/:id/confirmations': { role: 'coordinator', scope: 'write', note: 'any corridor' },
   'POST /api/v1/corridors/:id/evacuations': { role: 'reporter', scope: 'write', note: 'any corridor' },
   'POST /api/v1/corridors/:id/remaining': { role: 'reporter', scope: 'write', note: 'any corridor' },

@@ -15,6 +15,7 @@ import {
   TimelineQueryDto,
   WindowCreateDto,
   WindowResponseDto,
+  WindowUpdateDto,
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { Actor } from '../auth/access.decorators.js';
@@ -95,6 +96,18 @@ export class CorridorsController {
     @Idempotency() idempotency?: IdempotencyRequest,
   ): Promise<WindowResponseDto> {
     return this.corridors.addWindow(principal, id, dto, idempotency);
+  }
+
+  @Patch(':id/windows/:windowId')
+  @ApiOkResponse({ type: WindowResponseDto })
+  @ApiConflictProblem('The version sent is not the stored one.')
+  updateWindow(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @IdParam('windowId', 'window') windowId: string,
+    @Body() dto: WindowUpdateDto,
+  ): Promise<WindowResponseDto> {
+    return this.corridors.updateWindow(principal, id, windowId, dto);
   }
 
   @Get(':id/timeline')

@@ -222,6 +222,7 @@ export const en = {
       flag: 'Flag',
       edit: 'Edit',
       retraction: 'Retraction',
+      promise: 'Promise',
     },
   },
   correct: {

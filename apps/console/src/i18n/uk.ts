@@ -243,6 +243,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
       flag: 'Сигнал',
       edit: 'Зміна',
       retraction: 'Відкликання',
+      promise: 'Обіцянка',
     },
   },
   correct: {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsObject,
@@ -58,10 +59,14 @@ export class CorridorCreateDto {
     format: 'uuid',
     isArray: true,
     description:
-      'Parties whose confirmation it needs; defaults to every belligerent other than the announcer.',
+      "Parties whose confirmation it needs; defaults to every belligerent not on the announcer's side (every belligerent but the announcer when its side is not known). An empty list is refused: a corridor nobody must agree to is not a negotiated corridor.",
   })
   @IsOptional()
   @IsArray()
+  @ArrayNotEmpty({
+    message:
+      'requiredConfirmationIds must name at least one party: a corridor nobody must agree to is not a negotiated corridor (leave it out for the default).',
+  })
   @ArrayMaxSize(50)
   @ArrayUnique()
   @IsUUID('all', { each: true })

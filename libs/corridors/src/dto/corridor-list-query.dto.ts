@@ -1,13 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '#cw/common';
-import { CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
+import { CORRIDOR_PROMISES, CORRIDOR_STATUSES, type CorridorPromise, type CorridorStatus } from '#cw/domain';
 
 export class CorridorListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: CORRIDOR_STATUSES })
   @IsOptional()
   @IsIn(CORRIDOR_STATUSES)
   status?: CorridorStatus;
+
+  @ApiPropertyOptional({
+    enum: CORRIDOR_PROMISES,
+    description:
+      'What became of the promise: pending until every window is over, then kept, unconfirmed or broken; cancelled.',
+  })
+  @IsOptional()
+  @IsIn(CORRIDOR_PROMISES)
+  promise?: CorridorPromise;
 
   @ApiPropertyOptional({
     format: 'uuid',

@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
 import {
+  announcedEnd,
   CONFIRMATION_STANCES,
+  CORRIDOR_PROMISES,
   CORRIDOR_STATUSES,
+  reviewEnd,
   FLAG_RULES,
   FLAG_SEVERITIES,
   type ConfirmationStance,
+  type CorridorPromise,
   type CorridorStatus,
   type FlagRule,
   type FlagSeverity,
@@ -65,7 +69,24 @@ export class WindowFlagDto {
 export class WindowResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'The announced end; null for an open-ended window ("from 14:00") until an edit closes it.',
+  })
+  endsAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Open-ended windows only: the start plus OPEN_ENDED_REVIEW_HOURS, the end the flag rules and the promise read until it is closed; null otherwise.',
+  })
+  reviewEndsAt: string | null;
+  @ApiProperty({ description: 'Announced with no end, and not closed since.' }) isOpenEnded: boolean;
+  @ApiProperty({ description: 'Send it back to close the window (PATCH …/windows/:windowId).' })
+  version: number;
   @ApiProperty({ type: WindowConfirmationStateDto }) confirmationState: WindowConfirmationStateDto;
   @ApiProperty({ type: [WindowFlagDto], description: 'Flags raised on this window, open or resolved.' })
   flags: WindowFlagDto[];
@@ -75,6 +96,12 @@ class CorridorBaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CORRIDOR_STATUSES }) status: CorridorStatus;
+  @ApiProperty({
+    enum: CORRIDOR_PROMISES,
+    description:
+      'What became of the promise once every window is over: kept (every required party confirmed and people moved), unconfirmed (people moved, a required party never confirmed), broken (a required party rejected it, or nobody is reported to have moved); pending until then; cancelled.',
+  })
+  promise: CorridorPromise;
   @ApiProperty({ format: 'uuid' }) originId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) destinationId: string | null;
   @ApiProperty({ format: 'uuid' }) announcedById: string;
@@ -150,7 +177,10 @@ export function toWindowResponse(
   return {
     id: window.id,
     startsAt: window.startsAt.toISOString(),
-    endsAt: window.endsAt.toISOString(),
+    endsAt: announcedEnd(window)?.toISOString() ?? null,
+    reviewEndsAt: reviewEnd(window)?.toISOString() ?? null,
+    isOpenEnded: window.isOpenEnded,
+    version: window.version,
     confirmationState: {
       status: state.status,
       deadlineAt: state.deadlineAt.toISOString(),
@@ -176,12 +206,14 @@ export function toWindowResponse(
 function toBase(
   corridor: CorridorEntity,
   status: CorridorStatus,
+  promise: CorridorPromise,
   operationId: string | null,
 ): CorridorBaseDto {
   return {
     id: corridor.id,
     name: corridor.name,
     status,
+    promise,
     originId: corridor.originId,
     destinationId: corridor.destinationId,
     announcedById: corridor.announcedById,
@@ -197,7 +229,7 @@ function toBase(
 
 export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
   return {
-    ...toBase(row, row.status as CorridorStatus, row.operationId),
+    ...toBase(row, row.status as CorridorStatus, row.promise as CorridorPromise, row.operationId),
     originName: row.originName,
     destinationName: row.destinationName,
     announcedByName: row.announcedByName,
@@ -210,6 +242,7 @@ export function toCorridorResponse(
   corridor: CorridorEntity,
   parts: {
     status: CorridorStatus;
+    promise: CorridorPromise;
     operationId: string | null;
     requiredConfirmationIds: string[];
     stopIds: string[];
@@ -218,7 +251,7 @@ export function toCorridorResponse(
   },
 ): CorridorResponseDto {
   return {
-    ...toBase(corridor, parts.status, parts.operationId),
+    ...toBase(corridor, parts.status, parts.promise, parts.operationId),
     requiredConfirmationIds: parts.requiredConfirmationIds,
     stopIds: parts.stopIds,
     sourceUrl: corridor.sourceUrl,

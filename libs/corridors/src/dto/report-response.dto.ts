@@ -51,8 +51,16 @@ abstract class EnteredDto {
 }
 
 export class ConfirmationResponseDto extends EnteredDto {
-  @ApiProperty({ format: 'uuid' }) partyId: string;
+  @ApiProperty({ format: 'uuid', description: 'Whose stance it is.' }) partyId: string;
   @ApiProperty({ enum: CONFIRMATION_STANCES }) stance: ConfirmationStance;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The party that reported the stance ("as reported by"); null when the party stated it itself.',
+  })
+  reportedById: string | null;
   @ApiProperty({ format: 'date-time' }) statedAt: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
@@ -106,6 +114,7 @@ export function toConfirmationResponse(row: ConfirmationEntity): ConfirmationRes
     embargo: toEmbargoResponse(row),
     partyId: row.partyId,
     stance: row.stance as ConfirmationStance,
+    reportedById: row.reportedById,
     statedAt: row.statedAt.toISOString(),
     note: row.note,
   };

@@ -27,6 +27,7 @@ describe('DomainError', () => {
       'invalid-schedule',
       'invalid-period',
       'invalid-embargo',
+      'reported-by-itself',
     ]);
   });
 });

@@ -8,6 +8,7 @@ export enum DomainErrorCode {
   InvalidSchedule = 'invalid-schedule',
   InvalidPeriod = 'invalid-period',
   InvalidEmbargo = 'invalid-embargo',
+  ReportedByItself = 'reported-by-itself',
 }
 
 export class DomainError extends Error {

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { deriveCorridorStatus, CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
+import {
+  corridorConfirmationState,
+  deriveCorridorStatus,
+  derivePromise,
+  CORRIDOR_PROMISES,
+  CORRIDOR_STATUSES,
+  SETTLED_PROMISES,
+  type CorridorPromise,
+  type CorridorStatus,
+} from '#cw/domain';
 import {
   aCorridor,
   aWindow,
@@ -54,11 +63,12 @@ function corridorNumber(world: World, i: number): Seeded {
     announcedAt: at(-72 * HOUR + Math.floor(i / 3) * MINUTE),
     cancelledAt: i % 11 === 0 ? at(-HOUR) : null,
     cancelReason: i % 11 === 0 ? 'route shelled' : null,
-    // No party has stated anything yet: pending while any is required (the corridors library's rule).
-    confirmationState: requiredPartyIds.length ? 'pending' : 'confirmed',
+    confirmationState: corridorConfirmationState(requiredPartyIds, new Map()),
     evacuationReportCount: i % 4 === 1 ? 1 : 0,
     evacuationLow: i % 4 === 1 ? 100 + i : null,
     evacuationHigh: i % 4 === 1 ? 150 + i : null,
+    // Each span of windows (i % 6) meets each settled promise.
+    settledPromise: SETTLED_PROMISES[Math.floor(i / 6) % SETTLED_PROMISES.length],
   });
   const spans: [number, number][][] = [
     [],
@@ -97,6 +107,17 @@ function statusOf(s: Seeded): CorridorStatus {
       requiredPartyIds: s.requiredPartyIds,
       confirmations: [],
       hasEvacuationReports: s.corridor.evacuationReportCount > 0,
+    },
+    NOW,
+  );
+}
+
+function promiseOf(s: Seeded): CorridorPromise {
+  return derivePromise(
+    {
+      isCancelled: s.corridor.cancelledAt !== null,
+      windows: s.windows,
+      settled: s.corridor.settledPromise as (typeof SETTLED_PROMISES)[number],
     },
     NOW,
   );
@@ -205,6 +226,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
       expect(row).toEqual({
         ...s.corridor,
         status: statusOf(s),
+        promise: promiseOf(s),
         originName: world.locationNames[world.locationIds.indexOf(s.corridor.originId)],
         destinationName: s.corridor.destinationId
           ? world.locationNames[world.locationIds.indexOf(s.corridor.destinationId)]
@@ -225,6 +247,17 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     }
     // Every status but 'disputed', which needs a rejection, and the fixture has no confirmations.
     expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([['disputed', 0]]);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(250);
+  });
+
+  it('filters on the promise, for every promise', async () => {
+    const counts: Record<string, number> = {};
+    for (const promise of CORRIDOR_PROMISES) {
+      const { ids } = await listAll({ promise }, 25);
+      expect({ promise, ids }).toEqual({ promise, ids: expectedIds((s) => promiseOf(s) === promise) });
+      counts[promise] = ids.length;
+    }
+    expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([]);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(250);
   });
 

@@ -46,6 +46,13 @@ export class CorridorEntity {
   @IntColumn('evacuation_report_count', { default: 0 }) evacuationReportCount: number;
   @IntColumn('evacuation_low', { nullable: true }) evacuationLow: number | null;
   @IntColumn('evacuation_high', { nullable: true }) evacuationHigh: number | null;
+  /**
+   * What the stances make of the promise, were people reported moved (kept, unconfirmed, broken): kept with the
+   * confirmations; null until computed (rows from before the promise, filled at start).
+   */
+  @TextColumn('stance_promise', 16, { nullable: true }) stancePromise: string | null;
+  /** The promise once the windows are over (kept, unconfirmed, broken), kept with its inputs like the figures. */
+  @Column({ name: 'settled_promise', type: 'varchar', length: 16, default: 'broken' }) settledPromise: string;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
   @Index('ix_corridor_organisation')
   @ForeignKey(() => OrganisationEntity)

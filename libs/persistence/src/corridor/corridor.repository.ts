@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { EmbargoViewer } from '#cw/domain';
+import { PUBLIC_VIEWER, type EmbargoViewer } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
@@ -24,6 +24,8 @@ export interface CorridorFilter {
   from?: Date;
   to?: Date;
   q?: string;
+  /** pending, kept, unconfirmed, broken or cancelled: what CORRIDOR_PROMISE_SQL says of it now. */
+  promise?: string;
 }
 
 export interface CorridorListFilter extends CorridorFilter {
@@ -33,6 +35,7 @@ export interface CorridorListFilter extends CorridorFilter {
 
 export interface CorridorListRow extends CorridorEntity {
   status: string;
+  promise: string;
   operationId: string | null;
   originName: string;
   destinationName: string | null;
@@ -44,6 +47,8 @@ export interface CorridorConfirmationState {
   confirmationState: 'confirmed' | 'disputed' | 'pending';
   firstStartsAt: Date | null;
   lastEndsAt: Date | null;
+  /** What the stances make of the promise, were people reported moved (libs/domain stancePromise). */
+  stancePromise: 'kept' | 'unconfirmed' | 'broken';
 }
 
 export type CorridorEditableFields = Partial<
@@ -72,6 +77,65 @@ export const CORRIDOR_STATUS_SQL = `CASE
   WHEN c.confirmation_state = 'confirmed' THEN 'confirmed'
   ELSE 'announced'
 END`;
+
+/**
+ * The promise now (libs/domain derivePromise): cancelled, pending until every window is over, then the settled
+ * promise kept on the row. corridor-promise-sql.spec pins it to the domain.
+ */
+export const CORRIDOR_PROMISE_SQL = `CASE
+  WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
+  WHEN c.last_ends_at IS NOT NULL AND c.last_ends_at <= :now THEN c.settled_promise
+  ELSE 'pending'
+END`;
+
+const PROMISE_FILTER: Record<string, string> = {
+  cancelled: 'c.cancelled_at IS NOT NULL',
+  pending: 'c.cancelled_at IS NULL AND (c.last_ends_at IS NULL OR c.last_ends_at > :now)',
+  kept: "c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.settled_promise = 'kept'",
+  unconfirmed: "c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.settled_promise = 'unconfirmed'",
+  broken: "c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.settled_promise = 'broken'",
+};
+
+// Figures every organisation shares count no claim under embargo: the promise neither (it counts from the lift).
+const SHARED_CLAIM = embargoVisibleSql('e', PUBLIC_VIEWER, {});
+
+// A claim says someone moved when a figure it states is above zero (libs/domain statesSomeoneMoved).
+const STATES_SOMEONE_MOVED = `(CASE e.qualifier WHEN 'range' THEN e.max WHEN 'more_than' THEN e.value + 1
+  WHEN 'fewer_than' THEN e.value - 1 ELSE e.value END) > 0`;
+
+/** One claim just added to corridor :corridorId: whether it says someone moved, the window it names, its time. */
+export interface AddedClaim {
+  isMoving: boolean;
+  windowId: string | null;
+  reportedAt: Date;
+}
+
+/**
+ * The settled promise after one claim is added, from the one kept before (report entry's hot path: no scan of
+ * the corridor's reports). Kept unless it was broken for want of anyone moving and this claim, attributed to a
+ * window as settledPromiseSql attributes it, says someone moved.
+ */
+const SETTLED_PROMISE_AFTER_CLAIM_SQL = `CASE
+  WHEN COALESCE(stance_promise, 'broken') = 'broken' THEN 'broken'
+  WHEN settled_promise <> 'broken' THEN settled_promise
+  WHEN :isMoving = 1 AND (:isNamed = 1 OR EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = :corridorId
+    AND w.starts_at <= :reportedAt AND :reportedAt < w.ends_at + :graceMs)) THEN stance_promise
+  ELSE 'broken'
+END`;
+
+/**
+ * The settled promise of corridor :corridorId (libs/domain settledPromise), from what its stances make of it
+ * (`stance`, an SQL expression) and whether a claim attributed to its windows says someone moved: a claim
+ * naming a window, or one whose time falls in a window or the :graceMs after it (the flag rules' attribution).
+ * Bounded by the corridor's reports and windows, read through their corridor indexes.
+ */
+function settledPromiseSql(stance: string): string {
+  return `CASE WHEN ${stance} = 'broken' OR NOT EXISTS (
+    SELECT 1 FROM evacuation_report e WHERE e.corridor_id = :corridorId AND ${STATES_SOMEONE_MOVED}
+      AND ${SHARED_CLAIM} AND (e.window_id IS NOT NULL OR EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = :corridorId
+        AND w.starts_at <= e.reported_at AND e.reported_at < w.ends_at + :graceMs))
+  ) THEN 'broken' ELSE COALESCE(${stance}, 'broken') END`;
+}
 
 const OPEN_WINDOW_NOW = `EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now)`;
 const WINDOWS_NOT_OVER = '(c.last_ends_at IS NULL OR c.last_ends_at > :now)';
@@ -130,6 +194,11 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
   if (filter.status) {
     const predicate = STATUS_FILTER[filter.status];
     if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
+    where.push(`(${predicate})`);
+  }
+  if (filter.promise) {
+    const predicate = PROMISE_FILTER[filter.promise];
+    if (!predicate) throw new Error(`unknown corridor promise ${filter.promise}`);
     where.push(`(${predicate})`);
   }
   return where;
@@ -249,25 +318,78 @@ export class CorridorRepository {
     return rows.map((row) => row.party_id);
   }
 
+  /**
+   * What the corridor derives from its windows and stances, with its settled promise: `graceMs` is how long after
+   * a window a report naming none still counts for it. Windows are stored before this runs.
+   */
   async saveConfirmationState(
     corridorId: string,
     state: CorridorConfirmationState,
+    graceMs: number,
     tx: SqlRunner,
   ): Promise<void> {
     await tx.run(
-      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt
+      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt,
+         stance_promise = :stancePromise, settled_promise = ${settledPromiseSql('CAST(:stancePromise AS varchar(16))')}
        WHERE id = :corridorId`,
-      { corridorId, ...state },
+      { corridorId, ...state, graceMs: Math.round(graceMs) },
     );
   }
 
-  /** Recomputes the evacuation figures on the corridor row from its reports, in one statement. */
-  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
+  /**
+   * Recomputes the evacuation figures on the corridor row from its reports, with its settled promise, in one
+   * statement: from every claim, or, when one claim was `added`, from the promise kept before and that claim.
+   */
+  async refreshEvacuationFigures(
+    corridorId: string,
+    graceMs: number,
+    tx: SqlRunner,
+    added?: AddedClaim,
+  ): Promise<void> {
+    const settled = added ? SETTLED_PROMISE_AFTER_CLAIM_SQL : settledPromiseSql('stance_promise');
     await tx.run(
-      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL})
+      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL}),
+         settled_promise = ${settled}
        WHERE id = :corridorId`,
-      { corridorId },
+      {
+        corridorId,
+        graceMs: Math.round(graceMs),
+        ...(added && {
+          isMoving: added.isMoving,
+          isNamed: added.windowId !== null,
+          reportedAt: added.reportedAt,
+        }),
+      },
     );
+  }
+
+  /** Corridors whose promise was never computed (recorded before it was kept), a batch at a time. */
+  async findWithoutPromise(limit: number, tx: SqlRunner = this.db): Promise<string[]> {
+    const rows = await tx.all<{ id: string }>(
+      'SELECT id FROM corridor WHERE stance_promise IS NULL ORDER BY id LIMIT :limit',
+      { limit },
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A window's end, announced (or corrected): optimistic concurrency on the window's version; false when stale.
+   * The flag rules look at it again from `nextEvaluationAt`.
+   */
+  async updateWindowEnd(
+    windowId: string,
+    expectedVersion: number,
+    endsAt: Date,
+    nextEvaluationAt: Date,
+    tx: SqlRunner,
+  ): Promise<boolean> {
+    const changed = await tx.run(
+      `UPDATE corridor_window SET ends_at = :endsAt, is_open_ended = :isOpenEnded, version = version + 1,
+         next_evaluation_at = :nextEvaluationAt
+       WHERE id = :windowId AND version = :expectedVersion`,
+      { windowId, expectedVersion, endsAt, isOpenEnded: false, nextEvaluationAt },
+    );
+    return changed > 0;
   }
 
   /** Optimistic concurrency: returns false when `version` is no longer the stored one. */
@@ -348,7 +470,7 @@ export class CorridorRepository {
     where.push(...corridorFilterSql(filter, params));
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
-         SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,
+         SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name,
                 oc.operation_id AS operation_id
          FROM corridor c
@@ -365,6 +487,7 @@ export class CorridorRepository {
     const items = rows.map((row) => ({
       ...this.corridors.hydrate(row),
       status: String(row.status),
+      promise: String(row.promise),
       operationId: (row.operation_id as string | null) ?? null,
       originName: String(row.origin_name),
       destinationName: (row.destination_name as string | null) ?? null,

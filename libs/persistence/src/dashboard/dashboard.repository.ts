@@ -15,6 +15,7 @@ export interface DashboardWindowRow {
   timezone: string;
   startsAt: Date;
   endsAt: Date;
+  isOpenEnded: boolean;
 }
 
 export interface DashboardPartyRow {
@@ -29,6 +30,7 @@ export interface DashboardConfirmationRow {
   partyId: string;
   stance: string;
   statedAt: Date;
+  reportedById: string | null;
 }
 
 export interface DashboardFlagRow {
@@ -90,7 +92,7 @@ export class DashboardRepository {
   ): Promise<DashboardWindowRow[]> {
     const params: SqlParams = { from, until, limit };
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at
+      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at, w.is_open_ended
        FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
        WHERE w.ends_at > :from AND w.starts_at < :until AND c.cancelled_at IS NULL
          AND ${embargoVisibleSql('c', viewer, params)}
@@ -105,6 +107,8 @@ export class DashboardRepository {
       timezone: String(row.timezone),
       startsAt: instant(row.starts_at),
       endsAt: instant(row.ends_at),
+      // PostgreSQL answers a boolean, SQLite 0 or 1.
+      isOpenEnded: row.is_open_ended === true || Number(row.is_open_ended) === 1,
     }));
   }
 
@@ -130,7 +134,7 @@ export class DashboardRepository {
   async findConfirmations(corridorIds: readonly string[]): Promise<DashboardConfirmationRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT e.corridor_id, e.party_id, e.stance, e.stated_at FROM confirmation e
+      `SELECT e.corridor_id, e.party_id, e.stance, e.stated_at, e.reported_by_id FROM confirmation e
        WHERE e.corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM} ORDER BY e.stated_at, e.id`,
       { corridorIds: [...corridorIds] },
     );
@@ -139,6 +143,7 @@ export class DashboardRepository {
       partyId: String(row.party_id),
       stance: String(row.stance),
       statedAt: instant(row.stated_at),
+      reportedById: text(row.reported_by_id),
     }));
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_VIEWER, type EmbargoState } from '#cw/domain';
+import { CORRIDOR_PROMISE_SQL, CORRIDOR_STATUS_SQL } from '../corridor/corridor.repository.js';
 import { Database, SqlRunner } from '../database/database.js';
 import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import { chunked } from '../shared/chunked.js';
@@ -12,6 +13,8 @@ const instantOrNull = (value: unknown): Date | null => (value == null ? null : i
  * under embargo at all is the subscription filter's decision (libs/alerts).
  */
 const SHARED = (alias: string) => embargoVisibleSql(alias, PUBLIC_VIEWER, {});
+// PostgreSQL answers a boolean, SQLite 0 or 1.
+const isTrue = (value: unknown): boolean => value === true || Number(value) === 1;
 
 /** A corridor as the alert e-mails name it, with the parties its filters match on. */
 export interface AlertCorridor extends EmbargoState {
@@ -28,6 +31,9 @@ export interface AlertCorridor extends EmbargoState {
   sourceUrl: string | null;
   sourceNote: string | null;
   isCancelled: boolean;
+  /** Its status and promise at the instant the facts were read for: a mail never shows one without the other. */
+  status: string;
+  promise: string;
   evacuationLow: number | null;
   evacuationHigh: number | null;
   requiredParties: { id: string; name: string }[];
@@ -36,6 +42,9 @@ export interface AlertCorridor extends EmbargoState {
     partyName: string;
     stance: string;
     statedAt: Date;
+    /** The party that reported the stance ("as reported by"); null when the party stated it itself. */
+    reportedById: string | null;
+    reportedByName: string | null;
     note: string | null;
     sourceUrl: string | null;
   }[];
@@ -51,6 +60,8 @@ export interface AlertFlag {
   resolvedAt: Date | null;
   windowStartsAt: Date;
   windowEndsAt: Date;
+  /** Announced with no end: windowEndsAt is the end of its review period. */
+  windowIsOpenEnded: boolean;
 }
 
 export interface DigestWindow {
@@ -58,6 +69,7 @@ export interface DigestWindow {
   corridorId: string;
   startsAt: Date;
   endsAt: Date;
+  isOpenEnded: boolean;
 }
 
 export interface DigestFlagEvent {
@@ -70,6 +82,7 @@ export interface DigestFlagEvent {
   at: Date;
   windowStartsAt: Date;
   windowEndsAt: Date;
+  windowIsOpenEnded: boolean;
 }
 
 export interface DigestEvacuation {
@@ -99,7 +112,7 @@ export class AlertFactsRepository {
   async findFlag(flagId: string, tx: SqlRunner = this.db): Promise<AlertFlag | undefined> {
     const row = await tx.get<Record<string, unknown>>(
       `SELECT f.id, f.corridor_id, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at,
-              w.starts_at, w.ends_at
+              w.starts_at, w.ends_at, w.is_open_ended
        FROM flag f JOIN corridor_window w ON w.id = f.window_id WHERE f.id = :flagId`,
       { flagId },
     );
@@ -114,6 +127,7 @@ export class AlertFactsRepository {
       resolvedAt: instantOrNull(row.resolved_at),
       windowStartsAt: instant(row.starts_at),
       windowEndsAt: instant(row.ends_at),
+      windowIsOpenEnded: isTrue(row.is_open_ended),
     };
   }
 
@@ -134,18 +148,26 @@ export class AlertFactsRepository {
     return found;
   }
 
-  /** Corridors with their announcer, required parties and confirmations: a fixed number of queries per 500. */
-  async findCorridors(ids: readonly string[], tx: SqlRunner = this.db): Promise<Map<string, AlertCorridor>> {
+  /**
+   * Corridors with their announcer, required parties and confirmations, and their status and promise at `asOf`:
+   * a fixed number of queries per 500.
+   */
+  async findCorridors(
+    ids: readonly string[],
+    asOf: Date,
+    tx: SqlRunner = this.db,
+  ): Promise<Map<string, AlertCorridor>> {
     const corridors = new Map<string, AlertCorridor>();
     for (const part of chunked([...new Set(ids)], 500)) {
       const rows = await tx.all<Record<string, unknown>>(
         `SELECT c.id, c.name, c.timezone, c.announced_by_id, p.name AS announced_by_name, c.announced_at,
                 o.name AS origin_name, d.name AS destination_name, c.source_url, c.source_note, c.cancelled_at,
                 c.evacuation_low, c.evacuation_high, c.organisation_id, c.embargoed_until,
-                c.embargo_until_windows_end, c.embargo_lifted_at
+                c.embargo_until_windows_end, c.embargo_lifted_at,
+                ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise
          FROM corridor c JOIN party p ON p.id = c.announced_by_id JOIN location o ON o.id = c.origin_id
          LEFT JOIN location d ON d.id = c.destination_id WHERE c.id IN (:...part)`,
-        { part },
+        { part, now: asOf },
       );
       for (const row of rows) {
         corridors.set(String(row.id), {
@@ -160,6 +182,8 @@ export class AlertFactsRepository {
           sourceUrl: row.source_url == null ? null : String(row.source_url),
           sourceNote: row.source_note == null ? null : String(row.source_note),
           isCancelled: row.cancelled_at != null,
+          status: String(row.status),
+          promise: String(row.promise),
           evacuationLow: row.evacuation_low == null ? null : Number(row.evacuation_low),
           evacuationHigh: row.evacuation_high == null ? null : Number(row.evacuation_high),
           organisationId: String(row.organisation_id),
@@ -178,8 +202,10 @@ export class AlertFactsRepository {
       for (const row of required)
         corridors.get(row.corridor_id)?.requiredParties.push({ id: row.party_id, name: row.name });
       const confirmations = await tx.all<Record<string, unknown>>(
-        `SELECT c.corridor_id, c.party_id, p.name, c.stance, c.stated_at, c.note, c.source_url
-         FROM confirmation c JOIN party p ON p.id = c.party_id WHERE c.corridor_id IN (:...part) AND ${SHARED('c')}
+        `SELECT c.corridor_id, c.party_id, p.name, c.stance, c.stated_at, c.reported_by_id, rb.name AS reported_by_name,
+                c.note, c.source_url
+         FROM confirmation c JOIN party p ON p.id = c.party_id LEFT JOIN party rb ON rb.id = c.reported_by_id
+         WHERE c.corridor_id IN (:...part) AND ${SHARED('c')}
          ORDER BY c.stated_at, c.id`,
         { part },
       );
@@ -189,6 +215,8 @@ export class AlertFactsRepository {
           partyName: String(row.name),
           stance: String(row.stance),
           statedAt: instant(row.stated_at),
+          reportedById: row.reported_by_id == null ? null : String(row.reported_by_id),
+          reportedByName: row.reported_by_name == null ? null : String(row.reported_by_name),
           note: row.note == null ? null : String(row.note),
           sourceUrl: row.source_url == null ? null : String(row.source_url),
         });
@@ -205,7 +233,7 @@ export class AlertFactsRepository {
     const until = new Date(to.getTime() + 24 * 3_600_000);
     const windows = (
       await tx.all<Record<string, unknown>>(
-        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at FROM corridor_window w
+        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, w.is_open_ended FROM corridor_window w
          JOIN corridor c ON c.id = w.corridor_id
          WHERE w.starts_at < :until AND w.ends_at > :to AND c.cancelled_at IS NULL ORDER BY w.starts_at, w.id`,
         { to, until },
@@ -215,10 +243,11 @@ export class AlertFactsRepository {
       corridorId: String(row.corridor_id),
       startsAt: instant(row.starts_at),
       endsAt: instant(row.ends_at),
+      isOpenEnded: isTrue(row.is_open_ended),
     }));
     const flagEvents = (
       await tx.all<Record<string, unknown>>(
-        `SELECT e.seq, e.kind, e.flag_id, e.corridor_id, e.rule, e.severity, e.at, w.starts_at, w.ends_at
+        `SELECT e.seq, e.kind, e.flag_id, e.corridor_id, e.rule, e.severity, e.at, w.starts_at, w.ends_at, w.is_open_ended
          FROM flag_event e JOIN corridor_window w ON w.id = e.window_id
          WHERE e.at >= :from AND e.at < :to AND e.kind IN ('raised', 'resolved') ORDER BY e.seq`,
         { from, to },
@@ -233,6 +262,7 @@ export class AlertFactsRepository {
       at: instant(row.at),
       windowStartsAt: instant(row.starts_at),
       windowEndsAt: instant(row.ends_at),
+      windowIsOpenEnded: isTrue(row.is_open_ended),
     }));
     const evacuations = (
       await tx.all<Record<string, unknown>>(
@@ -258,6 +288,6 @@ export class AlertFactsRepository {
       ...flagEvents.map((e) => e.corridorId),
       ...evacuations.map((e) => e.corridorId),
     ];
-    return { windows, flagEvents, evacuations, corridors: await this.findCorridors(corridorIds, tx) };
+    return { windows, flagEvents, evacuations, corridors: await this.findCorridors(corridorIds, to, tx) };
   }
 }

@@ -10,7 +10,7 @@ export interface CorridorFlagFacts {
   isCancelled: boolean;
   requiredPartyIds: string[];
   windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
-  confirmations: { partyId: string; stance: string; statedAt: Date }[];
+  confirmations: { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[];
   evacuations: {
     windowId: string | null;
     sourcePartyId: string;
@@ -127,8 +127,9 @@ export class FlagFactsRepository {
         party_id: string;
         stance: string;
         stated_at: unknown;
+        reported_by_id: string | null;
       }>(
-        `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at FROM confirmation t
+        `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
          WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
         { ids },
       );
@@ -137,6 +138,7 @@ export class FlagFactsRepository {
           partyId: row.party_id,
           stance: row.stance,
           statedAt: instant(row.stated_at),
+          reportedById: row.reported_by_id ?? null,
         });
       }
       const evacuations = await tx.all<{

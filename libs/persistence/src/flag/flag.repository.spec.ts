@@ -192,7 +192,14 @@ describe.each(mediumDialects())('flag repositories on %s', (dialect) => {
     expect(record.windows).toHaveLength(3);
     expect(record.requiredPartyIds.get(corridorId)).toEqual([world.partyIds[0]]);
     expect(record.evacuations.get(corridorId)).toEqual([
-      { windowId: windows[0].id, reportedAt: expect.any(Date) },
+      {
+        windowId: windows[0].id,
+        sourcePartyId: expect.any(String),
+        reportedAt: expect.any(Date),
+        qualifier: 'exact',
+        value: 120,
+        max: null,
+      },
     ]);
     expect((await new TrackRecordRepository(medium.db).announcedBy(world.partyIds[0])).windows).toEqual([]);
   });

@@ -15,9 +15,21 @@ export interface AnnouncedWindowRow {
 export interface AnnouncedWindowsFacts {
   windows: AnnouncedWindowRow[];
   requiredPartyIds: Map<string, string[]>;
-  confirmations: Map<string, { partyId: string; stance: string; statedAt: Date }[]>;
-  /** Evacuation reports per corridor: the window they name (or null) and when. */
-  evacuations: Map<string, { windowId: string | null; reportedAt: Date }[]>;
+  confirmations: Map<
+    string,
+    { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[]
+  >;
+  /** Evacuation reports per corridor: the window they name (or null), when, and the figure they state. */
+  evacuations: Map<string, AnnouncedEvacuationRow[]>;
+}
+
+export interface AnnouncedEvacuationRow {
+  windowId: string | null;
+  sourcePartyId: string;
+  reportedAt: Date;
+  qualifier: string;
+  value: number;
+  max: number | null;
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
@@ -52,14 +64,23 @@ export class TrackRecordRepository {
       party_id: string;
       stance: string;
       stated_at: unknown;
+      reported_by_id: string | null;
     }>(
-      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at FROM confirmation t
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
        WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
       { partyId },
     );
-    const evacuations = await tx.all<{ corridor_id: string; window_id: string | null; reported_at: unknown }>(
-      `SELECT t.corridor_id, t.window_id, t.reported_at FROM evacuation_report t
-       WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
+    const evacuations = await tx.all<{
+      corridor_id: string;
+      window_id: string | null;
+      source_party_id: string;
+      reported_at: unknown;
+      qualifier: string;
+      value: number | string;
+      max: number | string | null;
+    }>(
+      `SELECT t.corridor_id, t.window_id, t.source_party_id, t.reported_at, t.qualifier, t.value, t.max
+       FROM evacuation_report t WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
       { partyId },
     );
     return {
@@ -75,10 +96,15 @@ export class TrackRecordRepository {
         partyId: row.party_id,
         stance: row.stance,
         statedAt: instant(row.stated_at),
+        reportedById: row.reported_by_id ?? null,
       })),
       evacuations: groupBy(evacuations, (row) => ({
         windowId: row.window_id ?? null,
+        sourcePartyId: row.source_party_id,
         reportedAt: instant(row.reported_at),
+        qualifier: row.qualifier,
+        value: Number(row.value),
+        max: row.max == null ? null : Number(row.max),
       })),
     };
   }

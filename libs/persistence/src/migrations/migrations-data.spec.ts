@@ -33,6 +33,11 @@ async function storeRecordsOfTheFirstSchema(
     `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
     [ids.party, 'P', null, 'belligerent', ids.org, ids.user, AT],
   );
+  // The side whose confirmation the corridor needs: it only ever stated a conditional stance.
+  await q(
+    `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
+    [ids.otherParty, 'Q', null, 'belligerent', ids.org, ids.user, AT],
+  );
   await q(
     `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (${p(9)})`,
     [ids.location, 'Запоріжжя', 47.838, 35.139, null, 'UA', ids.org, ids.user, AT],
@@ -64,6 +69,27 @@ async function storeRecordsOfTheFirstSchema(
       ids.org,
       ids.user,
       AT,
+      AT,
+    ],
+  );
+  await q(`INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (${p(2)})`, [
+    ids.corridor,
+    ids.otherParty,
+  ]);
+  await q(
+    `INSERT INTO confirmation (id, corridor_id, party_id, stance, stated_at, source_url, note, fingerprint, organisation_id,
+       created_by_id, created_at) VALUES (${p(11)})`,
+    [
+      ids.confirmation,
+      ids.corridor,
+      ids.otherParty,
+      'conditional',
+      AT - 1,
+      null,
+      null,
+      'c'.repeat(64),
+      ids.org,
+      ids.user,
       AT,
     ],
   );
@@ -99,10 +125,18 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
   let empty: EmptyDatabase;
   let dataSource: DataSource;
   const ids = Object.fromEntries(
-    ['org', 'user', 'session', 'party', 'location', 'corridor', 'window', 'report'].map((k) => [
-      k,
-      randomUUID(),
-    ]),
+    [
+      'org',
+      'user',
+      'session',
+      'party',
+      'otherParty',
+      'location',
+      'corridor',
+      'window',
+      'report',
+      'confirmation',
+    ].map((k) => [k, randomUUID()]),
   );
 
   beforeAll(async () => {
@@ -127,18 +161,30 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT window_id FROM evacuation_report WHERE id = '${ids.report}'`,
     );
     expect(report.window_id).toBe(ids.window);
-    for (const table of [
-      'corridor',
-      'corridor_window',
-      'evacuation_report',
-      'app_user',
-      'user_session',
-      'party',
-      'location',
-    ]) {
+    const expected: Record<string, number> = {
+      corridor: 1,
+      corridor_window: 1,
+      evacuation_report: 1,
+      app_user: 1,
+      user_session: 1,
+      party: 2,
+      location: 1,
+      corridor_required_party: 1,
+      confirmation: 1,
+    };
+    for (const [table, n] of Object.entries(expected)) {
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
-      expect([table, Number(row.n)]).toEqual([table, 1]);
+      expect([table, Number(row.n)]).toEqual([table, n]);
     }
+    const [confirmation] = await dataSource.query(
+      `SELECT party_id, stance, stated_at, fingerprint FROM confirmation WHERE id = '${ids.confirmation}'`,
+    );
+    expect({ ...confirmation, stated_at: Number(confirmation.stated_at) }).toEqual({
+      party_id: ids.otherParty,
+      stance: 'conditional',
+      stated_at: AT - 1,
+      fingerprint: 'c'.repeat(64),
+    });
     if (dialect === 'sqlite') expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
   });
 
@@ -151,6 +197,21 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT next_evaluation_at FROM corridor_window WHERE id = '${ids.window}'`,
     );
     expect(window.next_evaluation_at).toBeNull();
+    const [windowV] = await dataSource.query(
+      `SELECT is_open_ended, version FROM corridor_window WHERE id = '${ids.window}'`,
+    );
+    expect([Boolean(windowV.is_open_ended), Number(windowV.version)]).toEqual([false, 1]);
+    const parties = await dataSource.query('SELECT side FROM party');
+    expect(parties.map((party: { side: unknown }) => party.side)).toEqual([null, null]);
+    const [confirmation] = await dataSource.query('SELECT reported_by_id FROM confirmation');
+    expect(confirmation.reported_by_id).toBeNull();
+  });
+
+  it('leaves every promise to be computed (the api computes it at start: corridor-promise-backfill.spec)', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT stance_promise, settled_promise FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    expect(corridor).toEqual({ stance_promise: null, settled_promise: 'broken' });
   });
 
   it('puts no record held before embargoes under one, and keeps the figures on the corridor row', async () => {

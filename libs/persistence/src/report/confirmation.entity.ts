@@ -21,6 +21,8 @@ export class ConfirmationEntity {
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
   @Index('ix_confirmation_party') @ForeignKey(() => PartyEntity) @RefColumn('party_id') partyId: string;
   @TextColumn('stance', 16) stance: string;
+  /** The party that reported the stance (a facilitator's "with the agreement of the parties"); null: its own. */
+  @ForeignKey(() => PartyEntity) @RefColumn('reported_by_id', { nullable: true }) reportedById: string | null;
   @InstantColumn('stated_at') statedAt: Date;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;

@@ -113,7 +113,7 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
       await repos.corridors.insertWindows([window], tx);
       await repos.reports.insertEvacuation(inWindow, tx);
       await repos.reports.insertEvacuation(unplaced, tx);
-      await repos.corridors.refreshEvacuationFigures(corridor.id, tx);
+      await repos.corridors.refreshEvacuationFigures(corridor.id, 6 * 3_600_000, tx);
     });
 
     const figures = await repos.reports.findEvacuationFigures([corridor.id]);

@@ -32,6 +32,8 @@ export interface EvacuationTotals {
 export interface ReportReferences {
   corridorId: string;
   partyId?: string;
+  /** The party that reported a confirmation's stance. */
+  reportedById?: string;
   windowId?: string;
   locationId?: string;
 }
@@ -225,6 +227,8 @@ export class ReportRepository {
   ): Promise<(keyof ReportReferences)[]> {
     const checks = [`EXISTS (SELECT 1 FROM corridor WHERE id = :corridorId) AS "corridorId"`];
     if (refs.partyId) checks.push(`EXISTS (SELECT 1 FROM party WHERE id = :partyId) AS "partyId"`);
+    if (refs.reportedById)
+      checks.push(`EXISTS (SELECT 1 FROM party WHERE id = :reportedById) AS "reportedById"`);
     if (refs.windowId) {
       checks.push(
         `EXISTS (SELECT 1 FROM corridor_window WHERE id = :windowId AND corridor_id = :corridorId) AS "windowId"`,

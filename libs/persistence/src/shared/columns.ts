@@ -34,6 +34,19 @@ export function TextColumn(
   return Column({ name, type: length ? 'varchar' : 'text', length, nullable: options.nullable ?? false });
 }
 
+/** A yes/no column: `boolean` on PostgreSQL, 0/1 on SQLite; read back as a boolean on both. */
+export function BoolColumn(name: string, options: { default: boolean }): PropertyDecorator {
+  return Column({
+    name,
+    type: 'boolean',
+    default: options.default,
+    transformer: {
+      to: (value?: boolean) => value,
+      from: (value: unknown) => value === true || Number(value) === 1,
+    },
+  });
+}
+
 export function IntColumn(
   name: string,
   options: Pick<ColumnOptions, 'nullable' | 'default'> = {},

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PUBLIC_VIEWER } from '#cw/domain';
 import {
   corridorFilterSql,
+  CORRIDOR_PROMISE_SQL,
   CORRIDOR_STATUS_SQL,
   type CorridorFilter,
 } from '../corridor/corridor.repository.js';
@@ -19,6 +20,7 @@ import type { ReportKind } from '../report/report.repository.js';
 /** A corridor as the exports write it: its row, derived status and the names and places it points at. */
 export interface ExportCorridorRow extends CorridorEntity {
   status: string;
+  promise: string;
   originName: string;
   originLat: number | null;
   originLon: number | null;
@@ -34,9 +36,12 @@ export interface ExportWindowRow {
   id: string;
   corridorId: string;
   startsAt: Date;
+  /** The end the rules read: for an open-ended window, the end of its review period. */
   endsAt: Date;
+  isOpenEnded: boolean;
   corridorName: string;
   corridorStatus: string;
+  corridorPromise: string;
   timezone: string;
   isCancelled: boolean;
   originName: string;
@@ -97,6 +102,7 @@ export interface StanceRow {
   partyId: string;
   stance: string;
   statedAt: Date;
+  reportedById: string | null;
 }
 
 // Each claim kind read into the common row shape; `t` is the kind's table.
@@ -171,7 +177,7 @@ export class ExportRepository {
         Object.assign(params, { afterAt: after.announcedAt, afterId: after.id });
       }
       const rows = await this.db.all<Record<string, unknown>>(
-        `SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,
+        `SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 o.name AS origin_name, o.lat AS origin_lat, o.lon AS origin_lon,
                 d.name AS destination_name, d.lat AS destination_lat, d.lon AS destination_lon,
                 p.name AS announced_by_name, org.name AS organisation_name
@@ -188,6 +194,7 @@ export class ExportRepository {
       const batch = rows.map((row) => ({
         ...this.corridors.hydrate(row),
         status: String(row.status),
+        promise: String(row.promise),
         originName: String(row.origin_name),
         originLat: numberOrNull(row.origin_lat),
         originLon: numberOrNull(row.origin_lon),
@@ -217,7 +224,8 @@ export class ExportRepository {
         Object.assign(params, { afterAt: after.startsAt, afterId: after.id });
       }
       const rows = await this.db.all<Record<string, unknown>>(
-        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, c.name AS corridor_name, ${CORRIDOR_STATUS_SQL} AS status,
+        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, w.is_open_ended, c.name AS corridor_name,
+                ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 c.timezone, c.cancelled_at, c.announced_by_id, o.name AS origin_name, d.name AS destination_name,
                 p.name AS announced_by_name, org.name AS organisation_name
          FROM corridor_window w
@@ -236,8 +244,11 @@ export class ExportRepository {
         corridorId: String(row.corridor_id),
         startsAt: new Date(Number(row.starts_at)),
         endsAt: new Date(Number(row.ends_at)),
+        // PostgreSQL answers a boolean, SQLite 0 or 1.
+        isOpenEnded: row.is_open_ended === true || Number(row.is_open_ended) === 1,
         corridorName: String(row.corridor_name),
         corridorStatus: String(row.status),
+        corridorPromise: String(row.promise),
         timezone: String(row.timezone),
         isCancelled: row.cancelled_at != null,
         originName: String(row.origin_name),
@@ -402,7 +413,7 @@ export class ExportRepository {
   async stances(corridorIds: readonly string[]): Promise<StanceRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at FROM confirmation t
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
        WHERE t.corridor_id IN (:...corridorIds) AND ${embargoVisibleSql('t', PUBLIC_VIEWER, {})}
        ORDER BY t.stated_at, t.id`,
       { corridorIds },
@@ -412,6 +423,7 @@ export class ExportRepository {
       partyId: String(row.party_id),
       stance: String(row.stance),
       statedAt: new Date(Number(row.stated_at)),
+      reportedById: textOrNull(row.reported_by_id),
     }));
   }
 

@@ -9,6 +9,7 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone, SourcedDto } from '#cw/common';
@@ -45,6 +46,17 @@ export class ConfirmationCreateDto extends LocalTimeDto {
   @ApiProperty({ enum: CONFIRMATION_STANCES })
   @IsIn(CONFIRMATION_STANCES)
   stance: ConfirmationStance;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The party that reported the stance, when the party did not state it itself (a facilitator\'s "with the agreement of the parties"). It counts for the status; the party\'s own later statement supersedes it. Not the party itself.',
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID()
+  reportedById?: string | null;
 
   @InstantProperty({ example: '2022-05-05T10:00:00+03:00' })
   statedAt: string;

@@ -37,6 +37,7 @@ export function corridorFeature(corridor: CorridorCsvRow): Feature<Geometry | nu
       kind: 'corridor',
       name: corridor.name,
       status: corridor.status,
+      promise: corridor.promise,
       originId: corridor.originId,
       originName: corridor.originName,
       destinationId: corridor.destinationId,

@@ -40,6 +40,8 @@ export const CORRIDOR_COLUMNS: readonly CsvColumn<CorridorCsvRow>[] = [
     read: { field: 'name', required: true, example: 'Azovstal: ceasefire and corridor 5–7 May' },
   },
   { header: 'status', hxl: '#status', write: (c) => c.status },
+  // Beside the status: a completed corridor may have kept its promise or not.
+  { header: 'promise', hxl: '#status+promise', write: (c) => c.promise },
   {
     header: 'origin',
     hxl: '#loc+origin+name',

@@ -147,6 +147,7 @@ export class ImportRowReader {
       const cell = unneutralised(raw).trim();
       if (cell === '') {
         if (reading.required) problems.add(row, column.header, `"${column.header}" is required.`);
+        else if (reading.emptyAs !== undefined) setField(draft.body, reading.field, reading.emptyAs);
         return;
       }
       if (reading.refers) {
