@@ -5,3 +5,4 @@ export { SourcedDto } from './source.dto.js';
 export { IsTimeZone } from './time-zone.validator.js';
 export { newId } from './new-id.js';
 export { validationErrorsOf } from './validation-errors.js';
+export { InstantProperty } from './instant-property.js';

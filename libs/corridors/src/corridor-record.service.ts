@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
-import { describeCount, reconcileCounts, type Count } from '#cw/domain';
+import { reconcileCounts } from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
   FlagRepository,
   ReportRepository,
   type AuditEntryEntity,
+  REPORT_KINDS,
   type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
+import { REPORT_KIND_DESCRIPTIONS, REPORT_KIND_NAMES } from '#cw/reports';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
-import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
 
 /** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
@@ -27,21 +28,13 @@ export class CorridorRecordService {
   async timeline(corridorId: string): Promise<TimelineDto> {
     const corridor = await this.corridors.findById(corridorId);
     if (!corridor) throw AppError.notFound('corridor', corridorId);
-    const [windows, confirmations, evacuations, remaining, incidents] = await Promise.all([
+    const [windows, ...reportEvents] = await Promise.all([
       this.corridors.findWindows(corridorId),
-      this.reports.findConfirmations(corridorId),
-      this.reports.findEvacuations(corridorId),
-      this.reports.findRemaining(corridorId),
-      this.reports.findIncidents(corridorId),
+      ...REPORT_KINDS.map((kind) => this.reportEvents(kind, corridorId)),
     ]);
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
-    });
-    // A report can be corrected by its organisation: the timeline says whose it is and which version it shows.
-    const correctable = (row: { organisationId: string; version: number }) => ({
-      organisationId: row.organisationId,
-      version: row.version,
     });
     const events: TimelineEventDto[] = [
       {
@@ -65,57 +58,7 @@ export class CorridorRecordService {
         note: null,
         ...entered(w),
       })),
-      ...confirmations.map((c) => ({
-        kind: 'confirmation' as const,
-        at: c.statedAt.toISOString(),
-        recordId: c.id,
-        summary: `Stance: ${c.stance}`,
-        sourcePartyId: c.partyId,
-        sourceUrl: c.sourceUrl,
-        note: c.note,
-        stance: c.stance,
-        ...entered(c),
-        ...correctable(c),
-      })),
-      ...evacuations.map((e) => ({
-        kind: 'evacuation' as const,
-        at: e.reportedAt.toISOString(),
-        recordId: e.id,
-        summary: `${describeCount(toCountResponse(e) as Count)} ${e.category} evacuated`,
-        sourcePartyId: e.sourcePartyId,
-        sourceUrl: e.sourceUrl,
-        note: e.note,
-        count: toCountResponse(e),
-        category: e.category,
-        windowId: e.windowId ?? undefined,
-        arrivedAtId: e.arrivedAtId ?? undefined,
-        ...entered(e),
-        ...correctable(e),
-      })),
-      ...remaining.map((r) => ({
-        kind: 'remaining' as const,
-        at: r.reportedAt.toISOString(),
-        recordId: r.id,
-        summary: `${describeCount(toCountResponse(r) as Count)} people remain at the origin`,
-        sourcePartyId: r.sourcePartyId,
-        sourceUrl: r.sourceUrl,
-        note: r.note,
-        count: toCountResponse(r),
-        ...entered(r),
-        ...correctable(r),
-      })),
-      ...incidents.map((i) => ({
-        kind: 'incident' as const,
-        at: i.occurredAt.toISOString(),
-        recordId: i.id,
-        summary: `Incident: ${i.kind.replace('_', ' ')}`,
-        sourcePartyId: i.sourcePartyId,
-        sourceUrl: i.sourceUrl,
-        note: i.description,
-        incidentKind: i.kind,
-        ...entered(i),
-        ...correctable(i),
-      })),
+      ...reportEvents.flat(),
     ];
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
     events.push(
@@ -142,6 +85,21 @@ export class CorridorRecordService {
     return { events };
   }
 
+  /** A kind's reports as timeline events, told from each claim's view; each says whose it is and its version. */
+  private async reportEvents<K extends ReportKind>(kind: K, corridorId: string): Promise<TimelineEventDto[]> {
+    const described = REPORT_KIND_DESCRIPTIONS[kind];
+    return (await this.reports.findAll(kind, corridorId)).map((row) => ({
+      kind,
+      recordId: row.id,
+      ...described.timeline(described.view(row)),
+      enteredById: row.createdById,
+      enteredAt: row.createdAt.toISOString(),
+      // A report can be corrected by its organisation: the timeline says whose it is and which version it shows.
+      organisationId: row.organisationId,
+      version: row.version,
+    }));
+  }
+
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
     if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
     const figures = await this.reports.findEvacuationFigures(corridorId);
@@ -151,7 +109,7 @@ export class CorridorRecordService {
           sourcePartyId: f.sourcePartyId,
           windowId: f.windowId,
           reportedAt: f.reportedAt,
-          count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
+          count: { qualifier: f.qualifier, value: f.value, max: f.max },
         })),
       ),
     );
@@ -211,7 +169,8 @@ function isRetraction(entry: AuditEntryEntity): boolean {
 
 /** "Evacuation report corrected", "Incident retracted": a report's kind with what was done to it. */
 function reportDone(entity: string, verb: 'corrected' | 'retracted'): string | undefined {
-  const name = REPORT_KIND_NAMES[entity as ReportKind] as string | undefined;
+  const kind = REPORT_KINDS.find((k) => k === entity);
+  const name = kind && REPORT_KIND_NAMES[kind];
   return name && `${name[0].toUpperCase()}${name.slice(1)} ${verb}`;
 }
 

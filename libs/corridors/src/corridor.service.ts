@@ -11,7 +11,6 @@ import {
   deriveCorridorStatus,
   expandDailySchedule,
   windowConfirmationState,
-  type ConfirmationStance,
   type StatedConfirmation,
   type WindowBounds,
 } from '#cw/domain';
@@ -27,11 +26,12 @@ import {
   type CorridorEditableFields,
   type CorridorFilter,
   type CorridorEntity,
+  type ConfirmationEntity,
   type CorridorWindowEntity,
   type FlagEntity,
   type SqlRunner,
 } from '#cw/persistence';
-import { CorridorStateService } from './corridor-state.service.js';
+import { CorridorStateService, toReportResponse } from '#cw/reports';
 import type { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
 import type { CorridorCreateDto } from './dto/corridor-create.dto.js';
 import type { CorridorListQueryDto } from './dto/corridor-list-query.dto.js';
@@ -44,7 +44,6 @@ import {
   WindowResponseDto,
 } from './dto/corridor-response.dto.js';
 import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
-import { toConfirmationResponse } from './dto/report-response.dto.js';
 import type { WindowCreateDto } from './dto/window-create.dto.js';
 import { readInstant, readPastInstant } from './instants.js';
 
@@ -321,7 +320,7 @@ export class CorridorService {
     parts: {
       requiredPartyIds: string[];
       windows: CorridorWindowEntity[];
-      confirmations: Parameters<typeof toConfirmationResponse>[0][];
+      confirmations: ConfirmationEntity[];
       flags?: FlagEntity[];
     },
     now: Date,
@@ -348,7 +347,7 @@ export class CorridorService {
           (parts.flags ?? []).filter((f) => f.windowId === w.id),
         ),
       ),
-      confirmations: parts.confirmations.map(toConfirmationResponse),
+      confirmations: parts.confirmations.map((c) => toReportResponse('confirmation', c)),
     });
   }
 
@@ -411,8 +410,8 @@ export function corridorFilterOf(
   };
 }
 
-export function toStated(c: { partyId: string; stance: string; statedAt: Date }): StatedConfirmation {
-  return { partyId: c.partyId, stance: c.stance as ConfirmationStance, statedAt: c.statedAt };
+export function toStated(c: StatedConfirmation): StatedConfirmation {
+  return { partyId: c.partyId, stance: c.stance, statedAt: c.statedAt };
 }
 
 function staleVersion(current: number): AppError {

@@ -1,5 +1,4 @@
 export { CorridorRecordService } from './corridor-record.service.js';
-export { confirmationStateOf, CorridorStateService } from './corridor-state.service.js';
 export { corridorFilterOf, CorridorService } from './corridor.service.js';
 export { CorridorsModule } from './corridors.module.js';
 export { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
@@ -14,23 +13,6 @@ export {
 export { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 export { DailyScheduleDto } from './dto/daily-schedule.dto.js';
 export { EvacuationSummaryDto } from './dto/evacuation-summary.dto.js';
-export { InstantProperty } from './dto/instant.js';
-export {
-  ConfirmationResponseDto,
-  EVACUATION_CATEGORIES,
-  EvacuationReportResponseDto,
-  INCIDENT_KINDS,
-  IncidentResponseDto,
-  RemainingReportResponseDto,
-  REPORT_KIND_NAMES,
-  toConfirmationResponse,
-  toCountResponse,
-  toEvacuationReportResponse,
-  toIncidentResponse,
-  toRemainingReportResponse,
-  type EvacuationCategory,
-  type IncidentKind,
-} from './dto/report-response.dto.js';
 export { TimelineDto } from './dto/timeline.dto.js';
 export { WindowCreateDto } from './dto/window-create.dto.js';
 export { readInstant, readPastInstant } from './instants.js';

@@ -77,6 +77,12 @@ describe('the domain library', () => {
         'reconcileCounts',
         'statedFigures',
         'windowConfirmationState',
+        'INCIDENT_KINDS',
+        'POPULATION_CATEGORIES',
+        'assertNotInFuture',
+        'attributeClaims',
+        'corridorConfirmationState',
+        'oneOf',
       ].sort(),
     );
   });

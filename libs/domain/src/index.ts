@@ -1,5 +1,11 @@
 export { DomainError, DomainErrorCode } from './errors/domain-error.js';
-export { isValidTimeZone, parseInstant, hasExplicitOffset, formatInZone } from './time/instant.js';
+export {
+  assertNotInFuture,
+  isValidTimeZone,
+  parseInstant,
+  hasExplicitOffset,
+  formatInZone,
+} from './time/instant.js';
 export { MAX_PERIOD_DAYS, readPeriod, type Period } from './time/period.js';
 export { expandDailySchedule, type DailySchedule, type WindowBounds } from './schedule/daily-schedule.js';
 export { assertWindowBounds, isInsideWindow } from './window/window.js';
@@ -24,6 +30,8 @@ export {
   CONFIRMATION_STANCES,
   latestStances,
   deriveCorridorStatus,
+  corridorConfirmationState,
+  type CorridorConfirmationState,
   type CorridorStatus,
   type ConfirmationStance,
   type StatedConfirmation,
@@ -58,3 +66,11 @@ export {
   type AnnouncedWindowFacts,
   type TrackRecord,
 } from './track-record/track-record.js';
+export { oneOf } from './claim/one-of.js';
+export {
+  INCIDENT_KINDS,
+  POPULATION_CATEGORIES,
+  type IncidentKind,
+  type PopulationCategory,
+} from './claim/report-words.js';
+export { attributeClaims, type AttributableClaim, type AttributableWindow } from './claim/attribution.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
-import { evaluateWindowFlags, FLAG_RULE_SEVERITY, type FlagRuleSettings } from '#cw/domain';
+import { attributeClaims, evaluateWindowFlags, FLAG_RULE_SEVERITY, type FlagRuleSettings } from '#cw/domain';
 import {
   Database,
   FlagFactsRepository,
@@ -13,7 +13,7 @@ import {
   type SqlRunner,
   type WindowEvaluation,
 } from '#cw/persistence';
-import { attributeEvacuations, corridorFactsOf, windowInstants } from './window-facts.js';
+import { corridorFactsOf, windowInstants } from './window-facts.js';
 
 /** A window instant still ahead, for the worker to schedule a delayed job at. */
 export interface WindowDue {
@@ -109,7 +109,7 @@ class Decisions {
     settings: FlagRuleSettings,
     now: Date,
   ) {
-    const reports = attributeEvacuations(corridor, settings.noEvacuationGraceHours);
+    const reports = attributeClaims(corridor.windows, corridor.evacuations, settings.noEvacuationGraceHours);
     const factsOf = corridorFactsOf(corridor);
     const existing = new Map(corridor.flags.map((f) => [`${f.windowId}/${f.rule}`, f]));
     for (const window of windows) {

@@ -93,6 +93,7 @@ export {
   type EvacuationTotals,
   type ReportKind,
   type ReportReferences,
+  type ReportRows,
 } from './report/report.repository.js';
 export { SessionEntity } from './session/session.entity.js';
 export { SessionRepository } from './session/session.repository.js';

@@ -3,17 +3,14 @@ import { assertValidCount, type Count, type CountQualifier } from '#cw/domain';
 import {
   ForeignKeyViolation,
   UniqueViolation,
-  type ConfirmationEntity,
-  type EvacuationReportEntity,
-  type IncidentEntity,
-  type RemainingReportEntity,
   type ReportReferences,
   type ReportRepository,
   type SqlRunner,
 } from '#cw/persistence';
-import { fingerprint } from './fingerprint.js';
 
-/** What entering and correcting a report share: its stored count, its fingerprint and its reference checks. */
+export { fingerprint } from './fingerprint.js';
+
+/** What entering and correcting a report share: its stored count and its reference checks. */
 
 /** The records a report names, with the request field that names each (for the 422 that names the field). */
 export interface NamedReferences {
@@ -33,55 +30,6 @@ export function countColumns(
     max: count.qualifier === 'range' ? (count.max ?? null) : null,
   };
 }
-
-/** Each kind's claim, by what it says: the same claim twice has the same fingerprint (a unique column). */
-export const claimFingerprint = {
-  confirmation: (row: Pick<ConfirmationEntity, 'corridorId' | 'partyId' | 'stance' | 'statedAt'>) =>
-    fingerprint('confirmation', row.corridorId, row.partyId, row.stance, row.statedAt.getTime()),
-  evacuation: (
-    row: Pick<
-      EvacuationReportEntity,
-      'corridorId' | 'windowId' | 'sourcePartyId' | 'reportedAt' | 'category' | 'qualifier' | 'value' | 'max'
-    >,
-  ) =>
-    fingerprint(
-      'evacuation',
-      row.corridorId,
-      row.windowId,
-      row.sourcePartyId,
-      row.reportedAt.getTime(),
-      row.category,
-      row.qualifier,
-      row.value,
-      row.max,
-    ),
-  remaining: (
-    row: Pick<
-      RemainingReportEntity,
-      'corridorId' | 'sourcePartyId' | 'reportedAt' | 'qualifier' | 'value' | 'max'
-    >,
-  ) =>
-    fingerprint(
-      'remaining',
-      row.corridorId,
-      row.sourcePartyId,
-      row.reportedAt.getTime(),
-      row.qualifier,
-      row.value,
-      row.max,
-    ),
-  incident: (
-    row: Pick<IncidentEntity, 'corridorId' | 'kind' | 'occurredAt' | 'sourcePartyId' | 'description'>,
-  ) =>
-    fingerprint(
-      'incident',
-      row.corridorId,
-      row.kind,
-      row.occurredAt.getTime(),
-      row.sourcePartyId,
-      row.description,
-    ),
-};
 
 /** Checks that everything a report names exists, in one query; in its transaction when given one. */
 export async function assertReferencesExist(

@@ -14,9 +14,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsTimeZone } from '#cw/common';
+import { InstantProperty, IsTimeZone } from '#cw/common';
 import { DailyScheduleDto } from './daily-schedule.dto.js';
-import { InstantProperty } from './instant.js';
 import { RouteDto } from './route.dto.js';
 import { CorridorWindowInputDto } from './window-create.dto.js';
 

@@ -13,7 +13,7 @@ import {
   type WindowConfirmationStatus,
 } from '#cw/domain';
 import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
-import { ConfirmationResponseDto } from './report-response.dto.js';
+import { ConfirmationResponseDto } from '#cw/reports';
 import { RouteDto } from './route.dto.js';
 
 const WINDOW_CONFIRMATION_STATUSES: WindowConfirmationStatus[] = [

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CountRange, CountReconciliation } from '#cw/domain';
-import { CountResponseDto } from './report-response.dto.js';
+import { CountResponseDto } from '#cw/reports';
 
 export class SourceClaimDto {
   @ApiProperty({ format: 'uuid' }) sourcePartyId: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONFIRMATION_STANCES, FLAG_SEVERITIES } from '#cw/domain';
-import { CountResponseDto, EVACUATION_CATEGORIES, INCIDENT_KINDS } from './report-response.dto.js';
+import { CONFIRMATION_STANCES, FLAG_SEVERITIES, INCIDENT_KINDS, POPULATION_CATEGORIES } from '#cw/domain';
+import { CountResponseDto } from '#cw/reports';
 
 export const TIMELINE_EVENT_KINDS = [
   'announcement',
@@ -79,7 +79,7 @@ export class TimelineEventDto {
   })
   stance?: string;
   @ApiPropertyOptional({
-    enum: EVACUATION_CATEGORIES,
+    enum: POPULATION_CATEGORIES,
     description: 'Evacuations: who was moved.',
   })
   category?: string;

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsTimeZone } from '#cw/common';
-import { InstantProperty } from './instant.js';
+import { InstantProperty, IsTimeZone } from '#cw/common';
 
 export class WindowCreateDto {
   @InstantProperty({ example: '2022-05-05T08:00:00+03:00' })

@@ -68,3 +68,15 @@ function isLater(candidate: StatedConfirmation, current: StatedConfirmation): bo
   const difference = candidate.statedAt.getTime() - current.statedAt.getTime();
   return difference > 0 || (difference === 0 && CAUTION[candidate.stance] > CAUTION[current.stance]);
 }
+
+/** Where a corridor's confirmations stand, kept on its row for the list: every required party's latest stance. */
+export type CorridorConfirmationState = 'confirmed' | 'disputed' | 'pending';
+
+export function corridorConfirmationState(
+  requiredPartyIds: readonly string[],
+  stances: ReadonlyMap<string, { stance: ConfirmationStance }>,
+): CorridorConfirmationState {
+  const required = requiredPartyIds.map((id) => stances.get(id)?.stance);
+  if (required.includes('rejected')) return 'disputed';
+  return required.every((stance) => stance === 'confirmed') ? 'confirmed' : 'pending';
+}

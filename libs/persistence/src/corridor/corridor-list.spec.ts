@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { deriveCorridorStatus, CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
-import { confirmationStateOf } from '../../../corridors/src/corridor-state.service.js';
+import {
+  corridorConfirmationState,
+  deriveCorridorStatus,
+  CORRIDOR_STATUSES,
+  type CorridorStatus,
+} from '#cw/domain';
 import {
   aCorridor,
   aWindow,
@@ -50,7 +54,7 @@ function corridorNumber(world: World, i: number): Seeded {
     announcedAt: at(-72 * HOUR + Math.floor(i / 3) * MINUTE),
     cancelledAt: i % 11 === 0 ? at(-HOUR) : null,
     cancelReason: i % 11 === 0 ? 'route shelled' : null,
-    confirmationState: confirmationStateOf(requiredPartyIds, new Map()),
+    confirmationState: corridorConfirmationState(requiredPartyIds, new Map()),
     evacuationReportCount: i % 4 === 1 ? 1 : 0,
     evacuationLow: i % 4 === 1 ? 100 + i : null,
     evacuationHigh: i % 4 === 1 ? 150 + i : null,

@@ -9,7 +9,7 @@ import {
   type CorridorFacts,
   type CorridorStatus,
 } from '#cw/domain';
-import { CorridorStateService } from '../../../corridors/src/corridor-state.service.js';
+import { CorridorStateService } from '../../../reports/src/corridor-state.service.js';
 import {
   aConfirmation,
   aCorridor,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Period } from '#cw/domain';
+import { COUNT_QUALIFIERS, oneOf, type Period } from '#cw/domain';
 import { Database } from '../database/database.js';
 import type { EvacuationFigure } from '../report/report.repository.js';
 
@@ -192,7 +192,7 @@ function toFigure(row: Record<string, unknown>, timezone: string): DashboardFigu
     windowId: text(row.window_id),
     sourcePartyId: String(row.source_party_id),
     reportedAt: instant(row.reported_at),
-    qualifier: String(row.qualifier),
+    qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
     value: Number(row.value),
     max: row.max == null ? null : Number(row.max),
   };

@@ -1,4 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import {
+  CONFIRMATION_STANCES,
+  COUNT_QUALIFIERS,
+  oneOf,
+  type ConfirmationStance,
+  type CountQualifier,
+} from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { chunked } from '../shared/chunked.js';
 
@@ -8,12 +15,12 @@ export interface CorridorFlagFacts {
   isCancelled: boolean;
   requiredPartyIds: string[];
   windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
-  confirmations: { partyId: string; stance: string; statedAt: Date }[];
+  confirmations: { partyId: string; stance: ConfirmationStance; statedAt: Date }[];
   evacuations: {
     windowId: string | null;
     sourcePartyId: string;
     reportedAt: Date;
-    qualifier: string;
+    qualifier: CountQualifier;
     value: number;
     max: number | null;
   }[];
@@ -127,7 +134,7 @@ export class FlagFactsRepository {
       for (const row of confirmations) {
         of(row.corridor_id)?.confirmations.push({
           partyId: row.party_id,
-          stance: row.stance,
+          stance: oneOf(CONFIRMATION_STANCES, row.stance, 'stance'),
           statedAt: instant(row.stated_at),
         });
       }
@@ -149,7 +156,7 @@ export class FlagFactsRepository {
           windowId: row.window_id ?? null,
           sourcePartyId: row.source_party_id,
           reportedAt: instant(row.reported_at),
-          qualifier: row.qualifier,
+          qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
           value: Number(row.value),
           max: row.max == null ? null : Number(row.max),
         });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CONFIRMATION_STANCES, oneOf, type ConfirmationStance } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 
 /** One window a party announced, with what the track record counts about it. */
@@ -13,7 +14,7 @@ export interface AnnouncedWindowRow {
 export interface AnnouncedWindowsFacts {
   windows: AnnouncedWindowRow[];
   requiredPartyIds: Map<string, string[]>;
-  confirmations: Map<string, { partyId: string; stance: string; statedAt: Date }[]>;
+  confirmations: Map<string, { partyId: string; stance: ConfirmationStance; statedAt: Date }[]>;
   /** Evacuation reports per corridor: the window they name (or null) and when. */
   evacuations: Map<string, { windowId: string | null; reportedAt: Date }[]>;
 }
@@ -67,7 +68,7 @@ export class TrackRecordRepository {
       requiredPartyIds: groupBy(required, (row) => row.party_id),
       confirmations: groupBy(confirmations, (row) => ({
         partyId: row.party_id,
-        stance: row.stance,
+        stance: oneOf(CONFIRMATION_STANCES, row.stance, 'stance'),
         statedAt: instant(row.stated_at),
       })),
       evacuations: groupBy(evacuations, (row) => ({

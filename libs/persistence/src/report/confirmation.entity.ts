@@ -1,4 +1,5 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { ConfirmationStance } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
@@ -11,7 +12,7 @@ export class ConfirmationEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
   @Index('ix_confirmation_party') @ForeignKey(() => PartyEntity) @RefColumn('party_id') partyId: string;
-  @TextColumn('stance', 16) stance: string;
+  @TextColumn('stance', 16) stance: ConfirmationStance;
   @InstantColumn('stated_at') statedAt: Date;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;

@@ -1,4 +1,5 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { CountQualifier, PopulationCategory } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { CorridorWindowEntity } from '../corridor/corridor-window.entity.js';
 import { LocationEntity } from '../location/location.entity.js';
@@ -22,10 +23,10 @@ export class EvacuationReportEntity {
   @RefColumn('source_party_id')
   sourcePartyId: string;
   @InstantColumn('reported_at') reportedAt: Date;
-  @TextColumn('qualifier', 16) qualifier: string;
+  @TextColumn('qualifier', 16) qualifier: CountQualifier;
   @IntColumn('value') value: number;
   @IntColumn('max', { nullable: true }) max: number | null;
-  @TextColumn('category', 16) category: string;
+  @TextColumn('category', 16) category: PopulationCategory;
   @ForeignKey(() => LocationEntity) @RefColumn('arrived_at_id', { nullable: true }) arrivedAtId:
     string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;

@@ -1,4 +1,5 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { IncidentKind } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
@@ -10,7 +11,7 @@ import { UserEntity } from '../user/user.entity.js';
 export class IncidentEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
-  @TextColumn('kind', 16) kind: string;
+  @TextColumn('kind', 16) kind: IncidentKind;
   @InstantColumn('occurred_at') occurredAt: Date;
   @TextColumn('description') description: string;
   @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId:

@@ -1,4 +1,5 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { CountQualifier } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
@@ -12,7 +13,7 @@ export class RemainingReportEntity {
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
   @ForeignKey(() => PartyEntity) @RefColumn('source_party_id') sourcePartyId: string;
   @InstantColumn('reported_at') reportedAt: Date;
-  @TextColumn('qualifier', 16) qualifier: string;
+  @TextColumn('qualifier', 16) qualifier: CountQualifier;
   @IntColumn('value') value: number;
   @IntColumn('max', { nullable: true }) max: number | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { COUNT_QUALIFIERS, oneOf, type CountQualifier } from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
@@ -13,7 +14,7 @@ export interface EvacuationFigure {
   windowId: string | null;
   sourcePartyId: string;
   reportedAt: Date;
-  qualifier: string;
+  qualifier: CountQualifier;
   value: number;
   max: number | null;
 }
@@ -42,12 +43,21 @@ export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) A
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-interface ReportRows {
+/** Each kind's stored row. */
+export interface ReportRows {
   confirmation: ConfirmationEntity;
   evacuation: EvacuationReportEntity;
   remaining: RemainingReportEntity;
   incident: IncidentEntity;
 }
+
+/** The instant each kind's claim is about: when it was stated, reported or happened. */
+const STATED_AT_COLUMN: Record<ReportKind, string> = {
+  confirmation: 'stated_at',
+  evacuation: 'reported_at',
+  remaining: 'reported_at',
+  incident: 'occurred_at',
+};
 
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
 @Injectable()
@@ -129,6 +139,20 @@ export class ReportRepository {
     return changed > 0;
   }
 
+  insert<K extends ReportKind>(kind: K, row: ReportRows[K], tx: SqlRunner): Promise<number> {
+    const table = this.tableOf(kind);
+    return tx.run(table.insertSql, table.toParams(row));
+  }
+
+  /** Every report of one kind of a corridor, in the time order of what it states. */
+  findAll<K extends ReportKind>(
+    kind: K,
+    corridorId: string,
+    tx: SqlRunner = this.db,
+  ): Promise<ReportRows[K][]> {
+    return this.allOf(this.tableOf(kind), STATED_AT_COLUMN[kind], corridorId, tx);
+  }
+
   insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
     return tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
   }
@@ -170,7 +194,7 @@ export class ReportRepository {
       windowId: (row.window_id as string | null) ?? null,
       sourcePartyId: String(row.source_party_id),
       reportedAt: new Date(Number(row.reported_at)),
-      qualifier: String(row.qualifier),
+      qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
       value: Number(row.value),
       max: row.max == null ? null : Number(row.max),
     }));

@@ -11,25 +11,26 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsTimeZone, SourcedDto } from '#cw/common';
+import { InstantProperty, IsTimeZone, SourcedDto } from '#cw/common';
 import {
-  EVACUATION_CATEGORIES,
+  CONFIRMATION_STANCES,
   INCIDENT_KINDS,
-  InstantProperty,
-  type EvacuationCategory,
+  POPULATION_CATEGORIES,
+  type ConfirmationStance,
   type IncidentKind,
-} from '#cw/corridors';
-import { CONFIRMATION_STANCES, type ConfirmationStance } from '#cw/domain';
+  type PopulationCategory,
+} from '#cw/domain';
 import { CountDto } from './count.dto.js';
 
 class LocalTimeDto extends SourcedDto {
   @ApiPropertyOptional({
+    type: String,
     description: 'IANA zone, needed only when a time is written without an offset.',
     example: 'Europe/Kyiv',
   })
   @IsOptional()
   @IsTimeZone()
-  timezone?: string;
+  timezone?: string | null;
 }
 
 export class ConfirmationCreateDto extends LocalTimeDto {
@@ -46,10 +47,14 @@ export class ConfirmationCreateDto extends LocalTimeDto {
 }
 
 export class EvacuationCreateDto extends LocalTimeDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The window it happened in, when known.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'The window it happened in, when known.',
+  })
   @IsOptional()
   @IsUUID()
-  windowId?: string;
+  windowId?: string | null;
 
   @ApiProperty({ format: 'uuid', description: 'The party that reports the figure.' })
   @IsUUID()
@@ -65,14 +70,14 @@ export class EvacuationCreateDto extends LocalTimeDto {
   @Type(() => CountDto)
   count: CountDto;
 
-  @ApiProperty({ enum: EVACUATION_CATEGORIES })
-  @IsIn(EVACUATION_CATEGORIES)
-  category: EvacuationCategory;
+  @ApiProperty({ enum: POPULATION_CATEGORIES })
+  @IsIn(POPULATION_CATEGORIES)
+  category: PopulationCategory;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Where they arrived.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Where they arrived.' })
   @IsOptional()
   @IsUUID()
-  arrivedAtId?: string;
+  arrivedAtId?: string | null;
 }
 
 export class RemainingCreateDto extends LocalTimeDto {
@@ -106,8 +111,8 @@ export class IncidentCreateDto extends OmitType(LocalTimeDto, ['note'] as const)
   @MaxLength(10_000)
   description: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID()
-  sourcePartyId?: string;
+  sourcePartyId?: string | null;
 }

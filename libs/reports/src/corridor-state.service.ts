@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { latestStances } from '#cw/domain';
-import {
-  CorridorRepository,
-  ReportRepository,
-  type CorridorConfirmationState,
-  type SqlRunner,
-} from '#cw/persistence';
+import { corridorConfirmationState, latestStances } from '#cw/domain';
+import { CorridorRepository, ReportRepository, type SqlRunner } from '#cw/persistence';
 
 /** Recomputes the figures kept on the corridor row, inside the transaction that changed their inputs. */
 @Injectable()
@@ -21,17 +16,10 @@ export class CorridorStateService {
       this.reports.findConfirmations(corridorId, tx),
       this.corridors.findWindows(corridorId, tx),
     ]);
-    const stances = latestStances(
-      confirmations.map((c) => ({
-        partyId: c.partyId,
-        stance: c.stance as 'confirmed',
-        statedAt: c.statedAt,
-      })),
-    );
     await this.corridors.saveConfirmationState(
       corridorId,
       {
-        confirmationState: confirmationStateOf(requiredPartyIds, stances),
+        confirmationState: corridorConfirmationState(requiredPartyIds, latestStances(confirmations)),
         firstStartsAt: windows.length
           ? new Date(Math.min(...windows.map((w) => w.startsAt.getTime())))
           : null,
@@ -44,13 +32,4 @@ export class CorridorStateService {
   refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
     return this.corridors.refreshEvacuationFigures(corridorId, tx);
   }
-}
-
-export function confirmationStateOf(
-  requiredPartyIds: readonly string[],
-  stances: ReadonlyMap<string, { stance: string }>,
-): CorridorConfirmationState['confirmationState'] {
-  const required = requiredPartyIds.map((id) => stances.get(id)?.stance);
-  if (required.includes('rejected')) return 'disputed';
-  return required.every((stance) => stance === 'confirmed') ? 'confirmed' : 'pending';
 }

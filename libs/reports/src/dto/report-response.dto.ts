@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CONFIRMATION_STANCES,
+  COUNT_QUALIFIERS,
+  INCIDENT_KINDS,
+  POPULATION_CATEGORIES,
+  type ConfirmationStance,
+  type CountQualifier,
+  type IncidentKind,
+  type PopulationCategory,
+} from '#cw/domain';
+
+export class CountResponseDto {
+  @ApiProperty({ enum: COUNT_QUALIFIERS }) qualifier: CountQualifier;
+  @ApiProperty({ minimum: 0 }) value: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Upper end, for a range only.' }) max?: number;
+}
+
+/** What every report answer starts with: who entered it, for whom, and the version a correction names. */
+export abstract class EnteredDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) corridorId: string;
+  @ApiProperty({ format: 'uuid', description: 'Who entered it.' }) enteredById: string;
+  @ApiProperty({ format: 'date-time' }) enteredAt: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation it was entered for: who may correct it.' })
+  organisationId: string;
+  @ApiProperty({ description: 'Raised by each correction; a correction names the version it read.' })
+  version: number;
+}
+
+export class ConfirmationResponseDto extends EnteredDto {
+  @ApiProperty({ format: 'uuid' }) partyId: string;
+  @ApiProperty({ enum: CONFIRMATION_STANCES }) stance: ConfirmationStance;
+  @ApiProperty({ format: 'date-time' }) statedAt: string;
+  @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class EvacuationReportResponseDto extends EnteredDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) windowId: string | null;
+  @ApiProperty({ format: 'uuid' }) sourcePartyId: string;
+  @ApiProperty({ format: 'date-time' }) reportedAt: string;
+  @ApiProperty({ type: CountResponseDto }) count: CountResponseDto;
+  @ApiProperty({ enum: POPULATION_CATEGORIES }) category: PopulationCategory;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) arrivedAtId: string | null;
+  @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class RemainingReportResponseDto extends EnteredDto {
+  @ApiProperty({ format: 'uuid' }) sourcePartyId: string;
+  @ApiProperty({ format: 'date-time' }) reportedAt: string;
+  @ApiProperty({ type: CountResponseDto }) count: CountResponseDto;
+  @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class IncidentResponseDto extends EnteredDto {
+  @ApiProperty({ enum: INCIDENT_KINDS }) kind: IncidentKind;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) sourcePartyId: string | null;
+  @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
+}
+
+export function toCountResponse(row: {
+  qualifier: CountQualifier;
+  value: number;
+  max: number | null;
+}): CountResponseDto {
+  const count: CountResponseDto = { qualifier: row.qualifier, value: row.value };
+  if (row.max !== null) count.max = row.max;
+  return count;
+}
