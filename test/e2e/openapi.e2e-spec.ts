@@ -376,7 +376,7 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
   it('describes counts with their precision', () => {
     const count = schemaNamed('CountDto');
     expect(count.properties?.qualifier).toMatchObject({
-      enum: ['exact', 'about', 'at_least', 'at_most', 'range'],
+      enum: ['exact', 'about', 'at_least', 'more_than', 'at_most', 'fewer_than', 'range'],
     });
     expect(count.required).toEqual(expect.arrayContaining(['qualifier', 'value']));
     expect(count.required).not.toContain('max');

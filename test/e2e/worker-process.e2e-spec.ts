@@ -96,6 +96,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
             evacuationReportCount: 0,
             evacuationLow: null,
             evacuationHigh: null,
+            headlineMeasure: null,
             version: 1,
             organisationId: admin!.organisation_id,
             createdById: admin!.id,

@@ -6,3 +6,4 @@ export { IsTimeZone } from './time-zone.validator.js';
 export { newId } from './new-id.js';
 export { validationErrorsOf } from './validation-errors.js';
 export { InstantProperty } from './instant-property.js';
+export { MinGradeProperty } from './min-grade.property.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
-import { reconcileCounts } from '#cw/domain';
+import { formatGrade, meetsGrade, parseMinGrade, summarizeEvacuations } from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
@@ -100,18 +100,28 @@ export class CorridorRecordService {
     }));
   }
 
-  async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
+  /**
+   * The corridor's evacuation figures per window and in total (summarizeEvacuations): each measure apart, the
+   * headline first; with `minGrade`, only the claims of that grade or better.
+   */
+  async evacuationSummary(corridorId: string, minGrade?: string): Promise<EvacuationSummaryDto> {
+    const grade = minGrade === undefined ? null : parseMinGrade(minGrade);
     if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
-    const figures = await this.reports.findEvacuationFigures(corridorId);
+    const [figures, windows] = await Promise.all([
+      this.reports.findEvacuationFigures(corridorId),
+      this.corridors.findWindows(corridorId),
+    ]);
+    const claims = figures
+      .filter(
+        (f) => !grade || meetsGrade({ reliability: f.sourceReliability, credibility: f.credibility }, grade),
+      )
+      .map((f) => ({ ...f, count: { qualifier: f.qualifier, value: f.value, max: f.max } }));
     return toEvacuationSummary(
-      reconcileCounts(
-        figures.map((f) => ({
-          sourcePartyId: f.sourcePartyId,
-          windowId: f.windowId,
-          reportedAt: f.reportedAt,
-          count: { qualifier: f.qualifier, value: f.value, max: f.max },
-        })),
+      summarizeEvacuations(
+        claims,
+        windows.map((w) => w.id),
       ),
+      grade && formatGrade(grade),
     );
   }
 }

@@ -105,6 +105,7 @@ export class CorridorService {
       evacuationReportCount: 0,
       evacuationLow: null,
       evacuationHigh: null,
+      headlineMeasure: null,
       version: 1,
       organisationId: principal.organisationId,
       createdById: principal.userId,

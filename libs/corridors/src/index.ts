@@ -12,7 +12,7 @@ export {
 } from './dto/corridor-response.dto.js';
 export { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 export { DailyScheduleDto } from './dto/daily-schedule.dto.js';
-export { EvacuationSummaryDto } from './dto/evacuation-summary.dto.js';
+export { EvacuationSummaryDto, EvacuationSummaryQueryDto } from './dto/evacuation-summary.dto.js';
 export { TimelineDto } from './dto/timeline.dto.js';
 export { WindowCreateDto } from './dto/window-create.dto.js';
 export { readInstant, readPastInstant } from './instants.js';

@@ -7,11 +7,10 @@ import {
   DomainErrorCode,
   isValidTimeZone,
   readPeriod,
-  reconcileCounts,
+  summarizeEvacuations,
   windowConfirmationState,
   type Period,
   type ConfirmationStance,
-  type Count,
   type StatedConfirmation,
 } from '#cw/domain';
 import {
@@ -169,28 +168,38 @@ export class DashboardService {
 }
 
 /**
- * Each corridor's claims reconciled by the domain (per window: lowest to highest stated figure), each window
- * counted on the local day, in the corridor's zone, of its first report; summed by day, never averaged.
+ * Each corridor's headline (libs/domain: arrivals, else evacuated, else who left; per window lowest to highest
+ * stated figure of that measure), each window counted on the local day, in the corridor's zone, of its first
+ * report; summed by day, never averaged.
  */
 function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDto {
   const byDay = new Map<string, { day: string; low: number; high: number }>();
   const perCorridor = groupBy(figures, (f) => f.corridorId);
   for (const rows of perCorridor.values()) {
     const zone = rows[0].timezone;
-    const reconciled = reconcileCounts(
+    const summary = summarizeEvacuations(
       rows.map((f) => ({
         sourcePartyId: f.sourcePartyId,
         windowId: f.windowId,
         reportedAt: f.reportedAt,
-        count: { qualifier: f.qualifier, value: f.value, max: f.max ?? undefined } as Count,
+        count: { qualifier: f.qualifier, value: f.value, max: f.max },
+        measure: f.measure,
+        countedAtId: f.countedAtId,
+        category: f.category,
       })),
     );
-    for (const group of reconciled.windows) {
-      const first = Math.min(...group.bySource.map((claim) => claim.reportedAt.getTime()));
+    const measure = summary.total?.headline?.measure;
+    if (!measure) continue;
+    for (const group of summary.windows) {
+      const range = group.byMeasure[measure];
+      if (!range) continue;
+      const first = Math.min(
+        ...group.bySource.filter((c) => c.measure === measure).map((c) => c.reportedAt.getTime()),
+      );
       const day = DateTime.fromMillis(first, { zone }).toISODate() ?? '';
       const entry = byDay.get(day) ?? { day, low: 0, high: 0 };
-      entry.low += group.low;
-      entry.high += group.high;
+      entry.low += range.low;
+      entry.high += range.high;
       byDay.set(day, entry);
     }
   }

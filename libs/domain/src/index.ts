@@ -13,18 +13,33 @@ export {
   COUNT_QUALIFIERS,
   assertValidCount,
   statedFigures,
+  countUpperBound,
   describeCount,
   type Count,
   type CountQualifier,
 } from './count/count.js';
 export {
-  reconcileCounts,
-  countRange,
-  type SourcedCount,
-  type CountClaim,
-  type CountRange,
-  type CountReconciliation,
-} from './count/count-reconciliation.js';
+  BREAKDOWN_PARTS,
+  DEFAULT_MEASURE,
+  EVACUATION_MEASURES,
+  assertBreakdownFits,
+  claimRange,
+  countDiscrepancy,
+  headlineAfterClaim,
+  headlineMeasure,
+  headlineOfGroups,
+  likeGroups,
+  summarizeEvacuations,
+  type Breakdown,
+  type CountDiscrepancy,
+  type EvacuationClaim,
+  type EvacuationMeasure,
+  type EvacuationSummary,
+  type FigureSummary,
+  type Headline,
+  type LikeGroup,
+  type MeasureRange,
+} from './count/figures.js';
 export {
   CORRIDOR_STATUSES,
   CONFIRMATION_STANCES,
@@ -74,3 +89,15 @@ export {
   type PopulationCategory,
 } from './claim/report-words.js';
 export { attributeClaims, type AttributableClaim, type AttributableWindow } from './claim/attribution.js';
+export {
+  CREDIBILITIES,
+  RELIABILITIES,
+  UNGRADED,
+  formatGrade,
+  meetsGrade,
+  parseMinGrade,
+  weakestGrade,
+  type Credibility,
+  type Grade,
+  type Reliability,
+} from './claim/grade.js';

@@ -8,11 +8,13 @@ import {
   FlagFactsRepository,
   FlagRepository,
   type CorridorFlagFacts,
+  type FlagEvidence,
   type FlagChanges,
   type NewFlag,
   type SqlRunner,
   type WindowEvaluation,
 } from '#cw/persistence';
+import { flagEvidence, isSameEvidence } from './flag-evidence.js';
 import { corridorFactsOf, windowInstants } from './window-facts.js';
 
 /** A window instant still ahead, for the worker to schedule a delayed job at. */
@@ -88,6 +90,7 @@ export class FlagEvaluationService {
     const raised = await this.flags.raise(decided.toRaise, now, tx);
     const reopened = await this.flags.reopen(decided.toReopen, now, tx);
     const resolved = await this.flags.resolve(decided.toResolve, now, tx);
+    await this.flags.updateEvidence(decided.toUpdate, tx);
     await this.facts.saveWindowEvaluations(decided.evaluations, now, tx);
     const { evaluations, upcoming, next } = decided;
     return { raised, reopened, resolved, windows: evaluations.length, upcoming, next };
@@ -99,6 +102,7 @@ class Decisions {
   readonly toRaise: NewFlag[] = [];
   readonly toReopen: string[] = [];
   readonly toResolve: string[] = [];
+  readonly toUpdate: { id: string; evidence: FlagEvidence }[] = [];
   readonly evaluations: WindowEvaluation[] = [];
   readonly upcoming: WindowDue[] = [];
   readonly next: WindowDue[] = [];
@@ -113,9 +117,11 @@ class Decisions {
     const factsOf = corridorFactsOf(corridor);
     const existing = new Map(corridor.flags.map((f) => [`${f.windowId}/${f.rule}`, f]));
     for (const window of windows) {
-      const decision = evaluateWindowFlags(factsOf(window, reports.get(window.id) ?? []), settings, now);
+      const facts = factsOf(window, reports.get(window.id) ?? []);
+      const decision = evaluateWindowFlags(facts, settings, now);
       for (const rule of decision.raise) {
         const flag = existing.get(`${window.id}/${rule}`);
+        const evidence = flagEvidence(rule, facts, decision, now);
         if (!flag) {
           this.toRaise.push({
             id: newId(),
@@ -123,10 +129,12 @@ class Decisions {
             windowId: window.id,
             rule,
             severity: FLAG_RULE_SEVERITY[rule],
+            evidence,
           });
-        } else if (flag.resolvedAt) {
-          this.toReopen.push(flag.id);
+          continue;
         }
+        if (flag.resolvedAt) this.toReopen.push(flag.id);
+        if (!isSameEvidence(flag.evidence, evidence)) this.toUpdate.push({ id: flag.id, evidence });
       }
       for (const rule of decision.resolve) {
         const flag = existing.get(`${window.id}/${rule}`);

@@ -29,6 +29,7 @@ export class PartyService {
           name: dto.name.trim(),
           shortName: dto.shortName?.trim() || null,
           kind: dto.kind,
+          reliability: dto.reliability ?? 'F',
           organisationId: principal.organisationId,
           createdById: principal.userId,
           createdAt: this.clock.now(),
@@ -39,7 +40,12 @@ export class PartyService {
           action: 'party.create',
           entity: 'party',
           entityId: party.id,
-          after: { name: party.name, shortName: party.shortName, kind: party.kind },
+          after: {
+            name: party.name,
+            shortName: party.shortName,
+            kind: party.kind,
+            reliability: party.reliability,
+          },
         });
         return toPartyResponse(party);
       });

@@ -8,6 +8,7 @@ export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
   CorridorRepository,
   type CorridorConfirmationState,
+  type CorridorEvacuationFigures,
   type CorridorEditableFields,
   type CorridorFilter,
   type CorridorListFilter,
@@ -49,6 +50,7 @@ export {
   FlagFactsRepository,
   type CorridorFlagFacts,
   type DueWindow,
+  type FlagEvidence,
   type WindowEvaluation,
 } from './flag/flag-facts.repository.js';
 export { FlagEventEntity } from './flag/flag-event.entity.js';
@@ -86,11 +88,10 @@ export { EvacuationReportEntity } from './report/evacuation-report.entity.js';
 export { IncidentEntity } from './report/incident.entity.js';
 export { RemainingReportEntity } from './report/remaining-report.entity.js';
 export {
-  EVACUATION_TOTALS_SQL,
   REPORT_KINDS,
   ReportRepository,
   type EvacuationFigure,
-  type EvacuationTotals,
+  type FigureGroup,
   type ReportKind,
   type ReportReferences,
   type ReportRows,

@@ -1,6 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { corridorConfirmationState, latestStances } from '#cw/domain';
+import {
+  claimRange,
+  corridorConfirmationState,
+  headlineAfterClaim,
+  headlineOfGroups,
+  latestStances,
+  type Count,
+  type EvacuationMeasure,
+} from '#cw/domain';
 import { CorridorRepository, ReportRepository, type SqlRunner } from '#cw/persistence';
+
+/** A claim just stored, as the corridor's figures take it in. */
+export interface NewEvacuationFigure {
+  id: string;
+  measure: EvacuationMeasure;
+  windowId: string | null;
+  count: Count;
+}
 
 /** Recomputes the figures kept on the corridor row, inside the transaction that changed their inputs. */
 @Injectable()
@@ -29,7 +45,38 @@ export class CorridorStateService {
     );
   }
 
-  refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
-    return this.corridors.refreshEvacuationFigures(corridorId, tx);
+  /** Recomputes the corridor's evacuation figures from every claim's group: after a correction or retraction. */
+  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
+    if (!(await this.corridors.lockEvacuationFigures(corridorId, tx))) return;
+    const groups = await this.reports.figureGroups(corridorId, tx);
+    await this.corridors.saveEvacuationFigures(
+      corridorId,
+      { reportCount: groups.reduce((n, g) => n + g.claims, 0), headline: headlineOfGroups(groups) },
+      tx,
+    );
+  }
+
+  /**
+   * Adds one new claim to the corridor's evacuation figures: only the claim's own group (same measure and
+   * window) is read, and only when its measure is the headline's, so a report's cost does not grow with the
+   * corridor's claims.
+   */
+  async addEvacuationFigure(corridorId: string, claim: NewEvacuationFigure, tx: SqlRunner): Promise<void> {
+    const before = await this.corridors.lockEvacuationFigures(corridorId, tx);
+    if (!before) return;
+    const groupBefore =
+      before.headline?.measure === claim.measure
+        ? await this.reports.figureGroupWithout(corridorId, claim.measure, claim.windowId, claim.id, tx)
+        : null;
+    const headline = headlineAfterClaim(
+      before.headline,
+      { measure: claim.measure, ...claimRange(claim.count) },
+      groupBefore,
+    );
+    await this.corridors.saveEvacuationFigures(
+      corridorId,
+      { reportCount: before.reportCount + 1, headline },
+      tx,
+    );
   }
 }

@@ -14,7 +14,7 @@ import {
 import type { ReportRetractDto, RetractionResponseDto } from './dto/report-retract.dto.js';
 import { assertReferencesExist, explainRefusedClaim } from './report-claims.js';
 import {
-  pastInstantReader,
+  claimContext,
   REPORT_KIND_DESCRIPTIONS,
   REPORT_KIND_NAMES,
   respond,
@@ -66,6 +66,7 @@ export class ReportCorrectionService {
     await this.db.transaction(async (tx) => {
       if (!(await this.reports.delete(kind, reportId, dto.version, tx))) throw staleVersion(kind);
       await this.entries.refreshDerived(kind, corridorId, tx);
+      if (REPORT_KIND_DESCRIPTIONS[kind].derives) await this.evaluations.record(corridorId, tx);
       await this.audit.record(tx, {
         actor: principal,
         action: `${kind}.retract`,
@@ -103,10 +104,15 @@ export class ReportCorrectionService {
     if (!current) throw AppError.notFound(`${described.name} of this corridor`, reportId);
     if (dto.version !== current.version) throw staleVersion(kind, current.version);
     const was = described.view(current);
+    const given = givenFields(dto);
+    // A claim moved to another source is graded by the new source, unless the correction grades it.
+    const source = described.sourceOf(given);
+    if (dto.sourceReliability === undefined && source !== undefined && source !== described.sourceOf(was))
+      Object.assign(given, { sourceReliability: await this.entries.reliabilityOf(source) });
     const claim = described.corrected(
       current,
-      givenFields(dto),
-      pastInstantReader(this.clock.now(), dto.timezone),
+      given,
+      claimContext(this.clock.now(), dto.timezone, current.sourceReliability),
     );
     const next = described.stored(claim, {
       id: current.id,
@@ -129,6 +135,7 @@ export class ReportCorrectionService {
         if (windowId && windowId !== described.windowOf(current))
           await assertReferencesExist(this.reports, named, tx);
         await this.entries.refreshDerived(kind, corridorId, tx);
+        if (described.derives) await this.evaluations.record(corridorId, tx);
         await this.audit.record(tx, {
           actor: principal,
           action: `${kind}.update`,

@@ -1,9 +1,17 @@
 import {
+  assertBreakdownFits,
   assertNotInFuture,
+  BREAKDOWN_PARTS,
+  DEFAULT_MEASURE,
   describeCount,
   parseInstant,
+  type Breakdown,
   type ConfirmationStance,
+  type Count,
+  type Credibility,
+  type EvacuationMeasure,
   type PopulationCategory,
+  type Reliability,
 } from '#cw/domain';
 import type { ReportKind, ReportRows } from '#cw/persistence';
 import type {
@@ -50,11 +58,24 @@ export type ClaimView<K extends ReportKind> = Omit<KindShapes[K]['response'], ke
 /** A report as answered: who entered it, then its claim view (the response DTO classes document it). */
 export type ReportResponse<K extends ReportKind> = EnteredDto & ClaimView<K>;
 
-/** Reads an instant something was said or happened: with an offset or in the input's zone, never in the future. */
-export type PastInstantReader = (input: string, field: string) => Date;
+/** What reading a claim needs besides what it says: the clock and its source's grade. */
+export interface ClaimContext {
+  /** Reads an instant something was said or happened: with an offset or in the input's zone, never later than now. */
+  readPast: (input: string, field: string) => Date;
+  /** Its source party's reliability now (F without a source): the claim's grade when it gives none. */
+  sourceReliability: Reliability;
+}
 
-export function pastInstantReader(now: Date, timezone: string | null | undefined): PastInstantReader {
-  return (input, field) => assertNotInFuture(parseInstant(input, field, timezone ?? undefined), now, field);
+export function claimContext(
+  now: Date,
+  timezone: string | null | undefined,
+  sourceReliability: Reliability,
+): ClaimContext {
+  return {
+    readPast: (input, field) =>
+      assertNotInFuture(parseInstant(input, field, timezone ?? undefined), now, field),
+    sourceReliability,
+  };
 }
 
 /** What a report adds to the corridor's timeline, told from its claim view. */
@@ -68,8 +89,13 @@ export interface ClaimTimelineEvent {
   category?: PopulationCategory;
   windowId?: string;
   arrivedAtId?: string;
+  measure?: EvacuationMeasure;
+  countedAtId?: string;
+  placeId?: string;
   stance?: ConfirmationStance;
   incidentKind?: string;
+  sourceReliability: Reliability;
+  credibility: Credibility;
 }
 
 export interface ReportKindDescription<K extends ReportKind> {
@@ -81,9 +107,11 @@ export interface ReportKindDescription<K extends ReportKind> {
   /** The webhook event an entry of this kind is sent on, with its answer as `data`. */
   reportedEvent: 'evacuation.reported' | null;
   /** What a create says, as stored; refuses what cannot be stored. */
-  claimOf(input: ReportCreateDto<K>, readPast: PastInstantReader): Claim<K>;
+  claimOf(input: ReportCreateDto<K>, context: ClaimContext): Claim<K>;
   /** A correction: the fields it names laid over the report's view, read as a create is. */
-  corrected(row: ReportRow<K>, given: Partial<ReportCreateDto<K>>, readPast: PastInstantReader): Claim<K>;
+  corrected(row: ReportRow<K>, given: Partial<ReportCreateDto<K>>, context: ClaimContext): Claim<K>;
+  /** The party whose reliability grades the claim when it gives none (null: no source, graded F). */
+  sourceOf(input: Partial<ReportCreateDto<K>> | ClaimView<K>): string | null | undefined;
   /** The claim with who entered it: the row to store. */
   stored(claim: Claim<K>, entered: Pick<ReportRow<K>, EnteredColumns>): ReportRow<K>;
   /** The same claim twice has the same fingerprint (a unique column): a duplicate is refused. */
@@ -93,24 +121,66 @@ export interface ReportKindDescription<K extends ReportKind> {
   references(corridorId: string, claim: Claim<K>): NamedReferences;
   /** A window it names: its foreign key says it exists, not that it is this corridor's, so the write checks. */
   windowOf(claim: Claim<K>): string | null;
+  /** What it adds to the corridor's evacuation figures (kinds the figures derive from). */
+  figureOf(claim: Claim<K>): { measure: EvacuationMeasure; windowId: string | null; count: Count } | null;
   timeline(view: ClaimView<K>): ClaimTimelineEvent;
 }
 
+/** A breakdown as stored: its parts in one order, JSON; null when none was given. */
+function storedBreakdown(count: Count, breakdown: Breakdown | null | undefined): string | null {
+  assertBreakdownFits(count, breakdown);
+  if (!breakdown) return null;
+  const parts: Breakdown = {};
+  for (const part of BREAKDOWN_PARTS) if (breakdown[part] !== undefined) parts[part] = breakdown[part];
+  return JSON.stringify(parts);
+}
+
+/** A stored breakdown read back: only its known parts, each a number. */
+function readBreakdown(stored: string | null): Breakdown | null {
+  if (stored === null) return null;
+  const parsed: unknown = JSON.parse(stored);
+  const parts: Breakdown = {};
+  for (const part of BREAKDOWN_PARTS) {
+    const value: unknown =
+      typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, part) : undefined;
+    if (typeof value === 'number') parts[part] = value;
+  }
+  return parts;
+}
+
+/**
+ * A field that makes a claim another claim (issue 13's) joins its fingerprint only when it is not the default, so
+ * a claim stored before the field existed keeps its fingerprint and entering it again is still refused.
+ */
+function unlessDefault(value: string | null, byDefault: string | null): (string | null)[] {
+  return value === byDefault ? [] : [value];
+}
+
+/** How a timeline says what a claim counted. */
+const MEASURE_WORDS: Record<EvacuationMeasure, string> = {
+  left_origin: 'left the origin',
+  joined_en_route: 'joined on the way',
+  arrived: 'arrived',
+  evacuated: 'evacuated',
+};
+
 const confirmation: ReportKindDescription<'confirmation'> = {
   kind: 'confirmation',
-  corrected: (row, given, readPast) =>
-    confirmation.claimOf({ ...confirmation.view(row), ...given }, readPast),
-  stored: (claim, entered) => ({ ...claim, ...entered }),
   name: 'confirmation',
   derives: 'confirmations',
   reportedEvent: null,
-  claimOf: (input, readPast) => ({
+  claimOf: (input, { readPast, sourceReliability }) => ({
     partyId: input.partyId,
     stance: input.stance,
     statedAt: readPast(input.statedAt, 'statedAt'),
     sourceUrl: input.sourceUrl ?? null,
     note: input.note ?? null,
+    sourceReliability: input.sourceReliability ?? sourceReliability,
+    credibility: input.credibility ?? 6,
   }),
+  corrected: (row, given, context) => confirmation.claimOf({ ...confirmation.view(row), ...given }, context),
+  sourceOf: (input) => input.partyId,
+  stored: (claim, entered) => ({ ...claim, ...entered }),
   fingerprintOf: (corridorId, c) =>
     fingerprint('confirmation', corridorId, c.partyId, c.stance, c.statedAt.getTime()),
   view: (c) => ({
@@ -119,12 +189,15 @@ const confirmation: ReportKindDescription<'confirmation'> = {
     statedAt: c.statedAt.toISOString(),
     sourceUrl: c.sourceUrl,
     note: c.note,
+    sourceReliability: c.sourceReliability,
+    credibility: c.credibility,
   }),
   references: (corridorId, c) => ({
     refs: { corridorId, partyId: c.partyId },
     fields: { partyId: 'partyId' },
   }),
   windowOf: () => null,
+  figureOf: () => null,
   timeline: (v) => ({
     at: v.statedAt,
     summary: `Stance: ${v.stance}`,
@@ -132,17 +205,17 @@ const confirmation: ReportKindDescription<'confirmation'> = {
     sourceUrl: v.sourceUrl,
     note: v.note,
     stance: v.stance,
+    sourceReliability: v.sourceReliability,
+    credibility: v.credibility,
   }),
 };
 
 const evacuation: ReportKindDescription<'evacuation'> = {
   kind: 'evacuation',
-  corrected: (row, given, readPast) => evacuation.claimOf({ ...evacuation.view(row), ...given }, readPast),
-  stored: (claim, entered) => ({ ...claim, ...entered }),
   name: 'evacuation report',
   derives: 'figures',
   reportedEvent: 'evacuation.reported',
-  claimOf: (input, readPast) => ({
+  claimOf: (input, { readPast, sourceReliability }) => ({
     windowId: input.windowId ?? null,
     sourcePartyId: input.sourcePartyId,
     reportedAt: readPast(input.reportedAt, 'reportedAt'),
@@ -151,7 +224,15 @@ const evacuation: ReportKindDescription<'evacuation'> = {
     arrivedAtId: input.arrivedAtId ?? null,
     sourceUrl: input.sourceUrl ?? null,
     note: input.note ?? null,
+    measure: input.measure ?? DEFAULT_MEASURE,
+    countedAtId: input.countedAtId ?? null,
+    breakdown: storedBreakdown(input.count, input.breakdown),
+    sourceReliability: input.sourceReliability ?? sourceReliability,
+    credibility: input.credibility ?? 6,
   }),
+  corrected: (row, given, context) => evacuation.claimOf({ ...evacuation.view(row), ...given }, context),
+  sourceOf: (input) => input.sourcePartyId,
+  stored: (claim, entered) => ({ ...claim, ...entered }),
   fingerprintOf: (corridorId, c) =>
     fingerprint(
       'evacuation',
@@ -163,6 +244,8 @@ const evacuation: ReportKindDescription<'evacuation'> = {
       c.qualifier,
       c.value,
       c.max,
+      ...unlessDefault(c.measure, DEFAULT_MEASURE),
+      ...unlessDefault(c.countedAtId, null),
     ),
   view: (c) => ({
     windowId: c.windowId,
@@ -173,6 +256,11 @@ const evacuation: ReportKindDescription<'evacuation'> = {
     arrivedAtId: c.arrivedAtId,
     sourceUrl: c.sourceUrl,
     note: c.note,
+    measure: c.measure,
+    countedAtId: c.countedAtId,
+    breakdown: readBreakdown(c.breakdown),
+    sourceReliability: c.sourceReliability,
+    credibility: c.credibility,
   }),
   references: (corridorId, c) => ({
     refs: {
@@ -180,13 +268,15 @@ const evacuation: ReportKindDescription<'evacuation'> = {
       partyId: c.sourcePartyId,
       windowId: c.windowId ?? undefined,
       locationId: c.arrivedAtId ?? undefined,
+      placeId: c.countedAtId ?? undefined,
     },
-    fields: { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
+    fields: { partyId: 'sourcePartyId', locationId: 'arrivedAtId', placeId: 'countedAtId' },
   }),
   windowOf: (c) => c.windowId,
+  figureOf: (c) => ({ measure: c.measure, windowId: c.windowId, count: toCountResponse(c) }),
   timeline: (v) => ({
     at: v.reportedAt,
-    summary: `${describeCount(v.count)} ${v.category} evacuated`,
+    summary: `${describeCount(v.count)} ${v.category} ${MEASURE_WORDS[v.measure]}`,
     sourcePartyId: v.sourcePartyId,
     sourceUrl: v.sourceUrl,
     note: v.note,
@@ -194,23 +284,32 @@ const evacuation: ReportKindDescription<'evacuation'> = {
     category: v.category,
     windowId: v.windowId ?? undefined,
     arrivedAtId: v.arrivedAtId ?? undefined,
+    measure: v.measure,
+    countedAtId: v.countedAtId ?? undefined,
+    sourceReliability: v.sourceReliability,
+    credibility: v.credibility,
   }),
 };
 
 const remaining: ReportKindDescription<'remaining'> = {
   kind: 'remaining',
-  corrected: (row, given, readPast) => remaining.claimOf({ ...remaining.view(row), ...given }, readPast),
-  stored: (claim, entered) => ({ ...claim, ...entered }),
   name: 'remaining-population report',
   derives: null,
   reportedEvent: null,
-  claimOf: (input, readPast) => ({
+  claimOf: (input, { readPast, sourceReliability }) => ({
     sourcePartyId: input.sourcePartyId,
     reportedAt: readPast(input.reportedAt, 'reportedAt'),
     ...countColumns(input.count),
     sourceUrl: input.sourceUrl ?? null,
     note: input.note ?? null,
+    category: input.category ?? 'civilians',
+    placeId: input.placeId ?? null,
+    sourceReliability: input.sourceReliability ?? sourceReliability,
+    credibility: input.credibility ?? 6,
   }),
+  corrected: (row, given, context) => remaining.claimOf({ ...remaining.view(row), ...given }, context),
+  sourceOf: (input) => input.sourcePartyId,
+  stored: (claim, entered) => ({ ...claim, ...entered }),
   fingerprintOf: (corridorId, c) =>
     fingerprint(
       'remaining',
@@ -220,6 +319,8 @@ const remaining: ReportKindDescription<'remaining'> = {
       c.qualifier,
       c.value,
       c.max,
+      ...unlessDefault(c.category, 'civilians'),
+      ...unlessDefault(c.placeId, null),
     ),
   view: (c) => ({
     sourcePartyId: c.sourcePartyId,
@@ -227,36 +328,48 @@ const remaining: ReportKindDescription<'remaining'> = {
     count: toCountResponse(c),
     sourceUrl: c.sourceUrl,
     note: c.note,
+    category: c.category,
+    placeId: c.placeId,
+    sourceReliability: c.sourceReliability,
+    credibility: c.credibility,
   }),
   references: (corridorId, c) => ({
-    refs: { corridorId, partyId: c.sourcePartyId },
-    fields: { partyId: 'sourcePartyId' },
+    refs: { corridorId, partyId: c.sourcePartyId, placeId: c.placeId ?? undefined },
+    fields: { partyId: 'sourcePartyId', placeId: 'placeId' },
   }),
   windowOf: () => null,
+  figureOf: () => null,
   timeline: (v) => ({
     at: v.reportedAt,
-    summary: `${describeCount(v.count)} people remain at the origin`,
+    summary: `${describeCount(v.count)} ${v.category === 'civilians' ? 'people' : v.category} remain ${v.placeId ? 'waiting' : 'at the origin'}`,
     sourcePartyId: v.sourcePartyId,
     sourceUrl: v.sourceUrl,
     note: v.note,
     count: v.count,
+    category: v.category,
+    placeId: v.placeId ?? undefined,
+    sourceReliability: v.sourceReliability,
+    credibility: v.credibility,
   }),
 };
 
 const incident: ReportKindDescription<'incident'> = {
   kind: 'incident',
-  corrected: (row, given, readPast) => incident.claimOf({ ...incident.view(row), ...given }, readPast),
-  stored: (claim, entered) => ({ ...claim, ...entered }),
   name: 'incident',
   derives: null,
   reportedEvent: null,
-  claimOf: (input, readPast) => ({
+  claimOf: (input, { readPast, sourceReliability }) => ({
     kind: input.kind,
     occurredAt: readPast(input.occurredAt, 'occurredAt'),
     description: input.description,
     sourcePartyId: input.sourcePartyId ?? null,
     sourceUrl: input.sourceUrl ?? null,
+    sourceReliability: input.sourceReliability ?? sourceReliability,
+    credibility: input.credibility ?? 6,
   }),
+  corrected: (row, given, context) => incident.claimOf({ ...incident.view(row), ...given }, context),
+  sourceOf: (input) => input.sourcePartyId,
+  stored: (claim, entered) => ({ ...claim, ...entered }),
   fingerprintOf: (corridorId, c) =>
     fingerprint('incident', corridorId, c.kind, c.occurredAt.getTime(), c.sourcePartyId, c.description),
   view: (c) => ({
@@ -265,12 +378,15 @@ const incident: ReportKindDescription<'incident'> = {
     description: c.description,
     sourcePartyId: c.sourcePartyId,
     sourceUrl: c.sourceUrl,
+    sourceReliability: c.sourceReliability,
+    credibility: c.credibility,
   }),
   references: (corridorId, c) => ({
     refs: { corridorId, partyId: c.sourcePartyId ?? undefined },
     fields: { partyId: 'sourcePartyId' },
   }),
   windowOf: () => null,
+  figureOf: () => null,
   timeline: (v) => ({
     at: v.occurredAt,
     summary: `Incident: ${v.kind.replace('_', ' ')}`,
@@ -279,6 +395,8 @@ const incident: ReportKindDescription<'incident'> = {
     // An incident's own words are its description.
     note: v.description,
     incidentKind: v.kind,
+    sourceReliability: v.sourceReliability,
+    credibility: v.credibility,
   }),
 };
 

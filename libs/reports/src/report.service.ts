@@ -9,8 +9,9 @@ import { ReportRepository, type ReportKind, type SqlRunner } from '#cw/persisten
 import { WebhookEventRecorder } from '#cw/webhooks';
 import { CorridorStateService } from './corridor-state.service.js';
 import { assertReferencesExist, explainRefusedClaim } from './report-claims.js';
+import type { Reliability } from '#cw/domain';
 import {
-  pastInstantReader,
+  claimContext,
   REPORT_KIND_DESCRIPTIONS,
   respond,
   type ReportCreateDto,
@@ -44,7 +45,8 @@ export class ReportService {
   ): Promise<ReportResponse<K>> {
     const described = REPORT_KIND_DESCRIPTIONS[kind];
     const now = this.clock.now();
-    const claim = described.claimOf(dto, pastInstantReader(now, dto.timezone));
+    const reliability = dto.sourceReliability ?? (await this.reliabilityOf(described.sourceOf(dto)));
+    const claim = described.claimOf(dto, claimContext(now, dto.timezone, reliability));
     const row = described.stored(claim, {
       id: newId(),
       corridorId,
@@ -70,7 +72,10 @@ export class ReportService {
           corridorId,
           after: view,
         });
-        await this.refreshDerived(kind, corridorId, tx);
+        const figure = described.figureOf(claim);
+        if (figure) await this.state.addEvacuationFigure(corridorId, { id: row.id, ...figure }, tx);
+        else await this.refreshDerived(kind, corridorId, tx);
+        if (described.derives) await this.evaluations.record(corridorId, tx);
         const answer = respond(row, view);
         if (described.reportedEvent) {
           await this.webhookEvents.record(tx, {
@@ -98,6 +103,11 @@ export class ReportService {
     const derived = REPORT_KIND_DESCRIPTIONS[kind].derives;
     if (derived === 'figures') await this.state.refreshEvacuationFigures(corridorId, tx);
     if (derived === 'confirmations') await this.state.refreshConfirmationState(corridorId, tx);
-    if (derived) await this.evaluations.record(corridorId, tx);
+  }
+
+  /** The reliability a claim of this source is graded by when it gives none: F without a source (or an unknown one,
+   * which the write then refuses). */
+  async reliabilityOf(sourcePartyId: string | null | undefined): Promise<Reliability> {
+    return (sourcePartyId && (await this.reports.reliabilityOf(sourcePartyId))) || 'F';
   }
 }

@@ -3,10 +3,12 @@ import { PageInfoDto } from '#cw/common';
 import {
   CONFIRMATION_STANCES,
   CORRIDOR_STATUSES,
+  EVACUATION_MEASURES,
   FLAG_RULES,
   FLAG_SEVERITIES,
   type ConfirmationStance,
   type CorridorStatus,
+  type EvacuationMeasure,
   type FlagRule,
   type FlagSeverity,
   type WindowConfirmationState,
@@ -27,12 +29,26 @@ export class EvacuationFiguresDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Lowest total any reading of the sources supports.',
+    description:
+      "The headline's lowest total: per window the lowest figure a claim of that measure states, summed.",
   })
   low: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Highest total any source states.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      "The headline's highest total: per window the highest figure a claim of that measure states, summed.",
+  })
   high: number | null;
   @ApiProperty() reportCount: number;
+  @ApiProperty({
+    enum: [...EVACUATION_MEASURES, null],
+    nullable: true,
+    type: String,
+    description:
+      'What low and high count: arrived when any claim is an arrival, else evacuated, else left_origin; null without such claims.',
+  })
+  measure: EvacuationMeasure | null;
 }
 
 export class PartyConfirmationStateDto {
@@ -119,6 +135,7 @@ export function toEvacuationFigures(corridor: CorridorEntity): EvacuationFigures
     low: corridor.evacuationLow,
     high: corridor.evacuationHigh,
     reportCount: corridor.evacuationReportCount,
+    measure: corridor.headlineMeasure,
   };
 }
 

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONFIRMATION_STANCES, FLAG_SEVERITIES, INCIDENT_KINDS, POPULATION_CATEGORIES } from '#cw/domain';
+import {
+  CONFIRMATION_STANCES,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  FLAG_SEVERITIES,
+  INCIDENT_KINDS,
+  POPULATION_CATEGORIES,
+  RELIABILITIES,
+} from '#cw/domain';
 import { CountResponseDto } from '#cw/reports';
 
 export const TIMELINE_EVENT_KINDS = [
@@ -80,11 +88,34 @@ export class TimelineEventDto {
   stance?: string;
   @ApiPropertyOptional({
     enum: POPULATION_CATEGORIES,
-    description: 'Evacuations: who was moved.',
+    description: 'Evacuations: who was moved; remaining-population reports: who waits.',
   })
   category?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Evacuations: where the people arrived, if said.' })
   arrivedAtId?: string;
+  @ApiPropertyOptional({ enum: EVACUATION_MEASURES, description: 'Evacuations: what was counted.' })
+  measure?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Evacuations: where the people were counted, if said.',
+  })
+  countedAtId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Remaining-population reports: where they wait, if said.',
+  })
+  placeId?: string;
+  @ApiPropertyOptional({
+    enum: RELIABILITIES,
+    description: "Reports and confirmations: the source's reliability (A–F) as graded at entry.",
+  })
+  sourceReliability?: string;
+  @ApiPropertyOptional({
+    enum: CREDIBILITIES,
+    type: 'integer',
+    description: "Reports and confirmations: the claim's credibility (1–6).",
+  })
+  credibility?: number;
   @ApiPropertyOptional({
     enum: INCIDENT_KINDS,
     description: 'Incidents: what happened.',

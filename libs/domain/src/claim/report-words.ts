@@ -1,9 +1,13 @@
 /** Who was moved or waits: one list for evacuation and remaining-population reports. */
-export type PopulationCategory = 'civilians' | 'wounded' | 'children' | 'other';
+export type PopulationCategory =
+  'civilians' | 'women_children' | 'women_children_elderly' | 'children' | 'wounded' | 'fighters' | 'other';
 export const POPULATION_CATEGORIES: readonly PopulationCategory[] = [
   'civilians',
-  'wounded',
+  'women_children',
+  'women_children_elderly',
   'children',
+  'wounded',
+  'fighters',
   'other',
 ];
 

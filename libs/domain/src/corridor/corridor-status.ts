@@ -33,11 +33,11 @@ export interface CorridorFacts {
 // Two stances stated at the same instant: the more cautious wins, so buses are never sent on a tie.
 const CAUTION: Record<ConfirmationStance, number> = { confirmed: 0, conditional: 1, rejected: 2 };
 
-export function latestStances(
-  confirmations: StatedConfirmation[],
+export function latestStances<C extends StatedConfirmation>(
+  confirmations: readonly C[],
   asOf?: Date,
-): Map<string, StatedConfirmation> {
-  const latest = new Map<string, StatedConfirmation>();
+): Map<string, C> {
+  const latest = new Map<string, C>();
   for (const confirmation of confirmations) {
     if (asOf !== undefined && confirmation.statedAt.getTime() > asOf.getTime()) continue;
     const current = latest.get(confirmation.partyId);

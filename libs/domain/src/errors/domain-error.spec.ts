@@ -32,6 +32,8 @@ describe('DomainError', () => {
       'invalid-schedule',
       'invalid-period',
       'time-in-future',
+      'invalid-breakdown',
+      'invalid-grade',
     ]);
   });
 });

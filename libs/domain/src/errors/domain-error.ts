@@ -8,6 +8,8 @@ export enum DomainErrorCode {
   InvalidSchedule = 'invalid-schedule',
   InvalidPeriod = 'invalid-period',
   TimeInFuture = 'time-in-future',
+  InvalidBreakdown = 'invalid-breakdown',
+  InvalidGrade = 'invalid-grade',
 }
 
 // Well-formed input that cannot be true (a statement of what has not happened yet): 422, not 400.

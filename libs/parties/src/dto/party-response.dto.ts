@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
-import { PARTY_KINDS, type PartyKind } from '#cw/domain';
+import { PARTY_KINDS, RELIABILITIES, type PartyKind, type Reliability } from '#cw/domain';
 import type { PartyEntity } from '#cw/persistence';
 
 export class PartyResponseDto {
@@ -8,6 +8,11 @@ export class PartyResponseDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
   @ApiProperty({ enum: PARTY_KINDS }) kind: PartyKind;
+  @ApiProperty({
+    enum: RELIABILITIES,
+    description: 'Its reliability as a source (A–F; F: cannot be judged).',
+  })
+  reliability: Reliability;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -21,6 +26,7 @@ export function toPartyResponse(party: PartyEntity): PartyResponseDto {
     name: party.name,
     shortName: party.shortName,
     kind: party.kind as PartyKind,
+    reliability: party.reliability,
     createdAt: party.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
+import type { EvacuationMeasure } from '#cw/domain';
 import { LocationEntity } from '../location/location.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
@@ -37,6 +38,8 @@ export class CorridorEntity {
   @IntColumn('evacuation_report_count', { default: 0 }) evacuationReportCount: number;
   @IntColumn('evacuation_low', { nullable: true }) evacuationLow: number | null;
   @IntColumn('evacuation_high', { nullable: true }) evacuationHigh: number | null;
+  /** What evacuation_low/high count: the headline measure (arrived, else evacuated, else left_origin). */
+  @TextColumn('headline_measure', 16, { nullable: true }) headlineMeasure: EvacuationMeasure | null;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
   @Index('ix_corridor_organisation')
   @ForeignKey(() => OrganisationEntity)

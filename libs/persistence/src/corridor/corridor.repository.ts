@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EVACUATION_MEASURES, oneOf, type Headline } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
-import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
@@ -31,6 +31,12 @@ export interface CorridorListRow extends CorridorEntity {
   originName: string;
   destinationName: string | null;
   announcedByName: string;
+}
+
+/** The evacuation figures kept on the corridor row: how many claims, and the headline (null: none). */
+export interface CorridorEvacuationFigures {
+  reportCount: number;
+  headline: Headline | null;
 }
 
 /** Kept on the corridor row, in the transaction that changes their inputs, so the list needs no joins. */
@@ -215,12 +221,49 @@ export class CorridorRepository {
     );
   }
 
-  /** Recomputes the evacuation figures on the corridor row from its reports, in one statement. */
-  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
-    await tx.run(
-      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL})
-       WHERE id = :corridorId`,
+  /**
+   * The evacuation figures kept on the corridor row, its row locked until the transaction ends (PostgreSQL; on
+   * SQLite a write transaction holds the database): figures are read, changed and written back, and two reports
+   * at once must not both start from the same figures.
+   */
+  async lockEvacuationFigures(
+    corridorId: string,
+    tx: SqlRunner,
+  ): Promise<CorridorEvacuationFigures | undefined> {
+    const row = await tx.get<Record<string, unknown>>(
+      `SELECT evacuation_report_count, headline_measure, evacuation_low, evacuation_high FROM corridor
+       WHERE id = :corridorId${tx.dialect === 'postgres' ? ' FOR NO KEY UPDATE' : ''}`,
       { corridorId },
+    );
+    if (!row) return undefined;
+    const measure =
+      row.headline_measure == null ? null : oneOf(EVACUATION_MEASURES, row.headline_measure, 'measure');
+    return {
+      reportCount: Number(row.evacuation_report_count),
+      headline:
+        measure === null
+          ? null
+          : { measure, low: Number(row.evacuation_low), high: Number(row.evacuation_high) },
+    };
+  }
+
+  /** Writes the evacuation figures kept on the corridor row: the count of claims and the headline's range. */
+  async saveEvacuationFigures(
+    corridorId: string,
+    figures: CorridorEvacuationFigures,
+    tx: SqlRunner,
+  ): Promise<void> {
+    await tx.run(
+      `UPDATE corridor SET evacuation_report_count = :reportCount, headline_measure = :measure,
+         evacuation_low = :low, evacuation_high = :high
+       WHERE id = :corridorId`,
+      {
+        corridorId,
+        reportCount: figures.reportCount,
+        measure: figures.headline?.measure ?? null,
+        low: figures.headline?.low ?? null,
+        high: figures.headline?.high ?? null,
+      },
     );
   }
 

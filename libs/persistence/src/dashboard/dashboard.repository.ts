@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COUNT_QUALIFIERS, oneOf, type Period } from '#cw/domain';
+import { COUNT_QUALIFIERS, EVACUATION_MEASURES, oneOf, POPULATION_CATEGORIES, type Period } from '#cw/domain';
 import { Database } from '../database/database.js';
 import type { EvacuationFigure } from '../report/report.repository.js';
 
@@ -40,7 +40,10 @@ export interface DashboardFlagRow {
   isOpen: boolean;
 }
 
-export interface DashboardFigureRow extends EvacuationFigure {
+export interface DashboardFigureRow extends Omit<
+  EvacuationFigure,
+  'id' | 'sourceReliability' | 'credibility'
+> {
   corridorId: string;
   timezone: string;
 }
@@ -164,7 +167,7 @@ export class DashboardRepository {
     if (recent.length === 0) return [];
     const zoneOf = new Map(recent.map((row) => [String(row.id), String(row.timezone)]));
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
+      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max, measure, counted_at_id, category
        FROM evacuation_report WHERE corridor_id IN (:...ids)`,
       { ids: [...zoneOf.keys()] },
     );
@@ -174,7 +177,8 @@ export class DashboardRepository {
   /** Every evacuation figure reported within `period` (at most `limit`, oldest first), with its corridor's zone. */
   async findEvacuationFiguresReportedBetween(period: Period, limit: number): Promise<DashboardFigureRow[]> {
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT e.corridor_id, c.timezone, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max
+      `SELECT e.corridor_id, c.timezone, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max,
+              e.measure, e.counted_at_id, e.category
        FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
        WHERE e.reported_at >= :from AND e.reported_at < :to
        ORDER BY e.reported_at, e.id
@@ -195,5 +199,8 @@ function toFigure(row: Record<string, unknown>, timezone: string): DashboardFigu
     qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
     value: Number(row.value),
     max: row.max == null ? null : Number(row.max),
+    measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+    countedAtId: text(row.counted_at_id),
+    category: oneOf(POPULATION_CATEGORIES, row.category, 'category'),
   };
 }

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   CONFIRMATION_STANCES,
   COUNT_QUALIFIERS,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
   oneOf,
+  POPULATION_CATEGORIES,
+  RELIABILITIES,
   type ConfirmationStance,
-  type CountQualifier,
+  type Credibility,
+  type Reliability,
 } from '#cw/domain';
+import type { EvacuationFigure } from '../report/report.repository.js';
 import { Database, SqlRunner } from '../database/database.js';
 import { chunked } from '../shared/chunked.js';
 
@@ -15,16 +21,29 @@ export interface CorridorFlagFacts {
   isCancelled: boolean;
   requiredPartyIds: string[];
   windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
-  confirmations: { partyId: string; stance: ConfirmationStance; statedAt: Date }[];
-  evacuations: {
-    windowId: string | null;
-    sourcePartyId: string;
-    reportedAt: Date;
-    qualifier: CountQualifier;
-    value: number;
-    max: number | null;
+  confirmations: {
+    partyId: string;
+    stance: ConfirmationStance;
+    statedAt: Date;
+    sourceReliability: Reliability;
+    credibility: Credibility;
   }[];
-  flags: { id: string; windowId: string; rule: string; resolvedAt: Date | null }[];
+  evacuations: EvacuationFigure[];
+  flags: {
+    id: string;
+    windowId: string;
+    rule: string;
+    resolvedAt: Date | null;
+    /** What it rests on, as stored: its detail and evidence grade, to tell when they change. */
+    evidence: FlagEvidence;
+  }[];
+}
+
+/** What a flag rests on: its detail (JSON) and the weaker grade of its claims (null: raised by an absence). */
+export interface FlagEvidence {
+  detail: string | null;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
 }
 
 export interface DueWindow {
@@ -123,42 +142,40 @@ export class FlagFactsRepository {
           nextEvaluationAt: row.next_evaluation_at == null ? null : instant(row.next_evaluation_at),
         });
       }
-      const confirmations = await tx.all<{
-        corridor_id: string;
-        party_id: string;
-        stance: string;
-        stated_at: unknown;
-      }>('SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...ids)', {
-        ids,
-      });
+      const confirmations = await tx.all<Record<string, unknown>>(
+        `SELECT corridor_id, party_id, stance, stated_at, source_reliability, credibility
+         FROM confirmation WHERE corridor_id IN (:...ids)`,
+        { ids },
+      );
       for (const row of confirmations) {
-        of(row.corridor_id)?.confirmations.push({
-          partyId: row.party_id,
+        of(String(row.corridor_id))?.confirmations.push({
+          partyId: String(row.party_id),
           stance: oneOf(CONFIRMATION_STANCES, row.stance, 'stance'),
           statedAt: instant(row.stated_at),
+          sourceReliability: oneOf(RELIABILITIES, row.source_reliability, 'reliability'),
+          credibility: oneOf(CREDIBILITIES, Number(row.credibility), 'credibility'),
         });
       }
-      const evacuations = await tx.all<{
-        corridor_id: string;
-        window_id: string | null;
-        source_party_id: string;
-        reported_at: unknown;
-        qualifier: string;
-        value: number | string;
-        max: number | string | null;
-      }>(
-        `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
+      const evacuations = await tx.all<Record<string, unknown>>(
+        `SELECT id, corridor_id, window_id, source_party_id, reported_at, qualifier, value, max, measure, counted_at_id,
+                category, source_reliability, credibility
          FROM evacuation_report WHERE corridor_id IN (:...ids)`,
         { ids },
       );
       for (const row of evacuations) {
-        of(row.corridor_id)?.evacuations.push({
-          windowId: row.window_id ?? null,
-          sourcePartyId: row.source_party_id,
+        of(String(row.corridor_id))?.evacuations.push({
+          id: String(row.id),
+          windowId: (row.window_id as string | null) ?? null,
+          sourcePartyId: String(row.source_party_id),
           reportedAt: instant(row.reported_at),
           qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
           value: Number(row.value),
           max: row.max == null ? null : Number(row.max),
+          measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+          countedAtId: (row.counted_at_id as string | null) ?? null,
+          category: oneOf(POPULATION_CATEGORIES, row.category, 'category'),
+          sourceReliability: oneOf(RELIABILITIES, row.source_reliability, 'reliability'),
+          credibility: oneOf(CREDIBILITIES, Number(row.credibility), 'credibility'),
         });
       }
       if (!dueAt) await this.loadFlags('corridor_id', ids, facts, tx);
@@ -180,19 +197,28 @@ export class FlagFactsRepository {
     facts: Map<string, CorridorFlagFacts>,
     tx: SqlRunner,
   ): Promise<void> {
-    const flags = await tx.all<{
-      id: string;
-      corridor_id: string;
-      window_id: string;
-      rule: string;
-      resolved_at: unknown;
-    }>(`SELECT id, corridor_id, window_id, rule, resolved_at FROM flag WHERE ${by} IN (:...ids)`, { ids });
+    const flags = await tx.all<Record<string, unknown>>(
+      `SELECT id, corridor_id, window_id, rule, resolved_at, detail, evidence_reliability, evidence_credibility
+       FROM flag WHERE ${by} IN (:...ids)`,
+      { ids },
+    );
     for (const row of flags) {
-      facts.get(row.corridor_id)?.flags.push({
-        id: row.id,
-        windowId: row.window_id,
-        rule: row.rule,
+      facts.get(String(row.corridor_id))?.flags.push({
+        id: String(row.id),
+        windowId: String(row.window_id),
+        rule: String(row.rule),
         resolvedAt: row.resolved_at == null ? null : instant(row.resolved_at),
+        evidence: {
+          detail: (row.detail as string | null) ?? null,
+          reliability:
+            row.evidence_reliability == null
+              ? null
+              : oneOf(RELIABILITIES, row.evidence_reliability, 'reliability'),
+          credibility:
+            row.evidence_credibility == null
+              ? null
+              : oneOf(CREDIBILITIES, Number(row.evidence_credibility), 'credibility'),
+        },
       });
     }
   }

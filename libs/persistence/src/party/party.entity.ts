@@ -1,7 +1,8 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { UserEntity } from '../user/user.entity.js';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import type { Reliability } from '#cw/domain';
+import { IdColumn, InstantColumn, RefColumn, ReliabilityColumn, TextColumn } from '../shared/columns.js';
 
 @Entity('party')
 export class PartyEntity {
@@ -9,6 +10,8 @@ export class PartyEntity {
   @Index('ux_party_name', { unique: true }) @TextColumn('name', 200) name: string;
   @TextColumn('short_name', 64, { nullable: true }) shortName: string | null;
   @Index('ix_party_kind') @TextColumn('kind', 16) kind: string;
+  /** What its claims are graded by default (Admiralty code); F: cannot be judged. */
+  @ReliabilityColumn('reliability') reliability: Reliability;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;

@@ -1,9 +1,17 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
-import type { ConfirmationStance } from '#cw/domain';
+import type { ConfirmationStance, Credibility, Reliability } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import {
+  CredibilityColumn,
+  IdColumn,
+  InstantColumn,
+  IntColumn,
+  RefColumn,
+  ReliabilityColumn,
+  TextColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('confirmation')
@@ -16,6 +24,9 @@ export class ConfirmationEntity {
   @InstantColumn('stated_at') statedAt: Date;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;
+  /** Its source's reliability when it was entered (kept: a party's later grade does not rewrite it). */
+  @ReliabilityColumn('source_reliability') sourceReliability: Reliability;
+  @CredibilityColumn('credibility') credibility: Credibility;
   /** Same corridor, party, stance and instant: the same statement entered twice. */
   @Index('ux_confirmation_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;

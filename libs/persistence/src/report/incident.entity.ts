@@ -1,9 +1,17 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
-import type { IncidentKind } from '#cw/domain';
+import type { Credibility, IncidentKind, Reliability } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import {
+  CredibilityColumn,
+  IdColumn,
+  InstantColumn,
+  IntColumn,
+  RefColumn,
+  ReliabilityColumn,
+  TextColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('incident')
@@ -17,6 +25,9 @@ export class IncidentEntity {
   @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId:
     string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
+  /** Its source's reliability when it was entered (kept: a party's later grade does not rewrite it). */
+  @ReliabilityColumn('source_reliability') sourceReliability: Reliability;
+  @CredibilityColumn('credibility') credibility: Credibility;
   @Index('ux_incident_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;

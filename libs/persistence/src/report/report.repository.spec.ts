@@ -1,3 +1,4 @@
+import { CorridorStateService } from '../../../reports/src/corridor-state.service.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
@@ -113,26 +114,41 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
       await repos.corridors.insertWindows([window], tx);
       await repos.reports.insertEvacuation(inWindow, tx);
       await repos.reports.insertEvacuation(unplaced, tx);
-      await repos.corridors.refreshEvacuationFigures(corridor.id, tx);
+      await new CorridorStateService(repos.corridors, repos.reports).refreshEvacuationFigures(
+        corridor.id,
+        tx,
+      );
     });
 
     const figures = await repos.reports.findEvacuationFigures(corridor.id);
     expect(figures.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())).toEqual([
       {
+        id: inWindow.id,
         windowId: window.id,
         sourcePartyId: inWindow.sourcePartyId,
         reportedAt: inWindow.reportedAt,
         qualifier: 'range',
         value: 1500,
         max: 2000,
+        measure: 'evacuated',
+        countedAtId: null,
+        category: 'civilians',
+        sourceReliability: 'F',
+        credibility: 6,
       },
       {
+        id: unplaced.id,
         windowId: null,
         sourcePartyId: unplaced.sourcePartyId,
         reportedAt: unplaced.reportedAt,
         qualifier: 'at_least',
         value: 40,
         max: null,
+        measure: 'evacuated',
+        countedAtId: null,
+        category: 'civilians',
+        sourceReliability: 'F',
+        credibility: 6,
       },
     ]);
     // toEqual above already tells 1500 from '1500'; these say it for the reader.

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { COUNT_QUALIFIERS, oneOf, type CountQualifier } from '#cw/domain';
+import {
+  COUNT_QUALIFIERS,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  oneOf,
+  POPULATION_CATEGORIES,
+  RELIABILITIES,
+  type CountQualifier,
+  type Credibility,
+  type EvacuationMeasure,
+  type PopulationCategory,
+  type Reliability,
+} from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { Database, SqlRunner } from '../database/database.js';
@@ -9,21 +21,29 @@ import { EvacuationReportEntity } from './evacuation-report.entity.js';
 import { IncidentEntity } from './incident.entity.js';
 import { RemainingReportEntity } from './remaining-report.entity.js';
 
-/** The part of an evacuation report that reconciliation reads. */
+/** The part of an evacuation report that the figures read: what it counted, where, of whom, how graded. */
 export interface EvacuationFigure {
+  id: string;
   windowId: string | null;
   sourcePartyId: string;
   reportedAt: Date;
   qualifier: CountQualifier;
   value: number;
   max: number | null;
+  measure: EvacuationMeasure;
+  countedAtId: string | null;
+  category: PopulationCategory;
+  sourceReliability: Reliability;
+  credibility: Credibility;
 }
 
-/** Totals of a corridor's evacuation reports, as kept on the corridor row. */
-export interface EvacuationTotals {
-  reportCount: number;
-  low: number | null;
-  high: number | null;
+/** A corridor's claims of one measure in one window (or in none), as the database aggregates them. */
+export interface FigureGroup {
+  measure: EvacuationMeasure;
+  windowId: string | null;
+  low: number;
+  high: number;
+  claims: number;
 }
 
 /** The records a report names; each is checked only when given. */
@@ -32,12 +52,14 @@ export interface ReportReferences {
   partyId?: string;
   windowId?: string;
   locationId?: string;
+  /** A second place a report may name (where people were counted, or wait). */
+  placeId?: string;
 }
 
-/** The total range of a corridor's evacuation reports, used by evacuationTotals and the corridor row's update. */
-export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
-  SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
-  FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`;
+// The lowest and highest figure of a claim, as statedFigures (libs/domain) reads its count: "more than N" states
+// N+1, "fewer than N" N-1. corridor-figures-sql.spec pins these to the domain.
+const CLAIM_LOW_SQL = `CASE qualifier WHEN 'more_than' THEN value + 1 WHEN 'fewer_than' THEN value - 1 ELSE value END`;
+const CLAIM_HIGH_SQL = `CASE qualifier WHEN 'more_than' THEN value + 1 WHEN 'fewer_than' THEN value - 1 ELSE COALESCE(max, value) END`;
 
 /** The kinds of report that can be corrected after entry, each its own table. */
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
@@ -187,35 +209,73 @@ export class ReportRepository {
 
   async findEvacuationFigures(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationFigure[]> {
     const rows = await tx.all<Record<string, unknown>>(
-      `SELECT window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report WHERE corridor_id = :corridorId`,
+      `SELECT id, window_id, source_party_id, reported_at, qualifier, value, max, measure, counted_at_id, category,
+              source_reliability, credibility
+       FROM evacuation_report WHERE corridor_id = :corridorId`,
       { corridorId },
     );
     return rows.map((row) => ({
+      id: String(row.id),
       windowId: (row.window_id as string | null) ?? null,
       sourcePartyId: String(row.source_party_id),
       reportedAt: new Date(Number(row.reported_at)),
       qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
       value: Number(row.value),
       max: row.max == null ? null : Number(row.max),
+      measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+      countedAtId: (row.counted_at_id as string | null) ?? null,
+      category: oneOf(POPULATION_CATEGORIES, row.category, 'category'),
+      sourceReliability: oneOf(RELIABILITIES, row.source_reliability, 'reliability'),
+      credibility: oneOf(CREDIBILITIES, Number(row.credibility), 'credibility'),
     }));
   }
 
   /**
-   * The total range of reconcileCounts (libs/domain) computed in one aggregate row: per window, the lowest and
-   * highest stated figure; summed over windows. corridor-figures-sql.spec pins it to the domain function.
+   * A corridor's claims grouped by measure and window, each group's lowest and highest stated figure: what
+   * summarizeEvacuations (libs/domain) sums, read from the covering index alone.
    */
-  async evacuationTotals(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationTotals> {
-    const row = await tx.get<{
-      n: number | string;
-      low: number | string | null;
-      high: number | string | null;
-    }>(EVACUATION_TOTALS_SQL, { corridorId });
-    const count = Number(row?.n ?? 0);
-    return {
-      reportCount: count,
-      low: count ? Number(row?.low) : null,
-      high: count ? Number(row?.high) : null,
-    };
+  async figureGroups(corridorId: string, tx: SqlRunner = this.db): Promise<FigureGroup[]> {
+    const rows = await tx.all<Record<string, unknown>>(
+      `SELECT measure, window_id, MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
+       FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY measure, window_id`,
+      { corridorId },
+    );
+    return rows.map((row) => ({
+      measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+      windowId: (row.window_id as string | null) ?? null,
+      low: Number(row.lo),
+      high: Number(row.hi),
+      claims: Number(row.n),
+    }));
+  }
+
+  /**
+   * One group (measure and window, or no window) of a corridor's claims without one claim: the range a new
+   * claim joins. A range of the covering index: its cost follows the group, not the corridor.
+   */
+  async figureGroupWithout(
+    corridorId: string,
+    measure: EvacuationMeasure,
+    windowId: string | null,
+    exceptId: string,
+    tx: SqlRunner,
+  ): Promise<{ low: number; high: number } | null> {
+    const row = await tx.get<Record<string, unknown>>(
+      `SELECT MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
+       FROM evacuation_report
+       WHERE corridor_id = :corridorId AND measure = :measure AND ${windowId === null ? 'window_id IS NULL' : 'window_id = :windowId'}
+         AND id <> :exceptId`,
+      { corridorId, measure, exceptId, ...(windowId === null ? {} : { windowId }) },
+    );
+    return row && Number(row.n) > 0 ? { low: Number(row.lo), high: Number(row.hi) } : null;
+  }
+
+  /** A party's reliability now: what a claim it is the source of is graded by, unless it says otherwise. */
+  async reliabilityOf(partyId: string, tx: SqlRunner = this.db): Promise<Reliability | undefined> {
+    const row = await tx.get<{ reliability: string }>('SELECT reliability FROM party WHERE id = :partyId', {
+      partyId,
+    });
+    return row && oneOf(RELIABILITIES, row.reliability, 'reliability');
   }
 
   /** Which of the named records do not exist, in one query: the hot path of report entry. */
@@ -232,6 +292,7 @@ export class ReportRepository {
     }
     if (refs.locationId)
       checks.push(`EXISTS (SELECT 1 FROM location WHERE id = :locationId) AS "locationId"`);
+    if (refs.placeId) checks.push(`EXISTS (SELECT 1 FROM location WHERE id = :placeId) AS "placeId"`);
     const row = await tx.get<Record<keyof ReportReferences, number | boolean>>(
       `SELECT ${checks.join(', ')}`,
       { ...refs },

@@ -3,11 +3,14 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -16,13 +19,75 @@ import {
   CONFIRMATION_STANCES,
   INCIDENT_KINDS,
   POPULATION_CATEGORIES,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  RELIABILITIES,
   type ConfirmationStance,
+  type Credibility,
+  type EvacuationMeasure,
   type IncidentKind,
   type PopulationCategory,
+  type Reliability,
 } from '#cw/domain';
 import { CountDto } from './count.dto.js';
 
-class LocalTimeDto extends SourcedDto {
+/** Who was counted, when the source says: each part a whole number of people. */
+export class BreakdownDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  men?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  women?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Children under 18.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  minors?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  elderly?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  wounded?: number;
+}
+
+/** Every claim's grade (Admiralty code); ungraded when not given. */
+class GradedDto extends SourcedDto {
+  @ApiPropertyOptional({
+    enum: RELIABILITIES,
+    description:
+      "The source's reliability, A (completely reliable) to F (cannot be judged); default: the source party's at entry (F for an incident with no source).",
+  })
+  @IsOptional()
+  @IsIn(RELIABILITIES)
+  sourceReliability?: Reliability;
+
+  @ApiPropertyOptional({
+    enum: CREDIBILITIES,
+    type: 'integer',
+    description:
+      "The claim's credibility, 1 (confirmed by other sources) to 6 (cannot be judged, the default).",
+  })
+  @IsOptional()
+  @IsIn(CREDIBILITIES)
+  credibility?: Credibility;
+}
+
+class LocalTimeDto extends GradedDto {
   @ApiPropertyOptional({
     type: String,
     description: 'IANA zone, needed only when a time is written without an offset.',
@@ -74,6 +139,36 @@ export class EvacuationCreateDto extends LocalTimeDto {
   @IsIn(POPULATION_CATEGORIES)
   category: PopulationCategory;
 
+  @ApiPropertyOptional({
+    enum: EVACUATION_MEASURES,
+    description:
+      'What was counted: people who left the origin, joined on the way, arrived, or (the default, when the source did not say) evacuated.',
+  })
+  @IsOptional()
+  @IsIn(EVACUATION_MEASURES)
+  measure?: EvacuationMeasure;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where the people were counted: the plant, a stop, the destination.',
+  })
+  @IsOptional()
+  @IsUUID()
+  countedAtId?: string | null;
+
+  @ApiPropertyOptional({
+    type: BreakdownDto,
+    nullable: true,
+    description: "Who they were; no part, nor men + women + minors, above the count's upper bound.",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BreakdownDto)
+  breakdown?: BreakdownDto | null;
+
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Where they arrived.' })
   @IsOptional()
   @IsUUID()
@@ -94,6 +189,21 @@ export class RemainingCreateDto extends LocalTimeDto {
   @ValidateNested()
   @Type(() => CountDto)
   count: CountDto;
+
+  @ApiPropertyOptional({ enum: POPULATION_CATEGORIES, description: 'Who waits; default civilians.' })
+  @IsOptional()
+  @IsIn(POPULATION_CATEGORIES)
+  category?: PopulationCategory;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where they wait, when the source says (the plant, a district).',
+  })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string | null;
 }
 
 /** An incident's own words are its description; it has no separate note. */

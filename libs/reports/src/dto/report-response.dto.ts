@@ -4,11 +4,18 @@ import {
   COUNT_QUALIFIERS,
   INCIDENT_KINDS,
   POPULATION_CATEGORIES,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  RELIABILITIES,
   type ConfirmationStance,
   type CountQualifier,
+  type Credibility,
+  type EvacuationMeasure,
   type IncidentKind,
   type PopulationCategory,
+  type Reliability,
 } from '#cw/domain';
+import { BreakdownDto } from './report-create.dto.js';
 
 export class CountResponseDto {
   @ApiProperty({ enum: COUNT_QUALIFIERS }) qualifier: CountQualifier;
@@ -34,6 +41,10 @@ export class ConfirmationResponseDto extends EnteredDto {
   @ApiProperty({ format: 'date-time' }) statedAt: string;
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ enum: RELIABILITIES, description: "Its source's reliability (A–F), as graded at entry." })
+  sourceReliability: Reliability;
+  @ApiProperty({ enum: CREDIBILITIES, type: 'integer', description: "The claim's credibility (1–6)." })
+  credibility: Credibility;
 }
 
 export class EvacuationReportResponseDto extends EnteredDto {
@@ -45,6 +56,23 @@ export class EvacuationReportResponseDto extends EnteredDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) arrivedAtId: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({
+    enum: EVACUATION_MEASURES,
+    description: 'What was counted; evacuated when the source did not say.',
+  })
+  measure: EvacuationMeasure;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Where the people were counted.',
+  })
+  countedAtId: string | null;
+  @ApiProperty({ type: BreakdownDto, nullable: true }) breakdown: BreakdownDto | null;
+  @ApiProperty({ enum: RELIABILITIES, description: "Its source's reliability (A–F), as graded at entry." })
+  sourceReliability: Reliability;
+  @ApiProperty({ enum: CREDIBILITIES, type: 'integer', description: "The claim's credibility (1–6)." })
+  credibility: Credibility;
 }
 
 export class RemainingReportResponseDto extends EnteredDto {
@@ -53,6 +81,13 @@ export class RemainingReportResponseDto extends EnteredDto {
   @ApiProperty({ type: CountResponseDto }) count: CountResponseDto;
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ enum: POPULATION_CATEGORIES }) category: PopulationCategory;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Where they wait.' })
+  placeId: string | null;
+  @ApiProperty({ enum: RELIABILITIES, description: "Its source's reliability (A–F), as graded at entry." })
+  sourceReliability: Reliability;
+  @ApiProperty({ enum: CREDIBILITIES, type: 'integer', description: "The claim's credibility (1–6)." })
+  credibility: Credibility;
 }
 
 export class IncidentResponseDto extends EnteredDto {
@@ -61,6 +96,10 @@ export class IncidentResponseDto extends EnteredDto {
   @ApiProperty() description: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) sourcePartyId: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
+  @ApiProperty({ enum: RELIABILITIES, description: "Its source's reliability (A–F), as graded at entry." })
+  sourceReliability: Reliability;
+  @ApiProperty({ enum: CREDIBILITIES, type: 'integer', description: "The claim's credibility (1–6)." })
+  credibility: Credibility;
 }
 
 export function toCountResponse(row: {

@@ -6,6 +6,7 @@ import { DropUnusedReportIndexes1795631010131 } from './1795631010131-DropUnused
 import { ReportVersions1796384819195 } from './1796384819195-ReportVersions.js';
 import { Webhooks1796526003471 } from './1796526003471-Webhooks.js';
 import { Sharing1796526080960 } from './1796526080960-Sharing.js';
+import { ClaimMeasuresGrades1797100000000 } from './1797100000000-ClaimMeasuresGrades.js';
 
 export const SQLITE_MIGRATIONS = [
   Initial1795620003717,
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS = [
   ReportVersions1796384819195,
   Webhooks1796526003471,
   Sharing1796526080960,
+  ClaimMeasuresGrades1797100000000,
 ];
