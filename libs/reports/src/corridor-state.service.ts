@@ -10,9 +10,8 @@ import {
 } from '#cw/domain';
 import { CorridorRepository, ReportRepository, type SqlRunner } from '#cw/persistence';
 
-/** A claim just stored, as the corridor's figures take it in. */
+/** A claim about to be stored, as the corridor's figures take it in. */
 export interface NewEvacuationFigure {
-  id: string;
   measure: EvacuationMeasure;
   windowId: string | null;
   count: Count;
@@ -57,16 +56,16 @@ export class CorridorStateService {
   }
 
   /**
-   * Adds one new claim to the corridor's evacuation figures: only the claim's own group (same measure and
-   * window) is read, and only when its measure is the headline's, so a report's cost does not grow with the
-   * corridor's claims.
+   * Adds one new claim to the corridor's evacuation figures, before the claim is stored (in the same
+   * transaction): only the claim's own group (same measure and window) is read, and only when its measure is the
+   * headline's, so a report's cost does not grow with the corridor's claims.
    */
   async addEvacuationFigure(corridorId: string, claim: NewEvacuationFigure, tx: SqlRunner): Promise<void> {
     const before = await this.corridors.lockEvacuationFigures(corridorId, tx);
     if (!before) return;
     const groupBefore =
       before.headline?.measure === claim.measure
-        ? await this.reports.figureGroupWithout(corridorId, claim.measure, claim.windowId, claim.id, tx)
+        ? await this.reports.figureGroup(corridorId, claim.measure, claim.windowId, tx)
         : null;
     const headline = headlineAfterClaim(
       before.headline,

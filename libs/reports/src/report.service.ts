@@ -62,6 +62,10 @@ export class ReportService {
     try {
       response = await this.idempotency.create(idempotency, async (tx) => {
         if (windowId) await assertReferencesExist(this.reports, named, tx);
+        // The figures take the claim in before it is stored, so its group is read as it was (the covering index
+        // alone); a refused insert undoes them with the rest.
+        const figure = described.figureOf(claim);
+        if (figure) await this.state.addEvacuationFigure(corridorId, figure, tx);
         await this.reports.insert(kind, row, tx);
         const view = described.view(claim);
         await this.audit.record(tx, {
@@ -72,9 +76,7 @@ export class ReportService {
           corridorId,
           after: view,
         });
-        const figure = described.figureOf(claim);
-        if (figure) await this.state.addEvacuationFigure(corridorId, { id: row.id, ...figure }, tx);
-        else await this.refreshDerived(kind, corridorId, tx);
+        if (!figure) await this.refreshDerived(kind, corridorId, tx);
         if (described.derives) await this.evaluations.record(corridorId, tx);
         const answer = respond(row, view);
         if (described.reportedEvent) {

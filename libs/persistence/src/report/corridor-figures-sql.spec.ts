@@ -8,6 +8,8 @@ import {
   type EvacuationMeasure,
 } from '#cw/domain';
 import { CorridorStateService } from '../../../reports/src/corridor-state.service.js';
+import { bindNamed } from '../database/named-parameters.js';
+import { figureGroupSql } from './report.repository.js';
 import {
   aCorridor,
   anEvacuationReport,
@@ -91,17 +93,17 @@ describe.each(mediumDialects())('the evacuation totals kept on a corridor row (%
             measure: claim.measure,
           }),
         );
-        // As the create path does: each claim stored, then added to the figures kept on the row.
+        // As the create path does: each claim added to the figures kept on the row, then stored.
         await medium.db.transaction(async (tx) => {
           await repositories.corridors.insert(corridor, [], tx);
           await repositories.corridors.insertWindows(windows, tx);
           for (const report of reports) {
-            await repositories.reports.insertEvacuation(report, tx);
             await state.addEvacuationFigure(
               corridor.id,
-              { id: report.id, measure: report.measure, windowId: report.windowId, count: report },
+              { measure: report.measure, windowId: report.windowId, count: report },
               tx,
             );
+            await repositories.reports.insertEvacuation(report, tx);
           }
         });
         const { total } = summarizeEvacuations(
@@ -141,6 +143,26 @@ describe.each(mediumDialects())('the evacuation totals kept on a corridor row (%
     await medium.db.transaction((tx) => state.refreshEvacuationFigures(corridor.id, tx));
     expect(await stored(corridor.id)).toEqual({ reportCount: 3, measure: 'evacuated', low: 300, high: 344 });
   });
+
+  if (dialect === 'sqlite') {
+    it("read a new claim's group from the covering index alone, whatever the corridor's other claims", async () => {
+      for (const namesWindow of [true, false]) {
+        const { text, values } = bindNamed(
+          figureGroupSql(namesWindow),
+          { corridorId: 'c', measure: 'arrived', ...(namesWindow ? { windowId: 'w' } : {}) },
+          () => '?',
+        );
+        const plan: string[] = (await medium.dataSource.query(`EXPLAIN QUERY PLAN ${text}`, values)).map(
+          (row: { detail: string }) => row.detail,
+        );
+        expect(plan).toEqual([
+          expect.stringMatching(
+            /USING COVERING INDEX ix_evacuation_report_corridor \(corridor_id=\? AND measure=\? AND window_id/,
+          ),
+        ]);
+      }
+    });
+  }
 
   it('are empty for a corridor nobody reported on', async () => {
     const corridor = aCorridor(world);

@@ -81,6 +81,14 @@ const STATED_AT_COLUMN: Record<ReportKind, string> = {
   incident: 'occurred_at',
 };
 
+/** The range of one group of a corridor's claims (a measure, in a window or in none); a plan test pins its index. */
+export function figureGroupSql(namesWindow: boolean): string {
+  return `SELECT MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
+    FROM evacuation_report
+    WHERE corridor_id = :corridorId AND measure = :measure
+      AND ${namesWindow ? 'window_id = :windowId' : 'window_id IS NULL'}`;
+}
+
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
 @Injectable()
 export class ReportRepository {
@@ -250,23 +258,20 @@ export class ReportRepository {
   }
 
   /**
-   * One group (measure and window, or no window) of a corridor's claims without one claim: the range a new
-   * claim joins. A range of the covering index: its cost follows the group, not the corridor.
+   * One group (measure and window, or no window) of a corridor's claims: the range a new claim joins. A range of
+   * the covering index, read from the index alone: its cost follows the group, not the corridor.
    */
-  async figureGroupWithout(
+  async figureGroup(
     corridorId: string,
     measure: EvacuationMeasure,
     windowId: string | null,
-    exceptId: string,
     tx: SqlRunner,
   ): Promise<{ low: number; high: number } | null> {
-    const row = await tx.get<Record<string, unknown>>(
-      `SELECT MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
-       FROM evacuation_report
-       WHERE corridor_id = :corridorId AND measure = :measure AND ${windowId === null ? 'window_id IS NULL' : 'window_id = :windowId'}
-         AND id <> :exceptId`,
-      { corridorId, measure, exceptId, ...(windowId === null ? {} : { windowId }) },
-    );
+    const row = await tx.get<Record<string, unknown>>(figureGroupSql(windowId !== null), {
+      corridorId,
+      measure,
+      ...(windowId === null ? {} : { windowId }),
+    });
     return row && Number(row.n) > 0 ? { low: Number(row.lo), high: Number(row.hi) } : null;
   }
 
