@@ -41,11 +41,17 @@ export async function assertReferencesExist(
   if (missing.includes('corridorId')) throw AppError.notFound('corridor', refs.corridorId);
   const [first] = missing;
   if (!first) return;
-  const what = { partyId: 'party', windowId: 'window of this corridor', locationId: 'location' }[
-    first as 'partyId'
-  ];
-  throw AppError.unknownReference(fields[first] ?? first, what, String(refs[first]));
+  throw AppError.unknownReference(fields[first] ?? first, REFERENCE_NAMES[first], String(refs[first]));
 }
+
+/** What each reference names, as a refusal says it ("No location has the id …"). */
+const REFERENCE_NAMES: Record<keyof ReportReferences, string> = {
+  corridorId: 'corridor',
+  partyId: 'party',
+  windowId: 'window of this corridor',
+  locationId: 'location',
+  placeId: 'location',
+};
 
 /**
  * The driver's refusal of a report's write, as the answer that says why. What the report names is checked by

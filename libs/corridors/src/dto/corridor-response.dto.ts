@@ -6,6 +6,7 @@ import {
   EVACUATION_MEASURES,
   FLAG_RULES,
   FLAG_SEVERITIES,
+  oneOf,
   type ConfirmationStance,
   type CorridorStatus,
   type EvacuationMeasure,
@@ -160,8 +161,8 @@ export function toWindowResponse(
     },
     flags: flags.map((f) => ({
       id: f.id,
-      rule: f.rule as FlagRule,
-      severity: f.severity as FlagSeverity,
+      rule: oneOf(FLAG_RULES, f.rule, 'flag rule'),
+      severity: oneOf(FLAG_SEVERITIES, f.severity, 'severity'),
       isOpen: f.resolvedAt === null,
       raisedAt: f.raisedAt.toISOString(),
       resolvedAt: f.resolvedAt?.toISOString() ?? null,
