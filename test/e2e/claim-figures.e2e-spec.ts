@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { startApi, storedState, type ApiHarness } from '../support/api-harness.js';
+import { asText, readCsv } from '../support/csv.js';
 import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
@@ -337,6 +338,88 @@ describe.each(availableDialects())('what a claim counted, and how sure, on %s', 
       });
       // A client sending none of the new fields: civilians at the origin, its source's grade.
       expect(unchanged).toMatchObject({ category: 'civilians', placeId: null, sourceReliability: 'E' });
+    });
+  });
+
+  describe('claims.csv', () => {
+    it('exports what each claim counted, where, of whom and how sure, and imports it back as the same claim', async () => {
+      const { id } = await corridor('Exported operation', [
+        { startsAt: '2022-05-01T08:00:00+03:00', endsAt: '2022-05-01T20:00:00+03:00' },
+      ]);
+      await fx.report(
+        id,
+        'evacuations',
+        evacuation({
+          measure: 'arrived',
+          countedAtId: zaporizhzhia,
+          category: 'women_children_elderly',
+          count: { qualifier: 'more_than', value: 120 },
+          breakdown: { women: 60, minors: 40, elderly: 20 },
+          credibility: 2,
+        }),
+      );
+      await fx.report(id, 'remaining', {
+        sourcePartyId: icrc,
+        reportedAt: '2022-05-02T12:00:00+03:00',
+        count: { qualifier: 'about', value: 100 },
+        category: 'women_children',
+        placeId: azovstal,
+      });
+      const response = await api.http
+        .get('/api/v1/exports/claims.csv')
+        .query({ corridorId: id })
+        .set(api.auth)
+        .buffer(true)
+        .parse(asText);
+      expect(response.status).toBe(200);
+      const csv = readCsv(response.body as string);
+      expect(csv.hashtags).toEqual(
+        expect.arrayContaining([
+          '#meta+measure',
+          '#loc+counted+name',
+          '#affected+evacuated+f',
+          '#meta+reliability',
+        ]),
+      );
+      const byKind = Object.fromEntries(csv.rows.map((row) => [row.kind, row]));
+      expect(byKind.evacuation).toMatchObject({
+        measure: 'arrived',
+        'counted at': 'Zaporizhzhia',
+        category: 'women_children_elderly',
+        qualifier: 'more_than',
+        women: '60',
+        minors: '40',
+        elderly: '20',
+        men: '',
+        'source reliability': 'A',
+        credibility: '2',
+      });
+      expect(byKind.remaining).toMatchObject({
+        category: 'women_children',
+        'waiting at': 'Azovstal Iron and Steel Works',
+        'source reliability': 'B',
+        credibility: '6',
+      });
+
+      // The same file imported back is the same claim: nothing new is stored.
+      const evacuationsOnly = await api.http
+        .get('/api/v1/exports/claims.csv')
+        .query({ corridorId: id, kind: 'evacuation' })
+        .set(api.auth)
+        .buffer(true)
+        .parse(asText);
+      const imported = await api.http
+        .post('/api/v1/imports/evacuations')
+        .query({ dryRun: 'false' })
+        .set(api.auth)
+        .set('content-type', 'text/csv')
+        .send(evacuationsOnly.body as string);
+      expect(imported.status).toBe(422);
+      expect(imported.body.errors).toEqual([
+        expect.objectContaining({ row: 3, message: expect.stringContaining('recorded already') }),
+      ]);
+      const summary = await get(`corridors/${id}/evacuations/summary`);
+      expect(summary.body.total.bySource).toHaveLength(1);
     });
   });
 

@@ -77,6 +77,7 @@ describe('the domain library', () => {
         'headlineAfterClaim',
         'headlineOfGroups',
         'likeGroups',
+        'parseBreakdown',
         'summarizeEvacuations',
         'defaultRequiredConfirmations',
         'deriveCorridorStatus',

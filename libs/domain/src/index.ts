@@ -29,6 +29,7 @@ export {
   headlineMeasure,
   headlineOfGroups,
   likeGroups,
+  parseBreakdown,
   summarizeEvacuations,
   type Breakdown,
   type CountDiscrepancy,

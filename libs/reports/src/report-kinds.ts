@@ -4,6 +4,7 @@ import {
   BREAKDOWN_PARTS,
   DEFAULT_MEASURE,
   describeCount,
+  parseBreakdown,
   parseInstant,
   type Breakdown,
   type ConfirmationStance,
@@ -135,19 +136,6 @@ function storedBreakdown(count: Count, breakdown: Breakdown | null | undefined):
   return JSON.stringify(parts);
 }
 
-/** A stored breakdown read back: only its known parts, each a number. */
-function readBreakdown(stored: string | null): Breakdown | null {
-  if (stored === null) return null;
-  const parsed: unknown = JSON.parse(stored);
-  const parts: Breakdown = {};
-  for (const part of BREAKDOWN_PARTS) {
-    const value: unknown =
-      typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, part) : undefined;
-    if (typeof value === 'number') parts[part] = value;
-  }
-  return parts;
-}
-
 /**
  * A field that makes a claim another claim (issue 13's) joins its fingerprint only when it is not the default, so
  * a claim stored before the field existed keeps its fingerprint and entering it again is still refused.
@@ -258,7 +246,7 @@ const evacuation: ReportKindDescription<'evacuation'> = {
     note: c.note,
     measure: c.measure,
     countedAtId: c.countedAtId,
-    breakdown: readBreakdown(c.breakdown),
+    breakdown: parseBreakdown(c.breakdown),
     sourceReliability: c.sourceReliability,
     credibility: c.credibility,
   }),

@@ -115,6 +115,19 @@ export function headlineOfGroups(
   };
 }
 
+/** A breakdown as stored (JSON) read back: only its known parts, each a number; null when none was stored. */
+export function parseBreakdown(stored: string | null): Breakdown | null {
+  if (stored === null) return null;
+  const parsed: unknown = JSON.parse(stored);
+  const parts: Breakdown = {};
+  for (const part of BREAKDOWN_PARTS) {
+    const value: unknown =
+      typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, part) : undefined;
+    if (typeof value === 'number') parts[part] = value;
+  }
+  return parts;
+}
+
 /** Refuses a breakdown with a part, or men + women + minors, larger than the count can be. */
 export function assertBreakdownFits(
   count: Count,
