@@ -17,7 +17,9 @@ RUN npm run build \
 
 # ---- runtime ----
 FROM node:24-bookworm-slim
+# UV_THREADPOOL_SIZE and --max-semi-space-size: the api's memory (docs/performance.md, "Memory").
 ENV NODE_ENV=production \
+    UV_THREADPOOL_SIZE=2 \
     PORT=3000 \
     DATABASE_URL=sqlite:/app/var/corridor-watch.sqlite
 WORKDIR /app
@@ -29,4 +31,4 @@ VOLUME ["/app/var"]
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "dist/apps/api/src/main.js"]

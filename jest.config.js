@@ -30,5 +30,7 @@ export default {
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Several built apis and workers on PostgreSQL (`npm run test:cluster`, run by `npm test` when PostgreSQL answers).
+    { ...shared, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/*.cluster-spec.ts'] },
   ],
 };

@@ -1,22 +1,30 @@
-// `npm run bench`: the api on SQLite under load, against bare better-sqlite3 doing the same inserts.
-// Prints a table and writes var/bench/results.json. A measurement, not a test: it asserts nothing.
+// `npm run bench`: the api on SQLite under load, against bare better-sqlite3 doing the same inserts, against the
+// peer (peer-crud, PEER_CRUD_DIR) in the same sitting, and on PostgreSQL at 200,000 and 2,000,000 reports.
+// Prints tables and writes var/bench/results.json. A measurement, not a test: it asserts nothing.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { AUTH_OVERHEAD_ENV, benchAuthOverhead } from './bench/auth-overhead.mjs';
+import { benchPeer, peerDirectory, preparePeer } from './bench/peer.mjs';
+import { createBenchDatabase, seedCorridors, seedReports } from './bench/postgres.mjs';
 import { seed } from './bench/seed.mjs';
 import { runSharingBench } from './bench/sharing.mjs';
 import { runSweepBench } from './bench/sweep.mjs';
 import { runWebhookBench } from './bench/webhooks.mjs';
-import { findOrStartRedis, freePort, waitForHttp } from './lib/services.mjs';
+import { API_ENV, API_NODE_ARGS } from './lib/app-setup.mjs';
+import { findOrStartRedis, findPostgres, freePort, waitForHttp } from './lib/services.mjs';
 
 const SIZE = { corridors: 10_000, windowsPerCorridor: 5, reportsPerCorridor: 20 };
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 10;
+// The same for every measure, ours and the peer's: ratios compare like with like.
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WARM_UP_S = 2;
+// Reports per corridor of the two PostgreSQL sizes (10,000 corridors): 200,000 and 2,000,000 reports.
+const POSTGRES_SIZES = [20, 200];
 const ADMIN = { email: 'bench@corridor.local', password: 'bench password long enough' };
 
 function log(line) {
@@ -24,8 +32,8 @@ function log(line) {
 }
 
 function startApi(env) {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, ...env },
+  const child = spawn(process.execPath, [...API_NODE_ARGS, 'dist/apps/api/src/main.js'], {
+    env: { ...process.env, ...API_ENV, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
@@ -63,6 +71,101 @@ function run(options) {
   });
 }
 
+/** A measure as the peer's own script takes it: a short unmeasured run first, then the measured one. */
+async function warmedUp(options) {
+  await run({ ...options, duration: WARM_UP_S });
+  return run(options);
+}
+
+const figure = (result) => ({
+  requestsPerSecond: Math.round(result.requests.average),
+  p99Ms: result.latency.p99,
+  errors: result.errors + result.non2xx,
+});
+const ratio = (ours, theirs) => (theirs ? Number((ours / theirs).toFixed(2)) : null);
+
+/** A bench API key on a running api, for the Authorization header. */
+async function apiKeyAuth(base) {
+  const { token } = await json(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const { key } = await json(`${base}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'bench', scopes: ['read', 'write'] }),
+  });
+  return { token, auth: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } };
+}
+
+// Each request is a distinct report with its own Idempotency-Key, as field phones send them.
+let sequence = 0;
+function createReports(base, auth, corridorIds, partyIds) {
+  return {
+    url: base,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          sequence += 1;
+          const corridorId = corridorIds[sequence % corridorIds.length];
+          return {
+            ...request,
+            path: `/api/v1/corridors/${corridorId}/evacuations`,
+            headers: { ...auth, 'idempotency-key': `bench-${sequence}-${randomUUID()}` },
+            body: JSON.stringify({
+              sourcePartyId: partyIds[sequence % 3],
+              reportedAt: new Date(Date.now() - 3_600_000 - sequence * 1000).toISOString(),
+              count: { qualifier: sequence % 4 === 0 ? 'at_least' : 'exact', value: sequence % 500 },
+              category: 'civilians',
+            }),
+          };
+        },
+      },
+    ],
+  };
+}
+
+/** Our create and authenticated list on PostgreSQL, at each size of POSTGRES_SIZES. */
+async function benchPostgres(serverUrl, redisUrl) {
+  const database = await createBenchDatabase(serverUrl);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const api = startApi({
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    QUEUE_PREFIX: `bench-postgres-${port}`,
+    ...AUTH_OVERHEAD_ENV,
+  });
+  const sizes = [];
+  try {
+    await waitForHttp(`${base}/health`, 60_000);
+    const seeded = await seedCorridors(database.url, SIZE);
+    const { auth } = await apiKeyAuth(base);
+    let reportsPerCorridor = 0;
+    for (const perCorridor of POSTGRES_SIZES) {
+      const reports = SIZE.corridors * perCorridor;
+      const started = Date.now();
+      log(`PostgreSQL: generating evacuation reports up to ${reports.toLocaleString('en')}…`);
+      await seedReports(database.url, seeded, reportsPerCorridor, perCorridor);
+      reportsPerCorridor = perCorridor;
+      const seedSeconds = Math.round((Date.now() - started) / 1000);
+      const list = await warmedUp({ url: `${base}/api/v1/corridors?limit=50`, headers: auth });
+      const create = await warmedUp(createReports(base, auth, seeded.corridorIds, seeded.partyIds));
+      sizes.push({ reports, seedSeconds, list: figure(list), create: figure(create) });
+    }
+    return { sizes, apiPeakRssMb: Math.round(peakRssMb(api.pid)) };
+  } finally {
+    await stop(api);
+    await database.drop();
+  }
+}
+
 function bareInserts(path, corridorIds, partyId, admin, count) {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -97,6 +200,11 @@ async function main() {
   if (!existsSync('dist/apps/api/src/main.js')) throw new Error('run `npm run build` first');
   const redis = await findOrStartRedis();
   redisToStop = redis.stop;
+  // Installed and built before anything is measured: its compile would load the machine meanwhile.
+  const peerSource = peerDirectory(process.cwd());
+  let peer = null;
+  if (existsSync(path.join(peerSource, 'package.json'))) peer = preparePeer(peerSource, log);
+  else log(`peer-crud not found at ${peerSource} (set PEER_CRUD_DIR): the peer comparison is skipped.`);
   const dir = mkdtempSync(join(tmpdir(), 'cw-bench-'));
   const dbPath = join(dir, 'bench.sqlite');
   const port = await freePort();
@@ -122,45 +230,11 @@ async function main() {
 
   api = startApi(env);
   await waitForHttp(`${base}/health`, 30_000);
-  const { token } = await json(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  const { key } = await json(`${base}/api/v1/api-keys`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'bench', scopes: ['read', 'write'] }),
-  });
-  const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-
-  // Each request is a distinct report with its own Idempotency-Key, as field phones send them.
-  let sequence = 0;
-  const create = await run({
-    url: base,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          sequence += 1;
-          const corridorId = seeded.corridorIds[sequence % seeded.corridorIds.length];
-          return {
-            ...request,
-            path: `/api/v1/corridors/${corridorId}/evacuations`,
-            headers: { ...auth, 'idempotency-key': `bench-${sequence}-${randomUUID()}` },
-            body: JSON.stringify({
-              sourcePartyId: seeded.partyIds[sequence % 3],
-              reportedAt: new Date(Date.now() - 3_600_000 - sequence * 1000).toISOString(),
-              count: { qualifier: sequence % 4 === 0 ? 'at_least' : 'exact', value: sequence % 500 },
-              category: 'civilians',
-            }),
-          };
-        },
-      },
-    ],
-  });
-
-  const list = await run({ url: `${base}/api/v1/corridors?limit=50`, headers: auth });
+  const { token, auth } = await apiKeyAuth(base);
+  const create = await warmedUp(createReports(base, auth, seeded.corridorIds, seeded.partyIds));
+  const list = await warmedUp({ url: `${base}/api/v1/corridors?limit=50`, headers: auth });
+  // The peer's measures are these two: its peak is comparable to this one.
+  const apiPeakRssCreateList = peakRssMb(api.pid);
   const filtered = await run({ url: `${base}/api/v1/corridors?limit=50&status=completed`, headers: auth });
   log('measuring the guard layer: the same write with and without authentication and authorization…');
   const guard = await benchAuthOverhead({
@@ -178,6 +252,22 @@ async function main() {
   const bareCount = 20_000;
   const bare = bareInserts(dbPath, seeded.corridorIds, seeded.partyIds[0], seeded.admin, bareCount);
   rmSync(dir, { recursive: true, force: true }); // some 400 MB of seeded database
+
+  let peerResult = null;
+  if (peer) {
+    log(
+      'the peer (peer-crud, Nest + Fastify + TypeORM, no authentication), same size, connections and seconds…',
+    );
+    try {
+      peerResult = await benchPeer({ dir: peer.dir, size: SIZE, measure: warmedUp, log });
+    } finally {
+      peer.remove();
+    }
+  }
+  const postgresUrl = process.env.TEST_POSTGRES_URL ?? (await findPostgres());
+  let postgres = null;
+  if (postgresUrl) postgres = await benchPostgres(postgresUrl, redis.url);
+  else log('PostgreSQL does not answer on 127.0.0.1:5432 (or TEST_POSTGRES_URL): its figures are skipped.');
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -203,7 +293,17 @@ async function main() {
       errors: filtered.errors + filtered.non2xx,
     },
     apiPeakRssMb: Math.round(apiPeakRss),
+    apiPeakRssCreateListMb: Math.round(apiPeakRssCreateList),
     guardOverhead: guard,
+    peer: peerResult && {
+      createReport: figure(peerResult.create),
+      listCorridors: figure(peerResult.list),
+      peakRssMb: peerResult.peakRssMb,
+      // Goals: our authenticated list (status and figures) ≥ 1.0× its unauthenticated list; our create ≥ 1.5× its.
+      listRatio: ratio(list.requests.average, peerResult.list.requests.average),
+      createRatio: ratio(create.requests.average, peerResult.create.requests.average),
+    },
+    postgres,
   };
   mkdirSync('var/bench', { recursive: true });
   writeFileSync('var/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -223,11 +323,48 @@ async function main() {
   log(
     `| list corridors filtered by status=completed | ${results.listCorridorsByStatus.requestsPerSecond} req/s, p99 ${results.listCorridorsByStatus.p99Ms} ms |`,
   );
-  log(`| API process peak RSS | ${results.apiPeakRssMb} MB |`);
+  log(
+    `| API process peak RSS | ${results.apiPeakRssCreateListMb} MB after create and list (the peer's measures); ${results.apiPeakRssMb} MB whole run (with filtered list, guard overhead and sign-in) |`,
+  );
   log(
     `| same write without the guard layer (no auth, no policy, no rate limit) | ${guard.withoutGuard.rps} req/s; guarded/unguarded ${guard.ratio} |`,
   );
   if (guard.signIn) log(`| sign-in (argon2id) | ${JSON.stringify(guard.signIn)} |`);
+
+  const rate = (f) =>
+    `${f.requestsPerSecond} req/s, p99 ${f.p99Ms} ms${f.errors ? `, ${f.errors} errors` : ''}`;
+  if (results.peer) {
+    const { peer: theirs } = results;
+    log(
+      `\nbeside the peer, same sitting, ${CONNECTIONS} connections, ${DURATION_S} s after ${WARM_UP_S} s of warm-up:`,
+    );
+    log('| measure | ours (SQLite) | peer-crud (SQLite) | ratio | goal |');
+    log('| --- | --- | --- | --- | --- |');
+    log(
+      `| list corridors, 50 a page (ours: API key, status and figures; the peer: no auth, report count) | ${rate(results.listCorridors)} | ${rate(theirs.listCorridors)} | **${theirs.listRatio}×** | ≥ 1.0× |`,
+    );
+    log(
+      `| create an evacuation report (ours: API key, Idempotency-Key, audit, figures) | ${rate(results.createEvacuationReport)} | ${rate(theirs.createReport)} | **${theirs.createRatio}×** | ≥ 1.5× |`,
+    );
+    log(`| peak RSS of the server | ${results.apiPeakRssCreateListMb} MB | ${theirs.peakRssMb} MB | | |`);
+  }
+  if (results.postgres) {
+    log(
+      `\nours on PostgreSQL (${CONNECTIONS} connections, ${DURATION_S} s after ${WARM_UP_S} s of warm-up):`,
+    );
+    log(
+      '| evacuation reports | list corridors, 50 a page | ratio to the peer | create a report | ratio to the peer | rows generated in |',
+    );
+    log('| --- | --- | --- | --- | --- | --- |');
+    for (const size of results.postgres.sizes) {
+      const theirs = results.peer;
+      log(
+        `| ${size.reports.toLocaleString('en')} | ${rate(size.list)} | ${theirs ? `${ratio(size.list.requestsPerSecond, theirs.listCorridors.requestsPerSecond)}×` : '—'} | ${rate(size.create)} | ${theirs ? `${ratio(size.create.requestsPerSecond, theirs.createReport.requestsPerSecond)}×` : '—'} | ${size.seedSeconds} s |`,
+      );
+    }
+    log(`(API process peak RSS on PostgreSQL: ${results.postgres.apiPeakRssMb} MB)`);
+  }
+  writeFileSync('var/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
   log('\nflag evaluation (the worker):');
   results.flags = await runSweepBench({ redisUrl: redis.url, log });

@@ -3,20 +3,22 @@
 // API and the worker, imports the demo data into an empty database and prints how to sign in.
 // Node built-ins only (it runs before `npm ci`).
 import { spawn } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { formatImportError, importDemo, login } from './demo-import.mjs';
+import { startBanner } from './lib/start-banner.mjs';
+import {
+  API_ENTRY,
+  API_ENV,
+  API_NODE_ARGS,
+  bootstrapAdmin,
+  buildIsStale,
+  CREDENTIALS_FILE,
+  run,
+  WORKER_ENTRY,
+} from './lib/app-setup.mjs';
 import { ensureDependencies, reexecOnSupportedNode } from './lib/runtime.mjs';
 import { findOrStartRedis, isPortFree, waitForHttp } from './lib/services.mjs';
 
@@ -24,11 +26,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const API_ENTRY = 'dist/apps/api/src/main.js';
-const WORKER_ENTRY = 'dist/apps/worker/src/main.js';
-const BUILD_OUTPUTS = [API_ENTRY, WORKER_ENTRY, 'dist/libs/persistence/src/migrate.main.js'];
-const CREDENTIALS_FILE = path.join('var', 'bootstrap-admin.json');
-const DEFAULT_ADMIN_EMAIL = 'admin@corridor.local';
 
 const say = (msg) => console.log(`[start] ${msg}`);
 const fail = (msg) => {
@@ -36,97 +33,13 @@ const fail = (msg) => {
   process.exit(1);
 };
 
-/** Runs a command with inherited output; rejects on a non-zero exit. */
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`\`${command} ${args.join(' ')}\` failed (${signal ?? `exit code ${code}`})`)),
-    );
-  });
-}
-
-/** Newest mtime of the TypeScript sources under apps/ and libs/ (specs and declarations excluded). */
-function newestSource(dir) {
-  let newest = 0;
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
-      newest = Math.max(newest, newestSource(full));
-    } else if (
-      entry.name.endsWith('.ts') &&
-      !entry.name.endsWith('.d.ts') &&
-      !entry.name.endsWith('.spec.ts')
-    ) {
-      newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-function buildIsStale() {
-  if (!BUILD_OUTPUTS.every((f) => existsSync(f))) return 'dist/ is missing';
-  const built = Math.min(...BUILD_OUTPUTS.map((f) => statSync(f).mtimeMs));
-  const sources = Math.max(newestSource('apps'), newestSource('libs'));
-  return sources > built ? 'sources changed since the last build' : null;
-}
-
-function randomPassword(length = 20) {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  let out = '';
-  for (let i = 0; i < length; i += 1) out += alphabet[randomInt(alphabet.length)];
-  return out;
-}
-
-/** The first admin's credentials: from the environment, else var/bootstrap-admin.json, else generated. */
-function bootstrapAdmin() {
-  const envEmail = process.env.BOOTSTRAP_ADMIN_EMAIL;
-  const envPassword = process.env.BOOTSTRAP_ADMIN_PASSWORD;
-  if (envPassword)
-    return { email: envEmail || DEFAULT_ADMIN_EMAIL, password: envPassword, source: 'environment' };
-  if (existsSync(CREDENTIALS_FILE)) {
-    try {
-      const saved = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8'));
-      if (saved.email && saved.password) {
-        if (envEmail && envEmail !== saved.email) {
-          say(
-            `BOOTSTRAP_ADMIN_EMAIL=${envEmail} ignored: ${CREDENTIALS_FILE} holds ${saved.email} ` +
-              '(delete that file, and the database, to bootstrap another admin).',
-          );
-        }
-        return { email: saved.email, password: saved.password, source: CREDENTIALS_FILE };
-      }
-    } catch {
-      say(`${CREDENTIALS_FILE} is unreadable; generating new credentials.`);
-    }
-  }
-  const admin = { email: envEmail || DEFAULT_ADMIN_EMAIL, password: randomPassword() };
-  writeFileSync(
-    CREDENTIALS_FILE,
-    JSON.stringify({ ...admin, createdAt: new Date().toISOString() }, null, 2) + '\n',
-    { mode: 0o600 },
-  );
-  chmodSync(CREDENTIALS_FILE, 0o600);
-  return { ...admin, source: 'generated' };
-}
-
 const children = new Map(); // name -> ChildProcess
 let redis = null;
 let stopping = false;
 
 /** Spawns `node entry` with `[name]`-prefixed output (the apps log JSON lines; they pass through as they are). */
-function startChild(name, entry, env) {
-  const child = spawn(process.execPath, [entry], {
+function startChild(name, entry, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
@@ -187,12 +100,6 @@ process.on('exit', () => {
   }
 });
 
-function box(lines) {
-  const width = Math.max(...lines.map((l) => l.length));
-  const bar = '─'.repeat(width + 2);
-  return [`┌${bar}┐`, ...lines.map((l) => `│ ${l.padEnd(width)} │`), `└${bar}┘`].join('\n');
-}
-
 async function getJson(url, token) {
   const res = await fetch(url, {
     headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -232,7 +139,7 @@ async function main() {
     return;
   }
 
-  const admin = bootstrapAdmin();
+  const admin = bootstrapAdmin(say);
   const localUrl = `http://localhost:${port}`;
   const env = {
     ...process.env,
@@ -245,7 +152,7 @@ async function main() {
 
   // The API migrates the database at start; the worker starts once the API is healthy.
   say(`starting the API on port ${port}…`);
-  startChild('api', API_ENTRY, env);
+  startChild('api', API_ENTRY, { ...env, ...API_ENV }, API_NODE_ARGS);
   try {
     await waitForHttp(`http://127.0.0.1:${port}/health`, 120000, {
       shouldAbort: () => (stopping ? 'stopping' : children.has('api') ? null : 'the API exited'),
@@ -283,19 +190,14 @@ async function main() {
   }
   if (stopping) return;
 
-  const lines = [
-    'Corridor Watch is running.',
-    '',
-    `Console and API:  ${localUrl}/`,
-    `API docs:         ${localUrl}/api/docs`,
-    `Sign in:          ${admin.email}`,
-    `Password:         ${admin.password}`,
-  ];
-  if (admin.source !== 'environment') lines.push(`(kept in ${CREDENTIALS_FILE})`);
-  if (redis.started) lines.push(`Redis:            ${redis.url} (stops with this command)`);
-  if (signInNote) lines.push('', 'Note: see the message above about signing in / demo data.');
-  lines.push('', 'Press Ctrl-C to stop.');
-  console.log('\n' + box(lines) + '\n');
+  const banner = startBanner({
+    localUrl,
+    admin,
+    credentialsFile: CREDENTIALS_FILE,
+    redisUrl: redis.started ? redis.url : null,
+    hasSignInNote: Boolean(signInNote),
+  });
+  console.log('\n' + banner + '\n');
 }
 
 main().catch((err) => shutdown(1, `start failed: ${err.stack || err.message}`));

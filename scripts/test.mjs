@@ -31,6 +31,8 @@ const STEPS = [
   { script: 'cycles' },
   { script: 'test:unit', results: 'unit', runner: 'jest' },
   { script: 'test:e2e', results: 'e2e', runner: 'jest' },
+  // Two built apis and two workers on one database: PostgreSQL only (one SQLite file is one machine's).
+  { script: 'test:cluster', results: 'cluster', runner: 'jest', needsPostgres: true },
   { script: 'test:console:components', results: 'console-components', runner: 'vitest' },
   { script: 'test:console:browser', results: 'console-browser', runner: 'vitest' },
 ];
@@ -156,12 +158,16 @@ async function main() {
     say(`PostgreSQL: ${postgres}`);
   } else {
     delete process.env.TEST_POSTGRES_URL;
-    say('PostgreSQL not reachable: PostgreSQL suites will be skipped');
+    say('PostgreSQL not reachable: PostgreSQL suites and the cluster test will be skipped');
   }
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   for (const step of STEPS) {
     if (interrupted) return;
+    if (step.needsPostgres && !postgres) {
+      say(`npm run ${step.script}: not run, it needs PostgreSQL`);
+      continue;
+    }
     const stepStart = Date.now();
     console.log(`\n[test] ── npm run ${step.script} ──`);
     let resultsFile = null;

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { findOrStartRedis, freePort, waitForHttp } from '../lib/services.mjs';
 import { seed } from './seed.mjs';
+import { API_ENV, API_NODE_ARGS } from '../lib/app-setup.mjs';
 
 const SIZE = { corridors: 10_000, windowsPerCorridor: 5, reportsPerCorridor: 20 }; // 200,000 claims
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
@@ -64,7 +65,10 @@ export async function runSharingBench({ redisUrl, log = console.log }) {
     QUEUE_PREFIX: `bench-sharing-${port}`,
   };
   const start = () =>
-    spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    spawn(process.execPath, [...API_NODE_ARGS, 'dist/apps/api/src/main.js'], {
+      env: { ...env, ...API_ENV },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   let api = start(); // migrates and creates the admin
   try {
     await waitForHttp(`${base}/health`, 30_000);

@@ -1,7 +1,7 @@
 // Finds (or starts) the services Corridor Watch needs on a developer or CI machine.
-// Node built-ins only: this file runs before `npm ci`.
-import { spawn } from 'node:child_process';
-import { accessSync, constants as fsConstants } from 'node:fs';
+// Node built-ins only: this file runs before `npm ci` (findOrStartPostgres loads `pg`, so it runs after).
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, existsSync, mkdirSync, readdirSync, constants as fsConstants } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -386,4 +386,140 @@ export function redact(url) {
   } catch {
     return url;
   }
+}
+
+/** initdb and pg_ctl: on the PATH, else in Debian's /usr/lib/postgresql/<major>/bin (the newest). */
+function postgresBinaries() {
+  const onPath = whichSync('pg_ctl');
+  if (onPath && whichSync('initdb')) return { pgCtl: onPath, initdb: whichSync('initdb') };
+  const base = '/usr/lib/postgresql';
+  let majors;
+  try {
+    majors = readdirSync(base)
+      .filter((name) => /^\d+$/.test(name))
+      .sort((x, y) => Number(y) - Number(x));
+  } catch {
+    return null;
+  }
+  for (const major of majors) {
+    const bin = path.join(base, major, 'bin');
+    if (existsSync(path.join(bin, 'pg_ctl')) && existsSync(path.join(bin, 'initdb')))
+      return { pgCtl: path.join(bin, 'pg_ctl'), initdb: path.join(bin, 'initdb') };
+  }
+  return null;
+}
+
+function runQuietly(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+    child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} failed: ${output.trim()}`)),
+    );
+  });
+}
+
+/** Creates `database` on the server of `serverUrl` unless it exists (the `pg` package: call after `npm ci`). */
+async function ensureDatabase(serverUrl, database) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!found.rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Returns `{ url, started, stop }` for a PostgreSQL database:
+ *  1. DATABASE_URL when it is a postgres:// URL (it must answer);
+ *  2. else database `database` on postgres://postgres@127.0.0.1:5432 (created when missing) when that answers;
+ *  3. else a server of our own: `initdb` into `dataDir` (once; trust authentication, 127.0.0.1 only), started with
+ *     `pg_ctl` on a free port and stopped by `stop()`. As root, PostgreSQL refuses to run: it runs as the
+ *     `postgres` system user (runuser), which owns `dataDir`.
+ * When none of these works, prints one clear message and exits the process with code 1.
+ */
+export async function findOrStartPostgres({
+  log = (msg) => console.log(msg),
+  dataDir = path.resolve('var', 'postgres'),
+  database = 'corridor_watch',
+  localUrl = 'postgres://postgres@127.0.0.1:5432/postgres',
+} = {}) {
+  const noop = async () => {};
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv?.startsWith('postgres')) {
+    const probe = await probePostgres(fromEnv);
+    if (probe.ok) return { url: fromEnv, started: false, stop: noop };
+    console.error(`DATABASE_URL=${redact(fromEnv)} does not answer: ${probe.reason}`);
+    process.exit(1);
+  }
+  if ((await probePostgres(localUrl)).ok) {
+    return { url: await ensureDatabase(localUrl, database), started: false, stop: noop };
+  }
+
+  const binaries = postgresBinaries();
+  if (!binaries) {
+    console.error(
+      'PostgreSQL is required for the cluster but none answers on 127.0.0.1:5432 and initdb/pg_ctl were not found.\n' +
+        '  Install it:  Debian/Ubuntu: sudo apt-get install postgresql   macOS: brew install postgresql\n' +
+        '  or point DATABASE_URL at a running PostgreSQL (postgres://user:pass@host:5432/db).',
+    );
+    process.exit(1);
+  }
+  const isRoot = process.getuid?.() === 0;
+  const asOwner = (command, args) =>
+    isRoot ? runQuietly('runuser', ['-u', 'postgres', '--', command, ...args]) : runQuietly(command, args);
+  mkdirSync(dataDir, { recursive: true });
+  if (isRoot) await runQuietly('chown', ['postgres:postgres', dataDir]);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`initialising a PostgreSQL data directory in ${dataDir}…`);
+    await asOwner(binaries.initdb, [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-sync',
+    ]);
+  }
+  const port = await freePort();
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dataDir}`;
+  await asOwner(binaries.pgCtl, [
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dataDir, 'server.log'),
+    '-o',
+    options,
+    '-w',
+    'start',
+  ]);
+  const stop = async () => {
+    process.removeListener('exit', stopOnExit);
+    await asOwner(binaries.pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
+  };
+  // An abrupt exit of this process must not leave the server running (its port is ours for this run only).
+  const stopOnExit = () => {
+    try {
+      spawnSync(isRoot ? 'runuser' : binaries.pgCtl, [
+        ...(isRoot ? ['-u', 'postgres', '--', binaries.pgCtl] : []),
+        ...['-D', dataDir, '-m', 'immediate', 'stop'],
+      ]);
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', stopOnExit);
+  const server = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  log(`Started PostgreSQL on 127.0.0.1:${port} (data in ${dataDir}); it stops when this command ends.`);
+  return { url: await ensureDatabase(server, database), started: true, stop };
 }

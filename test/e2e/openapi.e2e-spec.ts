@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { CorridorCreateDto, DailyScheduleDto } from '#cw/corridors';
+import { LocationCreateDto } from '#cw/locations';
+import { OperationCreateDto, OperationUpdateDto } from '#cw/operations';
 import {
   ConfirmationUpdateDto,
   EvacuationUpdateDto,
@@ -107,6 +109,10 @@ const ROUTES: Route[] = [
   ],
   ['get', '/api/v1/corridors/{id}/timeline', 200, null, 'TimelineDto'],
   ['get', '/api/v1/corridors/{id}/evacuations/summary', 200, null, 'EvacuationSummaryDto'],
+  ['post', '/api/v1/operations', 201, 'OperationCreateDto', 'OperationResponseDto'],
+  ['get', '/api/v1/operations', 200, null, 'OperationPageDto'],
+  ['get', '/api/v1/operations/{id}', 200, null, 'OperationResponseDto'],
+  ['patch', '/api/v1/operations/{id}', 200, 'OperationUpdateDto', 'OperationResponseDto'],
   ['post', '/api/v1/webhook-endpoints', 201, 'WebhookEndpointCreateDto', 'WebhookEndpointCreatedResponseDto'],
   ['get', '/api/v1/webhook-endpoints', 200, null, 'WebhookEndpointPageDto'],
   ['patch', '/api/v1/webhook-endpoints/{id}', 200, 'WebhookEndpointUpdateDto', 'WebhookEndpointResponseDto'],
@@ -139,7 +145,9 @@ const FILE_ROUTES: [method: string, path: string, answers: string, takes: string
 const CREATES_WITH_IDEMPOTENCY = ROUTES.filter(
   ([method, path]) =>
     method === 'post' &&
-    /\/(parties|locations|corridors|windows|confirmations|evacuations|remaining|incidents)$/.test(path),
+    /\/(parties|locations|corridors|operations|windows|confirmations|evacuations|remaining|incidents)$/.test(
+      path,
+    ),
 );
 const PROBLEM = '#/components/schemas/ProblemDto';
 
@@ -216,6 +224,8 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
         expected.push(path.endsWith('/replay') ? '409' : '422');
       }
       if (isWebhookEndpoint && method === 'post' && path.endsWith('/webhook-endpoints')) expected.push('422');
+      // Edits that name other records: a stop or a party that does not exist, a stage of another operation.
+      if (method === 'patch' && /\/(corridors|operations)\/\{id\}$/.test(path)) expected.push('422');
       if (path.endsWith('{reportId}')) expected.push('422');
       for (const status of expected) {
         const response = op.responses[status];
@@ -309,6 +319,42 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
     expect(refOf(schema.properties?.windows)).toBe('#/components/schemas/CorridorWindowInputDto');
     expect(refOf(schema.properties?.schedule)).toBe('#/components/schemas/DailyScheduleDto');
     expect(refOf(schema.properties?.route)).toBe('#/components/schemas/RouteDto');
+  });
+
+  it.each([
+    ['LocationCreateDto', LocationCreateDto, ['name']],
+    ['OperationCreateDto', OperationCreateDto, ['corridorIds', 'name']],
+    ['OperationUpdateDto', OperationUpdateDto, ['version']],
+  ] as const)(
+    'describes every field %s validates, with the required ones marked required',
+    (name, dto, required) => {
+      const schema = schemaNamed(name);
+      const validated = getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .map((m) => m.propertyName);
+      expect(Object.keys(schema.properties ?? {}).sort()).toEqual([...new Set(validated)].sort());
+      expect([...(schema.required ?? [])].sort()).toEqual(required);
+    },
+  );
+
+  it('describes places: local names by language tag, aliases, and coordinates that may be absent', () => {
+    const created = schemaNamed('LocationCreateDto').properties ?? {};
+    expect(created.names).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
+    expect(created.aliases).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(created.lat).toMatchObject({ type: 'number', nullable: true });
+    const answer = schemaNamed('LocationResponseDto');
+    expect(answer.properties?.lon).toMatchObject({ type: 'number', nullable: true });
+    expect(answer.required).toEqual(expect.arrayContaining(['names', 'aliases', 'lat', 'lon']));
+    expect(schemaNamed('CorridorCreateDto').properties?.stopIds).toMatchObject({
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+    });
+    expect(schemaNamed('CorridorResponseDto').required).toEqual(
+      expect.arrayContaining(['stopIds', 'operationId']),
+    );
+    expect(refOf(schemaNamed('OperationResponseDto').properties?.evacuation)).toBe(
+      '#/components/schemas/EvacuationSummaryDto',
+    );
   });
 
   it.each([

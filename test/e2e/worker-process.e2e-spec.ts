@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
+import { NO_EMBARGO } from '#cw/domain';
 import { QueueName } from '#cw/jobs';
 import { CorridorRepository, type CorridorEntity, type CorridorWindowEntity } from '#cw/persistence';
 import { startApi, type ApiHarness } from '../support/api-harness.js';
@@ -97,6 +98,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
             evacuationLow: null,
             evacuationHigh: null,
             headlineMeasure: null,
+            ...NO_EMBARGO,
             version: 1,
             organisationId: admin!.organisation_id,
             createdById: admin!.id,
@@ -163,7 +165,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
     const queue = new Queue(QueueName.Evaluation, { connection: { url: redis.url }, prefix });
     try {
       const schedulers = (await queue.getJobSchedulers()).map((s) => s.key).sort();
-      expect(schedulers).toEqual(['EvaluationOutboxRelay', 'WindowSweep']);
+      expect(schedulers).toEqual(['EmbargoLift', 'EvaluationOutboxRelay', 'WindowSweep']);
     } finally {
       await queue.close();
     }

@@ -106,3 +106,44 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     },
   };
 }
+
+const API_ENTRY = 'dist/apps/api/src/main.js';
+
+/** The built api (`npm run build`) on a port of its own, as production runs it. */
+export interface ApiProcess {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  kill(): Promise<void>;
+}
+
+export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+  if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: run \`npm run build\` first`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_ENTRY], {
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the api exited (${child.exitCode}): ${output}`);
+    const health = await fetch(`${url}/health`).catch(() => null);
+    if (health?.ok) break;
+    if (Date.now() > deadline) throw new Error(`the api did not become healthy within 60 s: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    url,
+    output: () => output,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

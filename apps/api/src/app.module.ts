@@ -7,7 +7,9 @@ import { Clock, ClockModule } from '#cw/clock';
 import { ConfigModule, loadConfig } from '#cw/config';
 import { CorridorsModule } from '#cw/corridors';
 import { FlagsModule } from '#cw/flags';
+import { JobsModule } from '#cw/jobs';
 import { LocationsModule } from '#cw/locations';
+import { OperationsModule } from '#cw/operations';
 import { PartiesModule } from '#cw/parties';
 import { PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
@@ -26,12 +28,15 @@ import { CorridorReportsController } from './corridors/corridor-reports.controll
 import { CorridorsController } from './corridors/corridors.controller.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FlagsController, TrackRecordController } from './flags/flags.controller.js';
+import { DatabaseProbe } from './health/database-probe.js';
 import { HealthController } from './health/health.controller.js';
+import { InputSafetyPipe } from './http/input-safety.pipe.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { ValidationProblem } from './http/validation-problem.js';
 import { LocationsController } from './locations/locations.controller.js';
+import { OperationsController } from './operations/operations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
 import { OneClickBody } from './subscriptions/one-click-body.js';
@@ -65,9 +70,11 @@ export class AppModule implements OnApplicationBootstrap {
         PartiesModule,
         LocationsModule,
         CorridorsModule,
+        OperationsModule,
         ReportsModule,
         AuditModule,
         FlagsModule,
+        JobsModule,
         AlertsModule,
         DashboardModule,
         WebhooksModule,
@@ -83,6 +90,7 @@ export class AppModule implements OnApplicationBootstrap {
         LocationsController,
         CorridorsController,
         CorridorReportsController,
+        OperationsController,
         OrganisationsController,
         UsersController,
         AuditController,
@@ -101,9 +109,12 @@ export class AppModule implements OnApplicationBootstrap {
         ImportsController,
       ],
       providers: [
+        DatabaseProbe,
         JobQueues,
         OneClickBody,
         CsvBody,
+        // Before validation: class-transformer reads a body recursively.
+        { provide: APP_PIPE, useClass: InputSafetyPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

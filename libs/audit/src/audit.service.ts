@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
-import { AuditRepository, type SqlRunner } from '#cw/persistence';
+import { AuditRepository, type NewAuditEntry, type SqlRunner } from '#cw/persistence';
 import { AuditEntryPageDto, toAuditEntryResponse } from './dto/audit-entry-response.dto.js';
 import type { AuditQueryDto } from './dto/audit-query.dto.js';
 
@@ -39,24 +39,15 @@ export class AuditService {
 
   /** Appends one entry in the caller's transaction: the entry stands or falls with the change it records. */
   async record(tx: SqlRunner, record: AuditRecord): Promise<void> {
-    await this.entries.insert(
-      {
-        at: this.clock.now(),
-        actorUserId: record.actor?.userId ?? null,
-        actorCredential: record.actor?.credential?.kind ?? null,
-        actorCredentialId: record.actor?.credential?.id ?? null,
-        organisationId: record.organisationId ?? record.actor?.organisationId ?? null,
-        action: record.action,
-        entity: record.entity,
-        entityId: record.entityId,
-        corridorId: record.corridorId ?? null,
-        before: record.before ? JSON.stringify(record.before) : null,
-        after: record.after ? JSON.stringify(record.after) : null,
-        requestId: record.actor?.requestId ?? null,
-        outcome: record.outcome ?? 'done',
-      },
-      tx,
-    );
+    await this.entries.insert(this.toEntry(record), tx);
+  }
+
+  /**
+   * Appends one entry on its own, for a change made outside the database (a job retried in Redis): written once
+   * the change happened, so it never records one that did not.
+   */
+  async recordAlone(record: AuditRecord): Promise<void> {
+    await this.entries.insert(this.toEntry(record));
   }
 
   async list(query: AuditQueryDto, from?: Date, to?: Date): Promise<AuditEntryPageDto> {
@@ -70,5 +61,23 @@ export class AuditService {
       cursor: query.cursor,
     });
     return { items: page.items.map(toAuditEntryResponse), nextCursor: page.nextCursor };
+  }
+
+  private toEntry(record: AuditRecord): NewAuditEntry {
+    return {
+      at: this.clock.now(),
+      actorUserId: record.actor?.userId ?? null,
+      actorCredential: record.actor?.credential?.kind ?? null,
+      actorCredentialId: record.actor?.credential?.id ?? null,
+      organisationId: record.organisationId ?? record.actor?.organisationId ?? null,
+      action: record.action,
+      entity: record.entity,
+      entityId: record.entityId,
+      corridorId: record.corridorId ?? null,
+      before: record.before ? JSON.stringify(record.before) : null,
+      after: record.after ? JSON.stringify(record.after) : null,
+      requestId: record.actor?.requestId ?? null,
+      outcome: record.outcome ?? 'done',
+    };
   }
 }

@@ -51,6 +51,23 @@ describe(AppConfig.name, () => {
     }
   });
 
+  it.each([
+    ['APP_SECRET', 'a-short-secret-value'],
+    ['DATABASE_URL', 'mysql://corridor:s3cret-db-password@db.example/corridor'],
+    ['BOOTSTRAP_ADMIN_PASSWORD', 'hunter2'],
+    ['REDIS_URL', 'http://default:redis-password@cache.example'],
+  ])('names a bad %s without echoing its value, which the log would keep', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(value);
+      for (const part of value.split(/[:/@.]/).filter((p) => p.length >= 6)) {
+        expect((error as Error).message).not.toContain(part);
+      }
+    }
+  });
+
   it('trusts no proxy unless TRUST_PROXY names some, so a client cannot choose its own address', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

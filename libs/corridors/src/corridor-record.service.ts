@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '#cw/common';
-import { formatGrade, meetsGrade, parseMinGrade, summarizeEvacuations } from '#cw/domain';
+import { AppError, toEmbargoResponse } from '#cw/common';
+import {
+  formatGrade,
+  isVisibleTo,
+  meetsGrade,
+  parseMinGrade,
+  summarizeEvacuations,
+  type EmbargoViewer,
+  type Grade,
+} from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
@@ -8,12 +16,16 @@ import {
   ReportRepository,
   type AuditEntryEntity,
   REPORT_KINDS,
+  type EvacuationFigure,
+  type SqlRunner,
   type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
 import { REPORT_KIND_DESCRIPTIONS, REPORT_KIND_NAMES } from '#cw/reports';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
+import { TimelineQueryDto } from './dto/timeline-query.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
+import { pageTimeline } from './timeline-page.js';
 
 /** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
 @Injectable()
@@ -25,12 +37,19 @@ export class CorridorRecordService {
     private readonly flags: FlagRepository,
   ) {}
 
-  async timeline(corridorId: string): Promise<TimelineDto> {
+  /** Claims under embargo are in their organisation's (and admins') timeline only, with what was done to them. */
+  async timeline(
+    corridorId: string,
+    viewer: EmbargoViewer,
+    page: TimelineQueryDto = new TimelineQueryDto(),
+  ): Promise<Omit<TimelineDto, 'next'>> {
     const corridor = await this.corridors.findById(corridorId);
-    if (!corridor) throw AppError.notFound('corridor', corridorId);
+    if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', corridorId);
+    // Claims under embargo another organisation may not see are left out, with what was done to them.
+    const hidden = new Set<string>();
     const [windows, ...reportEvents] = await Promise.all([
       this.corridors.findWindows(corridorId),
-      ...REPORT_KINDS.map((kind) => this.reportEvents(kind, corridorId)),
+      ...REPORT_KINDS.map((kind) => this.reportEvents(kind, corridorId, viewer, hidden, corridor.lastEndsAt)),
     ]);
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
@@ -46,6 +65,7 @@ export class CorridorRecordService {
         sourceUrl: corridor.sourceUrl,
         note: corridor.sourceNote,
         ...entered(corridor),
+        embargo: toEmbargoResponse(corridor, corridor.lastEndsAt),
       },
       ...windows.map((w) => ({
         kind: 'window' as const,
@@ -63,7 +83,7 @@ export class CorridorRecordService {
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
     events.push(
       ...(await this.audit.findDoneForCorridor(corridorId))
-        .filter(isEdit)
+        .filter((entry) => isEdit(entry) && !hidden.has(entry.entityId) && isRetractionVisible(entry, viewer))
         .map((entry) =>
           isRetraction(entry) ? toRetractionTimelineEvent(entry) : toEditTimelineEvent(entry),
         ),
@@ -81,14 +101,22 @@ export class CorridorRecordService {
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }
-    events.sort((a, b) => a.at.localeCompare(b.at) || a.enteredAt.localeCompare(b.enteredAt));
-    return { events };
+    return pageTimeline(events, page.limit, page.cursor);
   }
 
   /** A kind's reports as timeline events, told from each claim's view; each says whose it is and its version. */
-  private async reportEvents<K extends ReportKind>(kind: K, corridorId: string): Promise<TimelineEventDto[]> {
+  private async reportEvents<K extends ReportKind>(
+    kind: K,
+    corridorId: string,
+    viewer: EmbargoViewer,
+    hidden: Set<string>,
+    corridorLastEndsAt: Date | null,
+  ): Promise<TimelineEventDto[]> {
     const described = REPORT_KIND_DESCRIPTIONS[kind];
-    return (await this.reports.findAll(kind, corridorId)).map((row) => ({
+    const rows = (await this.reports.findAll(kind, corridorId)).filter(
+      (row) => isVisibleTo(row, viewer) || void hidden.add(row.id),
+    );
+    return rows.map((row) => ({
       kind,
       recordId: row.id,
       ...described.timeline(described.view(row)),
@@ -97,6 +125,7 @@ export class CorridorRecordService {
       // A report can be corrected by its organisation: the timeline says whose it is and which version it shows.
       organisationId: row.organisationId,
       version: row.version,
+      embargo: toEmbargoResponse(row, corridorLastEndsAt),
     }));
   }
 
@@ -107,23 +136,55 @@ export class CorridorRecordService {
   async evacuationSummary(corridorId: string, minGrade?: string): Promise<EvacuationSummaryDto> {
     const grade = minGrade === undefined ? null : parseMinGrade(minGrade);
     if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
-    const [figures, windows] = await Promise.all([
-      this.reports.findEvacuationFigures(corridorId),
-      this.corridors.findWindows(corridorId),
-    ]);
-    const claims = figures
-      .filter(
-        (f) => !grade || meetsGrade({ reliability: f.sourceReliability, credibility: f.credibility }, grade),
-      )
-      .map((f) => ({ ...f, count: { qualifier: f.qualifier, value: f.value, max: f.max } }));
-    return toEvacuationSummary(
-      summarizeEvacuations(
-        claims,
-        windows.map((w) => w.id),
-      ),
-      grade && formatGrade(grade),
-    );
+    const [summary] = await this.evacuationSummaries([[corridorId]], undefined, grade);
+    return summary;
   }
+
+  /**
+   * The evacuation summary of each group of corridors taken as one whole (one corridor, or the stages of one
+   * operation), by the rule every summary uses, from one read of their claims and windows: an operation's figures
+   * are its stages' claims summarised together (its headline is its arrivals as a whole), never the sum of each
+   * stage's summary. Claims under embargo are left out (the figures every organisation shares).
+   */
+  async evacuationSummaries(
+    groups: readonly (readonly string[])[],
+    tx?: SqlRunner,
+    grade: Grade | null = null,
+  ): Promise<EvacuationSummaryDto[]> {
+    const corridorIds = [...new Set(groups.flat())];
+    const [figures, windows] = await Promise.all([
+      this.reports.findEvacuationFigures(corridorIds, tx),
+      this.corridors.findWindowsOf(corridorIds, tx),
+    ]);
+    const graded = grade
+      ? figures.filter((f) =>
+          meetsGrade({ reliability: f.sourceReliability, credibility: f.credibility }, grade),
+        )
+      : figures;
+    return groups.map((group) => {
+      const members = new Set(group);
+      return summarizeFigures(
+        graded.filter((f) => members.has(f.corridorId)),
+        windows.filter((w) => members.has(w.corridorId)).map((w) => w.id),
+        grade && formatGrade(grade),
+      );
+    });
+  }
+}
+
+/** The summary rule of libs/domain over the claims as stored, windows in start order. */
+function summarizeFigures(
+  figures: readonly EvacuationFigure[],
+  windowOrder: readonly string[],
+  minGrade: string | null,
+): EvacuationSummaryDto {
+  return toEvacuationSummary(
+    summarizeEvacuations(
+      figures.map((f) => ({ ...f, count: { qualifier: f.qualifier, value: f.value, max: f.max } })),
+      windowOrder,
+    ),
+    minGrade,
+  );
 }
 
 const FLAG_EVENT_VERB: Record<string, string> = {
@@ -162,6 +223,10 @@ const SHOWN_AS_THEMSELVES = new Set([
   'evacuation.create',
   'remaining.create',
   'incident.create',
+  // A lift shows on the record itself (its embargo's liftedAt), not as an edit.
+  ...['corridor', 'confirmation', 'evacuation', 'remaining', 'incident'].map(
+    (kind) => `${kind}.embargo_lift`,
+  ),
 ]);
 
 function isEdit(entry: AuditEntryEntity): boolean {
@@ -171,6 +236,12 @@ function isEdit(entry: AuditEntryEntity): boolean {
 /** An audit entry's `before` or `after`, as stored: JSON of the fields, or null. */
 function fieldsOf(json: string | null): Record<string, unknown> {
   return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
+/** A retraction of a report under embargo is seen by whoever could see the report. */
+function isRetractionVisible(entry: AuditEntryEntity, viewer: EmbargoViewer): boolean {
+  const heldFor = fieldsOf(entry.after).embargoedFor;
+  return typeof heldFor !== 'string' || viewer.seesEverything || heldFor === viewer.organisationId;
 }
 
 function isRetraction(entry: AuditEntryEntity): boolean {

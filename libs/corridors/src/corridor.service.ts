@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
@@ -10,7 +10,11 @@ import {
   defaultRequiredConfirmations,
   deriveCorridorStatus,
   expandDailySchedule,
+  isUnderEmbargo,
+  isVisibleTo,
+  readEmbargo,
   windowConfirmationState,
+  type EmbargoViewer,
   type StatedConfirmation,
   type WindowBounds,
 } from '#cw/domain';
@@ -45,6 +49,7 @@ import {
 } from './dto/corridor-response.dto.js';
 import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 import type { WindowCreateDto } from './dto/window-create.dto.js';
+import { assertRoomForWindows, assertWindowsPerRequest } from './window-limits.js';
 import { readInstant, readPastInstant } from './instants.js';
 
 @Injectable()
@@ -71,8 +76,12 @@ export class CorridorService {
   ): Promise<CorridorResponseDto> {
     const now = this.clock.now();
     const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
+    const embargo = readEmbargo(dto.embargo, now, dto.timezone);
+    assertWindowsPerRequest(dto, this.config.MAX_WINDOWS_PER_REQUEST, this.config.MAX_WINDOWS_PER_CORRIDOR);
     const windows = this.readWindows(dto);
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
+    const stopIds = dto.stopIds ?? [];
+    await this.assertStops(stopIds);
     await this.assertParties('announcedById', [dto.announcedById]);
     const requiredPartyIds =
       dto.requiredConfirmationIds ??
@@ -106,6 +115,7 @@ export class CorridorService {
       evacuationLow: null,
       evacuationHigh: null,
       headlineMeasure: null,
+      ...embargo,
       version: 1,
       organisationId: principal.organisationId,
       createdById: principal.userId,
@@ -115,6 +125,7 @@ export class CorridorService {
     const windowRows = windows.map((w) => this.newWindow(corridor.id, w, principal, now));
     const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insert(corridor, requiredPartyIds, tx);
+      await this.corridors.replaceStops(corridor.id, stopIds, tx);
       await this.corridors.insertWindows(windowRows, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -130,31 +141,45 @@ export class CorridorService {
           announcedAt: corridor.announcedAt.toISOString(),
           timezone: corridor.timezone,
           requiredConfirmationIds: [...requiredPartyIds].sort(),
+          stopIds,
           windows: windowRows.length,
         },
       });
       await this.evaluations.record(corridor.id, tx);
-      return this.view(corridor, { requiredPartyIds, windows: windowRows, confirmations: [] }, now);
+      return this.view(
+        corridor,
+        { requiredPartyIds, stopIds, operationId: null, windows: windowRows, confirmations: [] },
+        now,
+        viewerOf(principal),
+      );
     });
     this.evaluations.corridorChanged();
     return response;
   }
 
-  async get(id: string, tx?: SqlRunner): Promise<CorridorResponseDto> {
+  /** A corridor under embargo is unknown (404) to other organisations, as is a claim of it under embargo. */
+  async get(id: string, viewer: EmbargoViewer, tx?: SqlRunner): Promise<CorridorResponseDto> {
     const corridor = await this.corridors.findById(id, tx);
-    if (!corridor) throw AppError.notFound('corridor', id);
-    const [requiredPartyIds, windows, confirmations, flags] = await Promise.all([
+    if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', id);
+    const [requiredPartyIds, stopIds, operationId, windows, confirmations, flags] = await Promise.all([
       this.corridors.findRequiredPartyIds(id, tx),
+      this.corridors.findStopIds(id, tx),
+      this.corridors.findOperationId(id, tx),
       this.corridors.findWindows(id, tx),
       this.reports.findConfirmations(id, tx),
       this.flags.findByCorridor(id, tx),
     ]);
-    return this.view(corridor, { requiredPartyIds, windows, confirmations, flags }, this.clock.now());
+    return this.view(
+      corridor,
+      { requiredPartyIds, stopIds, operationId, windows, confirmations, flags },
+      this.clock.now(),
+      viewer,
+    );
   }
 
-  async list(query: CorridorListQueryDto): Promise<CorridorPageDto> {
+  async list(principal: Principal, query: CorridorListQueryDto): Promise<CorridorPageDto> {
     const page = await this.corridors.list(
-      { ...corridorFilterOf(query), limit: query.limit, cursor: query.cursor },
+      { ...corridorFilterOf(query, viewerOf(principal)), limit: query.limit, cursor: query.cursor },
       this.clock.now(),
     );
     return { items: page.items.map(toCorridorListItem), nextCursor: page.nextCursor };
@@ -189,19 +214,21 @@ export class CorridorService {
     await this.assertLocations({ originId: fields.originId, destinationId: fields.destinationId ?? null });
     if (dto.requiredConfirmationIds)
       await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
+    if (dto.stopIds) await this.assertStops(dto.stopIds);
 
     let isChanged = false;
     const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx)))
         throw staleVersion(current.version);
-      await this.auditUpdate(principal, current, fields, dto.requiredConfirmationIds, tx);
+      await this.auditUpdate(principal, current, fields, dto, tx);
+      if (dto.stopIds) await this.corridors.replaceStops(id, dto.stopIds, tx);
       if (dto.requiredConfirmationIds) {
         await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
         await this.state.refreshConfirmationState(id, tx);
         await this.evaluations.record(id, tx);
         isChanged = true;
       }
-      return this.get(id, tx);
+      return this.get(id, viewerOf(principal), tx);
     });
     if (isChanged) this.evaluations.corridorChanged();
     return response;
@@ -223,7 +250,7 @@ export class CorridorService {
         after: { cancelled: true, cancelReason: dto.reason.trim() },
       });
       await this.evaluations.record(id, tx);
-      return this.get(id, tx);
+      return this.get(id, viewerOf(principal), tx);
     });
     this.evaluations.corridorChanged();
     return response;
@@ -249,6 +276,8 @@ export class CorridorService {
     const now = this.clock.now();
     const window = this.newWindow(corridorId, bounds, principal, now);
     const response = await this.idempotency.create(idempotency, async (tx) => {
+      const held = await this.corridors.countWindowsForAdding(corridorId, tx);
+      assertRoomForWindows(held, 1, this.config.MAX_WINDOWS_PER_CORRIDOR);
       await this.corridors.insertWindows([window], tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -270,7 +299,7 @@ export class CorridorService {
         windowConfirmationState(
           window,
           requiredPartyIds,
-          confirmations.map(toStated),
+          confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated),
           this.config.CONFIRMATION_LEAD_MINUTES,
           now,
         ),
@@ -286,7 +315,7 @@ export class CorridorService {
     principal: Principal,
     current: CorridorEntity,
     fields: CorridorEditableFields,
-    requiredConfirmationIds: string[] | undefined,
+    { requiredConfirmationIds, stopIds }: Pick<CorridorUpdateDto, 'requiredConfirmationIds' | 'stopIds'>,
     tx: SqlRunner,
   ): Promise<void> {
     const readable = (c: CorridorEditableFields) => ({
@@ -299,10 +328,12 @@ export class CorridorService {
         requiredConfirmationIds: requiredConfirmationIds
           ? (await this.corridors.findRequiredPartyIds(current.id, tx)).sort()
           : undefined,
+        stopIds: stopIds ? await this.corridors.findStopIds(current.id, tx) : undefined,
       },
       {
         ...readable(fields),
         requiredConfirmationIds: requiredConfirmationIds && [...new Set(requiredConfirmationIds)].sort(),
+        stopIds,
       },
     );
     await this.audit.record(tx, {
@@ -320,13 +351,18 @@ export class CorridorService {
     corridor: CorridorEntity,
     parts: {
       requiredPartyIds: string[];
+      stopIds: string[];
+      operationId: string | null;
       windows: CorridorWindowEntity[];
       confirmations: ConfirmationEntity[];
       flags?: FlagEntity[];
     },
     now: Date,
+    viewer: EmbargoViewer,
   ): CorridorResponseDto {
-    const stated = parts.confirmations.map(toStated);
+    // Status and confirmation states are the same for every organisation: a stance under embargo counts from
+    // its lift. The stances themselves are listed to those who may see them, marked.
+    const stated = parts.confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated);
     const status = deriveCorridorStatus(
       {
         isCancelled: corridor.cancelledAt !== null,
@@ -340,7 +376,9 @@ export class CorridorService {
     const lead = this.config.CONFIRMATION_LEAD_MINUTES;
     return toCorridorResponse(corridor, {
       status,
+      operationId: parts.operationId,
       requiredConfirmationIds: parts.requiredPartyIds,
+      stopIds: parts.stopIds,
       windows: parts.windows.map((w) =>
         toWindowResponse(
           w,
@@ -348,7 +386,9 @@ export class CorridorService {
           (parts.flags ?? []).filter((f) => f.windowId === w.id),
         ),
       ),
-      confirmations: parts.confirmations.map((c) => toReportResponse('confirmation', c)),
+      confirmations: parts.confirmations
+        .filter((c) => isVisibleTo(c, viewer))
+        .map((c) => toReportResponse('confirmation', c)),
     });
   }
 
@@ -389,6 +429,13 @@ export class CorridorService {
     if (missing) throw AppError.unknownReference(field, 'party', missing);
   }
 
+  /** Every stop must be a stored place: the first unknown one is named, in the field `stopIds`. */
+  private async assertStops(ids: readonly string[]): Promise<void> {
+    const found = new Set((await this.locations.findByIds(ids)).map((l) => l.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw AppError.unknownReference('stopIds', 'location', missing);
+  }
+
   private async assertLocations(refs: { originId?: string; destinationId: string | null }): Promise<void> {
     for (const [field, id] of Object.entries(refs)) {
       if (id && !(await this.locations.findById(id))) throw AppError.unknownReference(field, 'location', id);
@@ -399,8 +446,10 @@ export class CorridorService {
 /** The corridor filter a `GET /corridors` query (or an export, or a feed) asks for, its instants read. */
 export function corridorFilterOf(
   query: Omit<CorridorListQueryDto, 'limit' | 'cursor'> & { corridorId?: string },
+  viewer: EmbargoViewer,
 ): CorridorFilter {
   return {
+    viewer,
     corridorId: query.corridorId,
     status: query.status,
     partyId: query.partyId,

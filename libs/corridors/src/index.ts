@@ -14,5 +14,6 @@ export { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 export { DailyScheduleDto } from './dto/daily-schedule.dto.js';
 export { EvacuationSummaryDto, EvacuationSummaryQueryDto } from './dto/evacuation-summary.dto.js';
 export { TimelineDto } from './dto/timeline.dto.js';
+export { TimelineQueryDto } from './dto/timeline-query.dto.js';
 export { WindowCreateDto } from './dto/window-create.dto.js';
 export { readInstant, readPastInstant } from './instants.js';

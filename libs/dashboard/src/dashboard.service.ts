@@ -11,6 +11,7 @@ import {
   windowConfirmationState,
   type Period,
   type ConfirmationStance,
+  type EmbargoViewer,
   type StatedConfirmation,
 } from '#cw/domain';
 import {
@@ -51,7 +52,8 @@ export class DashboardService {
    * "Now" (corridors open now, windows of the next 48 hours, open flags, recent evacuations), or, with `from` and
    * `to`, that period: corridors and windows in it, the flags of those windows, evacuations reported in it.
    */
-  async read(query: DashboardQueryDto = {}): Promise<DashboardDto> {
+  /** Corridors under embargo, their windows, flags and figures are on their organisation's dashboard (and admins'). */
+  async read(viewer: EmbargoViewer, query: DashboardQueryDto = {}): Promise<DashboardDto> {
     const now = this.clock.now();
     const period: Period | undefined =
       query.from !== undefined && query.to !== undefined
@@ -68,15 +70,17 @@ export class DashboardService {
     const until = period?.to ?? new Date(now.getTime() + DASHBOARD_HORIZON_HOURS * HOUR_MS);
     const [open, windows, flagCounts, flags, figures] = await Promise.all([
       this.corridors.list(
-        period ? { from, to: until, limit: OPEN_CORRIDORS } : { status: 'open', limit: OPEN_CORRIDORS },
+        period
+          ? { viewer, from, to: until, limit: OPEN_CORRIDORS }
+          : { viewer, status: 'open', limit: OPEN_CORRIDORS },
         now,
       ),
-      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS),
-      this.dashboard.countFlags(period),
-      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, period),
+      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS, viewer),
+      this.dashboard.countFlags(viewer, period),
+      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, viewer, period),
       period
-        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS)
-        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS),
+        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS, viewer)
+        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS, viewer),
     ]);
     const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
     const [required, confirmations] = await Promise.all([
@@ -168,15 +172,15 @@ export class DashboardService {
 }
 
 /**
- * Each corridor's headline (libs/domain: arrivals, else evacuated, else who left; per window lowest to highest
- * stated figure of that measure), each window counted on the local day, in the corridor's zone, of its first
- * report; summed by day, never averaged.
+ * The headline (libs/domain: arrivals, else evacuated, else who left; per window lowest to highest stated figure
+ * of that measure) of each operation (all its stages' claims as one whole: its people counted once, never the sum
+ * of its stages) and of each corridor in no operation; each window counted on the local day, in its corridor's
+ * zone, of its first report of that measure; summed by day, never averaged.
  */
 function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDto {
   const byDay = new Map<string, { day: string; low: number; high: number }>();
-  const perCorridor = groupBy(figures, (f) => f.corridorId);
-  for (const rows of perCorridor.values()) {
-    const zone = rows[0].timezone;
+  for (const rows of groupBy(figures, (f) => f.operationId ?? f.corridorId).values()) {
+    const zoneOfWindow = new Map(rows.map((f) => [f.windowId, f.timezone]));
     const summary = summarizeEvacuations(
       rows.map((f) => ({
         sourcePartyId: f.sourcePartyId,
@@ -196,6 +200,7 @@ function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDt
       const first = Math.min(
         ...group.bySource.filter((c) => c.measure === measure).map((c) => c.reportedAt.getTime()),
       );
+      const zone = zoneOfWindow.get(group.windowId) ?? rows[0].timezone;
       const day = DateTime.fromMillis(first, { zone }).toISODate() ?? '';
       const entry = byDay.get(day) ?? { day, low: 0, high: 0 };
       entry.low += range.low;
@@ -207,7 +212,7 @@ function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDt
   return {
     low: days.length ? days.reduce((sum, d) => sum + d.low, 0) : null,
     high: days.length ? days.reduce((sum, d) => sum + d.high, 0) : null,
-    corridorCount: perCorridor.size,
+    corridorCount: new Set(figures.map((f) => f.corridorId)).size,
     byDay: days,
   };
 }

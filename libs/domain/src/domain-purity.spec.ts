@@ -101,6 +101,13 @@ describe('the domain library', () => {
         'attributeClaims',
         'corridorConfirmationState',
         'oneOf',
+        // embargo
+        'NO_EMBARGO',
+        'PUBLIC_VIEWER',
+        'embargoLiftsAt',
+        'isUnderEmbargo',
+        'isVisibleTo',
+        'readEmbargo',
       ].sort(),
     );
   });

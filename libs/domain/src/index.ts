@@ -102,3 +102,14 @@ export {
   type Grade,
   type Reliability,
 } from './claim/grade.js';
+export {
+  NO_EMBARGO,
+  PUBLIC_VIEWER,
+  embargoLiftsAt,
+  isUnderEmbargo,
+  isVisibleTo,
+  readEmbargo,
+  type EmbargoRequest,
+  type EmbargoState,
+  type EmbargoViewer,
+} from './embargo/embargo.js';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
-import { EvaluationOutboxRepository, type SqlRunner } from '#cw/persistence';
+import { EvaluationOutboxRepository, type OutboxBacklog, type SqlRunner } from '#cw/persistence';
 import { JobName, QueueName } from './job-names.js';
 import { outboxRelayWake } from './job-options.js';
 import { failFastRedis } from './queue-connection.js';
@@ -44,6 +44,11 @@ export class EvaluationTrigger implements OnModuleDestroy {
   /** Writes the outbox row, inside the transaction of the change. */
   async record(corridorId: string, tx: SqlRunner): Promise<void> {
     await this.outbox.insert(corridorId, this.clock.now(), tx);
+  }
+
+  /** What waits in the outbox for the relay (the console's job page shows it). */
+  outboxBacklog(): Promise<OutboxBacklog> {
+    return this.outbox.backlog();
   }
 
   /** After commit. Changes committed while a wake is on its way are covered by the next one. */

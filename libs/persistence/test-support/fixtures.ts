@@ -1,5 +1,6 @@
 // The people, places and parties a corridor needs, and builders for what medium tests store.
 import { randomUUID } from 'node:crypto';
+import { NO_EMBARGO } from '#cw/domain';
 import { CorridorWindowEntity } from '../src/corridor/corridor-window.entity.js';
 import { CorridorEntity } from '../src/corridor/corridor.entity.js';
 import { CorridorRepository } from '../src/corridor/corridor.repository.js';
@@ -71,6 +72,9 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
     await locations.insert({
       id: locationIds[index],
       name,
+      names: null,
+      aliases: null,
+      searchText: name.toLowerCase(),
       lat: 47 + index / 10,
       lon: 36 + index / 10,
       adminArea: null,
@@ -124,6 +128,7 @@ export function aCorridor(world: World, change: Partial<CorridorEntity> = {}): C
     evacuationLow: null,
     evacuationHigh: null,
     headlineMeasure: null,
+    ...NO_EMBARGO,
     version: 1,
     organisationId: world.organisationId,
     createdById: world.coordinatorId,
@@ -169,6 +174,7 @@ export function aConfirmation(
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     version: 1,
+    ...NO_EMBARGO,
     ...change,
   };
 }
@@ -199,6 +205,7 @@ export function anEvacuationReport(
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     version: 1,
+    ...NO_EMBARGO,
     ...change,
   };
 }

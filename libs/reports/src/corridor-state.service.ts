@@ -4,6 +4,7 @@ import {
   corridorConfirmationState,
   headlineAfterClaim,
   headlineOfGroups,
+  isUnderEmbargo,
   latestStances,
   type Count,
   type EvacuationMeasure,
@@ -34,7 +35,11 @@ export class CorridorStateService {
     await this.corridors.saveConfirmationState(
       corridorId,
       {
-        confirmationState: corridorConfirmationState(requiredPartyIds, latestStances(confirmations)),
+        // Kept once for every organisation: a stance under embargo counts from its lift (the lift recomputes this).
+        confirmationState: corridorConfirmationState(
+          requiredPartyIds,
+          latestStances(confirmations.filter((c) => !isUnderEmbargo(c))),
+        ),
         firstStartsAt: windows.length
           ? new Date(Math.min(...windows.map((w) => w.startsAt.getTime())))
           : null,

@@ -3,6 +3,7 @@ import type { Principal } from '#cw/accounts';
 import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode } from '#cw/common';
+import { isUnderEmbargo } from '#cw/domain';
 import { EvaluationTrigger } from '#cw/jobs';
 import {
   AuditRepository,
@@ -74,7 +75,8 @@ export class ReportCorrectionService {
         entityId: reportId,
         corridorId,
         before: REPORT_KIND_DESCRIPTIONS[kind].view(current),
-        after: { reason },
+        // What a report under embargo said stays with those who could see it (the timeline reads this).
+        after: { reason, ...(isUnderEmbargo(current) && { embargoedFor: current.organisationId }) },
       });
     });
     if (REPORT_KIND_DESCRIPTIONS[kind].derives) this.evaluations.corridorChanged();
@@ -122,6 +124,9 @@ export class ReportCorrectionService {
       createdById: current.createdById,
       createdAt: current.createdAt,
       version: current.version,
+      embargoedUntil: current.embargoedUntil,
+      embargoUntilWindowsEnd: current.embargoUntilWindowsEnd,
+      embargoLiftedAt: current.embargoLiftedAt,
     });
     const changes = changedFields(was, described.view(claim));
     // A correction that changes nothing stores nothing and keeps the version.

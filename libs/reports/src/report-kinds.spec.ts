@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { NO_EMBARGO } from '#cw/domain';
 import { fingerprint } from './fingerprint.js';
 import { claimContext, REPORT_KIND_DESCRIPTIONS } from './report-kinds.js';
 
@@ -15,6 +16,7 @@ const entered = {
   createdById: '01a24a1d-0000-7000-8000-000000000005',
   createdAt: NOW,
   version: 1,
+  ...NO_EMBARGO,
 };
 
 describe('each kind of report, described once', () => {

@@ -13,7 +13,9 @@ import {
   type EvacuationMeasure,
   type PopulationCategory,
   type Reliability,
+  type EmbargoState,
 } from '#cw/domain';
+import { toEmbargoResponse } from '#cw/common';
 import type { ReportKind, ReportRows } from '#cw/persistence';
 import type {
   ConfirmationCreateDto,
@@ -39,9 +41,19 @@ import { countColumns, fingerprint, type NamedReferences } from './report-claims
  * ReportService and ReportCorrectionService write add, correct and retract once over these.
  */
 
-/** Who entered a report, for whom and at which version: the columns every kind shares, set by the service. */
-type EnteredColumns =
-  'id' | 'corridorId' | 'fingerprint' | 'organisationId' | 'createdById' | 'createdAt' | 'version';
+/**
+ * Who entered a report, for whom, at which version and under which embargo: the columns every kind shares, set
+ * by the service (an embargo is set on entry and lifted by the job, never by a correction).
+ */
+export type EnteredColumns =
+  | 'id'
+  | 'corridorId'
+  | 'fingerprint'
+  | 'organisationId'
+  | 'createdById'
+  | 'createdAt'
+  | 'version'
+  | keyof EmbargoState;
 
 interface KindShapes {
   confirmation: { create: ConfirmationCreateDto; response: ConfirmationResponseDto };
@@ -421,6 +433,7 @@ export function respond<K extends ReportKind>(
       enteredAt: row.createdAt.toISOString(),
       organisationId: row.organisationId,
       version: row.version,
+      embargo: toEmbargoResponse(row),
     },
     view,
   );

@@ -3,13 +3,13 @@ import type { Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
+import { isUnderEmbargo, readEmbargo, type Reliability } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, type ReportKind, type SqlRunner } from '#cw/persistence';
 import { WebhookEventRecorder } from '#cw/webhooks';
 import { CorridorStateService } from './corridor-state.service.js';
 import { assertReferencesExist, explainRefusedClaim } from './report-claims.js';
-import type { Reliability } from '#cw/domain';
 import {
   claimContext,
   REPORT_KIND_DESCRIPTIONS,
@@ -55,6 +55,7 @@ export class ReportService {
       createdById: principal.userId,
       createdAt: now,
       version: 1,
+      ...readEmbargo(dto.embargo, now, dto.timezone ?? undefined),
     });
     const named = described.references(corridorId, claim);
     const windowId = described.windowOf(claim);
@@ -63,9 +64,10 @@ export class ReportService {
       response = await this.idempotency.create(idempotency, async (tx) => {
         if (windowId) await assertReferencesExist(this.reports, named, tx);
         // The figures take the claim in before it is stored, so its group is read as it was (the covering index
-        // alone); a refused insert undoes them with the rest.
+        // alone); a refused insert undoes them with the rest. A claim under embargo stays out of the figures every
+        // organisation shares until its lift recomputes them.
         const figure = described.figureOf(claim);
-        if (figure) await this.state.addEvacuationFigure(corridorId, figure, tx);
+        if (figure && !isUnderEmbargo(row)) await this.state.addEvacuationFigure(corridorId, figure, tx);
         await this.reports.insert(kind, row, tx);
         const view = described.view(claim);
         await this.audit.record(tx, {

@@ -1,10 +1,9 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from '#cw/accounts';
+import { UserService, type Principal } from '#cw/accounts';
 import { AppConfig } from '#cw/config';
 import { hashRequest } from '#cw/idempotency';
-import { UserRepository } from '#cw/persistence';
 import { EvacuationCreateDto, EvacuationReportResponseDto, ReportService } from '#cw/reports';
 import { IdParam } from '../http/parse-id.pipe.js';
 
@@ -20,7 +19,7 @@ export class BenchController {
 
   constructor(
     private readonly reports: ReportService,
-    private readonly users: UserRepository,
+    private readonly users: UserService,
     private readonly config: AppConfig,
   ) {}
 
@@ -50,14 +49,8 @@ export class BenchController {
   }
 
   private async admin(): Promise<Principal> {
-    const user = await this.users.findByEmail(this.config.BOOTSTRAP_ADMIN_EMAIL ?? '');
-    if (!user) throw new Error('the benchmark route needs BOOTSTRAP_ADMIN_EMAIL');
-    return {
-      userId: user.id,
-      organisationId: user.organisationId,
-      role: user.role as Role,
-      scopes: ['read', 'write'],
-      credential: { kind: 'session', id: user.id },
-    };
+    const principal = await this.users.principalOf(this.config.BOOTSTRAP_ADMIN_EMAIL ?? '');
+    if (!principal) throw new Error('the benchmark route needs BOOTSTRAP_ADMIN_EMAIL');
+    return principal;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import {
   CorridorCancelDto,
   CorridorCreateDto,
@@ -13,12 +13,18 @@ import {
   EvacuationSummaryDto,
   EvacuationSummaryQueryDto,
   TimelineDto,
+  TimelineQueryDto,
   WindowCreateDto,
   WindowResponseDto,
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiConflictProblem, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import {
+  ApiConflictProblem,
+  ApiCreate,
+  ApiProblems,
+  ApiUnprocessableProblem,
+} from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
@@ -44,19 +50,22 @@ export class CorridorsController {
 
   @Get()
   @ApiOkResponse({ type: CorridorPageDto })
-  list(@Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
-    return this.corridors.list(query);
+  list(@Actor() principal: Principal, @Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
+    return this.corridors.list(principal, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CorridorResponseDto })
-  get(@IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
-    return this.corridors.get(id);
+  get(@Actor() principal: Principal, @IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
+    return this.corridors.get(id, viewerOf(principal));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: CorridorResponseDto })
   @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiUnprocessableProblem(
+    'The body names a party or a place (origin, destination, stop) that does not exist.',
+  )
   update(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') id: string,
@@ -91,8 +100,16 @@ export class CorridorsController {
 
   @Get(':id/timeline')
   @ApiOkResponse({ type: TimelineDto })
-  timeline(@IdParam('id', 'corridor') id: string): Promise<TimelineDto> {
-    return this.records.timeline(id);
+  async timeline(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @Query() query: TimelineQueryDto,
+  ): Promise<TimelineDto> {
+    const page = await this.records.timeline(id, viewerOf(principal), query);
+    const next = page.nextCursor
+      ? `/api/v1/corridors/${id}/timeline?${new URLSearchParams({ limit: String(query.limit), cursor: page.nextCursor })}`
+      : null;
+    return { ...page, next };
   }
 
   @Get(':id/evacuations/summary')

@@ -4,8 +4,7 @@ import type { Job } from 'bullmq';
 import type { Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { AppError } from '#cw/common';
-import { lastSweepKey } from '#cw/jobs';
-import { Database, EvaluationOutboxRepository } from '#cw/persistence';
+import { EvaluationTrigger, lastSweepKey } from '#cw/jobs';
 import { Actor } from '../auth/access.decorators.js';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { jobRecordId } from './job-audit.js';
@@ -22,15 +21,14 @@ const REDIS_TIMEOUT_MS = 2000;
 export class JobsController {
   constructor(
     private readonly queues: JobQueues,
-    private readonly outbox: EvaluationOutboxRepository,
+    private readonly evaluation: EvaluationTrigger,
     private readonly audit: AuditService,
-    private readonly db: Database,
   ) {}
 
   @Get('health')
   @ApiOkResponse({ type: JobHealthDto })
   async health(): Promise<JobHealthDto> {
-    const backlog = await this.outbox.backlog();
+    const backlog = await this.evaluation.outboxBacklog();
     const outbox = {
       pending: backlog.pending,
       oldestCreatedAt: backlog.oldestCreatedAt?.toISOString() ?? null,
@@ -65,9 +63,8 @@ export class JobsController {
         if (!(await withTimeout(job.isFailed()))) break;
         throw error;
       }
-      // Redis and the database share no transaction: the entry is written once the retry happened, so it
-      // never records one that did not.
-      await this.audit.record(this.db, {
+      // Redis and the database share no transaction: the entry is written once the retry happened.
+      await this.audit.recordAlone({
         actor: principal,
         action: 'job.retry',
         entity: 'job',

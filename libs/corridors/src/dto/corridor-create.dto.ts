@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { InstantProperty, IsTimeZone } from '#cw/common';
+import { EmbargoDto, EmbargoProperty, InstantProperty, IsTimeZone } from '#cw/common';
 import { DailyScheduleDto } from './daily-schedule.dto.js';
 import { RouteDto } from './route.dto.js';
 import { CorridorWindowInputDto } from './window-create.dto.js';
@@ -65,6 +65,20 @@ export class CorridorCreateDto {
   @IsUUID('all', { each: true })
   requiredConfirmationIds?: string[];
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    maxItems: 50,
+    description: 'The places on the way, in order (Berdiansk, Tokmak, Vasylivka); each must exist.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  stopIds?: string[];
+
   @ApiPropertyOptional({ maxLength: 2048 })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
@@ -98,4 +112,7 @@ export class CorridorCreateDto {
   @ValidateNested()
   @Type(() => DailyScheduleDto)
   schedule?: DailyScheduleDto;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }

@@ -17,7 +17,7 @@ export class CorridorListQueryDto extends ListQueryDto {
   @IsUUID()
   partyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Origin or destination.' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Origin, destination or a stop on the way.' })
   @IsOptional()
   @IsUUID()
   locationId?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
 import {
   CONFIRMATION_STANCES,
@@ -16,6 +16,7 @@ import {
   type WindowConfirmationStatus,
 } from '#cw/domain';
 import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
+import { EmbargoResponseDto, toEmbargoResponse } from '#cw/common';
 import { ConfirmationResponseDto } from '#cw/reports';
 import { RouteDto } from './route.dto.js';
 
@@ -98,7 +99,19 @@ class CorridorBaseDto {
   @ApiProperty({ example: 'Europe/Moscow' }) timezone: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ type: EvacuationFiguresDto }) evacuation: EvacuationFiguresDto;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The operation this corridor is a stage of; null when it is in none.',
+  })
+  operationId: string | null;
   @ApiProperty({ description: 'Send it back with an edit.' }) version: number;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'Present when it was recorded under embargo.',
+  })
+  embargo?: EmbargoResponseDto;
 }
 
 export class CorridorListItemDto extends CorridorBaseDto {
@@ -115,6 +128,13 @@ export class CorridorPageDto extends PageInfoDto {
 
 export class CorridorResponseDto extends CorridorBaseDto {
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) requiredConfirmationIds: string[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    description: 'The places on the way, in order; empty when none was named.',
+  })
+  stopIds: string[];
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
   @ApiProperty({ type: RouteDto, nullable: true }) route: RouteDto | null;
@@ -171,7 +191,11 @@ export function toWindowResponse(
   };
 }
 
-function toBase(corridor: CorridorEntity, status: CorridorStatus): CorridorBaseDto {
+function toBase(
+  corridor: CorridorEntity,
+  status: CorridorStatus,
+  operationId: string | null,
+): CorridorBaseDto {
   return {
     id: corridor.id,
     name: corridor.name,
@@ -183,13 +207,15 @@ function toBase(corridor: CorridorEntity, status: CorridorStatus): CorridorBaseD
     timezone: corridor.timezone,
     cancelledAt: corridor.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(corridor),
+    operationId,
     version: corridor.version,
+    embargo: toEmbargoResponse(corridor, corridor.lastEndsAt),
   };
 }
 
 export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
   return {
-    ...toBase(row, row.status as CorridorStatus),
+    ...toBase(row, row.status as CorridorStatus, row.operationId),
     originName: row.originName,
     destinationName: row.destinationName,
     announcedByName: row.announcedByName,
@@ -202,14 +228,17 @@ export function toCorridorResponse(
   corridor: CorridorEntity,
   parts: {
     status: CorridorStatus;
+    operationId: string | null;
     requiredConfirmationIds: string[];
+    stopIds: string[];
     windows: WindowResponseDto[];
     confirmations: ConfirmationResponseDto[];
   },
 ): CorridorResponseDto {
   return {
-    ...toBase(corridor, parts.status),
+    ...toBase(corridor, parts.status, parts.operationId),
     requiredConfirmationIds: parts.requiredConfirmationIds,
+    stopIds: parts.stopIds,
     sourceUrl: corridor.sourceUrl,
     sourceNote: corridor.sourceNote,
     route: corridor.route ? (JSON.parse(corridor.route) as RouteDto) : null,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EmbargoResponseDto } from '#cw/common';
 import {
   CONFIRMATION_STANCES,
   CREDIBILITIES,
@@ -61,6 +62,11 @@ export class TimelineEventDto {
   })
   entity?: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'The announcement and claims entered under embargo: until when, and whether it still holds.',
+  })
+  embargo?: EmbargoResponseDto;
   @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
   @ApiPropertyOptional({
     type: () => TimelineChangeDto,
@@ -125,4 +131,16 @@ export class TimelineEventDto {
 
 export class TimelineDto {
   @ApiProperty({ type: [TimelineEventDto] }) events: TimelineEventDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The next page, as a path with its query; null on the last.',
+  })
+  next: string | null;
 }

@@ -96,19 +96,21 @@ export class DashboardEvacuationsDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Sum of the per-window lows; null without reports.',
+    description:
+      'Sum of the per-window lows, each operation counted once (its stages as one whole, never their sum) and each ' +
+      'corridor in no operation on its own; null without reports.',
   })
   low: number | null;
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Sum of the per-window highs; null without reports.',
+    description: 'Sum of the per-window highs, each operation counted once; null without reports.',
   })
   high: number | null;
   @ApiProperty({
     description:
-      'Corridors counted: the most recently announced ones with evacuation reports; for a period, those with ' +
-      'reports in it (only those reports count).',
+      'Corridors counted: the most recently announced ones with evacuation reports and the other stages of their ' +
+      'operations; for a period, those with reports in it (only those reports count).',
   })
   corridorCount: number;
   @ApiProperty({ type: [DashboardEvacuationDayDto], description: 'Oldest day first.' })

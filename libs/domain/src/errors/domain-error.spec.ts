@@ -34,6 +34,7 @@ describe('DomainError', () => {
       'time-in-future',
       'invalid-breakdown',
       'invalid-grade',
+      'invalid-embargo',
     ]);
   });
 });

@@ -10,6 +10,7 @@ export enum DomainErrorCode {
   TimeInFuture = 'time-in-future',
   InvalidBreakdown = 'invalid-breakdown',
   InvalidGrade = 'invalid-grade',
+  InvalidEmbargo = 'invalid-embargo',
 }
 
 // Well-formed input that cannot be true (a statement of what has not happened yet): 422, not 400.

@@ -19,6 +19,7 @@ import {
   type MediumDatabase,
 } from '../../test-support/medium-database.js';
 import { bindNamed, type SqlParams } from '../database/named-parameters.js';
+import { OperationRepository } from '../operation/operation.repository.js';
 import { InvalidCursor } from '../shared/page.js';
 import type { CorridorEntity } from './corridor.entity.js';
 import type { CorridorWindowEntity } from './corridor-window.entity.js';
@@ -33,6 +34,10 @@ interface Seeded {
   corridor: CorridorEntity;
   windows: CorridorWindowEntity[];
   requiredPartyIds: string[];
+  /** Every sixth passes through the third town on its way. */
+  stopIds: string[];
+  /** Every ninth is a stage of the one operation. */
+  isStage: boolean;
 }
 
 function nameOf(i: number): string {
@@ -75,7 +80,17 @@ function corridorNumber(world: World, i: number): Seeded {
   );
   corridor.firstStartsAt = windows.length ? windows[0].startsAt : null;
   corridor.lastEndsAt = windows.length ? windows[windows.length - 1].endsAt : null;
-  return { corridor, windows, requiredPartyIds };
+  const stopIds = i % 6 === 3 ? [world.locationIds[(i + 2) % 3]] : [];
+  return { corridor, windows, requiredPartyIds, stopIds, isStage: i % 9 === 4 };
+}
+
+/** Where a corridor passes: its origin, its destination, or a stop. */
+function passes(s: Seeded, locationId: string): boolean {
+  return (
+    s.corridor.originId === locationId ||
+    s.corridor.destinationId === locationId ||
+    s.stopIds.includes(locationId)
+  );
 }
 
 function statusOf(s: Seeded): CorridorStatus {
@@ -101,6 +116,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   let world: World;
   let repos: Repositories;
   let seeded: Seeded[];
+  const OPERATION_ID = '0b8e7f7c-1d2a-4e55-9c3e-5a1f4b6d7e80';
 
   beforeAll(async () => {
     medium = await openMigratedDatabase(dialect);
@@ -114,22 +130,43 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     await medium.db.transaction(async (tx) => {
       for (const s of storing) {
         await repos.corridors.insert(s.corridor, s.requiredPartyIds, tx);
+        await repos.corridors.replaceStops(s.corridor.id, s.stopIds, tx);
         await repos.corridors.insertWindows(s.windows, tx);
       }
+      const operations = new OperationRepository(medium.db, medium.dataSource);
+      await operations.insert(
+        {
+          id: OPERATION_ID,
+          name: 'Safe passage operation',
+          sourceUrl: null,
+          note: null,
+          version: 1,
+          organisationId: world.organisationId,
+          createdById: world.coordinatorId,
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+        tx,
+      );
+      const stages = seeded.filter((s) => s.isStage).map((s) => s.corridor.id);
+      await operations.replaceCorridors(OPERATION_ID, stages, tx);
     });
   }, 30_000);
 
   afterAll(() => medium?.close());
 
+  /** A member of the organisation: the list then carries the embargo rule, as for every non-admin. */
+  const member = () => ({ organisationId: world.organisationId, seesEverything: false });
+
   /** Follows the cursors to the end; the ids in the order served, and how many pages it took. */
   async function listAll(
-    filter: Omit<CorridorListFilter, 'limit' | 'cursor'>,
+    filter: Omit<CorridorListFilter, 'limit' | 'cursor' | 'viewer'>,
     limit = 40,
   ): Promise<{ ids: string[]; pages: number }> {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (let pages = 1; pages <= 300; pages++) {
-      const page = await repos.corridors.list({ ...filter, limit, cursor }, NOW);
+      const page = await repos.corridors.list({ ...filter, viewer: member(), limit, cursor }, NOW);
       expect(page.items.length).toBeLessThanOrEqual(limit);
       ids.push(...page.items.map((row) => row.id));
       if (page.nextCursor === null) return { ids, pages };
@@ -164,7 +201,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   }, 20_000);
 
   it('gives each row its status, place and party names and stored figures', async () => {
-    const page = await repos.corridors.list({ limit: 250 }, NOW);
+    const page = await repos.corridors.list({ viewer: member(), limit: 250 }, NOW);
     const byId = new Map(page.items.map((row) => [row.id, row]));
 
     for (const s of seeded) {
@@ -177,6 +214,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
           ? world.locationNames[world.locationIds.indexOf(s.corridor.destinationId)]
           : null,
         announcedByName: world.partyNames[world.partyIds.indexOf(s.corridor.announcedById)],
+        operationId: s.isStage ? OPERATION_ID : null,
       });
     }
   });
@@ -209,13 +247,17 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     }
   });
 
-  it('filters on a town: where the corridor starts or where it leads', async () => {
+  it('filters on a town: where the corridor starts, where it leads or where it stops on the way', async () => {
     for (const locationId of world.locationIds) {
       const { ids } = await listAll({ locationId });
-      expect(ids).toEqual(
-        expectedIds((s) => s.corridor.originId === locationId || s.corridor.destinationId === locationId),
-      );
+      expect(ids).toEqual(expectedIds((s) => passes(s, locationId)));
     }
+    // The stops matter: some corridors pass a town only as a stop.
+    expect(
+      seeded.some((s) =>
+        s.stopIds.some((stop) => stop !== s.corridor.originId && stop !== s.corridor.destinationId),
+      ),
+    ).toBe(true);
   });
 
   it('filters on a period: corridors with a window overlapping it, ends exclusive', async () => {
@@ -260,7 +302,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     const expected = expectedIds(
       (s) =>
         (s.corridor.announcedById === partyId || s.requiredPartyIds.includes(partyId)) &&
-        (s.corridor.originId === locationId || s.corridor.destinationId === locationId) &&
+        passes(s, locationId) &&
         statusOf(s) === 'failed',
     );
     expect(expected.length).toBeGreaterThan(2);
@@ -268,13 +310,15 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   });
 
   it('refuses a cursor it never issued', async () => {
-    await expect(repos.corridors.list({ limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW)).rejects.toBeInstanceOf(
-      InvalidCursor,
-    );
+    await expect(
+      repos.corridors.list({ viewer: member(), limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW),
+    ).rejects.toBeInstanceOf(InvalidCursor);
   });
 
   /** The SQL the repository sent for one list call, with its parameters. */
-  async function listSql(filter: CorridorListFilter): Promise<{ sql: string; params: SqlParams }> {
+  async function listSql(
+    filter: Omit<CorridorListFilter, 'viewer'>,
+  ): Promise<{ sql: string; params: SqlParams }> {
     const db = medium.db;
     const all = db.all.bind(db);
     let recorded: { sql: string; params: SqlParams } | undefined;
@@ -283,7 +327,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
       return all<T>(sql, params);
     }) as typeof db.all;
     try {
-      await repos.corridors.list(filter, NOW);
+      await repos.corridors.list({ ...filter, viewer: member() }, NOW);
     } finally {
       db.all = all;
     }
@@ -293,7 +337,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
 
   if (dialect === 'sqlite') {
     it('walks ix_corridor_announced backwards instead of sorting, on the first page and after a cursor', async () => {
-      const first = await repos.corridors.list({ limit: 20 }, NOW);
+      const first = await repos.corridors.list({ viewer: member(), limit: 20 }, NOW);
       for (const filter of [{ limit: 20 }, { limit: 20, cursor: first.nextCursor ?? undefined }]) {
         const { sql, params } = await listSql(filter);
         const { text, values } = bindNamed(sql, params, () => '?');

@@ -3,7 +3,16 @@ import type { EvacuationMeasure } from '#cw/domain';
 import { LocationEntity } from '../location/location.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import {
+  IdColumn,
+  InstantColumn,
+  IntColumn,
+  RefColumn,
+  TextColumn,
+  EmbargoedUntilColumn,
+  EmbargoLiftedAtColumn,
+  EmbargoUntilWindowsEndColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('corridor')
@@ -48,4 +57,8 @@ export class CorridorEntity {
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;
+  /** Embargo (issue 14): seen by its organisation and admins only until lifted (libs/domain embargo.ts). */
+  @EmbargoedUntilColumn() embargoedUntil: Date | null;
+  @EmbargoUntilWindowsEndColumn() embargoUntilWindowsEnd: boolean;
+  @EmbargoLiftedAtColumn() embargoLiftedAt: Date | null;
 }

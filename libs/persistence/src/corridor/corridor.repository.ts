@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EVACUATION_MEASURES, oneOf, type Headline } from '#cw/domain';
+import { EVACUATION_MEASURES, oneOf, type EmbargoViewer, type Headline } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
+import { likeContaining } from '../shared/like.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
 
 /** Which corridors: the filters of `GET /corridors`, shared by its list, the exports and the feeds. */
 export interface CorridorFilter {
+  /** Who reads: corridors under embargo are another organisation's only (libs/domain `isVisibleTo`). */
+  viewer: EmbargoViewer;
   /** One corridor (an export or a feed of the corridor page). */
   corridorId?: string;
   status?: string;
@@ -28,6 +32,7 @@ export interface CorridorListFilter extends CorridorFilter {
 
 export interface CorridorListRow extends CorridorEntity {
   status: string;
+  operationId: string | null;
   originName: string;
   destinationName: string | null;
   announcedByName: string;
@@ -89,11 +94,27 @@ const STATUS_FILTER: Record<string, string> = {
 };
 
 /**
+ * How a corridor passes a place (`locationId`): as its origin, its destination or one of its stops. The places its
+ * claims were counted at join this list with the claims' `counted_at_id` (issue 13, point 1).
+ */
+function placeOfCorridorSql(viewer: EmbargoViewer, params: SqlParams): string {
+  return [
+    'c.origin_id = :locationId',
+    'c.destination_id = :locationId',
+    'EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = :locationId)',
+    // A place people of the corridor were counted at, by a claim this viewer may see.
+    `EXISTS (SELECT 1 FROM evacuation_report er WHERE er.corridor_id = c.id AND er.counted_at_id = :locationId
+      AND ${embargoVisibleSql('er', viewer, params)})`,
+  ].join(' OR ');
+}
+
+/**
  * The conditions of a corridor filter on the corridor aliased `c`, their parameters added to `params`
  * (a status filter reads `:now`, which the caller binds).
  */
 export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): string[] {
   const where: string[] = [];
+  if (!filter.viewer.seesEverything) where.push(embargoVisibleSql('c', filter.viewer, params));
   if (filter.corridorId) {
     where.push('c.id = :corridorId');
     params.corridorId = filter.corridorId;
@@ -104,7 +125,7 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
     params.partyId = filter.partyId;
   }
   if (filter.locationId) {
-    where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
+    where.push(`(${placeOfCorridorSql(filter.viewer, params)})`);
     params.locationId = filter.locationId;
   }
   if (filter.from || filter.to) {
@@ -114,7 +135,7 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
   }
   if (filter.q) {
     where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
-    params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    params.q = likeContaining(filter.q.toLowerCase());
   }
   if (filter.status) {
     const predicate = STATUS_FILTER[filter.status];
@@ -139,6 +160,7 @@ export class CorridorRepository {
 
   async insert(corridor: CorridorEntity, requiredPartyIds: readonly string[], tx: SqlRunner): Promise<void> {
     await tx.run(this.corridors.insertSql, this.corridors.toParams(corridor));
+    await holdIfEmbargoed('corridor', { ...corridor, corridorId: corridor.id }, tx);
     await this.replaceRequiredParties(corridor.id, requiredPartyIds, tx);
   }
 
@@ -157,6 +179,34 @@ export class CorridorRepository {
         },
       );
     }
+  }
+
+  /** The stops on the way, in the order given. */
+  async replaceStops(corridorId: string, locationIds: readonly string[], tx: SqlRunner): Promise<void> {
+    await tx.run('DELETE FROM corridor_stop WHERE corridor_id = :corridorId', { corridorId });
+    for (const [position, locationId] of locationIds.entries()) {
+      await tx.run(
+        'INSERT INTO corridor_stop (corridor_id, position, location_id) VALUES (:corridorId, :position, :locationId)',
+        { corridorId, position, locationId },
+      );
+    }
+  }
+
+  async findStopIds(corridorId: string, tx: SqlRunner = this.db): Promise<string[]> {
+    const rows = await tx.all<{ location_id: string }>(
+      'SELECT location_id FROM corridor_stop WHERE corridor_id = :corridorId ORDER BY position',
+      { corridorId },
+    );
+    return rows.map((row) => row.location_id);
+  }
+
+  /** The operation the corridor is a stage of, if any. */
+  async findOperationId(corridorId: string, tx: SqlRunner = this.db): Promise<string | null> {
+    const row = await tx.get<{ operation_id: string }>(
+      'SELECT operation_id FROM operation_corridor WHERE corridor_id = :corridorId',
+      { corridorId },
+    );
+    return row?.operation_id ?? null;
   }
 
   async insertWindows(windows: readonly CorridorWindowEntity[], tx: SqlRunner): Promise<void> {
@@ -185,6 +235,20 @@ export class CorridorRepository {
     const rows = await tx.all(
       `SELECT ${this.windows.selectList} FROM corridor_window WHERE corridor_id = :corridorId ORDER BY starts_at, id`,
       { corridorId },
+    );
+    return rows.map((row) => this.windows.hydrate(row));
+  }
+
+  /** The windows of these corridors (an operation's stages), in start order. */
+  async findWindowsOf(
+    corridorIds: readonly string[],
+    tx: SqlRunner = this.db,
+  ): Promise<CorridorWindowEntity[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await tx.all(
+      `SELECT ${this.windows.selectList} FROM corridor_window WHERE corridor_id IN (:...corridorIds)
+       ORDER BY starts_at, id`,
+      { corridorIds: [...corridorIds] },
     );
     return rows.map((row) => this.windows.hydrate(row));
   }
@@ -300,6 +364,21 @@ export class CorridorRepository {
     return changed > 0;
   }
 
+  /**
+   * How many windows the corridor holds, before one is added. On PostgreSQL the corridor's row stays locked to the
+   * end of the transaction, so two additions beside each other count one after the other.
+   */
+  async countWindowsForAdding(corridorId: string, tx: SqlRunner): Promise<number> {
+    if (tx.dialect === 'postgres') {
+      await tx.get('SELECT id FROM corridor WHERE id = :corridorId FOR UPDATE', { corridorId });
+    }
+    const row = await tx.get<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM corridor_window WHERE corridor_id = :corridorId',
+      { corridorId },
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async touch(corridorId: string, at: Date, tx: SqlRunner): Promise<void> {
     await tx.run('UPDATE corridor SET version = version + 1, updated_at = :at WHERE id = :corridorId', {
       corridorId,
@@ -331,11 +410,13 @@ export class CorridorRepository {
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
          SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,
-                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name
+                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name,
+                oc.operation_id AS operation_id
          FROM corridor c
          JOIN location o ON o.id = c.origin_id
          LEFT JOIN location d ON d.id = c.destination_id
          JOIN party p ON p.id = c.announced_by_id
+         LEFT JOIN operation_corridor oc ON oc.corridor_id = c.id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ) t
        ORDER BY t.announced_at DESC, t.id DESC
@@ -345,6 +426,7 @@ export class CorridorRepository {
     const items = rows.map((row) => ({
       ...this.corridors.hydrate(row),
       status: String(row.status),
+      operationId: (row.operation_id as string | null) ?? null,
       originName: String(row.origin_name),
       destinationName: (row.destination_name as string | null) ?? null,
       announcedByName: String(row.announced_by_name),

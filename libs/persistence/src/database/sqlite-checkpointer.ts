@@ -38,6 +38,8 @@ export class SqliteCheckpointer {
     this.thread = new Worker(THREAD_SOURCE, {
       eval: true,
       workerData: { driver, path, intervalMs: CHECKPOINT_INTERVAL_MS },
+      // Its own V8 heap, for a timer and a pragma: the process's young-generation size would be mostly unused.
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
     });
     this.thread.on('message', (message: string) => onError(message));
     this.thread.on('error', (error) => onError(String(error)));

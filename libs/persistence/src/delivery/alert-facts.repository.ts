@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { PUBLIC_VIEWER, type EmbargoState } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import { chunked } from '../shared/chunked.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
 const instantOrNull = (value: unknown): Date | null => (value == null ? null : instant(value));
+/**
+ * E-mails carry what every organisation may see of a corridor: stances and figures under embargo are left out
+ * (a report under embargo is in the digest of the day it is lifted). Whether a subscriber hears of a corridor
+ * under embargo at all is the subscription filter's decision (libs/alerts).
+ */
+const SHARED = (alias: string) => embargoVisibleSql(alias, PUBLIC_VIEWER, {});
 
 /** A corridor as the alert e-mails name it, with the parties its filters match on. */
-export interface AlertCorridor {
+export interface AlertCorridor extends EmbargoState {
   id: string;
+  /** Who recorded it: under embargo, the only organisation whose subscribers hear of it. */
+  organisationId: string;
   name: string;
   timezone: string;
   announcedById: string;
@@ -107,6 +117,23 @@ export class AlertFactsRepository {
     };
   }
 
+  /** Of these windows, those entered more than `lateByMs` after they ended: history recorded after the fact. */
+  async findEnteredAfterEnd(
+    windowIds: readonly string[],
+    lateByMs: number,
+    tx: SqlRunner = this.db,
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunked([...new Set(windowIds)], 500)) {
+      const rows = await tx.all<{ id: string }>(
+        'SELECT id FROM corridor_window WHERE id IN (:...part) AND created_at - ends_at > :lateByMs',
+        { part, lateByMs },
+      );
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
   /** Corridors with their announcer, required parties and confirmations: a fixed number of queries per 500. */
   async findCorridors(ids: readonly string[], tx: SqlRunner = this.db): Promise<Map<string, AlertCorridor>> {
     const corridors = new Map<string, AlertCorridor>();
@@ -114,7 +141,8 @@ export class AlertFactsRepository {
       const rows = await tx.all<Record<string, unknown>>(
         `SELECT c.id, c.name, c.timezone, c.announced_by_id, p.name AS announced_by_name, c.announced_at,
                 o.name AS origin_name, d.name AS destination_name, c.source_url, c.source_note, c.cancelled_at,
-                c.evacuation_low, c.evacuation_high
+                c.evacuation_low, c.evacuation_high, c.organisation_id, c.embargoed_until,
+                c.embargo_until_windows_end, c.embargo_lifted_at
          FROM corridor c JOIN party p ON p.id = c.announced_by_id JOIN location o ON o.id = c.origin_id
          LEFT JOIN location d ON d.id = c.destination_id WHERE c.id IN (:...part)`,
         { part },
@@ -134,6 +162,10 @@ export class AlertFactsRepository {
           isCancelled: row.cancelled_at != null,
           evacuationLow: row.evacuation_low == null ? null : Number(row.evacuation_low),
           evacuationHigh: row.evacuation_high == null ? null : Number(row.evacuation_high),
+          organisationId: String(row.organisation_id),
+          embargoedUntil: instantOrNull(row.embargoed_until),
+          embargoUntilWindowsEnd: [true, 1, '1'].includes(row.embargo_until_windows_end as never),
+          embargoLiftedAt: instantOrNull(row.embargo_lifted_at),
           requiredParties: [],
           confirmations: [],
         });
@@ -147,7 +179,7 @@ export class AlertFactsRepository {
         corridors.get(row.corridor_id)?.requiredParties.push({ id: row.party_id, name: row.name });
       const confirmations = await tx.all<Record<string, unknown>>(
         `SELECT c.corridor_id, c.party_id, p.name, c.stance, c.stated_at, c.note, c.source_url
-         FROM confirmation c JOIN party p ON p.id = c.party_id WHERE c.corridor_id IN (:...part)
+         FROM confirmation c JOIN party p ON p.id = c.party_id WHERE c.corridor_id IN (:...part) AND ${SHARED('c')}
          ORDER BY c.stated_at, c.id`,
         { part },
       );
@@ -206,7 +238,9 @@ export class AlertFactsRepository {
       await tx.all<Record<string, unknown>>(
         `SELECT r.corridor_id, p.name AS source_name, r.reported_at, r.qualifier, r.value, r.max, r.category, r.note
          FROM evacuation_report r JOIN party p ON p.id = r.source_party_id
-         WHERE r.created_at >= :from AND r.created_at < :to ORDER BY r.reported_at, r.id`,
+         WHERE COALESCE(r.embargo_lifted_at, r.created_at) >= :from AND COALESCE(r.embargo_lifted_at, r.created_at) < :to
+           AND ${SHARED('r')}
+         ORDER BY r.reported_at, r.id`,
         { from, to },
       )
     ).map((row) => ({

@@ -6,6 +6,7 @@ import {
   EVACUATION_MEASURES,
   oneOf,
   POPULATION_CATEGORIES,
+  PUBLIC_VIEWER,
   RELIABILITIES,
   type ConfirmationStance,
   type Credibility,
@@ -14,6 +15,7 @@ import {
 import type { EvacuationFigure } from '../report/report.repository.js';
 import { Database, SqlRunner } from '../database/database.js';
 import { chunked } from '../shared/chunked.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 
 /** What the flag rules read about one corridor, loaded for many corridors at once. */
 export interface CorridorFlagFacts {
@@ -57,6 +59,10 @@ export interface WindowEvaluation {
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
+
+// The rules judge what every organisation knows: a claim under embargo counts from its lift, as if entered then.
+// (The worker lifts the embargoes due on a corridor before it evaluates the corridor.)
+const SHARED_CLAIM = embargoVisibleSql('t', PUBLIC_VIEWER, {});
 
 const DUE_OR_ATTRIBUTING = `AND (next_evaluation_at <= :dueAt OR corridor_id IN (
   SELECT corridor_id FROM evacuation_report WHERE corridor_id IN (:...ids) AND window_id IS NULL))`;
@@ -143,8 +149,8 @@ export class FlagFactsRepository {
         });
       }
       const confirmations = await tx.all<Record<string, unknown>>(
-        `SELECT corridor_id, party_id, stance, stated_at, source_reliability, credibility
-         FROM confirmation WHERE corridor_id IN (:...ids)`,
+        `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.source_reliability, t.credibility
+         FROM confirmation t WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
         { ids },
       );
       for (const row of confirmations) {
@@ -157,14 +163,15 @@ export class FlagFactsRepository {
         });
       }
       const evacuations = await tx.all<Record<string, unknown>>(
-        `SELECT id, corridor_id, window_id, source_party_id, reported_at, qualifier, value, max, measure, counted_at_id,
-                category, source_reliability, credibility
-         FROM evacuation_report WHERE corridor_id IN (:...ids)`,
+        `SELECT t.id, t.corridor_id, t.window_id, t.source_party_id, t.reported_at, t.qualifier, t.value, t.max,
+                t.measure, t.counted_at_id, t.category, t.source_reliability, t.credibility
+         FROM evacuation_report t WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
         { ids },
       );
       for (const row of evacuations) {
         of(String(row.corridor_id))?.evacuations.push({
           id: String(row.id),
+          corridorId: String(row.corridor_id),
           windowId: (row.window_id as string | null) ?? null,
           sourcePartyId: String(row.source_party_id),
           reportedAt: instant(row.reported_at),

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Grade } from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EmbargoViewer } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import { chunked } from '../shared/chunked.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { FlagEventEntity } from './flag-event.entity.js';
@@ -25,6 +27,8 @@ export interface NewFlag {
 }
 
 export interface FlagListFilter {
+  /** Flags of corridors under embargo are their organisation's only. */
+  viewer: EmbargoViewer;
   isOpen?: boolean;
   /** Only flags whose evidence is of this grade or better, and flags raised by an absence (no evidence). */
   minGrade?: Grade;
@@ -158,8 +162,15 @@ export class FlagRepository {
     return changed.length > 0;
   }
 
-  async findById(id: string, tx: SqlRunner = this.db): Promise<FlagListRow | undefined> {
-    const rows = await this.select('WHERE f.id = :id', { id }, '', tx);
+  /** One flag; with a viewer, only when its corridor is visible to them. */
+  async findById(
+    id: string,
+    tx: SqlRunner = this.db,
+    viewer?: EmbargoViewer,
+  ): Promise<FlagListRow | undefined> {
+    const params: SqlParams = { id };
+    const visible = viewer ? ` AND ${embargoVisibleSql('c', viewer, params)}` : '';
+    const rows = await this.select(`WHERE f.id = :id${visible}`, params, '', tx);
     return rows[0];
   }
 
@@ -196,8 +207,8 @@ export class FlagRepository {
 
   /** Newest raise first; one query with the window and corridor joined. */
   async list(filter: FlagListFilter): Promise<Page<FlagListRow>> {
-    const where: string[] = [];
     const params: SqlParams = { limit: filter.limit + 1 };
+    const where: string[] = [embargoVisibleSql('c', filter.viewer, params)];
     if (filter.cursor) {
       const [raisedAt, id] = decodeCursor(filter.cursor, 2);
       where.push('(f.raised_at < :cursorAt OR (f.raised_at = :cursorAt AND f.id < :cursorId))');
@@ -226,7 +237,7 @@ export class FlagRepository {
       });
     }
     const rows = await this.select(
-      where.length ? `WHERE ${where.join(' AND ')}` : '',
+      `WHERE ${where.join(' AND ')}`,
       params,
       'ORDER BY f.raised_at DESC, f.id DESC LIMIT :limit',
     );

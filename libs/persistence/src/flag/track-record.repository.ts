@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CONFIRMATION_STANCES, oneOf, type ConfirmationStance } from '#cw/domain';
+import { CONFIRMATION_STANCES, oneOf, PUBLIC_VIEWER, type ConfirmationStance } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 
 /** One window a party announced, with what the track record counts about it. */
 export interface AnnouncedWindowRow {
@@ -20,6 +21,8 @@ export interface AnnouncedWindowsFacts {
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
+/** A track record is one figure for everyone: corridors and claims under embargo count from their lift. */
+const SHARED = (alias: string) => embargoVisibleSql(alias, PUBLIC_VIEWER, {});
 
 /** The facts of a party's track record: four queries whatever the number of its corridors. */
 @Injectable()
@@ -36,10 +39,10 @@ export class TrackRecordRepository {
     }>(
       `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, c.cancelled_at
        FROM corridor c JOIN corridor_window w ON w.corridor_id = c.id
-       WHERE c.announced_by_id = :partyId ORDER BY w.starts_at, w.id`,
+       WHERE c.announced_by_id = :partyId AND ${SHARED('c')} ORDER BY w.starts_at, w.id`,
       { partyId },
     );
-    const ofParty = 'SELECT id FROM corridor WHERE announced_by_id = :partyId';
+    const ofParty = `SELECT c.id FROM corridor c WHERE c.announced_by_id = :partyId AND ${SHARED('c')}`;
     const required = await tx.all<{ corridor_id: string; party_id: string }>(
       `SELECT corridor_id, party_id FROM corridor_required_party WHERE corridor_id IN (${ofParty})`,
       { partyId },
@@ -50,11 +53,13 @@ export class TrackRecordRepository {
       stance: string;
       stated_at: unknown;
     }>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (${ofParty})`,
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at FROM confirmation t
+       WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
       { partyId },
     );
     const evacuations = await tx.all<{ corridor_id: string; window_id: string | null; reported_at: unknown }>(
-      `SELECT corridor_id, window_id, reported_at FROM evacuation_report WHERE corridor_id IN (${ofParty})`,
+      `SELECT t.corridor_id, t.window_id, t.reported_at FROM evacuation_report t
+       WHERE t.corridor_id IN (${ofParty}) AND ${SHARED('t')}`,
       { partyId },
     );
     return {

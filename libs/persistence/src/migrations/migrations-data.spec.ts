@@ -35,7 +35,7 @@ async function storeRecordsOfTheFirstSchema(
   );
   await q(
     `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (${p(9)})`,
-    [ids.location, 'L', 47, 37, null, null, ids.org, ids.user, AT],
+    [ids.location, 'Запоріжжя', 47.838, 35.139, null, 'UA', ids.org, ids.user, AT],
   );
   await q(
     `INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone, source_url, source_note, route,
@@ -199,6 +199,26 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     expect(window.next_evaluation_at).toBeNull();
   });
 
+  it('puts no record held before embargoes under one, and keeps the figures on the corridor row', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, evacuation_report_count, evacuation_low
+       FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    const [report] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, value FROM evacuation_report
+       WHERE id = '${ids.report}'`,
+    );
+    for (const row of [corridor, report]) {
+      expect(row.embargoed_until).toBeNull();
+      expect(row.embargo_lifted_at).toBeNull();
+      expect([false, 0]).toContain(row.embargo_until_windows_end);
+    }
+    expect([Number(corridor.evacuation_report_count), Number(corridor.evacuation_low)]).toEqual([1, 5]);
+    expect(Number(report.value)).toBe(5);
+    const [holds] = await dataSource.query('SELECT COUNT(*) AS n FROM embargo_hold');
+    expect(Number(holds.n)).toBe(0);
+  });
+
   it('marks every corridor recorded before webhooks to be read once, without an announcement', async () => {
     const states = await dataSource.query(
       'SELECT corridor_id, status, next_check_at FROM webhook_corridor_state',
@@ -206,6 +226,27 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     expect(
       states.map((s: Record<string, unknown>) => [s.corridor_id, s.status, Number(s.next_check_at)]),
     ).toEqual([[ids.corridor, null, 0]]);
+  });
+
+  it('gives the places stored before their name as search text, folded in every script, and keeps their position', async () => {
+    const [place] = await dataSource.query(
+      `SELECT name, names, aliases, search_text, lat, lon FROM location WHERE id = '${ids.location}'`,
+    );
+    expect({ ...place, lat: Number(place.lat), lon: Number(place.lon) }).toEqual({
+      name: 'Запоріжжя',
+      names: null,
+      aliases: null,
+      search_text: 'запоріжжя',
+      lat: 47.838,
+      lon: 35.139,
+    });
+  });
+
+  it('leaves every corridor in no operation and with no stops', async () => {
+    for (const table of ['operation', 'operation_corridor', 'operation_facilitator', 'corridor_stop']) {
+      const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+      expect([table, Number(row.n)]).toEqual([table, 0]);
+    }
   });
 });
 

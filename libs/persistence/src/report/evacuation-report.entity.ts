@@ -19,15 +19,28 @@ import {
   RefColumn,
   ReliabilityColumn,
   TextColumn,
+  EmbargoedUntilColumn,
+  EmbargoLiftedAtColumn,
+  EmbargoUntilWindowsEndColumn,
 } from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('evacuation_report')
-// Covers the per-corridor figures aggregate (per measure and window), so it reads the index alone, and a new
-// claim's own group (corridor, measure, window) is a range of it. Every read of reports names the corridor;
+// Covers the per-corridor figures aggregate (per measure and window, claims under embargo left out), so it reads
+// the index alone, and a new claim's own group (corridor, measure, window) is a range of it. Every read of reports names the corridor;
 // windows and parties are never deleted, so their keys need no index of their own (one less to write per
 // report, the hot insert).
-@Index('ix_evacuation_report_corridor', ['corridorId', 'measure', 'windowId', 'qualifier', 'value', 'max'])
+@Index('ix_evacuation_report_corridor', [
+  'corridorId',
+  'measure',
+  'windowId',
+  'qualifier',
+  'value',
+  'max',
+  'embargoLiftedAt',
+  'embargoedUntil',
+  'embargoUntilWindowsEnd',
+])
 export class EvacuationReportEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
@@ -65,4 +78,8 @@ export class EvacuationReportEntity {
   @InstantColumn('created_at') createdAt: Date;
   /** Raised by each correction: an edit names the version it read (optimistic concurrency). */
   @IntColumn('version', { default: 1 }) version: number;
+  /** Embargo (issue 14): seen by its organisation and admins only until lifted (libs/domain embargo.ts). */
+  @EmbargoedUntilColumn() embargoedUntil: Date | null;
+  @EmbargoUntilWindowsEndColumn() embargoUntilWindowsEnd: boolean;
+  @EmbargoLiftedAtColumn() embargoLiftedAt: Date | null;
 }

@@ -11,6 +11,9 @@ import {
   RefColumn,
   ReliabilityColumn,
   TextColumn,
+  EmbargoedUntilColumn,
+  EmbargoLiftedAtColumn,
+  EmbargoUntilWindowsEndColumn,
 } from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
@@ -34,4 +37,8 @@ export class IncidentEntity {
   @InstantColumn('created_at') createdAt: Date;
   /** Raised by each correction: an edit names the version it read (optimistic concurrency). */
   @IntColumn('version', { default: 1 }) version: number;
+  /** Embargo (issue 14): seen by its organisation and admins only until lifted (libs/domain embargo.ts). */
+  @EmbargoedUntilColumn() embargoedUntil: Date | null;
+  @EmbargoUntilWindowsEndColumn() embargoUntilWindowsEnd: boolean;
+  @EmbargoLiftedAtColumn() embargoLiftedAt: Date | null;
 }

@@ -14,8 +14,10 @@ import {
 } from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral } from 'typeorm';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { ConfirmationEntity } from './confirmation.entity.js';
 import { EvacuationReportEntity } from './evacuation-report.entity.js';
 import { IncidentEntity } from './incident.entity.js';
@@ -24,6 +26,7 @@ import { RemainingReportEntity } from './remaining-report.entity.js';
 /** The part of an evacuation report that the figures read: what it counted, where, of whom, how graded. */
 export interface EvacuationFigure {
   id: string;
+  corridorId: string;
   windowId: string | null;
   sourcePartyId: string;
   reportedAt: Date;
@@ -58,8 +61,10 @@ export interface ReportReferences {
 
 // The lowest and highest figure of a claim, as statedFigures (libs/domain) reads its count: "more than N" states
 // N+1, "fewer than N" N-1. corridor-figures-sql.spec pins these to the domain.
-const CLAIM_LOW_SQL = `CASE qualifier WHEN 'more_than' THEN value + 1 WHEN 'fewer_than' THEN value - 1 ELSE value END`;
-const CLAIM_HIGH_SQL = `CASE qualifier WHEN 'more_than' THEN value + 1 WHEN 'fewer_than' THEN value - 1 ELSE COALESCE(max, value) END`;
+const CLAIM_LOW_SQL = `CASE r.qualifier WHEN 'more_than' THEN r.value + 1 WHEN 'fewer_than' THEN r.value - 1 ELSE r.value END`;
+const CLAIM_HIGH_SQL = `CASE r.qualifier WHEN 'more_than' THEN r.value + 1 WHEN 'fewer_than' THEN r.value - 1 ELSE COALESCE(r.max, r.value) END`;
+// Figures every organisation shares count no claim under embargo: a claim counts from its lift, as if entered then.
+const PUBLIC_CLAIM = embargoVisibleSql('r', PUBLIC_VIEWER, {});
 
 /** The kinds of report that can be corrected after entry, each its own table. */
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
@@ -84,9 +89,9 @@ const STATED_AT_COLUMN: Record<ReportKind, string> = {
 /** The range of one group of a corridor's claims (a measure, in a window or in none); a plan test pins its index. */
 export function figureGroupSql(namesWindow: boolean): string {
   return `SELECT MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
-    FROM evacuation_report
-    WHERE corridor_id = :corridorId AND measure = :measure
-      AND ${namesWindow ? 'window_id = :windowId' : 'window_id IS NULL'}`;
+    FROM evacuation_report r
+    WHERE r.corridor_id = :corridorId AND r.measure = :measure
+      AND ${namesWindow ? 'r.window_id = :windowId' : 'r.window_id IS NULL'} AND ${PUBLIC_CLAIM}`;
 }
 
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
@@ -169,9 +174,12 @@ export class ReportRepository {
     return changed > 0;
   }
 
-  insert<K extends ReportKind>(kind: K, row: ReportRows[K], tx: SqlRunner): Promise<number> {
+  /** Stores one report; one under embargo is put on the lift job's list in the same transaction. */
+  async insert<K extends ReportKind>(kind: K, row: ReportRows[K], tx: SqlRunner): Promise<number> {
     const table = this.tableOf(kind);
-    return tx.run(table.insertSql, table.toParams(row));
+    const inserted = await tx.run(table.insertSql, table.toParams(row));
+    await holdIfEmbargoed(kind, row, tx);
+    return inserted;
   }
 
   /** Every report of one kind of a corridor, in the time order of what it states. */
@@ -184,19 +192,19 @@ export class ReportRepository {
   }
 
   insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
+    return this.insert('confirmation', row, tx);
   }
 
   insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
+    return this.insert('evacuation', row, tx);
   }
 
   insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.remaining.insertSql, this.remaining.toParams(row));
+    return this.insert('remaining', row, tx);
   }
 
   insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.incidents.insertSql, this.incidents.toParams(row));
+    return this.insert('incident', row, tx);
   }
 
   findConfirmations(corridorId: string, tx: SqlRunner = this.db): Promise<ConfirmationEntity[]> {
@@ -215,15 +223,24 @@ export class ReportRepository {
     return this.allOf(this.incidents, 'occurred_at', corridorId, tx);
   }
 
-  async findEvacuationFigures(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationFigure[]> {
+  /**
+   * The figures of these corridors (one corridor's, or an operation's stages') that every organisation shares:
+   * claims under embargo are left out until lifted.
+   */
+  async findEvacuationFigures(
+    corridorIds: readonly string[],
+    tx: SqlRunner = this.db,
+  ): Promise<EvacuationFigure[]> {
+    if (corridorIds.length === 0) return [];
     const rows = await tx.all<Record<string, unknown>>(
-      `SELECT id, window_id, source_party_id, reported_at, qualifier, value, max, measure, counted_at_id, category,
-              source_reliability, credibility
-       FROM evacuation_report WHERE corridor_id = :corridorId`,
-      { corridorId },
+      `SELECT id, corridor_id, window_id, source_party_id, reported_at, qualifier, value, max, measure,
+              counted_at_id, category, source_reliability, credibility
+       FROM evacuation_report r WHERE corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM}`,
+      { corridorIds: [...corridorIds] },
     );
     return rows.map((row) => ({
       id: String(row.id),
+      corridorId: String(row.corridor_id),
       windowId: (row.window_id as string | null) ?? null,
       sourcePartyId: String(row.source_party_id),
       reportedAt: new Date(Number(row.reported_at)),
@@ -239,13 +256,14 @@ export class ReportRepository {
   }
 
   /**
-   * A corridor's claims grouped by measure and window, each group's lowest and highest stated figure: what
-   * summarizeEvacuations (libs/domain) sums, read from the covering index alone.
+   * A corridor's claims every organisation shares grouped by measure and window, each group's lowest and highest
+   * stated figure: what summarizeEvacuations (libs/domain) sums, read from the covering index alone.
    */
   async figureGroups(corridorId: string, tx: SqlRunner = this.db): Promise<FigureGroup[]> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT measure, window_id, MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
-       FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY measure, window_id`,
+       FROM evacuation_report r WHERE r.corridor_id = :corridorId AND ${PUBLIC_CLAIM}
+       GROUP BY r.measure, r.window_id`,
       { corridorId },
     );
     return rows.map((row) => ({

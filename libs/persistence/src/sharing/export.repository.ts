@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseBreakdown, type Breakdown } from '#cw/domain';
+import { parseBreakdown, PUBLIC_VIEWER, type Breakdown } from '#cw/domain';
 import {
   corridorFilterSql,
   CORRIDOR_STATUS_SQL,
@@ -9,6 +9,7 @@ import {
 } from '../corridor/corridor.repository.js';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { Database } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import type { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
 import { FlagEntity } from '../flag/flag.entity.js';
@@ -19,8 +20,8 @@ import type { ReportKind } from '../report/report.repository.js';
 export interface ExportCorridorRow extends CorridorEntity {
   status: string;
   originName: string;
-  originLat: number;
-  originLon: number;
+  originLat: number | null;
+  originLon: number | null;
   destinationName: string | null;
   destinationLat: number | null;
   destinationLon: number | null;
@@ -89,6 +90,14 @@ export interface RequiredPartyRow {
   corridorId: string;
   partyId: string;
   partyName: string;
+}
+
+/** A stop on a corridor's way, in order, with its position when known. */
+export interface StopRow {
+  corridorId: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
 }
 
 export interface StanceRow {
@@ -193,8 +202,8 @@ export class ExportRepository {
         ...this.corridors.hydrate(row),
         status: String(row.status),
         originName: String(row.origin_name),
-        originLat: Number(row.origin_lat),
-        originLon: Number(row.origin_lon),
+        originLat: numberOrNull(row.origin_lat),
+        originLon: numberOrNull(row.origin_lon),
         destinationName: textOrNull(row.destination_name),
         destinationLat: numberOrNull(row.destination_lat),
         destinationLon: numberOrNull(row.destination_lon),
@@ -267,6 +276,7 @@ export class ExportRepository {
     do {
       const params: SqlParams = { now, limit: batchSize };
       const where = this.selectedCorridors(filter, params, 't.corridor_id');
+      if (!filter.viewer.seesEverything) where.push(embargoVisibleSql('t', filter.viewer, params));
       if (afterId) {
         where.push('t.id > :afterId');
         params.afterId = afterId;
@@ -359,7 +369,8 @@ export class ExportRepository {
       const where = corridorFilterSql(filter, params);
       const rows = await this.db.all<Record<string, unknown>>(
         `SELECT ${this.locations.qualified('l')} FROM location l
-         WHERE EXISTS (SELECT 1 FROM corridor c WHERE (c.origin_id = l.id OR c.destination_id = l.id)
+         WHERE EXISTS (SELECT 1 FROM corridor c WHERE (c.origin_id = l.id OR c.destination_id = l.id OR
+                         EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = l.id))
                        ${where.length ? `AND ${where.join(' AND ')}` : ''})
            ${afterId ? 'AND l.id > :afterId' : ''}
          ORDER BY l.id
@@ -370,6 +381,22 @@ export class ExportRepository {
       if (batch.length) yield batch;
       afterId = batch.length === batchSize ? batch[batch.length - 1].id : undefined;
     } while (afterId);
+  }
+
+  /** The stops of these corridors, each corridor's in order. */
+  async stops(corridorIds: readonly string[]): Promise<StopRow[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT s.corridor_id, l.name, l.lat, l.lon FROM corridor_stop s JOIN location l ON l.id = s.location_id
+       WHERE s.corridor_id IN (:...corridorIds) ORDER BY s.corridor_id, s.position`,
+      { corridorIds },
+    );
+    return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
+      name: String(row.name),
+      lat: numberOrNull(row.lat),
+      lon: numberOrNull(row.lon),
+    }));
   }
 
   /** The parties whose confirmation each of these corridors needs, with their names. */
@@ -387,12 +414,16 @@ export class ExportRepository {
     }));
   }
 
-  /** Every stance stated on these corridors, oldest first. */
+  /**
+   * Every stance stated on these corridors, oldest first: the shared ones, which windows' states are derived from
+   * (a stance under embargo counts from its lift, for everyone alike: a feed's events are the same in every feed).
+   */
   async stances(corridorIds: readonly string[]): Promise<StanceRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...corridorIds)
-       ORDER BY stated_at, id`,
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at FROM confirmation t
+       WHERE t.corridor_id IN (:...corridorIds) AND ${embargoVisibleSql('t', PUBLIC_VIEWER, {})}
+       ORDER BY t.stated_at, t.id`,
       { corridorIds },
     );
     return rows.map((row) => ({

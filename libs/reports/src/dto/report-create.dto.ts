@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { InstantProperty, IsTimeZone, SourcedDto } from '#cw/common';
+import { EmbargoDto, EmbargoProperty, InstantProperty, IsTimeZone, SourcedDto } from '#cw/common';
 import {
   CONFIRMATION_STANCES,
   INCIDENT_KINDS,
@@ -96,6 +96,9 @@ class LocalTimeDto extends GradedDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string | null;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }
 
 export class ConfirmationCreateDto extends LocalTimeDto {

@@ -15,6 +15,7 @@ import {
   type PopulationCategory,
   type Reliability,
 } from '#cw/domain';
+import { EmbargoResponseDto } from '#cw/common';
 import { BreakdownDto } from './report-create.dto.js';
 
 export class CountResponseDto {
@@ -33,6 +34,11 @@ export abstract class EnteredDto {
   organisationId: string;
   @ApiProperty({ description: 'Raised by each correction; a correction names the version it read.' })
   version: number;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'Present when it was entered under embargo.',
+  })
+  embargo?: EmbargoResponseDto;
 }
 
 export class ConfirmationResponseDto extends EnteredDto {

@@ -7,9 +7,7 @@ import {
   type CountQualifier,
   type EvacuationMeasure,
 } from '#cw/domain';
-import { CorridorStateService } from '../../../reports/src/corridor-state.service.js';
-import { bindNamed } from '../database/named-parameters.js';
-import { figureGroupSql } from './report.repository.js';
+import { CorridorStateService } from './corridor-state.service.js';
 import {
   aCorridor,
   anEvacuationReport,
@@ -18,12 +16,12 @@ import {
   seedWorld,
   type Repositories,
   type World,
-} from '../../test-support/fixtures.js';
+} from '../../persistence/test-support/fixtures.js';
 import {
   mediumDialects,
   openMigratedDatabase,
   type MediumDatabase,
-} from '../../test-support/medium-database.js';
+} from '../../persistence/test-support/medium-database.js';
 
 interface ClaimCase {
   window: number | null;
@@ -143,26 +141,6 @@ describe.each(mediumDialects())('the evacuation totals kept on a corridor row (%
     await medium.db.transaction((tx) => state.refreshEvacuationFigures(corridor.id, tx));
     expect(await stored(corridor.id)).toEqual({ reportCount: 3, measure: 'evacuated', low: 300, high: 344 });
   });
-
-  if (dialect === 'sqlite') {
-    it("read a new claim's group from the covering index alone, whatever the corridor's other claims", async () => {
-      for (const namesWindow of [true, false]) {
-        const { text, values } = bindNamed(
-          figureGroupSql(namesWindow),
-          { corridorId: 'c', measure: 'arrived', ...(namesWindow ? { windowId: 'w' } : {}) },
-          () => '?',
-        );
-        const plan: string[] = (await medium.dataSource.query(`EXPLAIN QUERY PLAN ${text}`, values)).map(
-          (row: { detail: string }) => row.detail,
-        );
-        expect(plan).toEqual([
-          expect.stringMatching(
-            /USING COVERING INDEX ix_evacuation_report_corridor \(corridor_id=\? AND measure=\? AND window_id/,
-          ),
-        ]);
-      }
-    });
-  }
 
   it('are empty for a corridor nobody reported on', async () => {
     const corridor = aCorridor(world);

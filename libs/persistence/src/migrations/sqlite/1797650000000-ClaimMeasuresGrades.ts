@@ -32,8 +32,8 @@ const REBUILT = {
   },
 } as const;
 
-export class ClaimMeasuresGrades1797100000000 implements MigrationInterface {
-  name = 'ClaimMeasuresGrades1797100000000';
+export class ClaimMeasuresGrades1797650000000 implements MigrationInterface {
+  name = 'ClaimMeasuresGrades1797650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const [table, column] of ADDED) await queryRunner.query(`ALTER TABLE "${table}" ADD ${column}`);
@@ -45,7 +45,7 @@ export class ClaimMeasuresGrades1797100000000 implements MigrationInterface {
     }
     await queryRunner.query('DROP INDEX "ix_evacuation_report_corridor"');
     await queryRunner.query(
-      'CREATE INDEX "ix_evacuation_report_corridor" ON "evacuation_report" ("corridor_id", "measure", "window_id", "qualifier", "value", "max") ',
+      'CREATE INDEX "ix_evacuation_report_corridor" ON "evacuation_report" ("corridor_id", "measure", "window_id", "qualifier", "value", "max", "embargo_lifted_at", "embargoed_until", "embargo_until_windows_end") ',
     );
     // Every claim stored so far counted people evacuated: the figures kept on the row are that headline.
     await queryRunner.query(

@@ -5,11 +5,12 @@ import {
   CONFIRMATION_STANCES,
   CORRIDOR_STATUSES,
   deriveCorridorStatus,
+  PUBLIC_VIEWER,
   type ConfirmationStance,
   type CorridorFacts,
   type CorridorStatus,
 } from '#cw/domain';
-import { CorridorStateService } from '../../../reports/src/corridor-state.service.js';
+import { CorridorStateService } from '#cw/reports';
 import {
   aConfirmation,
   aCorridor,
@@ -19,12 +20,12 @@ import {
   seedWorld,
   type Repositories,
   type World,
-} from '../../test-support/fixtures.js';
+} from '../../persistence/test-support/fixtures.js';
 import {
   mediumDialects,
   openMigratedDatabase,
   type MediumDatabase,
-} from '../../test-support/medium-database.js';
+} from '../../persistence/test-support/medium-database.js';
 
 const NOW = new Date('2022-05-05T12:00:00Z');
 const HOUR = 3_600_000;
@@ -150,7 +151,7 @@ describe.each(mediumDialects())('the corridor status computed in %s', (dialect) 
         expect(stored).toEqual(derived);
 
         for (const status of CORRIDOR_STATUSES) {
-          const page = await repos.corridors.list({ status, limit: 200 }, NOW);
+          const page = await repos.corridors.list({ status, viewer: PUBLIC_VIEWER, limit: 200 }, NOW);
           const expected = ids.filter((_id, index) => derived[index] === status);
           expect({ status, ids: page.items.map((row) => row.id).sort() }).toEqual({
             status,

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Issue 13: what each claim counted (measure, place, breakdown, wider category) and how it is graded. Every
 // stored claim keeps its row: new columns take their defaults (evacuated, civilians, ungraded F6).
-export class ClaimMeasuresGrades1797100000000 implements MigrationInterface {
-  name = 'ClaimMeasuresGrades1797100000000';
+export class ClaimMeasuresGrades1797650000000 implements MigrationInterface {
+  name = 'ClaimMeasuresGrades1797650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "public"."ix_evacuation_report_corridor"');
@@ -34,7 +34,7 @@ export class ClaimMeasuresGrades1797100000000 implements MigrationInterface {
     );
     await queryRunner.query('ALTER TABLE "remaining_report" ADD "place_id" character varying(36)');
     await queryRunner.query(
-      'CREATE INDEX "ix_evacuation_report_corridor" ON "evacuation_report" ("corridor_id", "measure", "window_id", "qualifier", "value", "max") ',
+      'CREATE INDEX "ix_evacuation_report_corridor" ON "evacuation_report" ("corridor_id", "measure", "window_id", "qualifier", "value", "max", "embargo_lifted_at", "embargoed_until", "embargo_until_windows_end") ',
     );
     await queryRunner.query(
       'ALTER TABLE "evacuation_report" ADD CONSTRAINT "FK_8e0bdcf5d66579c20a95f80d7cb" FOREIGN KEY ("counted_at_id") REFERENCES "location"("id") ON DELETE NO ACTION ON UPDATE NO ACTION',
