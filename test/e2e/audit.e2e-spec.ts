@@ -319,6 +319,42 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       requiredConfirmationIds: [party.response.body.id, un].sort(),
     });
 
+    const operation = await audited(
+      'POST /api/v1/operations',
+      () =>
+        api.http
+          .post('/api/v1/operations')
+          .set(coordinator.auth)
+          .send({ name: 'Azovstal operation', corridorIds: [corridorId] }),
+      201,
+    );
+    const operationId = operation.response.body.id;
+    expect(operation.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'operation.create',
+      entity: 'operation',
+      entityId: operationId,
+      before: null,
+      after: expect.objectContaining({ name: 'Azovstal operation', corridorIds: [corridorId] }),
+    });
+    const operationEdit = await audited(
+      'PATCH /api/v1/operations/:id',
+      () =>
+        api.http
+          .patch(`/api/v1/operations/${operationId}`)
+          .set(coordinator.auth)
+          .send({ version: operation.response.body.version, name: 'First Azovstal operation' }),
+      200,
+    );
+    expect(operationEdit.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'operation.update',
+      entity: 'operation',
+      entityId: operationId,
+      before: { name: 'Azovstal operation' },
+      after: { name: 'First Azovstal operation' },
+    });
+
     const window = await audited(
       'POST /api/v1/corridors/:id/windows',
       () =>
