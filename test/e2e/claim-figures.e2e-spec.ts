@@ -173,6 +173,12 @@ describe.each(availableDialects())('what a claim counted, and how sure, on %s', 
       });
     });
 
+    it('finds the corridor by a place its claims were counted at, though it is no stop of it', async () => {
+      const { status, body } = await get(`corridors?locationId=${manhush}`);
+      expect(status).toBe(200);
+      expect(body.items.map((c: { id: string }) => c.id)).toEqual([corridorId]);
+    });
+
     it('raises count_discrepancy between two sources about the same arrivals, never between measures', async () => {
       const ukraine = await fx.report(
         corridorId,
