@@ -422,10 +422,54 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
     expect(Object.keys(schemaNamed('FieldErrorDto').properties ?? {}).sort()).toEqual(['field', 'message']);
   });
 
+  it('describes what a claim counted and how sure, nullable where a client may send or receive null', () => {
+    const create = schemaNamed('EvacuationCreateDto').properties ?? {};
+    expect(create.measure).toMatchObject({
+      enum: ['left_origin', 'joined_en_route', 'arrived', 'evacuated'],
+    });
+    expect(create.countedAtId).toMatchObject({ type: 'string', format: 'uuid', nullable: true });
+    expect(refOf(create.breakdown)).toBe('#/components/schemas/BreakdownDto');
+    expect(create.breakdown).toMatchObject({ nullable: true });
+    expect(create.sourceReliability).toMatchObject({ enum: ['A', 'B', 'C', 'D', 'E', 'F'] });
+    expect(create.credibility).toMatchObject({ type: 'integer', enum: [1, 2, 3, 4, 5, 6] });
+    expect(schemaNamed('EvacuationCreateDto').required).not.toContain('measure');
+    expect(Object.keys(schemaNamed('BreakdownDto').properties ?? {}).sort()).toEqual([
+      'elderly',
+      'men',
+      'minors',
+      'women',
+      'wounded',
+    ]);
+    const answer = schemaNamed('EvacuationReportResponseDto');
+    expect(answer.required).toEqual(
+      expect.arrayContaining(['measure', 'countedAtId', 'breakdown', 'sourceReliability', 'credibility']),
+    );
+    expect(schemaNamed('RemainingCreateDto').properties?.placeId).toMatchObject({ nullable: true });
+    const flag = schemaNamed('FlagResponseDto').properties ?? {};
+    expect(flag.evidenceReliability).toMatchObject({
+      nullable: true,
+      enum: ['A', 'B', 'C', 'D', 'E', 'F', null],
+    });
+    expect(flag.evidenceCredibility).toMatchObject({ type: 'integer', nullable: true });
+    expect(schemaNamed('EvacuationFiguresDto').properties?.measure).toMatchObject({
+      nullable: true,
+      enum: ['left_origin', 'joined_en_route', 'arrived', 'evacuated', null],
+    });
+    const range = schemaNamed('CountRangeDto').properties ?? {};
+    expect(refOf(range.byMeasure)).toBe('#/components/schemas/ByMeasureDto');
+    expect(refOf(range.headline)).toBe('#/components/schemas/HeadlineDto');
+    expect(range.headline).toMatchObject({ nullable: true });
+    for (const path of ['/api/v1/flags', '/api/v1/corridors/{id}/evacuations/summary']) {
+      expect(operation('get', path).parameters).toContainEqual(
+        expect.objectContaining({ name: 'minGrade', in: 'query', required: false }),
+      );
+    }
+  });
+
   it('describes counts with their precision', () => {
     const count = schemaNamed('CountDto');
     expect(count.properties?.qualifier).toMatchObject({
-      enum: ['exact', 'about', 'at_least', 'at_most', 'range'],
+      enum: ['exact', 'about', 'at_least', 'more_than', 'at_most', 'fewer_than', 'range'],
     });
     expect(count.required).toEqual(expect.arrayContaining(['qualifier', 'value']));
     expect(count.required).not.toContain('max');

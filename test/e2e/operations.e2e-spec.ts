@@ -9,15 +9,25 @@ interface Claim {
   sourcePartyId: string;
   count: Record<string, unknown>;
   reportedAt: string;
+  measure: string;
+}
+interface Range {
+  low: number;
+  high: number;
+  bySource: Claim[];
+  byMeasure: Record<string, { low: number; high: number; claims: number }>;
+  headline: { measure: string; low: number; high: number } | null;
 }
 interface Summary {
-  total: { low: number; high: number; bySource: Claim[] } | null;
-  windows: { windowId: string | null; low: number; high: number; bySource: Claim[] }[];
+  total: Range | null;
+  windows: (Range & { windowId: string | null })[];
 }
 
 const UNKNOWN_ID = '0b8e7f7c-1d2a-4e55-9c3e-5a1f4b6d7e80';
 const byTimeAndSource = (a: Claim, b: Claim) =>
-  a.reportedAt.localeCompare(b.reportedAt) || a.sourcePartyId.localeCompare(b.sourcePartyId);
+  a.reportedAt.localeCompare(b.reportedAt) ||
+  a.sourcePartyId.localeCompare(b.sourcePartyId) ||
+  a.measure.localeCompare(b.measure);
 
 // 5–8 May 2022: the people the UN/ICRC convoy brought to Zaporizhzhia on 8 May were brought out of the plant during
 // the Russian ceasefire of 5–7 May. Two corridors, one operation: its people are counted once, never twice.
@@ -39,8 +49,20 @@ describe.each(availableDialects())('operations on %s', (dialect) => {
     api.http.patch(`/api/v1${path}`).set(member.auth).send(body);
   const summaryOf = async (corridorId: string): Promise<Summary> =>
     (await get(`/corridors/${corridorId}/evacuations/summary`)).body as Summary;
-  const evacuation = (corridorId: string, sourcePartyId: string, count: object, reportedAt: string) =>
-    fx.report(corridorId, 'evacuations', { sourcePartyId, count, reportedAt, category: 'civilians' });
+  const evacuation = (
+    corridorId: string,
+    sourcePartyId: string,
+    count: object,
+    reportedAt: string,
+    measure = 'evacuated',
+  ) =>
+    fx.report(corridorId, 'evacuations', {
+      sourcePartyId,
+      count,
+      reportedAt,
+      category: 'civilians',
+      measure,
+    });
 
   beforeAll(async () => {
     api = await startApi(dialect);
@@ -94,30 +116,35 @@ describe.each(availableDialects())('operations on %s', (dialect) => {
       })
     ).id;
     corridor.lone = (await announced('Azovstal: unilateral Russian ceasefire, 25 April', {})).id;
-    // Brought out of the plant during the ceasefire, then carried to Zaporizhzhia by the convoy: the same people.
+    // Brought out of the plant during the ceasefire (they left it), then carried to Zaporizhzhia by the convoy
+    // (they arrived): the same people, counted at each end.
     await evacuation(
       corridor.ceasefire,
       party.ruMod,
       { qualifier: 'exact', value: 51 },
       '2022-05-07T12:00:00+03:00',
+      'left_origin',
     );
     await evacuation(
       corridor.ceasefire,
       party.unHc,
       { qualifier: 'about', value: 40 },
       '2022-05-08T22:52:00+03:00',
+      'left_origin',
     );
     await evacuation(
       corridor.convoy,
       party.unHc,
       { qualifier: 'exact', value: 174 },
       '2022-05-08T22:52:00+03:00',
+      'arrived',
     );
     await evacuation(
       corridor.convoy,
       party.icrc,
       { qualifier: 'at_least', value: 171 },
       '2022-05-08T12:00:00+02:00',
+      'arrived',
     );
     await evacuation(
       corridor.mariupol,
@@ -186,14 +213,22 @@ describe.each(availableDialects())('operations on %s', (dialect) => {
     expect([...(operation.total?.bySource ?? [])].sort(byTimeAndSource)).toEqual(
       [...(ceasefire.total?.bySource ?? []), ...(convoy.total?.bySource ?? [])].sort(byTimeAndSource),
     );
-    // These claims name no window: taken as one whole they span 40 to 174 people, where adding the stages
-    // (40–51 brought out, then 171–174 arrived: the same people) would say 211–225.
+    // Each stage's headline is what it counted: 40–51 left the plant, 171–174 arrived in Zaporizhzhia.
+    expect(ceasefire.total?.headline).toEqual({ measure: 'left_origin', low: 40, high: 51 });
+    expect(convoy.total?.headline).toEqual({ measure: 'arrived', low: 171, high: 174 });
+    // Adding the stages' headlines would count the same people twice: 211–225.
     const sumOfStages = {
       low: (ceasefire.total?.low ?? 0) + (convoy.total?.low ?? 0),
       high: (ceasefire.total?.high ?? 0) + (convoy.total?.high ?? 0),
     };
     expect(sumOfStages).toEqual({ low: 211, high: 225 });
-    expect({ low: operation.total?.low, high: operation.total?.high }).toEqual({ low: 40, high: 174 });
+    // The operation's headline is its arrivals as a whole; who left the plant stays beside it, each measure apart.
+    expect(operation.total?.headline).toEqual({ measure: 'arrived', low: 171, high: 174 });
+    expect({ low: operation.total?.low, high: operation.total?.high }).toEqual({ low: 171, high: 174 });
+    expect(operation.total?.byMeasure).toEqual({
+      left_origin: { low: 40, high: 51, claims: 2 },
+      arrived: { low: 171, high: 174, claims: 2 },
+    });
   });
 
   it('counts each operation once in the dashboard total, beside the corridors in none', async () => {
@@ -203,6 +238,12 @@ describe.each(availableDialects())('operations on %s', (dialect) => {
     expect({ low: dashboard.evacuations.low, high: dashboard.evacuations.high }).toEqual({
       low: (operation.total?.low ?? 0) + (mariupol.total?.low ?? 0) + (lone.total?.low ?? 0),
       high: (operation.total?.high ?? 0) + (mariupol.total?.high ?? 0) + (lone.total?.high ?? 0),
+    });
+    // The operation's arrivals (171–174), Mariupol's 344 evacuated and the lone ceasefire's 0: never the stages'
+    // 211–225 nor their 40 who left the plant.
+    expect({ low: dashboard.evacuations.low, high: dashboard.evacuations.high }).toEqual({
+      low: 515,
+      high: 518,
     });
   });
 

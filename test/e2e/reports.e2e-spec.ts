@@ -130,7 +130,7 @@ describe.each(availableDialects())('reports on %s', (dialect) => {
 
     it('puts every stated figure into the corridor’s range: low 60, high 344', async () => {
       const detail = (await api.http.get(`/api/v1/corridors/${corridorId}`).set(api.auth)).body;
-      expect(detail.evacuation).toEqual({ low: 60, high: 344, reportCount: 5 });
+      expect(detail.evacuation).toEqual({ low: 60, high: 344, reportCount: 5, measure: 'evacuated' });
     });
 
     it('accepts a report without a window, and a local reporting time with its zone', async () => {

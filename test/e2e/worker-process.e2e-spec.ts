@@ -99,6 +99,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
             evacuationHigh: null,
             stancePromise: 'unconfirmed',
             settledPromise: 'broken',
+            headlineMeasure: null,
             ...NO_EMBARGO,
             version: 1,
             organisationId: admin!.organisation_id,

@@ -1,17 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
-/** Every fact keeps its source: the page that backs it and the source's own wording. */
+/** Every fact keeps its source: the page that backs it and the source's own wording (null: none, as absent). */
 export class SourcedDto {
-  @ApiPropertyOptional({ example: 'https://news.un.org/en/story/2022/05/1117562', maxLength: 2048 })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'https://news.un.org/en/story/2022/05/1117562',
+    maxLength: 2048,
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2048)
-  sourceUrl?: string;
+  sourceUrl?: string | null;
 
-  @ApiPropertyOptional({ description: "The source's own wording, or a translation of it.", maxLength: 10000 })
+  @ApiPropertyOptional({
+    type: String,
+    description: "The source's own wording, or a translation of it.",
+    maxLength: 10000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
-  note?: string;
+  note?: string | null;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '#cw/config';
 import { PUBLIC_VIEWER } from '#cw/domain';
-import { CorridorStateService } from './corridor-state.service.js';
+import { CorridorStateService } from '#cw/reports';
 import {
   aConfirmation,
   aCorridor,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { loadConfig } from '#cw/config';
 import {
+  attributeClaims,
   CONFIRMATION_STANCES,
   CORRIDOR_PROMISES,
   COUNT_QUALIFIERS,
@@ -13,8 +14,7 @@ import {
   type CorridorPromise,
   type PromiseFacts,
 } from '#cw/domain';
-import { attributeEvacuations } from '#cw/flags';
-import { CorridorStateService } from './corridor-state.service.js';
+import { CorridorStateService } from '#cw/reports';
 import {
   aConfirmation,
   aCorridor,
@@ -136,8 +136,19 @@ async function store(
         value: claim.count.value,
         max: claim.count.max ?? null,
       });
+      // As report entry does: the figures and promise take the claim in just before it is stored.
+      if (c.isEnteredOneByOne)
+        await state.addEvacuationFigure(
+          corridor.id,
+          {
+            measure: report.measure,
+            windowId: report.windowId,
+            reportedAt: report.reportedAt,
+            count: claim.count,
+          },
+          tx,
+        );
       await repos.reports.insertEvacuation(report, tx);
-      if (c.isEnteredOneByOne) await state.refreshEvacuationFigures(corridor.id, tx, report);
     }
     if (!c.isEnteredOneByOne) {
       if (!c.isStanceRefreshedLast) await state.refreshConfirmationState(corridor.id, tx);
@@ -146,23 +157,15 @@ async function store(
     }
   });
   // The flag rules' attribution: what the domain reads as each window's claims.
-  const attributed = attributeEvacuations(
-    {
-      corridorId: corridor.id,
-      isCancelled: c.isCancelled,
-      requiredPartyIds,
-      windows: windows.map((w) => ({ ...w, nextEvaluationAt: null })),
-      confirmations: [],
-      evacuations: claims.map((claim) => ({
-        windowId: claim.windowId,
-        sourcePartyId: world.partyIds[2],
-        reportedAt: claim.reportedAt,
-        qualifier: claim.count.qualifier,
-        value: claim.count.value,
-        max: claim.count.max ?? null,
-      })),
-      flags: [],
-    },
+  const attributed = attributeClaims(
+    windows.map((w) => ({ id: w.id, startsAt: w.startsAt, endsAt: w.endsAt })),
+    claims.map((claim) => ({
+      windowId: claim.windowId,
+      reportedAt: claim.reportedAt,
+      qualifier: claim.count.qualifier,
+      value: claim.count.value,
+      max: claim.count.max ?? null,
+    })),
     GRACE_HOURS,
   );
   const facts: PromiseFacts = {

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '#cw/common';
+import { AppError, toEmbargoResponse } from '#cw/common';
 import { Clock } from '#cw/clock';
 import {
   announcedEnd,
   derivePromise,
-  describeCount,
+  formatGrade,
   isVisibleTo,
   lastEnd,
-  reconcileCounts,
+  meetsGrade,
+  parseMinGrade,
   reviewEnd,
-  type Count,
+  summarizeEvacuations,
   type EmbargoViewer,
+  type Grade,
   type SettledPromise,
 } from '#cw/domain';
 import {
@@ -20,14 +22,14 @@ import {
   PartyRepository,
   ReportRepository,
   type AuditEntryEntity,
+  REPORT_KINDS,
   type EvacuationFigure,
   type SqlRunner,
   type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
-import { toEmbargoResponse } from './dto/embargo.dto.js';
+import { REPORT_KIND_DESCRIPTIONS, REPORT_KIND_NAMES } from '#cw/reports';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
-import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
 import { TimelineQueryDto } from './dto/timeline-query.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
 import { pageTimeline } from './timeline-page.js';
@@ -52,38 +54,16 @@ export class CorridorRecordService {
   ): Promise<Omit<TimelineDto, 'next'>> {
     const corridor = await this.corridors.findById(corridorId);
     if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', corridorId);
-    const [windows, allConfirmations, allEvacuations, allRemaining, allIncidents] = await Promise.all([
-      this.corridors.findWindows(corridorId),
-      this.reports.findConfirmations(corridorId),
-      this.reports.findEvacuations(corridorId),
-      this.reports.findRemaining(corridorId),
-      this.reports.findIncidents(corridorId),
-    ]);
+    // Claims under embargo another organisation may not see are left out, with what was done to them.
     const hidden = new Set<string>();
-    const seen = <T extends Parameters<typeof isVisibleTo>[0] & { id: string }>(rows: T[]): T[] =>
-      rows.filter((row) => isVisibleTo(row, viewer) || void hidden.add(row.id));
-    const [confirmations, evacuations, remaining, incidents] = [
-      seen(allConfirmations),
-      seen(allEvacuations),
-      seen(allRemaining),
-      seen(allIncidents),
-    ];
-    const embargo = (row: Parameters<typeof toEmbargoResponse>[0]) => ({
-      embargo: toEmbargoResponse(row, corridor.lastEndsAt),
-    });
-    const reporters = new Map(
-      (await this.parties.findByIds([...new Set(confirmations.flatMap((c) => c.reportedById ?? []))])).map(
-        (p) => [p.id, p.name],
-      ),
-    );
+    const [windows, ...reportEvents] = await Promise.all([
+      this.corridors.findWindows(corridorId),
+      ...REPORT_KINDS.map((kind) => this.reportEvents(kind, corridorId, viewer, hidden, corridor.lastEndsAt)),
+    ]);
+    await this.nameReporters(reportEvents.flat());
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
-    });
-    // A report can be corrected by its organisation: the timeline says whose it is and which version it shows.
-    const correctable = (row: { organisationId: string; version: number }) => ({
-      organisationId: row.organisationId,
-      version: row.version,
     });
     const events: TimelineEventDto[] = [
       {
@@ -95,7 +75,7 @@ export class CorridorRecordService {
         sourceUrl: corridor.sourceUrl,
         note: corridor.sourceNote,
         ...entered(corridor),
-        ...embargo(corridor),
+        embargo: toEmbargoResponse(corridor, corridor.lastEndsAt),
       },
       ...windows.map((w) => ({
         kind: 'window' as const,
@@ -111,64 +91,7 @@ export class CorridorRecordService {
         note: null,
         ...entered(w),
       })),
-      ...confirmations.map((c) => ({
-        kind: 'confirmation' as const,
-        at: c.statedAt.toISOString(),
-        recordId: c.id,
-        summary: c.reportedById
-          ? `Stance: ${c.stance}, as reported by ${reporters.get(c.reportedById) ?? c.reportedById}`
-          : `Stance: ${c.stance}`,
-        sourcePartyId: c.partyId,
-        sourceUrl: c.sourceUrl,
-        note: c.note,
-        stance: c.stance,
-        reportedById: c.reportedById ?? undefined,
-        ...entered(c),
-        ...correctable(c),
-        ...embargo(c),
-      })),
-      ...evacuations.map((e) => ({
-        kind: 'evacuation' as const,
-        at: e.reportedAt.toISOString(),
-        recordId: e.id,
-        summary: `${describeCount(toCountResponse(e) as Count)} ${e.category} evacuated`,
-        sourcePartyId: e.sourcePartyId,
-        sourceUrl: e.sourceUrl,
-        note: e.note,
-        count: toCountResponse(e),
-        category: e.category,
-        windowId: e.windowId ?? undefined,
-        arrivedAtId: e.arrivedAtId ?? undefined,
-        ...entered(e),
-        ...correctable(e),
-        ...embargo(e),
-      })),
-      ...remaining.map((r) => ({
-        kind: 'remaining' as const,
-        at: r.reportedAt.toISOString(),
-        recordId: r.id,
-        summary: `${describeCount(toCountResponse(r) as Count)} people remain at the origin`,
-        sourcePartyId: r.sourcePartyId,
-        sourceUrl: r.sourceUrl,
-        note: r.note,
-        count: toCountResponse(r),
-        ...entered(r),
-        ...correctable(r),
-        ...embargo(r),
-      })),
-      ...incidents.map((i) => ({
-        kind: 'incident' as const,
-        at: i.occurredAt.toISOString(),
-        recordId: i.id,
-        summary: `Incident: ${i.kind.replace('_', ' ')}`,
-        sourcePartyId: i.sourcePartyId,
-        sourceUrl: i.sourceUrl,
-        note: i.description,
-        incidentKind: i.kind,
-        ...entered(i),
-        ...correctable(i),
-        ...embargo(i),
-      })),
+      ...reportEvents.flat(),
     ];
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
     events.push(
@@ -217,40 +140,101 @@ export class CorridorRecordService {
     return { promise, ...pageTimeline(events, page.limit, page.cursor) };
   }
 
-  async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
+  /** A stance reported by another party says so, by that party's name: "as reported by …". */
+  private async nameReporters(events: TimelineEventDto[]): Promise<void> {
+    const reported = events.filter((e) => e.reportedById !== undefined);
+    if (reported.length === 0) return;
+    const names = new Map(
+      (await this.parties.findByIds([...new Set(reported.map((e) => e.reportedById as string))])).map((p) => [
+        p.id,
+        p.name,
+      ]),
+    );
+    for (const event of reported) {
+      event.summary = `${event.summary}, as reported by ${names.get(event.reportedById as string) ?? event.reportedById}`;
+    }
+  }
+
+  /** A kind's reports as timeline events, told from each claim's view; each says whose it is and its version. */
+  private async reportEvents<K extends ReportKind>(
+    kind: K,
+    corridorId: string,
+    viewer: EmbargoViewer,
+    hidden: Set<string>,
+    corridorLastEndsAt: Date | null,
+  ): Promise<TimelineEventDto[]> {
+    const described = REPORT_KIND_DESCRIPTIONS[kind];
+    const rows = (await this.reports.findAll(kind, corridorId)).filter(
+      (row) => isVisibleTo(row, viewer) || void hidden.add(row.id),
+    );
+    return rows.map((row) => ({
+      kind,
+      recordId: row.id,
+      ...described.timeline(described.view(row)),
+      enteredById: row.createdById,
+      enteredAt: row.createdAt.toISOString(),
+      // A report can be corrected by its organisation: the timeline says whose it is and which version it shows.
+      organisationId: row.organisationId,
+      version: row.version,
+      embargo: toEmbargoResponse(row, corridorLastEndsAt),
+    }));
+  }
+
+  /**
+   * The corridor's evacuation figures per window and in total (summarizeEvacuations): each measure apart, the
+   * headline first; with `minGrade`, only the claims of that grade or better.
+   */
+  async evacuationSummary(corridorId: string, minGrade?: string): Promise<EvacuationSummaryDto> {
+    const grade = minGrade === undefined ? null : parseMinGrade(minGrade);
     if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
-    const [summary] = await this.evacuationSummaries([[corridorId]]);
+    const [summary] = await this.evacuationSummaries([[corridorId]], undefined, grade);
     return summary;
   }
 
   /**
    * The evacuation summary of each group of corridors taken as one whole (one corridor, or the stages of one
-   * operation), by the rule every summary uses, from one read of their claims: an operation's figures are its
-   * stages' claims summarised together, never the sum of each stage's summary.
+   * operation), by the rule every summary uses, from one read of their claims and windows: an operation's figures
+   * are its stages' claims summarised together (its headline is its arrivals as a whole), never the sum of each
+   * stage's summary. Claims under embargo are left out (the figures every organisation shares).
    */
   async evacuationSummaries(
     groups: readonly (readonly string[])[],
     tx?: SqlRunner,
+    grade: Grade | null = null,
   ): Promise<EvacuationSummaryDto[]> {
-    const figures = await this.reports.findEvacuationFigures([...new Set(groups.flat())], tx);
-    return groups.map((corridorIds) => {
-      const members = new Set(corridorIds);
-      return summarizeFigures(figures.filter((f) => members.has(f.corridorId)));
+    const corridorIds = [...new Set(groups.flat())];
+    const [figures, windows] = await Promise.all([
+      this.reports.findEvacuationFigures(corridorIds, tx),
+      this.corridors.findWindowsOf(corridorIds, tx),
+    ]);
+    const graded = grade
+      ? figures.filter((f) =>
+          meetsGrade({ reliability: f.sourceReliability, credibility: f.credibility }, grade),
+        )
+      : figures;
+    return groups.map((group) => {
+      const members = new Set(group);
+      return summarizeFigures(
+        graded.filter((f) => members.has(f.corridorId)),
+        windows.filter((w) => members.has(w.corridorId)).map((w) => w.id),
+        grade && formatGrade(grade),
+      );
     });
   }
 }
 
-/** The summary rule of libs/domain over the claims as stored. */
-function summarizeFigures(figures: readonly EvacuationFigure[]): EvacuationSummaryDto {
+/** The summary rule of libs/domain over the claims as stored, windows in start order. */
+function summarizeFigures(
+  figures: readonly EvacuationFigure[],
+  windowOrder: readonly string[],
+  minGrade: string | null,
+): EvacuationSummaryDto {
   return toEvacuationSummary(
-    reconcileCounts(
-      figures.map((f) => ({
-        sourcePartyId: f.sourcePartyId,
-        windowId: f.windowId,
-        reportedAt: f.reportedAt,
-        count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
-      })),
+    summarizeEvacuations(
+      figures.map((f) => ({ ...f, count: { qualifier: f.qualifier, value: f.value, max: f.max } })),
+      windowOrder,
     ),
+    minGrade,
   );
 }
 
@@ -324,7 +308,8 @@ function isRetraction(entry: AuditEntryEntity): boolean {
 
 /** "Evacuation report corrected", "Incident retracted": a report's kind with what was done to it. */
 function reportDone(entity: string, verb: 'corrected' | 'retracted'): string | undefined {
-  const name = REPORT_KIND_NAMES[entity as ReportKind] as string | undefined;
+  const kind = REPORT_KINDS.find((k) => k === entity);
+  const name = kind && REPORT_KIND_NAMES[kind];
   return name && `${name[0].toUpperCase()}${name.slice(1)} ${verb}`;
 }
 

@@ -11,7 +11,7 @@ import {
   type CorridorStatus,
 } from '#cw/domain';
 import { loadConfig } from '#cw/config';
-import { CorridorStateService } from './corridor-state.service.js';
+import { CorridorStateService } from '#cw/reports';
 import {
   aConfirmation,
   aCorridor,

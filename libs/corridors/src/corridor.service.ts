@@ -37,12 +37,13 @@ import {
   type CorridorEditableFields,
   type CorridorFilter,
   type CorridorEntity,
+  type ConfirmationEntity,
   type CorridorWindowEntity,
   type FlagEntity,
   type PartyEntity,
   type SqlRunner,
 } from '#cw/persistence';
-import { CorridorStateService, toStated } from './corridor-state.service.js';
+import { CorridorStateService, toReportResponse, toStated } from '#cw/reports';
 import type { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
 import type { CorridorCreateDto } from './dto/corridor-create.dto.js';
 import type { CorridorListQueryDto } from './dto/corridor-list-query.dto.js';
@@ -55,7 +56,6 @@ import {
   WindowResponseDto,
 } from './dto/corridor-response.dto.js';
 import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
-import { toConfirmationResponse } from './dto/report-response.dto.js';
 import type { WindowCreateDto, WindowUpdateDto } from './dto/window-create.dto.js';
 import { assertRoomForWindows, assertWindowsPerRequest } from './window-limits.js';
 import { readInstant, readPastInstant } from './instants.js';
@@ -122,6 +122,7 @@ export class CorridorService {
         requiredPartyIds,
         confirmations: [],
       }),
+      headlineMeasure: null,
       ...embargo,
       version: 1,
       organisationId: principal.organisationId,
@@ -423,7 +424,7 @@ export class CorridorService {
       stopIds: string[];
       operationId: string | null;
       windows: CorridorWindowEntity[];
-      confirmations: Parameters<typeof toConfirmationResponse>[0][];
+      confirmations: ConfirmationEntity[];
       flags?: FlagEntity[];
     },
     now: Date,
@@ -464,7 +465,9 @@ export class CorridorService {
           (parts.flags ?? []).filter((f) => f.windowId === w.id),
         ),
       ),
-      confirmations: parts.confirmations.filter((c) => isVisibleTo(c, viewer)).map(toConfirmationResponse),
+      confirmations: parts.confirmations
+        .filter((c) => isVisibleTo(c, viewer))
+        .map((c) => toReportResponse('confirmation', c)),
     });
   }
 

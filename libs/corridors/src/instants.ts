@@ -1,8 +1,4 @@
-import { AppError, AppErrorCode } from '#cw/common';
-import { parseInstant } from '#cw/domain';
-
-// Clocks of field phones drift; a statement a few minutes "in the future" is still a statement of now.
-const CLOCK_SKEW_MS = 5 * 60_000;
+import { assertNotInFuture, parseInstant } from '#cw/domain';
 
 /** An instant as written by the client: with an offset, or local time in the given zone. */
 export function readInstant(input: string, field: string, timeZone?: string): Date {
@@ -11,13 +7,5 @@ export function readInstant(input: string, field: string, timeZone?: string): Da
 
 /** An instant when something was said or happened: it cannot be later than now. */
 export function readPastInstant(input: string, field: string, now: Date, timeZone?: string): Date {
-  const at = parseInstant(input, field, timeZone);
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new AppError(
-      AppErrorCode.TimeInFuture,
-      `${field} is in the future; a report states what already happened.`,
-      field,
-    );
-  }
-  return at;
+  return assertNotInFuture(parseInstant(input, field, timeZone), now, field);
 }

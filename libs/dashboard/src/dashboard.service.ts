@@ -9,12 +9,11 @@ import {
   reviewEnd,
   isValidTimeZone,
   readPeriod,
-  reconcileCounts,
+  summarizeEvacuations,
   windowConfirmationState,
   type Period,
   type ConfirmationStance,
   type EmbargoViewer,
-  type Count,
   type StatedConfirmation,
 } from '#cw/domain';
 import {
@@ -178,30 +177,39 @@ export class DashboardService {
 }
 
 /**
- * The claims of each operation (all its stages as one whole: its people counted once, never the sum of its
- * stages), and of each corridor in no operation, reconciled by the domain (per window: lowest to highest stated
- * figure); each window counted on the local day, in its corridor's zone, of its first report; summed by day,
- * never averaged.
+ * The headline (libs/domain: arrivals, else evacuated, else who left; per window lowest to highest stated figure
+ * of that measure) of each operation (all its stages' claims as one whole: its people counted once, never the sum
+ * of its stages) and of each corridor in no operation; each window counted on the local day, in its corridor's
+ * zone, of its first report of that measure; summed by day, never averaged.
  */
 function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDto {
   const byDay = new Map<string, { day: string; low: number; high: number }>();
   for (const rows of groupBy(figures, (f) => f.operationId ?? f.corridorId).values()) {
     const zoneOfWindow = new Map(rows.map((f) => [f.windowId, f.timezone]));
-    const reconciled = reconcileCounts(
+    const summary = summarizeEvacuations(
       rows.map((f) => ({
         sourcePartyId: f.sourcePartyId,
         windowId: f.windowId,
         reportedAt: f.reportedAt,
-        count: { qualifier: f.qualifier, value: f.value, max: f.max ?? undefined } as Count,
+        count: { qualifier: f.qualifier, value: f.value, max: f.max },
+        measure: f.measure,
+        countedAtId: f.countedAtId,
+        category: f.category,
       })),
     );
-    for (const group of reconciled.windows) {
-      const first = Math.min(...group.bySource.map((claim) => claim.reportedAt.getTime()));
+    const measure = summary.total?.headline?.measure;
+    if (!measure) continue;
+    for (const group of summary.windows) {
+      const range = group.byMeasure[measure];
+      if (!range) continue;
+      const first = Math.min(
+        ...group.bySource.filter((c) => c.measure === measure).map((c) => c.reportedAt.getTime()),
+      );
       const zone = zoneOfWindow.get(group.windowId) ?? rows[0].timezone;
       const day = DateTime.fromMillis(first, { zone }).toISODate() ?? '';
       const entry = byDay.get(day) ?? { day, low: 0, high: 0 };
-      entry.low += group.low;
-      entry.high += group.high;
+      entry.low += range.low;
+      entry.high += range.high;
       byDay.set(day, entry);
     }
   }

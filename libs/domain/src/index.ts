@@ -1,5 +1,11 @@
 export { DomainError, DomainErrorCode } from './errors/domain-error.js';
-export { isValidTimeZone, parseInstant, hasExplicitOffset, formatInZone } from './time/instant.js';
+export {
+  assertNotInFuture,
+  isValidTimeZone,
+  parseInstant,
+  hasExplicitOffset,
+  formatInZone,
+} from './time/instant.js';
 export { MAX_PERIOD_DAYS, readPeriod, type Period } from './time/period.js';
 export { expandDailySchedule, type DailySchedule, type WindowBounds } from './schedule/daily-schedule.js';
 export {
@@ -13,24 +19,42 @@ export {
   COUNT_QUALIFIERS,
   assertValidCount,
   statedFigures,
+  countUpperBound,
   describeCount,
   type Count,
   type CountQualifier,
 } from './count/count.js';
 export {
-  reconcileCounts,
-  countRange,
-  type SourcedCount,
-  type CountClaim,
-  type CountRange,
-  type CountReconciliation,
-} from './count/count-reconciliation.js';
+  BREAKDOWN_PARTS,
+  DEFAULT_MEASURE,
+  EVACUATION_MEASURES,
+  assertBreakdownFits,
+  claimRange,
+  countDiscrepancy,
+  headlineAfterClaim,
+  headlineMeasure,
+  headlineOfGroups,
+  likeGroups,
+  parseBreakdown,
+  summarizeEvacuations,
+  type Breakdown,
+  type CountDiscrepancy,
+  type EvacuationClaim,
+  type EvacuationMeasure,
+  type EvacuationSummary,
+  type FigureSummary,
+  type Headline,
+  type LikeGroup,
+  type MeasureRange,
+} from './count/figures.js';
 export {
   CORRIDOR_STATUSES,
   CONFIRMATION_STANCES,
   assertReportedByAnother,
   latestStances,
   deriveCorridorStatus,
+  corridorConfirmationState,
+  type CorridorConfirmationState,
   type CorridorStatus,
   type ConfirmationStance,
   type StatedConfirmation,
@@ -38,9 +62,7 @@ export {
 } from './corridor/corridor-status.js';
 export {
   PARTY_KINDS,
-  corridorConfirmationState,
   defaultRequiredConfirmations,
-  type CorridorConfirmationState,
   type PartyKind,
   type SidedParty,
 } from './corridor/required-confirmations.js';
@@ -68,6 +90,26 @@ export {
   type AnnouncedWindowFacts,
   type TrackRecord,
 } from './track-record/track-record.js';
+export { oneOf } from './claim/one-of.js';
+export {
+  INCIDENT_KINDS,
+  POPULATION_CATEGORIES,
+  type IncidentKind,
+  type PopulationCategory,
+} from './claim/report-words.js';
+export { attributeClaims, type AttributableClaim, type AttributableWindow } from './claim/attribution.js';
+export {
+  CREDIBILITIES,
+  RELIABILITIES,
+  UNGRADED,
+  formatGrade,
+  meetsGrade,
+  parseMinGrade,
+  weakestGrade,
+  type Credibility,
+  type Grade,
+  type Reliability,
+} from './claim/grade.js';
 export {
   CORRIDOR_PROMISES,
   SETTLED_PROMISES,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AlertFanOutService } from '#cw/alerts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
-import { CorridorStateService } from '#cw/corridors';
+import { CorridorStateService } from '#cw/reports';
 import { EvaluationTrigger } from '#cw/jobs';
 import { Database, EmbargoRepository, WebhookEventRepository, type DueEmbargo } from '#cw/persistence';
 

@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
-import { evaluateWindowFlags, FLAG_RULE_SEVERITY, type FlagRuleSettings } from '#cw/domain';
+import { attributeClaims, evaluateWindowFlags, FLAG_RULE_SEVERITY, type FlagRuleSettings } from '#cw/domain';
 import {
   Database,
   FlagFactsRepository,
   FlagRepository,
   type CorridorFlagFacts,
+  type FlagEvidence,
   type FlagChanges,
   type NewFlag,
   type SqlRunner,
   type WindowEvaluation,
 } from '#cw/persistence';
-import { attributeEvacuations, corridorFactsOf, windowInstants } from './window-facts.js';
+import { flagEvidence, isSameEvidence } from './flag-evidence.js';
+import { corridorFactsOf, windowInstants } from './window-facts.js';
 
 /** A window instant still ahead, for the worker to schedule a delayed job at. */
 export interface WindowDue {
@@ -88,6 +90,7 @@ export class FlagEvaluationService {
     const raised = await this.flags.raise(decided.toRaise, now, tx);
     const reopened = await this.flags.reopen(decided.toReopen, now, tx);
     const resolved = await this.flags.resolve(decided.toResolve, now, tx);
+    await this.flags.updateEvidence(decided.toUpdate, tx);
     await this.facts.saveWindowEvaluations(decided.evaluations, now, tx);
     const { evaluations, upcoming, next } = decided;
     return { raised, reopened, resolved, windows: evaluations.length, upcoming, next };
@@ -99,6 +102,7 @@ class Decisions {
   readonly toRaise: NewFlag[] = [];
   readonly toReopen: string[] = [];
   readonly toResolve: string[] = [];
+  readonly toUpdate: { id: string; evidence: FlagEvidence }[] = [];
   readonly evaluations: WindowEvaluation[] = [];
   readonly upcoming: WindowDue[] = [];
   readonly next: WindowDue[] = [];
@@ -109,13 +113,15 @@ class Decisions {
     settings: FlagRuleSettings,
     now: Date,
   ) {
-    const reports = attributeEvacuations(corridor, settings.noEvacuationGraceHours);
+    const reports = attributeClaims(corridor.windows, corridor.evacuations, settings.noEvacuationGraceHours);
     const factsOf = corridorFactsOf(corridor);
     const existing = new Map(corridor.flags.map((f) => [`${f.windowId}/${f.rule}`, f]));
     for (const window of windows) {
-      const decision = evaluateWindowFlags(factsOf(window, reports.get(window.id) ?? []), settings, now);
+      const facts = factsOf(window, reports.get(window.id) ?? []);
+      const decision = evaluateWindowFlags(facts, settings, now);
       for (const rule of decision.raise) {
         const flag = existing.get(`${window.id}/${rule}`);
+        const evidence = flagEvidence(rule, facts, decision, now);
         if (!flag) {
           this.toRaise.push({
             id: newId(),
@@ -123,10 +129,12 @@ class Decisions {
             windowId: window.id,
             rule,
             severity: FLAG_RULE_SEVERITY[rule],
+            evidence,
           });
-        } else if (flag.resolvedAt) {
-          this.toReopen.push(flag.id);
+          continue;
         }
+        if (flag.resolvedAt) this.toReopen.push(flag.id);
+        if (!isSameEvidence(flag.evidence, evidence)) this.toUpdate.push({ id: flag.id, evidence });
       }
       for (const rule of decision.resolve) {
         const flag = existing.get(`${window.id}/${rule}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parseMinGrade } from '#cw/domain';
 import { viewerOf, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
@@ -25,6 +26,7 @@ export class FlagService {
       rule: query.rule,
       severity: query.severity,
       corridorId: query.corridorId,
+      minGrade: query.minGrade === undefined ? undefined : parseMinGrade(query.minGrade),
       limit: query.limit,
       cursor: query.cursor,
     });

@@ -7,4 +7,4 @@ export { FlagSweepService, type SweepOutcome } from './flag-sweep.service.js';
 export { FlagService } from './flag.service.js';
 export { FlagsModule } from './flags.module.js';
 export { TrackRecordService } from './track-record.service.js';
-export { attributeEvacuations, windowInstants } from './window-facts.js';
+export { windowInstants } from './window-facts.js';

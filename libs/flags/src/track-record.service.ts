@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
 import { AppError } from '#cw/common';
 import { AppConfig } from '#cw/config';
-import { partyTrackRecord, type AnnouncedWindowFacts, type ConfirmationStance, type Count } from '#cw/domain';
+import { attributeClaims, partyTrackRecord, type AnnouncedWindowFacts, type Count } from '#cw/domain';
 import { PartyRepository, TrackRecordRepository } from '#cw/persistence';
 import type { TrackRecordDto } from './dto/track-record.dto.js';
-import { attributeEvacuations } from './window-facts.js';
 
 /** "Many previous assurances have fallen through", as numbers: per announcing party, over all its windows. */
 @Injectable()
@@ -25,27 +24,12 @@ export class TrackRecordService {
     const windows: AnnouncedWindowFacts[] = [];
     for (const [corridorId, corridorWindows] of byCorridor) {
       // The flag rules' attribution of reports to windows, so both count the same evacuations.
-      const reported = attributeEvacuations(
-        {
-          corridorId,
-          isCancelled: false,
-          requiredPartyIds: [],
-          windows: corridorWindows.map((w) => ({
-            id: w.windowId,
-            startsAt: w.startsAt,
-            endsAt: w.endsAt,
-            nextEvaluationAt: null,
-          })),
-          confirmations: [],
-          evacuations: facts.evacuations.get(corridorId) ?? [],
-          flags: [],
-        },
+      const reported = attributeClaims(
+        corridorWindows.map((w) => ({ id: w.windowId, startsAt: w.startsAt, endsAt: w.endsAt })),
+        facts.evacuations.get(corridorId) ?? [],
         this.config.NO_EVACUATION_GRACE_HOURS,
       );
-      const confirmations = (facts.confirmations.get(corridorId) ?? []).map((c) => ({
-        ...c,
-        stance: c.stance as ConfirmationStance,
-      }));
+      const confirmations = facts.confirmations.get(corridorId) ?? [];
       for (const w of corridorWindows) {
         const claims = reported.get(w.windowId) ?? [];
         windows.push({

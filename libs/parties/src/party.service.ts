@@ -30,6 +30,7 @@ export class PartyService {
           shortName: dto.shortName?.trim() || null,
           kind: dto.kind,
           side: dto.side?.trim() || null,
+          reliability: dto.reliability ?? 'F',
           organisationId: principal.organisationId,
           createdById: principal.userId,
           createdAt: this.clock.now(),
@@ -40,7 +41,13 @@ export class PartyService {
           action: 'party.create',
           entity: 'party',
           entityId: party.id,
-          after: { name: party.name, shortName: party.shortName, kind: party.kind, side: party.side },
+          after: {
+            name: party.name,
+            shortName: party.shortName,
+            kind: party.kind,
+            side: party.side,
+            reliability: party.reliability,
+          },
         });
         return toPartyResponse(party);
       });

@@ -11,6 +11,7 @@ export {
   CorridorRepository,
   type AddedClaim,
   type CorridorConfirmationState,
+  type CorridorEvacuationFigures,
   type CorridorEditableFields,
   type CorridorFilter,
   type CorridorListFilter,
@@ -65,6 +66,7 @@ export {
   FlagFactsRepository,
   type CorridorFlagFacts,
   type DueWindow,
+  type FlagEvidence,
   type WindowEvaluation,
 } from './flag/flag-facts.repository.js';
 export { FlagEventEntity } from './flag/flag-event.entity.js';
@@ -111,13 +113,13 @@ export { EvacuationReportEntity } from './report/evacuation-report.entity.js';
 export { IncidentEntity } from './report/incident.entity.js';
 export { RemainingReportEntity } from './report/remaining-report.entity.js';
 export {
-  EVACUATION_TOTALS_SQL,
   REPORT_KINDS,
   ReportRepository,
   type EvacuationFigure,
-  type EvacuationTotals,
+  type FigureGroup,
   type ReportKind,
   type ReportReferences,
+  type ReportRows,
 } from './report/report.repository.js';
 export { SessionEntity } from './session/session.entity.js';
 export { SessionRepository } from './session/session.repository.js';

@@ -3,17 +3,14 @@ import { assertValidCount, type Count, type CountQualifier } from '#cw/domain';
 import {
   ForeignKeyViolation,
   UniqueViolation,
-  type ConfirmationEntity,
-  type EvacuationReportEntity,
-  type IncidentEntity,
-  type RemainingReportEntity,
   type ReportReferences,
   type ReportRepository,
   type SqlRunner,
 } from '#cw/persistence';
-import { fingerprint } from './fingerprint.js';
 
-/** What entering and correcting a report share: its stored count, its fingerprint and its reference checks. */
+export { fingerprint } from './fingerprint.js';
+
+/** What entering and correcting a report share: its stored count and its reference checks. */
 
 /** The records a report names, with the request field that names each (for the 422 that names the field). */
 export interface NamedReferences {
@@ -34,65 +31,6 @@ export function countColumns(
   };
 }
 
-/** Each kind's claim, by what it says: the same claim twice has the same fingerprint (a unique column). */
-export const claimFingerprint = {
-  // A reported stance is another claim than the party's own; an own statement keeps the fingerprint it always had.
-  confirmation: (
-    row: Pick<ConfirmationEntity, 'corridorId' | 'partyId' | 'stance' | 'statedAt' | 'reportedById'>,
-  ) =>
-    fingerprint(
-      'confirmation',
-      row.corridorId,
-      row.partyId,
-      row.stance,
-      row.statedAt.getTime(),
-      ...(row.reportedById ? [row.reportedById] : []),
-    ),
-  evacuation: (
-    row: Pick<
-      EvacuationReportEntity,
-      'corridorId' | 'windowId' | 'sourcePartyId' | 'reportedAt' | 'category' | 'qualifier' | 'value' | 'max'
-    >,
-  ) =>
-    fingerprint(
-      'evacuation',
-      row.corridorId,
-      row.windowId,
-      row.sourcePartyId,
-      row.reportedAt.getTime(),
-      row.category,
-      row.qualifier,
-      row.value,
-      row.max,
-    ),
-  remaining: (
-    row: Pick<
-      RemainingReportEntity,
-      'corridorId' | 'sourcePartyId' | 'reportedAt' | 'qualifier' | 'value' | 'max'
-    >,
-  ) =>
-    fingerprint(
-      'remaining',
-      row.corridorId,
-      row.sourcePartyId,
-      row.reportedAt.getTime(),
-      row.qualifier,
-      row.value,
-      row.max,
-    ),
-  incident: (
-    row: Pick<IncidentEntity, 'corridorId' | 'kind' | 'occurredAt' | 'sourcePartyId' | 'description'>,
-  ) =>
-    fingerprint(
-      'incident',
-      row.corridorId,
-      row.kind,
-      row.occurredAt.getTime(),
-      row.sourcePartyId,
-      row.description,
-    ),
-};
-
 /** Checks that everything a report names exists, in one query; in its transaction when given one. */
 export async function assertReferencesExist(
   reports: ReportRepository,
@@ -103,14 +41,18 @@ export async function assertReferencesExist(
   if (missing.includes('corridorId')) throw AppError.notFound('corridor', refs.corridorId);
   const [first] = missing;
   if (!first) return;
-  const what = {
-    partyId: 'party',
-    reportedById: 'party',
-    windowId: 'window of this corridor',
-    locationId: 'location',
-  }[first as 'partyId'];
-  throw AppError.unknownReference(fields[first] ?? first, what, String(refs[first]));
+  throw AppError.unknownReference(fields[first] ?? first, REFERENCE_NAMES[first], String(refs[first]));
 }
+
+/** What each reference names, as a refusal says it ("No location has the id …"). */
+const REFERENCE_NAMES: Record<keyof ReportReferences, string> = {
+  corridorId: 'corridor',
+  partyId: 'party',
+  reportedById: 'party',
+  windowId: 'window of this corridor',
+  locationId: 'location',
+  placeId: 'location',
+};
 
 /**
  * The driver's refusal of a report's write, as the answer that says why. What the report names is checked by

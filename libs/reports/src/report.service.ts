@@ -3,36 +3,20 @@ import type { Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
-import {
-  ConfirmationResponseDto,
-  CorridorStateService,
-  EvacuationReportResponseDto,
-  IncidentResponseDto,
-  readPastInstant,
-  RemainingReportResponseDto,
-  toConfirmationResponse,
-  toEvacuationReportResponse,
-  toIncidentResponse,
-  toRemainingReportResponse,
-} from '#cw/corridors';
-import { assertReportedByAnother, readEmbargo, type EmbargoRequest } from '#cw/domain';
+import { isUnderEmbargo, readEmbargo, type Reliability } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
-import { ReportRepository, type SqlRunner } from '#cw/persistence';
+import { ReportRepository, type ReportKind, type SqlRunner } from '#cw/persistence';
 import { WebhookEventRecorder } from '#cw/webhooks';
-import type {
-  ConfirmationCreateDto,
-  EvacuationCreateDto,
-  IncidentCreateDto,
-  RemainingCreateDto,
-} from './dto/report-create.dto.js';
+import { CorridorStateService } from './corridor-state.service.js';
+import { assertReferencesExist, explainRefusedClaim } from './report-claims.js';
 import {
-  assertReferencesExist,
-  claimFingerprint,
-  countColumns,
-  explainRefusedClaim,
-  type NamedReferences,
-} from './report-claims.js';
+  claimContext,
+  REPORT_KIND_DESCRIPTIONS,
+  respond,
+  type ReportCreateDto,
+  type ReportResponse,
+} from './report-kinds.js';
 
 /** What field reporters and coordinators enter about a corridor, each claim with its source. */
 @Injectable()
@@ -47,226 +31,87 @@ export class ReportService {
     private readonly webhookEvents: WebhookEventRecorder,
   ) {}
 
-  async addConfirmation(
+  /**
+   * Stores one report of any kind with its audit entry (and, for a kind the corridor derives something from,
+   * the derived figures and an evaluation outbox row) in one transaction; the same claim entered a second time
+   * (without the retry's key) is refused.
+   */
+  async add<K extends ReportKind>(
+    kind: K,
     principal: Principal,
     corridorId: string,
-    dto: ConfirmationCreateDto,
+    dto: ReportCreateDto<K>,
     idempotency?: IdempotencyRequest,
-  ): Promise<ConfirmationResponseDto> {
+  ): Promise<ReportResponse<K>> {
+    const described = REPORT_KIND_DESCRIPTIONS[kind];
     const now = this.clock.now();
-    const statedAt = readPastInstant(dto.statedAt, 'statedAt', now, dto.timezone);
-    assertReportedByAnother(dto.partyId, dto.reportedById);
-    const row = {
+    const reliability = dto.sourceReliability ?? (await this.reliabilityOf(described.sourceOf(dto)));
+    const claim = described.claimOf(dto, claimContext(now, dto.timezone, reliability));
+    const row = described.stored(claim, {
       id: newId(),
       corridorId,
-      partyId: dto.partyId,
-      stance: dto.stance,
-      reportedById: dto.reportedById ?? null,
-      statedAt,
-      sourceUrl: dto.sourceUrl ?? null,
-      note: dto.note ?? null,
-      fingerprint: '',
-      ...this.entered(principal, now, dto),
-    };
-    row.fingerprint = claimFingerprint.confirmation(row);
-    const named = {
-      refs: { corridorId, partyId: dto.partyId, reportedById: row.reportedById ?? undefined },
-      fields: { partyId: 'partyId' },
-    };
-    return this.evaluated(corridorId, idempotency, named, async (tx) => {
-      await this.reports.insertConfirmation(row, tx);
-      await this.audit.record(tx, {
-        actor: principal,
-        action: 'confirmation.create',
-        entity: 'confirmation',
-        entityId: row.id,
-        corridorId,
-        after: {
-          partyId: row.partyId,
-          stance: row.stance,
-          statedAt: row.statedAt.toISOString(),
-          reportedById: row.reportedById,
-        },
-      });
-      await this.state.refreshConfirmationState(corridorId, tx);
-      return toConfirmationResponse(row);
-    });
-  }
-
-  async addEvacuation(
-    principal: Principal,
-    corridorId: string,
-    dto: EvacuationCreateDto,
-    idempotency?: IdempotencyRequest,
-  ): Promise<EvacuationReportResponseDto> {
-    const now = this.clock.now();
-    const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
-    const count = countColumns(dto.count);
-    const row = {
-      id: newId(),
-      corridorId,
-      windowId: dto.windowId ?? null,
-      sourcePartyId: dto.sourcePartyId,
-      reportedAt,
-      ...count,
-      category: dto.category,
-      arrivedAtId: dto.arrivedAtId ?? null,
-      sourceUrl: dto.sourceUrl ?? null,
-      note: dto.note ?? null,
-      fingerprint: '',
-      ...this.entered(principal, now, dto),
-    };
-    row.fingerprint = claimFingerprint.evacuation(row);
-    const named = {
-      refs: { corridorId, partyId: dto.sourcePartyId, windowId: dto.windowId, locationId: dto.arrivedAtId },
-      fields: { partyId: 'sourcePartyId', locationId: 'arrivedAtId' },
-    };
-    return this.evaluated(corridorId, idempotency, named, async (tx) => {
-      // The window's foreign key says it exists, not that it is this corridor's: that needs the query.
-      if (dto.windowId) await assertReferencesExist(this.reports, named, tx);
-      await this.reports.insertEvacuation(row, tx);
-      await this.audit.record(tx, {
-        actor: principal,
-        action: 'evacuation.create',
-        entity: 'evacuation',
-        entityId: row.id,
-        corridorId,
-        after: {
-          windowId: row.windowId,
-          sourcePartyId: row.sourcePartyId,
-          reportedAt: row.reportedAt.toISOString(),
-          count: { qualifier: row.qualifier, value: row.value, max: row.max },
-          category: row.category,
-        },
-      });
-      await this.state.refreshEvacuationFigures(corridorId, tx, row);
-      const report = toEvacuationReportResponse(row);
-      await this.webhookEvents.record(tx, {
-        type: 'evacuation.reported',
-        occurredAt: now,
-        corridorId,
-        data: report,
-        sourceKey: `evacuation:${row.id}`,
-      });
-      return report;
-    });
-  }
-
-  async addRemaining(
-    principal: Principal,
-    corridorId: string,
-    dto: RemainingCreateDto,
-    idempotency?: IdempotencyRequest,
-  ): Promise<RemainingReportResponseDto> {
-    const now = this.clock.now();
-    const reportedAt = readPastInstant(dto.reportedAt, 'reportedAt', now, dto.timezone);
-    const count = countColumns(dto.count);
-    const row = {
-      id: newId(),
-      corridorId,
-      sourcePartyId: dto.sourcePartyId,
-      reportedAt,
-      ...count,
-      sourceUrl: dto.sourceUrl ?? null,
-      note: dto.note ?? null,
-      fingerprint: '',
-      ...this.entered(principal, now, dto),
-    };
-    row.fingerprint = claimFingerprint.remaining(row);
-    const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
-    return this.store(idempotency, named, async (tx) => {
-      await this.reports.insertRemaining(row, tx);
-      await this.audit.record(tx, {
-        actor: principal,
-        action: 'remaining.create',
-        entity: 'remaining',
-        entityId: row.id,
-        corridorId,
-        after: {
-          sourcePartyId: row.sourcePartyId,
-          reportedAt: row.reportedAt.toISOString(),
-          count: { qualifier: row.qualifier, value: row.value, max: row.max },
-        },
-      });
-      return toRemainingReportResponse(row);
-    });
-  }
-
-  async addIncident(
-    principal: Principal,
-    corridorId: string,
-    dto: IncidentCreateDto,
-    idempotency?: IdempotencyRequest,
-  ): Promise<IncidentResponseDto> {
-    const now = this.clock.now();
-    const occurredAt = readPastInstant(dto.occurredAt, 'occurredAt', now, dto.timezone);
-    const row = {
-      id: newId(),
-      corridorId,
-      kind: dto.kind,
-      occurredAt,
-      description: dto.description,
-      sourcePartyId: dto.sourcePartyId ?? null,
-      sourceUrl: dto.sourceUrl ?? null,
-      fingerprint: '',
-      ...this.entered(principal, now, dto),
-    };
-    row.fingerprint = claimFingerprint.incident(row);
-    const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
-    return this.store(idempotency, named, async (tx) => {
-      await this.reports.insertIncident(row, tx);
-      await this.audit.record(tx, {
-        actor: principal,
-        action: 'incident.create',
-        entity: 'incident',
-        entityId: row.id,
-        corridorId,
-        after: { kind: row.kind, occurredAt: row.occurredAt.toISOString(), sourcePartyId: row.sourcePartyId },
-      });
-      return toIncidentResponse(row);
-    });
-  }
-
-  /** Who entered it, when, and the embargo it was entered under (refused, naming `embargo`, when unreadable). */
-  private entered(principal: Principal, now: Date, dto: { embargo?: EmbargoRequest; timezone?: string }) {
-    return {
+      fingerprint: described.fingerprintOf(corridorId, claim),
       organisationId: principal.organisationId,
       createdById: principal.userId,
       createdAt: now,
       version: 1,
-      ...readEmbargo(dto.embargo, now, dto.timezone),
-    };
-  }
-
-  /**
-   * Stores a report the flag rules read, with its evaluation outbox row in the same transaction, then asks for
-   * the evaluation without waiting for Redis.
-   */
-  private async evaluated<T>(
-    corridorId: string,
-    idempotency: IdempotencyRequest | undefined,
-    named: NamedReferences,
-    work: (tx: SqlRunner) => Promise<T>,
-  ): Promise<T> {
-    const result = await this.store(idempotency, named, async (tx) => {
-      const value = await work(tx);
-      await this.evaluations.record(corridorId, tx);
-      return value;
+      ...readEmbargo(dto.embargo, now, dto.timezone ?? undefined),
     });
-    this.evaluations.corridorChanged();
-    return result;
-  }
-
-  /** Stores one report; the same claim entered a second time (without the retry's key) is refused. */
-  private async store<T>(
-    idempotency: IdempotencyRequest | undefined,
-    named: NamedReferences,
-    work: (tx: SqlRunner) => Promise<T>,
-  ): Promise<T> {
+    const named = described.references(corridorId, claim);
+    const windowId = described.windowOf(claim);
+    let response: ReportResponse<K>;
     try {
-      return await this.idempotency.create(idempotency, work);
+      response = await this.idempotency.create(idempotency, async (tx) => {
+        if (windowId) await assertReferencesExist(this.reports, named, tx);
+        // The figures take the claim in before it is stored, so its group is read as it was (the covering index
+        // alone); a refused insert undoes them with the rest. A claim under embargo stays out of the figures every
+        // organisation shares until its lift recomputes them.
+        const figure = described.figureOf(claim);
+        if (figure && !isUnderEmbargo(row)) await this.state.addEvacuationFigure(corridorId, figure, tx);
+        await this.reports.insert(kind, row, tx);
+        const view = described.view(claim);
+        await this.audit.record(tx, {
+          actor: principal,
+          action: `${kind}.create`,
+          entity: kind,
+          entityId: row.id,
+          corridorId,
+          after: view,
+        });
+        if (!figure) await this.refreshDerived(kind, corridorId, tx);
+        if (described.derives) await this.evaluations.record(corridorId, tx);
+        const answer = respond(row, view);
+        if (described.reportedEvent) {
+          await this.webhookEvents.record(tx, {
+            type: described.reportedEvent,
+            occurredAt: now,
+            corridorId,
+            data: answer,
+            sourceKey: `${kind}:${row.id}`,
+          });
+        }
+        return answer;
+      });
     } catch (error) {
       return explainRefusedClaim(error, this.reports, named);
     }
+    if (described.derives) this.evaluations.corridorChanged();
+    return response;
+  }
+
+  /**
+   * Brings up to date what the corridor derives from this kind of report and writes the evaluation outbox row,
+   * so the flag rules look again (the worker is woken after commit).
+   */
+  async refreshDerived(kind: ReportKind, corridorId: string, tx: SqlRunner): Promise<void> {
+    const derived = REPORT_KIND_DESCRIPTIONS[kind].derives;
+    if (derived === 'figures') await this.state.refreshEvacuationFigures(corridorId, tx);
+    if (derived === 'confirmations') await this.state.refreshConfirmationState(corridorId, tx);
+  }
+
+  /** The reliability a claim of this source is graded by when it gives none: F without a source (or an unknown one,
+   * which the write then refuses). */
+  async reliabilityOf(sourcePartyId: string | null | undefined): Promise<Reliability> {
+    return (sourcePartyId && (await this.reports.reliabilityOf(sourcePartyId))) || 'F';
   }
 }

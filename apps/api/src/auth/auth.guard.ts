@@ -4,7 +4,7 @@ import { AuthService, viewerOf, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
-import { REPORT_KIND_NAMES } from '#cw/corridors';
+import { REPORT_KIND_NAMES } from '#cw/reports';
 import { Database, EmbargoRepository } from '#cw/persistence';
 import { policyOf, roleMeets, type ObjectRule, type OwnedRecord, type RoutePolicy } from './access-policy.js';
 import { RateLimits } from './rate-limits.js';

@@ -3,9 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { UserService, type Principal } from '#cw/accounts';
 import { AppConfig } from '#cw/config';
-import { EvacuationReportResponseDto } from '#cw/corridors';
 import { hashRequest } from '#cw/idempotency';
-import { EvacuationCreateDto, ReportService } from '#cw/reports';
+import { EvacuationCreateDto, EvacuationReportResponseDto, ReportService } from '#cw/reports';
 import { IdParam } from '../http/parse-id.pipe.js';
 
 /**
@@ -40,7 +39,8 @@ export class BenchController {
             requestHash: hashRequest(request.method, request.url, request.body),
           }
         : undefined;
-    return this.reports.addEvacuation(
+    return this.reports.add(
+      'evacuation',
       { ...principal, requestId: String(request.id) },
       corridorId,
       dto,

@@ -1,16 +1,14 @@
 import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
+import type { IdempotencyRequest } from '#cw/idempotency';
 import {
+  ConfirmationCreateDto,
   ConfirmationResponseDto,
   EvacuationReportResponseDto,
   IncidentResponseDto,
   RemainingReportResponseDto,
   REPORT_KIND_NAMES,
-} from '#cw/corridors';
-import type { IdempotencyRequest } from '#cw/idempotency';
-import {
-  ConfirmationCreateDto,
   ConfirmationUpdateDto,
   EvacuationCreateDto,
   EvacuationUpdateDto,
@@ -51,7 +49,7 @@ export class CorridorReportsController {
     @Body() dto: ConfirmationCreateDto,
     @Idempotency() idempotency?: IdempotencyRequest,
   ): Promise<ConfirmationResponseDto> {
-    return this.reports.addConfirmation(principal, corridorId, dto, idempotency);
+    return this.reports.add('confirmation', principal, corridorId, dto, idempotency);
   }
 
   @Post('evacuations')
@@ -63,7 +61,7 @@ export class CorridorReportsController {
     @Body() dto: EvacuationCreateDto,
     @Idempotency() idempotency?: IdempotencyRequest,
   ): Promise<EvacuationReportResponseDto> {
-    return this.reports.addEvacuation(principal, corridorId, dto, idempotency);
+    return this.reports.add('evacuation', principal, corridorId, dto, idempotency);
   }
 
   @Post('remaining')
@@ -75,7 +73,7 @@ export class CorridorReportsController {
     @Body() dto: RemainingCreateDto,
     @Idempotency() idempotency?: IdempotencyRequest,
   ): Promise<RemainingReportResponseDto> {
-    return this.reports.addRemaining(principal, corridorId, dto, idempotency);
+    return this.reports.add('remaining', principal, corridorId, dto, idempotency);
   }
 
   @Post('incidents')
@@ -87,7 +85,7 @@ export class CorridorReportsController {
     @Body() dto: IncidentCreateDto,
     @Idempotency() idempotency?: IdempotencyRequest,
   ): Promise<IncidentResponseDto> {
-    return this.reports.addIncident(principal, corridorId, dto, idempotency);
+    return this.reports.add('incident', principal, corridorId, dto, idempotency);
   }
 
   @Patch('confirmations/:reportId')
@@ -100,7 +98,7 @@ export class CorridorReportsController {
     @IdParam('reportId', REPORT_KIND_NAMES.confirmation) reportId: string,
     @Body() dto: ConfirmationUpdateDto,
   ): Promise<ConfirmationResponseDto> {
-    return this.corrections.correctConfirmation(principal, corridorId, reportId, dto);
+    return this.corrections.correct('confirmation', principal, corridorId, reportId, dto);
   }
 
   @Patch('evacuations/:reportId')
@@ -113,7 +111,7 @@ export class CorridorReportsController {
     @IdParam('reportId', REPORT_KIND_NAMES.evacuation) reportId: string,
     @Body() dto: EvacuationUpdateDto,
   ): Promise<EvacuationReportResponseDto> {
-    return this.corrections.correctEvacuation(principal, corridorId, reportId, dto);
+    return this.corrections.correct('evacuation', principal, corridorId, reportId, dto);
   }
 
   @Patch('remaining/:reportId')
@@ -126,7 +124,7 @@ export class CorridorReportsController {
     @IdParam('reportId', REPORT_KIND_NAMES.remaining) reportId: string,
     @Body() dto: RemainingUpdateDto,
   ): Promise<RemainingReportResponseDto> {
-    return this.corrections.correctRemaining(principal, corridorId, reportId, dto);
+    return this.corrections.correct('remaining', principal, corridorId, reportId, dto);
   }
 
   @Patch('incidents/:reportId')
@@ -139,7 +137,7 @@ export class CorridorReportsController {
     @IdParam('reportId', REPORT_KIND_NAMES.incident) reportId: string,
     @Body() dto: IncidentUpdateDto,
   ): Promise<IncidentResponseDto> {
-    return this.corrections.correctIncident(principal, corridorId, reportId, dto);
+    return this.corrections.correct('incident', principal, corridorId, reportId, dto);
   }
 
   @Post('confirmations/:reportId/retract')

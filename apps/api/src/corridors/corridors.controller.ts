@@ -11,6 +11,7 @@ import {
   CorridorService,
   CorridorUpdateDto,
   EvacuationSummaryDto,
+  EvacuationSummaryQueryDto,
   TimelineDto,
   TimelineQueryDto,
   WindowCreateDto,
@@ -126,7 +127,10 @@ export class CorridorsController {
 
   @Get(':id/evacuations/summary')
   @ApiOkResponse({ type: EvacuationSummaryDto })
-  evacuationSummary(@IdParam('id', 'corridor') id: string): Promise<EvacuationSummaryDto> {
-    return this.records.evacuationSummary(id);
+  evacuationSummary(
+    @IdParam('id', 'corridor') id: string,
+    @Query() query: EvacuationSummaryQueryDto,
+  ): Promise<EvacuationSummaryDto> {
+    return this.records.evacuationSummary(id, query.minGrade);
   }
 }

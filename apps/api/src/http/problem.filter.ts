@@ -28,7 +28,7 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
   }
   if (error instanceof DomainError) {
     return problem(
-      400,
+      error.status,
       error.code,
       error.message,
       error.field ? [{ field: error.field, message: error.message }] : [],

@@ -15,10 +15,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsTimeZone } from '#cw/common';
+import { EmbargoDto, EmbargoProperty, InstantProperty, IsTimeZone } from '#cw/common';
 import { DailyScheduleDto } from './daily-schedule.dto.js';
-import { EmbargoDto, EmbargoProperty } from './embargo.dto.js';
-import { InstantProperty } from './instant.js';
 import { RouteDto } from './route.dto.js';
 import { CorridorWindowInputDto } from './window-create.dto.js';
 

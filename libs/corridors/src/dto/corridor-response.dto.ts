@@ -6,19 +6,22 @@ import {
   CORRIDOR_PROMISES,
   CORRIDOR_STATUSES,
   reviewEnd,
+  EVACUATION_MEASURES,
   FLAG_RULES,
   FLAG_SEVERITIES,
+  oneOf,
   type ConfirmationStance,
   type CorridorPromise,
   type CorridorStatus,
+  type EvacuationMeasure,
   type FlagRule,
   type FlagSeverity,
   type WindowConfirmationState,
   type WindowConfirmationStatus,
 } from '#cw/domain';
 import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
-import { EmbargoResponseDto, toEmbargoResponse } from './embargo.dto.js';
-import { ConfirmationResponseDto } from './report-response.dto.js';
+import { EmbargoResponseDto, toEmbargoResponse } from '#cw/common';
+import { ConfirmationResponseDto } from '#cw/reports';
 import { RouteDto } from './route.dto.js';
 
 const WINDOW_CONFIRMATION_STATUSES: WindowConfirmationStatus[] = [
@@ -32,12 +35,26 @@ export class EvacuationFiguresDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Lowest total any reading of the sources supports.',
+    description:
+      "The headline's lowest total: per window the lowest figure a claim of that measure states, summed.",
   })
   low: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Highest total any source states.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      "The headline's highest total: per window the highest figure a claim of that measure states, summed.",
+  })
   high: number | null;
   @ApiProperty() reportCount: number;
+  @ApiProperty({
+    enum: [...EVACUATION_MEASURES, null],
+    nullable: true,
+    type: String,
+    description:
+      'What low and high count: arrived when any claim is an arrival, else evacuated, else left_origin; null without such claims.',
+  })
+  measure: EvacuationMeasure | null;
 }
 
 export class PartyConfirmationStateDto {
@@ -166,6 +183,7 @@ export function toEvacuationFigures(corridor: CorridorEntity): EvacuationFigures
     low: corridor.evacuationLow,
     high: corridor.evacuationHigh,
     reportCount: corridor.evacuationReportCount,
+    measure: corridor.headlineMeasure,
   };
 }
 
@@ -193,8 +211,8 @@ export function toWindowResponse(
     },
     flags: flags.map((f) => ({
       id: f.id,
-      rule: f.rule as FlagRule,
-      severity: f.severity as FlagSeverity,
+      rule: oneOf(FLAG_RULES, f.rule, 'flag rule'),
+      severity: oneOf(FLAG_SEVERITIES, f.severity, 'severity'),
       isOpen: f.resolvedAt === null,
       raisedAt: f.raisedAt.toISOString(),
       resolvedAt: f.resolvedAt?.toISOString() ?? null,

@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONFIRMATION_STANCES, CORRIDOR_PROMISES, FLAG_SEVERITIES, type CorridorPromise } from '#cw/domain';
-import { EmbargoResponseDto } from './embargo.dto.js';
-import { CountResponseDto, EVACUATION_CATEGORIES, INCIDENT_KINDS } from './report-response.dto.js';
+import { EmbargoResponseDto } from '#cw/common';
+import {
+  CONFIRMATION_STANCES,
+  CORRIDOR_PROMISES,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  FLAG_SEVERITIES,
+  INCIDENT_KINDS,
+  POPULATION_CATEGORIES,
+  RELIABILITIES,
+  type CorridorPromise,
+} from '#cw/domain';
+import { CountResponseDto } from '#cw/reports';
 
 export const TIMELINE_EVENT_KINDS = [
   'announcement',
@@ -107,12 +117,35 @@ export class TimelineEventDto {
   })
   promise?: CorridorPromise;
   @ApiPropertyOptional({
-    enum: EVACUATION_CATEGORIES,
-    description: 'Evacuations: who was moved.',
+    enum: POPULATION_CATEGORIES,
+    description: 'Evacuations: who was moved; remaining-population reports: who waits.',
   })
   category?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Evacuations: where the people arrived, if said.' })
   arrivedAtId?: string;
+  @ApiPropertyOptional({ enum: EVACUATION_MEASURES, description: 'Evacuations: what was counted.' })
+  measure?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Evacuations: where the people were counted, if said.',
+  })
+  countedAtId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Remaining-population reports: where they wait, if said.',
+  })
+  placeId?: string;
+  @ApiPropertyOptional({
+    enum: RELIABILITIES,
+    description: "Reports and confirmations: the source's reliability (A–F) as graded at entry.",
+  })
+  sourceReliability?: string;
+  @ApiPropertyOptional({
+    enum: CREDIBILITIES,
+    type: 'integer',
+    description: "Reports and confirmations: the claim's credibility (1–6).",
+  })
+  credibility?: number;
   @ApiPropertyOptional({
     enum: INCIDENT_KINDS,
     description: 'Incidents: what happened.',

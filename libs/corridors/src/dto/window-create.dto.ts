@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsTimeZone } from '#cw/common';
-import { InstantProperty } from './instant.js';
+import { InstantProperty, IsTimeZone } from '#cw/common';
 
 const OPEN_END = {
   type: String,

@@ -38,11 +38,11 @@ export interface CorridorFacts {
 // buses are never sent on a tie.
 const CAUTION: Record<ConfirmationStance, number> = { confirmed: 0, conditional: 1, rejected: 2 };
 
-export function latestStances(
-  confirmations: StatedConfirmation[],
+export function latestStances<C extends StatedConfirmation>(
+  confirmations: readonly C[],
   asOf?: Date,
-): Map<string, StatedConfirmation> {
-  const latest = new Map<string, StatedConfirmation>();
+): Map<string, C> {
+  const latest = new Map<string, C>();
   for (const confirmation of confirmations) {
     if (asOf !== undefined && confirmation.statedAt.getTime() > asOf.getTime()) continue;
     const current = latest.get(confirmation.partyId);
@@ -88,4 +88,16 @@ export function assertReportedByAnother(partyId: string, reportedById: string | 
       'reportedById',
     );
   }
+}
+
+/** Where a corridor's confirmations stand, kept on its row for the list: every required party's latest stance. */
+export type CorridorConfirmationState = 'confirmed' | 'disputed' | 'pending';
+
+export function corridorConfirmationState(
+  requiredPartyIds: readonly string[],
+  stances: ReadonlyMap<string, { stance: ConfirmationStance }>,
+): CorridorConfirmationState {
+  const required = requiredPartyIds.map((id) => stances.get(id)?.stance);
+  if (required.includes('rejected')) return 'disputed';
+  return required.every((stance) => stance === 'confirmed') ? 'confirmed' : 'pending';
 }

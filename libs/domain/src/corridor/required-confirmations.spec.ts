@@ -1,11 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  PARTY_KINDS,
-  corridorConfirmationState,
-  defaultRequiredConfirmations,
-  type SidedParty,
-} from './required-confirmations.js';
+import { corridorConfirmationState, type ConfirmationStance } from './corridor-status.js';
+import { PARTY_KINDS, defaultRequiredConfirmations, type SidedParty } from './required-confirmations.js';
 
 const parties: SidedParty[] = [
   { id: 'ru-mod', kind: 'belligerent', side: 'Russia' },
@@ -82,7 +78,8 @@ describe('who must confirm a corridor by default', () => {
 });
 
 describe("a corridor's confirmation state", () => {
-  const stances = (entries: [string, string][]) => new Map(entries.map(([id, stance]) => [id, { stance }]));
+  const stances = (entries: [string, ConfirmationStance][]) =>
+    new Map(entries.map(([id, stance]) => [id, { stance }]));
 
   it('is confirmed when every required party confirmed, pending while one has not, disputed once one rejected', () => {
     expect(corridorConfirmationState(['ua'], stances([['ua', 'confirmed']]))).toBe('confirmed');

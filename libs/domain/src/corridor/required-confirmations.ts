@@ -9,8 +9,6 @@ export interface SidedParty {
   side?: string | null;
 }
 
-export type CorridorConfirmationState = 'confirmed' | 'disputed' | 'pending';
-
 /**
  * A corridor is only safe when the other side of the fighting agrees to it: by default every belligerent not on
  * the announcer's side (when the announcer's side is not known, every belligerent but the announcer). A party
@@ -28,19 +26,6 @@ export function defaultRequiredConfirmations(
     required.push(party.id);
   }
   return required;
-}
-
-/**
- * The corridor's confirmation state from each party's latest stance: disputed when a required party rejected it,
- * confirmed when every required party confirmed it, pending otherwise.
- */
-export function corridorConfirmationState(
-  requiredPartyIds: readonly string[],
-  stances: ReadonlyMap<string, { stance: string }>,
-): CorridorConfirmationState {
-  const required = requiredPartyIds.map((id) => stances.get(id)?.stance);
-  if (required.includes('rejected')) return 'disputed';
-  return required.every((stance) => stance === 'confirmed') ? 'confirmed' : 'pending';
 }
 
 function sideOf(side: string | null | undefined): string | null {

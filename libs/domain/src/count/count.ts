@@ -1,7 +1,16 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error.js';
 
-export type CountQualifier = 'exact' | 'about' | 'at_least' | 'at_most' | 'range';
-export const COUNT_QUALIFIERS: readonly CountQualifier[] = ['exact', 'about', 'at_least', 'at_most', 'range'];
+export type CountQualifier =
+  'exact' | 'about' | 'at_least' | 'more_than' | 'at_most' | 'fewer_than' | 'range';
+export const COUNT_QUALIFIERS: readonly CountQualifier[] = [
+  'exact',
+  'about',
+  'at_least',
+  'more_than',
+  'at_most',
+  'fewer_than',
+  'range',
+];
 
 export interface Count {
   qualifier: CountQualifier;
@@ -15,7 +24,7 @@ export function assertValidCount(count: Count, field = 'count'): void {
   if (!COUNT_QUALIFIERS.includes(count.qualifier)) {
     throw new DomainError(
       DomainErrorCode.InvalidCount,
-      `A count is exact, about, at least, at most or a range, not "${String(count.qualifier)}".`,
+      `A count is exact, about, at least, more than, at most, fewer than or a range, not "${String(count.qualifier)}".`,
       `${field}.qualifier`,
     );
   }
@@ -23,6 +32,13 @@ export function assertValidCount(count: Count, field = 'count'): void {
     throw new DomainError(
       DomainErrorCode.InvalidCount,
       `A count must be a whole number of people, zero or more, not ${String(count.value)}.`,
+      `${field}.value`,
+    );
+  }
+  if (count.qualifier === 'fewer_than' && count.value === 0) {
+    throw new DomainError(
+      DomainErrorCode.InvalidCount,
+      'Fewer than 0 people is no count; "nobody" is exactly 0.',
       `${field}.value`,
     );
   }
@@ -53,10 +69,36 @@ export function assertValidCount(count: Count, field = 'count'): void {
   }
 }
 
+/**
+ * The figures a count states, for low and high: one, or both ends of a range. "More than 300" states 301 and
+ * "fewer than 20" states 19: the nearest whole numbers the words allow.
+ */
 export function statedFigures(count: Count): number[] {
-  return count.qualifier === 'range' && count.max !== undefined && count.max !== null
-    ? [count.value, count.max]
-    : [count.value];
+  switch (count.qualifier) {
+    case 'more_than':
+      return [count.value + 1];
+    case 'fewer_than':
+      return [Math.max(0, count.value - 1)];
+    case 'range':
+      return count.max !== undefined && count.max !== null ? [count.value, count.max] : [count.value];
+    default:
+      return [count.value];
+  }
+}
+
+/** The figure a count cannot exceed (exact, at most, fewer than, a range's top); null when it has none. */
+export function countUpperBound(count: Count): number | null {
+  switch (count.qualifier) {
+    case 'exact':
+    case 'at_most':
+      return count.value;
+    case 'fewer_than':
+      return Math.max(0, count.value - 1);
+    case 'range':
+      return count.max ?? count.value;
+    default:
+      return null;
+  }
 }
 
 export function describeCount(count: Count): string {
@@ -68,8 +110,12 @@ export function describeCount(count: Count): string {
       return `about ${value}`;
     case 'at_least':
       return `at least ${value}`;
+    case 'more_than':
+      return `more than ${value}`;
     case 'at_most':
       return `at most ${value}`;
+    case 'fewer_than':
+      return `fewer than ${value}`;
     case 'range':
       return `${value}–${figureFormat.format(count.max ?? count.value)}`;
   }

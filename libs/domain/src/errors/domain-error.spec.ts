@@ -15,6 +15,11 @@ describe('DomainError', () => {
     expect(error.code).toBe('invalid-count');
     expect(error.message).toBe('A count cannot be below zero.');
     expect(error.field).toBe('count.value');
+    expect(error.status).toBe(400);
+  });
+
+  it('refuses a statement of what has not happened yet as unprocessable, not malformed', () => {
+    expect(new DomainError(DomainErrorCode.TimeInFuture, 'later', 'reportedAt').status).toBe(422);
   });
 
   it('keeps its codes as the slugs the api publishes as problem types', () => {
@@ -26,6 +31,9 @@ describe('DomainError', () => {
       'invalid-count',
       'invalid-schedule',
       'invalid-period',
+      'time-in-future',
+      'invalid-breakdown',
+      'invalid-grade',
       'invalid-embargo',
       'reported-by-itself',
     ]);

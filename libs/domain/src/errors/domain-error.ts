@@ -7,12 +7,20 @@ export enum DomainErrorCode {
   InvalidCount = 'invalid-count',
   InvalidSchedule = 'invalid-schedule',
   InvalidPeriod = 'invalid-period',
+  TimeInFuture = 'time-in-future',
+  InvalidBreakdown = 'invalid-breakdown',
+  InvalidGrade = 'invalid-grade',
   InvalidEmbargo = 'invalid-embargo',
   ReportedByItself = 'reported-by-itself',
 }
 
+// Well-formed input that cannot be true (a statement of what has not happened yet): 422, not 400.
+const UNPROCESSABLE: ReadonlySet<DomainErrorCode> = new Set([DomainErrorCode.TimeInFuture]);
+
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  /** 400 for malformed input, 422 for input that is well-formed but cannot stand. */
+  readonly status: 400 | 422;
 
   constructor(
     readonly code: DomainErrorCode,
@@ -20,5 +28,6 @@ export class DomainError extends Error {
     readonly field?: string,
   ) {
     super(message);
+    this.status = UNPROCESSABLE.has(code) ? 422 : 400;
   }
 }

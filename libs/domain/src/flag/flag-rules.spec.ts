@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import type { Count } from '../count/count.js';
-import type { SourcedCount } from '../count/count-reconciliation.js';
+import type { EvacuationClaim } from '../count/figures.js';
 import type { StatedConfirmation } from '../corridor/corridor-status.js';
 import {
   FLAG_RULES,
@@ -47,8 +47,21 @@ function stance(
   return { partyId, stance: value, statedAt: at(statedAt), reportedById };
 }
 
-function evacuation(sourcePartyId: string, count: Count, reportedAt = '2022-05-05T18:00:00Z'): SourcedCount {
-  return { sourcePartyId, windowId: 'w-0505', count, reportedAt: at(reportedAt) };
+function evacuation(
+  sourcePartyId: string,
+  count: Count,
+  reportedAt = '2022-05-05T18:00:00Z',
+  measure: EvacuationClaim['measure'] = 'evacuated',
+): EvacuationClaim {
+  return {
+    sourcePartyId,
+    windowId: 'w-0505',
+    count,
+    reportedAt: at(reportedAt),
+    measure,
+    countedAtId: null,
+    category: 'civilians',
+  };
 }
 
 function later(iso: Date, ms: number): Date {
@@ -224,7 +237,7 @@ describe('evaluating the flags of a window', () => {
   });
 
   describe('count discrepancy', () => {
-    const evaluate = (reports: SourcedCount[]) =>
+    const evaluate = (reports: EvacuationClaim[]) =>
       evaluateWindowFlags(
         facts({
           confirmations: [stance(UKRAINE, 'confirmed', '2022-05-04T20:00:00Z')],
@@ -249,6 +262,29 @@ describe('evaluating the flags of a window', () => {
         evacuation(RUSSIA, { qualifier: 'about', value: 100 }),
       ]);
       expect(decision.raise).toEqual(['count_discrepancy']);
+    });
+
+    it('says which like group disagrees and which claims stand at its two ends', () => {
+      const decision = evaluate([
+        evacuation(UN, { qualifier: 'exact', value: 344 }),
+        evacuation(RUSSIA, { qualifier: 'about', value: 100 }),
+      ]);
+      expect(decision.discrepancy).toMatchObject({
+        group: { measure: 'evacuated', countedAtId: null, category: 'civilians' },
+        low: 100,
+        high: 344,
+        lowest: { sourcePartyId: RUSSIA },
+        highest: { sourcePartyId: UN },
+      });
+    });
+
+    it('80 who left the plant and 156 who arrived are two measures, not a discrepancy', () => {
+      const decision = evaluate([
+        evacuation(RUSSIA, { qualifier: 'exact', value: 80 }, undefined, 'left_origin'),
+        evacuation(UN, { qualifier: 'exact', value: 156 }, undefined, 'arrived'),
+      ]);
+      expect(decision.raise).toEqual([]);
+      expect(decision.discrepancy).toBeNull();
     });
 
     it('a high exactly at low × (1 + ratio) is not yet a discrepancy', () => {

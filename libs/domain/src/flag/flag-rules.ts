@@ -1,5 +1,5 @@
 import { partiesNeverConfirmed, confirmationDeadline } from '../confirmation/window-confirmation-state.js';
-import { countRange, type SourcedCount } from '../count/count-reconciliation.js';
+import { countDiscrepancy, type CountDiscrepancy, type EvacuationClaim } from '../count/figures.js';
 import { latestStances, type StatedConfirmation } from '../corridor/corridor-status.js';
 import type { WindowBounds } from '../schedule/daily-schedule.js';
 
@@ -30,31 +30,39 @@ export interface FlagRuleSettings {
   countDiscrepancyRatio: number;
 }
 
-export interface WindowFacts {
+export interface WindowFacts<C extends EvacuationClaim = EvacuationClaim> {
   window: WindowBounds;
   isCancelled: boolean;
   requiredPartyIds: string[];
   confirmations: StatedConfirmation[];
-  evacuationReports: SourcedCount[]; // reports naming this window
+  evacuationReports: C[]; // the claims attributed to this window
 }
 
-export interface FlagDecision {
+export interface FlagDecision<C extends EvacuationClaim = EvacuationClaim> {
   raise: FlagRule[];
   resolve: FlagRule[];
   nextEvaluationAt: Date | null;
+  /** When count_discrepancy holds: the like group and the claims at both ends, for the flag's detail. */
+  discrepancy: CountDiscrepancy<C> | null;
 }
 
 // never_confirmed is the historical record of a broken promise: nothing resolves it.
 const NEVER_RESOLVED: readonly FlagRule[] = ['never_confirmed'];
 
-export function evaluateWindowFlags(facts: WindowFacts, settings: FlagRuleSettings, now: Date): FlagDecision {
-  const holds = ruleConditions(facts, settings, now);
+export function evaluateWindowFlags<C extends EvacuationClaim>(
+  facts: WindowFacts<C>,
+  settings: FlagRuleSettings,
+  now: Date,
+): FlagDecision<C> {
+  const discrepancy = countDiscrepancy(facts.evacuationReports, settings.countDiscrepancyRatio);
+  const holds = ruleConditions(facts, settings, now, discrepancy !== null);
   const raise = facts.isCancelled ? [] : FLAG_RULES.filter((rule) => holds[rule]);
   const resolve = FLAG_RULES.filter((rule) => !holds[rule] && !NEVER_RESOLVED.includes(rule));
   return {
     raise,
     resolve,
     nextEvaluationAt: facts.isCancelled ? null : nextEvaluationAt(facts.window, settings, now),
+    discrepancy,
   };
 }
 
@@ -62,6 +70,7 @@ function ruleConditions(
   facts: WindowFacts,
   settings: FlagRuleSettings,
   now: Date,
+  hasDiscrepancy: boolean,
 ): Record<FlagRule, boolean> {
   const { window, requiredPartyIds, evacuationReports } = facts;
   const stances = latestStances(facts.confirmations, now);
@@ -74,15 +83,9 @@ function ruleConditions(
       partiesNeverConfirmed(window, requiredPartyIds, facts.confirmations).length > 0,
     rejected: current.includes('rejected'),
     no_evacuation_reported: isAtOrAfter(now, graceEnd(window, settings)) && evacuationReports.length === 0,
-    count_discrepancy: hasCountDiscrepancy(evacuationReports, settings.countDiscrepancyRatio),
+    // Only like with like: the same measure, counted-at place and category (countDiscrepancy).
+    count_discrepancy: hasDiscrepancy,
   };
-}
-
-// Two or more sources whose figures spread wider than the ratio; a zero beside any positive figure always does.
-function hasCountDiscrepancy(reports: SourcedCount[], ratio: number): boolean {
-  if (new Set(reports.map((r) => r.sourcePartyId)).size < 2) return false;
-  const { low, high } = countRange(reports);
-  return high > low * (1 + ratio);
 }
 
 function nextEvaluationAt(window: WindowBounds, settings: FlagRuleSettings, now: Date): Date | null {

@@ -2,7 +2,13 @@ import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { DomainError, DomainErrorCode } from '../errors/domain-error.js';
-import { formatInZone, hasExplicitOffset, isValidTimeZone, parseInstant } from './instant.js';
+import {
+  assertNotInFuture,
+  formatInZone,
+  hasExplicitOffset,
+  isValidTimeZone,
+  parseInstant,
+} from './instant.js';
 
 function errorOf(run: () => unknown): DomainError {
   try {
@@ -168,5 +174,20 @@ describe('showing an instant to a coordinator', () => {
 
   it('refuses an unknown zone', () => {
     expect(errorOf(() => formatInZone(fiveAmUtc, 'Mars/Olympus')).code).toBe(DomainErrorCode.UnknownTimeZone);
+  });
+});
+
+describe('a statement of what already happened', () => {
+  const now = new Date('2022-05-05T12:00:00Z');
+
+  it('may be a few minutes ahead of the server: phone clocks drift', () => {
+    const at = new Date('2022-05-05T12:04:59Z');
+    expect(assertNotInFuture(at, now, 'reportedAt')).toBe(at);
+  });
+
+  it('is refused, naming the field, when it is later than that', () => {
+    expect(() => assertNotInFuture(new Date('2022-05-05T12:06:00Z'), now, 'statedAt')).toThrow(
+      expect.objectContaining({ code: 'time-in-future', field: 'statedAt', status: 422 }),
+    );
   });
 });

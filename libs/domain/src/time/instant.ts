@@ -100,3 +100,18 @@ export function formatInZone(at: Date, timeZone: string, locale = 'en'): string 
     local.offset === 0 && zoneName === 'UTC' ? 'UTC' : `${zoneName}, UTC${offset === '+0' ? '' : offset}`;
   return `${local.toFormat('d MMMM yyyy, HH:mm')} (${label})`;
 }
+
+// Clocks of field phones drift; a statement a few minutes "in the future" is still a statement of now.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When something was said or happened cannot be later than now: a report states what already happened. */
+export function assertNotInFuture(at: Date, now: Date, field: string): Date {
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new DomainError(
+      DomainErrorCode.TimeInFuture,
+      `${field} is in the future; a report states what already happened.`,
+      field,
+    );
+  }
+  return at;
+}

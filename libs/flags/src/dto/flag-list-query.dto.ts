@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ListQueryDto } from '#cw/common';
+import { ListQueryDto, MinGradeProperty } from '#cw/common';
 import { FLAG_RULES, FLAG_SEVERITIES, type FlagRule, type FlagSeverity } from '#cw/domain';
 
 export class FlagListQueryDto extends ListQueryDto {
@@ -25,4 +25,7 @@ export class FlagListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   corridorId?: string;
+
+  /** Flags resting on claims of this grade or better; flags raised by an absence are always kept. */
+  @MinGradeProperty() minGrade?: string;
 }

@@ -1,7 +1,47 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
-import { FLAG_RULES, FLAG_SEVERITIES, type FlagRule, type FlagSeverity } from '#cw/domain';
+import {
+  COUNT_QUALIFIERS,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  FLAG_RULES,
+  FLAG_SEVERITIES,
+  oneOf,
+  POPULATION_CATEGORIES,
+  RELIABILITIES,
+  type Credibility,
+  type FlagRule,
+  type FlagSeverity,
+  type Reliability,
+} from '#cw/domain';
 import type { FlagListRow } from '#cw/persistence';
+
+class DetailCountDto {
+  @ApiProperty({ enum: COUNT_QUALIFIERS }) qualifier: string;
+  @ApiProperty() value: number;
+  @ApiProperty({ required: false }) max?: number;
+}
+
+/** A claim at one end of a discrepancy. */
+export class DiscrepancyClaimDto {
+  @ApiProperty({ format: 'uuid' }) reportId: string;
+  @ApiProperty({ format: 'uuid' }) sourcePartyId: string;
+  @ApiProperty({ format: 'date-time' }) reportedAt: string;
+  @ApiProperty({ type: DetailCountDto }) count: DetailCountDto;
+  @ApiProperty({ enum: RELIABILITIES }) sourceReliability: string;
+  @ApiProperty({ enum: CREDIBILITIES, type: 'integer' }) credibility: number;
+}
+
+/** count_discrepancy: which claims disagree, like with like, and the two at its ends. */
+export class FlagDetailDto {
+  @ApiProperty({ enum: EVACUATION_MEASURES }) measure: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) countedAtId: string | null;
+  @ApiProperty({ enum: POPULATION_CATEGORIES }) category: string;
+  @ApiProperty() low: number;
+  @ApiProperty() high: number;
+  @ApiProperty({ type: DiscrepancyClaimDto }) lowest: DiscrepancyClaimDto;
+  @ApiProperty({ type: DiscrepancyClaimDto }) highest: DiscrepancyClaimDto;
+}
 
 export class FlagResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -18,6 +58,27 @@ export class FlagResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedById: string | null;
   @ApiProperty({ nullable: true, type: String }) acknowledgeNote: string | null;
+  @ApiProperty({
+    enum: [...RELIABILITIES, null],
+    nullable: true,
+    type: String,
+    description: 'The weaker reliability of the claims it rests on; null for a flag raised by an absence.',
+  })
+  evidenceReliability: Reliability | null;
+  @ApiProperty({
+    enum: [...CREDIBILITIES, null],
+    nullable: true,
+    type: 'integer',
+    description: 'The weaker credibility of the claims it rests on; null for a flag raised by an absence.',
+  })
+  evidenceCredibility: Credibility | null;
+  @ApiProperty({
+    type: FlagDetailDto,
+    nullable: true,
+    description:
+      'count_discrepancy: the like group (measure, place, category) and the claims at its two ends.',
+  })
+  detail: Record<string, unknown> | null;
 }
 
 export class FlagPageDto extends PageInfoDto {
@@ -32,13 +93,21 @@ export function toFlagResponse(row: FlagListRow): FlagResponseDto {
     windowId: row.windowId,
     windowStartsAt: row.windowStartsAt.toISOString(),
     windowEndsAt: row.windowEndsAt.toISOString(),
-    rule: row.rule as FlagRule,
-    severity: row.severity as FlagSeverity,
+    rule: oneOf(FLAG_RULES, row.rule, 'flag rule'),
+    severity: oneOf(FLAG_SEVERITIES, row.severity, 'severity'),
     isOpen: row.resolvedAt === null,
     raisedAt: row.raisedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     acknowledgedById: row.acknowledgedById,
     acknowledgeNote: row.acknowledgeNote,
+    evidenceReliability: row.evidenceReliability,
+    evidenceCredibility: row.evidenceCredibility,
+    detail: detailOf(row.detail),
   };
+}
+
+function detailOf(stored: string | null): Record<string, unknown> | null {
+  const parsed: unknown = stored === null ? null : JSON.parse(stored);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { ...parsed } : null;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PARTY_KINDS, type PartyKind } from '#cw/domain';
+import { PARTY_KINDS, RELIABILITIES, type PartyKind, type Reliability } from '#cw/domain';
 
 export class PartyCreateDto {
   @ApiProperty({ example: 'Ministry of Defence of the Russian Federation', maxLength: 200 })
@@ -30,4 +30,13 @@ export class PartyCreateDto {
   @MinLength(1)
   @MaxLength(64)
   side?: string;
+
+  @ApiPropertyOptional({
+    enum: RELIABILITIES,
+    description:
+      'How reliable it has been as a source (Admiralty code: A completely reliable … E unreliable, F cannot be judged, the default); its claims are graded by it when entered.',
+  })
+  @IsOptional()
+  @IsIn(RELIABILITIES)
+  reliability?: Reliability;
 }

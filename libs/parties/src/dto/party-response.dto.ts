@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
-import { PARTY_KINDS, type PartyKind } from '#cw/domain';
+import { PARTY_KINDS, RELIABILITIES, type PartyKind, type Reliability } from '#cw/domain';
 import type { PartyEntity } from '#cw/persistence';
 
 export class PartyResponseDto {
@@ -14,6 +14,11 @@ export class PartyResponseDto {
     description: 'The side of the front line; null when not given.',
   })
   side: string | null;
+  @ApiProperty({
+    enum: RELIABILITIES,
+    description: 'Its reliability as a source (A–F; F: cannot be judged).',
+  })
+  reliability: Reliability;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -28,6 +33,7 @@ export function toPartyResponse(party: PartyEntity): PartyResponseDto {
     shortName: party.shortName,
     kind: party.kind as PartyKind,
     side: party.side,
+    reliability: party.reliability,
     createdAt: party.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
+import type { EvacuationMeasure } from '#cw/domain';
 import { LocationEntity } from '../location/location.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
@@ -53,6 +54,8 @@ export class CorridorEntity {
   @TextColumn('stance_promise', 16, { nullable: true }) stancePromise: string | null;
   /** The promise once the windows are over (kept, unconfirmed, broken), kept with its inputs like the figures. */
   @Column({ name: 'settled_promise', type: 'varchar', length: 16, default: 'broken' }) settledPromise: string;
+  /** What evacuation_low/high count: the headline measure (arrived, else evacuated, else left_origin). */
+  @TextColumn('headline_measure', 16, { nullable: true }) headlineMeasure: EvacuationMeasure | null;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
   @Index('ix_corridor_organisation')
   @ForeignKey(() => OrganisationEntity)

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PUBLIC_VIEWER, type EmbargoViewer } from '#cw/domain';
+import { EVACUATION_MEASURES, oneOf, PUBLIC_VIEWER, type EmbargoViewer, type Headline } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
 import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
-import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
 import { likeContaining } from '../shared/like.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
@@ -40,6 +39,12 @@ export interface CorridorListRow extends CorridorEntity {
   originName: string;
   destinationName: string | null;
   announcedByName: string;
+}
+
+/** The evacuation figures kept on the corridor row: how many claims, and the headline (null: none). */
+export interface CorridorEvacuationFigures {
+  reportCount: number;
+  headline: Headline | null;
 }
 
 /** Kept on the corridor row, in the transaction that changes their inputs, so the list needs no joins. */
@@ -156,11 +161,16 @@ const STATUS_FILTER: Record<string, string> = {
  * How a corridor passes a place (`locationId`): as its origin, its destination or one of its stops. The places its
  * claims were counted at join this list with the claims' `counted_at_id` (issue 13, point 1).
  */
-const PLACE_OF_CORRIDOR = [
-  'c.origin_id = :locationId',
-  'c.destination_id = :locationId',
-  'EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = :locationId)',
-];
+function placeOfCorridorSql(viewer: EmbargoViewer, params: SqlParams): string {
+  return [
+    'c.origin_id = :locationId',
+    'c.destination_id = :locationId',
+    'EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = :locationId)',
+    // A place people of the corridor were counted at, by a claim this viewer may see.
+    `EXISTS (SELECT 1 FROM evacuation_report er WHERE er.corridor_id = c.id AND er.counted_at_id = :locationId
+      AND ${embargoVisibleSql('er', viewer, params)})`,
+  ].join(' OR ');
+}
 
 /**
  * The conditions of a corridor filter on the corridor aliased `c`, their parameters added to `params`
@@ -179,7 +189,7 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
     params.partyId = filter.partyId;
   }
   if (filter.locationId) {
-    where.push(`(${PLACE_OF_CORRIDOR.join(' OR ')})`);
+    where.push(`(${placeOfCorridorSql(filter.viewer, params)})`);
     params.locationId = filter.locationId;
   }
   if (filter.from || filter.to) {
@@ -298,6 +308,20 @@ export class CorridorRepository {
     return rows.map((row) => this.windows.hydrate(row));
   }
 
+  /** The windows of these corridors (an operation's stages), in start order. */
+  async findWindowsOf(
+    corridorIds: readonly string[],
+    tx: SqlRunner = this.db,
+  ): Promise<CorridorWindowEntity[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await tx.all(
+      `SELECT ${this.windows.selectList} FROM corridor_window WHERE corridor_id IN (:...corridorIds)
+       ORDER BY starts_at, id`,
+      { corridorIds: [...corridorIds] },
+    );
+    return rows.map((row) => this.windows.hydrate(row));
+  }
+
   async findWindow(
     corridorId: string,
     windowId: string,
@@ -337,22 +361,54 @@ export class CorridorRepository {
   }
 
   /**
-   * Recomputes the evacuation figures on the corridor row from its reports, with its settled promise, in one
-   * statement: from every claim, or, when one claim was `added`, from the promise kept before and that claim.
+   * The evacuation figures kept on the corridor row, its row locked until the transaction ends (PostgreSQL; on
+   * SQLite a write transaction holds the database): figures are read, changed and written back, and two reports
+   * at once must not both start from the same figures.
    */
-  async refreshEvacuationFigures(
+  async lockEvacuationFigures(
     corridorId: string,
+    tx: SqlRunner,
+  ): Promise<CorridorEvacuationFigures | undefined> {
+    const row = await tx.get<Record<string, unknown>>(
+      `SELECT evacuation_report_count, headline_measure, evacuation_low, evacuation_high FROM corridor
+       WHERE id = :corridorId${tx.dialect === 'postgres' ? ' FOR NO KEY UPDATE' : ''}`,
+      { corridorId },
+    );
+    if (!row) return undefined;
+    const measure =
+      row.headline_measure == null ? null : oneOf(EVACUATION_MEASURES, row.headline_measure, 'measure');
+    return {
+      reportCount: Number(row.evacuation_report_count),
+      headline:
+        measure === null
+          ? null
+          : { measure, low: Number(row.evacuation_low), high: Number(row.evacuation_high) },
+    };
+  }
+
+  /**
+   * Writes the evacuation figures kept on the corridor row (the count of claims and the headline's range) with its
+   * settled promise, in one statement: from every claim, or, when one claim was `added`, from the promise kept
+   * before and that claim. `graceMs`: how long after a window a report naming none still counts for it.
+   */
+  async saveEvacuationFigures(
+    corridorId: string,
+    figures: CorridorEvacuationFigures,
     graceMs: number,
     tx: SqlRunner,
     added?: AddedClaim,
   ): Promise<void> {
     const settled = added ? SETTLED_PROMISE_AFTER_CLAIM_SQL : settledPromiseSql('stance_promise');
     await tx.run(
-      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL}),
-         settled_promise = ${settled}
+      `UPDATE corridor SET evacuation_report_count = :reportCount, headline_measure = :measure,
+         evacuation_low = :low, evacuation_high = :high, settled_promise = ${settled}
        WHERE id = :corridorId`,
       {
         corridorId,
+        reportCount: figures.reportCount,
+        measure: figures.headline?.measure ?? null,
+        low: figures.headline?.low ?? null,
+        high: figures.headline?.high ?? null,
         graceMs: Math.round(graceMs),
         ...(added && {
           isMoving: added.isMoving,

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PUBLIC_VIEWER, type EmbargoViewer, type Period } from '#cw/domain';
+import {
+  COUNT_QUALIFIERS,
+  EVACUATION_MEASURES,
+  oneOf,
+  POPULATION_CATEGORIES,
+  PUBLIC_VIEWER,
+  type EmbargoViewer,
+  type Period,
+} from '#cw/domain';
 import { Database } from '../database/database.js';
 import type { SqlParams } from '../database/named-parameters.js';
 import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
@@ -44,7 +52,10 @@ export interface DashboardFlagRow {
   isOpen: boolean;
 }
 
-export interface DashboardFigureRow extends EvacuationFigure {
+export interface DashboardFigureRow extends Omit<
+  EvacuationFigure,
+  'id' | 'sourceReliability' | 'credibility'
+> {
   corridorId: string;
   timezone: string;
   /** The operation the corridor is a stage of: its claims are counted with the other stages', once. */
@@ -52,7 +63,7 @@ export interface DashboardFigureRow extends EvacuationFigure {
 }
 
 const FIGURE_COLUMNS = `e.corridor_id, c.timezone, oc.operation_id, e.window_id, e.source_party_id, e.reported_at,
-  e.qualifier, e.value, e.max`;
+  e.qualifier, e.value, e.max, e.measure, e.counted_at_id, e.category`;
 
 /** Open flags now; or, for a period, every flag (open or resolved since) of a window that overlaps it. */
 function flagScope(
@@ -246,8 +257,11 @@ function toFigure(row: Record<string, unknown>): DashboardFigureRow {
     windowId: text(row.window_id),
     sourcePartyId: String(row.source_party_id),
     reportedAt: instant(row.reported_at),
-    qualifier: String(row.qualifier),
+    qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
     value: Number(row.value),
     max: row.max == null ? null : Number(row.max),
+    measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+    countedAtId: text(row.counted_at_id),
+    category: oneOf(POPULATION_CATEGORIES, row.category, 'category'),
   };
 }

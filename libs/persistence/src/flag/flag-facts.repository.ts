@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { PUBLIC_VIEWER } from '#cw/domain';
+import {
+  CONFIRMATION_STANCES,
+  COUNT_QUALIFIERS,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  oneOf,
+  POPULATION_CATEGORIES,
+  PUBLIC_VIEWER,
+  RELIABILITIES,
+  type ConfirmationStance,
+  type Credibility,
+  type Reliability,
+} from '#cw/domain';
+import type { EvacuationFigure } from '../report/report.repository.js';
 import { Database, SqlRunner } from '../database/database.js';
 import { chunked } from '../shared/chunked.js';
 import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
@@ -10,16 +23,30 @@ export interface CorridorFlagFacts {
   isCancelled: boolean;
   requiredPartyIds: string[];
   windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
-  confirmations: { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[];
-  evacuations: {
-    windowId: string | null;
-    sourcePartyId: string;
-    reportedAt: Date;
-    qualifier: string;
-    value: number;
-    max: number | null;
+  confirmations: {
+    partyId: string;
+    stance: ConfirmationStance;
+    statedAt: Date;
+    reportedById: string | null;
+    sourceReliability: Reliability;
+    credibility: Credibility;
   }[];
-  flags: { id: string; windowId: string; rule: string; resolvedAt: Date | null }[];
+  evacuations: EvacuationFigure[];
+  flags: {
+    id: string;
+    windowId: string;
+    rule: string;
+    resolvedAt: Date | null;
+    /** What it rests on, as stored: its detail and evidence grade, to tell when they change. */
+    evidence: FlagEvidence;
+  }[];
+}
+
+/** What a flag rests on: its detail (JSON) and the weaker grade of its claims (null: raised by an absence). */
+export interface FlagEvidence {
+  detail: string | null;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
 }
 
 export interface DueWindow {
@@ -122,46 +149,42 @@ export class FlagFactsRepository {
           nextEvaluationAt: row.next_evaluation_at == null ? null : instant(row.next_evaluation_at),
         });
       }
-      const confirmations = await tx.all<{
-        corridor_id: string;
-        party_id: string;
-        stance: string;
-        stated_at: unknown;
-        reported_by_id: string | null;
-      }>(
-        `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
-         WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
+      const confirmations = await tx.all<Record<string, unknown>>(
+        `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id, t.source_reliability, t.credibility
+         FROM confirmation t WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
         { ids },
       );
       for (const row of confirmations) {
-        of(row.corridor_id)?.confirmations.push({
-          partyId: row.party_id,
-          stance: row.stance,
+        of(String(row.corridor_id))?.confirmations.push({
+          partyId: String(row.party_id),
+          stance: oneOf(CONFIRMATION_STANCES, row.stance, 'stance'),
           statedAt: instant(row.stated_at),
-          reportedById: row.reported_by_id ?? null,
+          reportedById: (row.reported_by_id as string | null) ?? null,
+          sourceReliability: oneOf(RELIABILITIES, row.source_reliability, 'reliability'),
+          credibility: oneOf(CREDIBILITIES, Number(row.credibility), 'credibility'),
         });
       }
-      const evacuations = await tx.all<{
-        corridor_id: string;
-        window_id: string | null;
-        source_party_id: string;
-        reported_at: unknown;
-        qualifier: string;
-        value: number | string;
-        max: number | string | null;
-      }>(
-        `SELECT t.corridor_id, t.window_id, t.source_party_id, t.reported_at, t.qualifier, t.value, t.max
+      const evacuations = await tx.all<Record<string, unknown>>(
+        `SELECT t.id, t.corridor_id, t.window_id, t.source_party_id, t.reported_at, t.qualifier, t.value, t.max,
+                t.measure, t.counted_at_id, t.category, t.source_reliability, t.credibility
          FROM evacuation_report t WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
         { ids },
       );
       for (const row of evacuations) {
-        of(row.corridor_id)?.evacuations.push({
-          windowId: row.window_id ?? null,
-          sourcePartyId: row.source_party_id,
+        of(String(row.corridor_id))?.evacuations.push({
+          id: String(row.id),
+          corridorId: String(row.corridor_id),
+          windowId: (row.window_id as string | null) ?? null,
+          sourcePartyId: String(row.source_party_id),
           reportedAt: instant(row.reported_at),
-          qualifier: row.qualifier,
+          qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
           value: Number(row.value),
           max: row.max == null ? null : Number(row.max),
+          measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+          countedAtId: (row.counted_at_id as string | null) ?? null,
+          category: oneOf(POPULATION_CATEGORIES, row.category, 'category'),
+          sourceReliability: oneOf(RELIABILITIES, row.source_reliability, 'reliability'),
+          credibility: oneOf(CREDIBILITIES, Number(row.credibility), 'credibility'),
         });
       }
       if (!dueAt) await this.loadFlags('corridor_id', ids, facts, tx);
@@ -183,19 +206,28 @@ export class FlagFactsRepository {
     facts: Map<string, CorridorFlagFacts>,
     tx: SqlRunner,
   ): Promise<void> {
-    const flags = await tx.all<{
-      id: string;
-      corridor_id: string;
-      window_id: string;
-      rule: string;
-      resolved_at: unknown;
-    }>(`SELECT id, corridor_id, window_id, rule, resolved_at FROM flag WHERE ${by} IN (:...ids)`, { ids });
+    const flags = await tx.all<Record<string, unknown>>(
+      `SELECT id, corridor_id, window_id, rule, resolved_at, detail, evidence_reliability, evidence_credibility
+       FROM flag WHERE ${by} IN (:...ids)`,
+      { ids },
+    );
     for (const row of flags) {
-      facts.get(row.corridor_id)?.flags.push({
-        id: row.id,
-        windowId: row.window_id,
-        rule: row.rule,
+      facts.get(String(row.corridor_id))?.flags.push({
+        id: String(row.id),
+        windowId: String(row.window_id),
+        rule: String(row.rule),
         resolvedAt: row.resolved_at == null ? null : instant(row.resolved_at),
+        evidence: {
+          detail: (row.detail as string | null) ?? null,
+          reliability:
+            row.evidence_reliability == null
+              ? null
+              : oneOf(RELIABILITIES, row.evidence_reliability, 'reliability'),
+          credibility:
+            row.evidence_credibility == null
+              ? null
+              : oneOf(CREDIBILITIES, Number(row.evidence_credibility), 'credibility'),
+        },
       });
     }
   }

@@ -1,7 +1,15 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
 import { CorridorWindowEntity } from '../corridor/corridor-window.entity.js';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import type { Credibility, Reliability } from '#cw/domain';
+import {
+  CredibilityColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  ReliabilityColumn,
+  TextColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 /** A machine-raised alert on a window; one row per window and rule, however often jobs run. */
@@ -21,4 +29,9 @@ export class FlagEntity {
   @ForeignKey(() => UserEntity) @RefColumn('acknowledged_by_id', { nullable: true }) acknowledgedById:
     string | null;
   @TextColumn('acknowledge_note', undefined, { nullable: true }) acknowledgeNote: string | null;
+  /** JSON: for count_discrepancy, the like group and the claims at its two ends. */
+  @TextColumn('detail', undefined, { nullable: true }) detail: string | null;
+  /** The weaker grade of the claims it rests on; null for a flag raised by an absence. */
+  @ReliabilityColumn('evidence_reliability', { nullable: true }) evidenceReliability: Reliability | null;
+  @CredibilityColumn('evidence_credibility', { nullable: true }) evidenceCredibility: Credibility | null;
 }

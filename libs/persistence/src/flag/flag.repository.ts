@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Grade } from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EmbargoViewer } from '#cw/domain';
@@ -9,6 +10,7 @@ import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import { chunked } from '../shared/chunked.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { FlagEventEntity } from './flag-event.entity.js';
+import type { FlagEvidence } from './flag-facts.repository.js';
 import { FlagEntity } from './flag.entity.js';
 
 export type FlagEventKind = 'raised' | 'resolved' | 'reopened' | 'acknowledged';
@@ -20,12 +22,16 @@ export interface NewFlag {
   windowId: string;
   rule: string;
   severity: string;
+  /** What it rests on; none (a flag raised by an absence) when not given. */
+  evidence?: FlagEvidence;
 }
 
 export interface FlagListFilter {
   /** Flags of corridors under embargo are their organisation's only. */
   viewer: EmbargoViewer;
   isOpen?: boolean;
+  /** Only flags whose evidence is of this grade or better, and flags raised by an absence (no evidence). */
+  minGrade?: Grade;
   rule?: string;
   severity?: string;
   corridorId?: string;
@@ -77,11 +83,27 @@ export class FlagRepository {
     let raised = 0;
     for (const part of chunked(flags, 2000)) {
       const inserted = await tx.all<{ id: string }>(
-        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at)
-         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, CAST(:at AS bigint)
+        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at, detail, evidence_reliability,
+           evidence_credibility)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, CAST(:at AS bigint),
+           j.value ->> 5, j.value ->> 6, CAST(j.value ->> 7 AS integer)
          FROM ${rows} WHERE true
          ON CONFLICT (window_id, rule) DO NOTHING RETURNING id`,
-        { at, rows: JSON.stringify(part.map((f) => [f.id, f.corridorId, f.windowId, f.rule, f.severity])) },
+        {
+          at,
+          rows: JSON.stringify(
+            part.map((f) => [
+              f.id,
+              f.corridorId,
+              f.windowId,
+              f.rule,
+              f.severity,
+              f.evidence?.detail ?? null,
+              f.evidence?.reliability ?? null,
+              f.evidence?.credibility ?? null,
+            ]),
+          ),
+        },
       );
       raised += await this.recordEvents(
         inserted.map((row) => row.id),
@@ -92,6 +114,20 @@ export class FlagRepository {
       );
     }
     return raised;
+  }
+
+  /** What flags that still hold now rest on (the claims at a discrepancy's ends changed, or their grades). */
+  async updateEvidence(
+    changes: readonly { id: string; evidence: FlagEvidence }[],
+    tx: SqlRunner,
+  ): Promise<void> {
+    for (const { id, evidence } of changes) {
+      await tx.run(
+        `UPDATE flag SET detail = :detail, evidence_reliability = :reliability, evidence_credibility = :credibility
+         WHERE id = :id`,
+        { id, ...evidence },
+      );
+    }
   }
 
   /** A resolved flag whose condition holds again. */
@@ -190,6 +226,15 @@ export class FlagRepository {
     if (filter.corridorId) {
       where.push('f.corridor_id = :corridorId');
       params.corridorId = filter.corridorId;
+    }
+    if (filter.minGrade) {
+      // Grades order as their letters and digits do (A before F, 1 before 6): meetsGrade (libs/domain) in SQL.
+      where.push(`(f.evidence_reliability IS NULL
+        OR (f.evidence_reliability <= :minReliability AND f.evidence_credibility <= :minCredibility))`);
+      Object.assign(params, {
+        minReliability: filter.minGrade.reliability,
+        minCredibility: filter.minGrade.credibility,
+      });
     }
     const rows = await this.select(
       `WHERE ${where.join(' AND ')}`,

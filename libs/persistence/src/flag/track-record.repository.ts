@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PUBLIC_VIEWER } from '#cw/domain';
+import { CONFIRMATION_STANCES, oneOf, PUBLIC_VIEWER, type ConfirmationStance } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 
@@ -17,7 +17,7 @@ export interface AnnouncedWindowsFacts {
   requiredPartyIds: Map<string, string[]>;
   confirmations: Map<
     string,
-    { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[]
+    { partyId: string; stance: ConfirmationStance; statedAt: Date; reportedById: string | null }[]
   >;
   /** Evacuation reports per corridor: the window they name (or null), when, and the figure they state. */
   evacuations: Map<string, AnnouncedEvacuationRow[]>;
@@ -94,7 +94,7 @@ export class TrackRecordRepository {
       requiredPartyIds: groupBy(required, (row) => row.party_id),
       confirmations: groupBy(confirmations, (row) => ({
         partyId: row.party_id,
-        stance: row.stance,
+        stance: oneOf(CONFIRMATION_STANCES, row.stance, 'stance'),
         statedAt: instant(row.stated_at),
         reportedById: row.reported_by_id ?? null,
       })),

@@ -119,6 +119,42 @@ async function storeRecordsOfTheFirstSchema(
       AT,
     ],
   );
+  await q(
+    `INSERT INTO remaining_report (id, corridor_id, source_party_id, reported_at, qualifier, value, max, source_url, note,
+       fingerprint, organisation_id, created_by_id, created_at) VALUES (${p(13)})`,
+    [
+      ids.remaining,
+      ids.corridor,
+      ids.party,
+      AT,
+      'about',
+      300,
+      null,
+      null,
+      'a few hundred',
+      'r'.repeat(64),
+      ids.org,
+      ids.user,
+      AT,
+    ],
+  );
+  await q(
+    `INSERT INTO confirmation (id, corridor_id, party_id, stance, stated_at, source_url, note, fingerprint, organisation_id,
+       created_by_id, created_at) VALUES (${p(11)})`,
+    [
+      ids.rejection,
+      ids.corridor,
+      ids.party,
+      'rejected',
+      AT,
+      null,
+      null,
+      'c'.repeat(64),
+      ids.org,
+      ids.user,
+      AT,
+    ],
+  );
 }
 
 describe.each(mediumDialects())('migrating a database that holds records (%s)', (dialect) => {
@@ -135,6 +171,8 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       'corridor',
       'window',
       'report',
+      'remaining',
+      'rejection',
       'confirmation',
     ].map((k) => [k, randomUUID()]),
   );
@@ -165,12 +203,13 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       corridor: 1,
       corridor_window: 1,
       evacuation_report: 1,
+      remaining_report: 1,
       app_user: 1,
       user_session: 1,
       party: 2,
       location: 1,
       corridor_required_party: 1,
-      confirmation: 1,
+      confirmation: 2,
     };
     for (const [table, n] of Object.entries(expected)) {
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
@@ -262,5 +301,110 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
       expect([table, Number(row.n)]).toEqual([table, 0]);
     }
+  });
+});
+
+describe.each(mediumDialects())('migrating claims stored before measures and grades (%s)', (dialect) => {
+  let empty: EmptyDatabase;
+  let dataSource: DataSource;
+  const ids = Object.fromEntries(
+    [
+      'org',
+      'user',
+      'session',
+      'party',
+      'location',
+      'corridor',
+      'window',
+      'report',
+      'remaining',
+      'confirmation',
+    ].map((k) => [k, randomUUID()]),
+  );
+
+  beforeAll(async () => {
+    empty = await createEmptyDatabase(dialect);
+    const options = buildDataSourceOptions(empty.url);
+    const first = await new DataSource({
+      ...options,
+      migrations: [(options.migrations as (new () => unknown)[])[0]],
+    }).initialize();
+    await first.runMigrations();
+    await storeRecordsOfTheFirstSchema(first, ids);
+    await first.destroy();
+    dataSource = await new DataSource(options).initialize();
+    await dataSource.runMigrations();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await empty?.drop();
+  });
+
+  it('keeps what each claim said, and reads it as an ungraded count of people evacuated, civilians', async () => {
+    const [report] = await dataSource.query(
+      `SELECT window_id, qualifier, value, category, fingerprint, measure, counted_at_id, breakdown, source_reliability,
+              credibility FROM evacuation_report WHERE id = '${ids.report}'`,
+    );
+    expect({ ...report, credibility: Number(report.credibility) }).toEqual({
+      window_id: ids.window,
+      qualifier: 'exact',
+      value: 5,
+      category: 'civilians',
+      fingerprint: 'f'.repeat(64),
+      measure: 'evacuated',
+      counted_at_id: null,
+      breakdown: null,
+      source_reliability: 'F',
+      credibility: 6,
+    });
+    const [remaining] = await dataSource.query(
+      `SELECT qualifier, value, note, category, place_id, source_reliability, credibility FROM remaining_report
+       WHERE id = '${ids.remaining}'`,
+    );
+    expect({
+      ...remaining,
+      value: Number(remaining.value),
+      credibility: Number(remaining.credibility),
+    }).toEqual({
+      qualifier: 'about',
+      value: 300,
+      note: 'a few hundred',
+      category: 'civilians',
+      place_id: null,
+      source_reliability: 'F',
+      credibility: 6,
+    });
+    const [confirmation] = await dataSource.query(
+      `SELECT stance, source_reliability, credibility FROM confirmation WHERE id = '${ids.rejection}'`,
+    );
+    expect([confirmation.stance, confirmation.source_reliability, Number(confirmation.credibility)]).toEqual([
+      'rejected',
+      'F',
+      6,
+    ]);
+    const [party] = await dataSource.query(`SELECT reliability FROM party WHERE id = '${ids.party}'`);
+    expect(party.reliability).toBe('F');
+    if (dialect === 'sqlite') expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
+  });
+
+  it("says what the corridor's stored figures count: the claims' headline, people evacuated", async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT headline_measure, evacuation_low, evacuation_high FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    expect([
+      corridor.headline_measure,
+      Number(corridor.evacuation_low),
+      Number(corridor.evacuation_high),
+    ]).toEqual(['evacuated', 5, 5]);
+  });
+
+  it('still refuses a place that does not exist for a claim, now that claims name places', async () => {
+    if (dialect === 'sqlite') await dataSource.query('PRAGMA foreign_keys = ON');
+    await expect(
+      dataSource.query(
+        `UPDATE evacuation_report SET counted_at_id = '${randomUUID()}' WHERE id = '${ids.report}'`,
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -1,7 +1,8 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { UserEntity } from '../user/user.entity.js';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import type { Reliability } from '#cw/domain';
+import { IdColumn, InstantColumn, RefColumn, ReliabilityColumn, TextColumn } from '../shared/columns.js';
 
 @Entity('party')
 export class PartyEntity {
@@ -11,6 +12,8 @@ export class PartyEntity {
   @Index('ix_party_kind') @TextColumn('kind', 16) kind: string;
   /** The side of the front line (`Russia`, `Ukraine`): a party is not asked to confirm its own side's corridor. */
   @TextColumn('side', 64, { nullable: true }) side: string | null;
+  /** What its claims are graded by default (Admiralty code); F: cannot be judged. */
+  @ReliabilityColumn('reliability') reliability: Reliability;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;

@@ -1,12 +1,15 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { ConfirmationStance, Credibility, Reliability } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
 import {
+  CredibilityColumn,
   IdColumn,
   InstantColumn,
   IntColumn,
   RefColumn,
+  ReliabilityColumn,
   TextColumn,
   EmbargoedUntilColumn,
   EmbargoLiftedAtColumn,
@@ -20,12 +23,15 @@ export class ConfirmationEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
   @Index('ix_confirmation_party') @ForeignKey(() => PartyEntity) @RefColumn('party_id') partyId: string;
-  @TextColumn('stance', 16) stance: string;
+  @TextColumn('stance', 16) stance: ConfirmationStance;
   /** The party that reported the stance (a facilitator's "with the agreement of the parties"); null: its own. */
   @ForeignKey(() => PartyEntity) @RefColumn('reported_by_id', { nullable: true }) reportedById: string | null;
   @InstantColumn('stated_at') statedAt: Date;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;
+  /** Its source's reliability when it was entered (kept: a party's later grade does not rewrite it). */
+  @ReliabilityColumn('source_reliability') sourceReliability: Reliability;
+  @CredibilityColumn('credibility') credibility: Credibility;
   /** Same corridor, party, stance and instant: the same statement entered twice. */
   @Index('ux_confirmation_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;

@@ -1,12 +1,15 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { Credibility, IncidentKind, Reliability } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
 import {
+  CredibilityColumn,
   IdColumn,
   InstantColumn,
   IntColumn,
   RefColumn,
+  ReliabilityColumn,
   TextColumn,
   EmbargoedUntilColumn,
   EmbargoLiftedAtColumn,
@@ -19,12 +22,15 @@ import { UserEntity } from '../user/user.entity.js';
 export class IncidentEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
-  @TextColumn('kind', 16) kind: string;
+  @TextColumn('kind', 16) kind: IncidentKind;
   @InstantColumn('occurred_at') occurredAt: Date;
   @TextColumn('description') description: string;
   @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId:
     string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
+  /** Its source's reliability when it was entered (kept: a party's later grade does not rewrite it). */
+  @ReliabilityColumn('source_reliability') sourceReliability: Reliability;
+  @CredibilityColumn('credibility') credibility: Credibility;
   @Index('ux_incident_fingerprint', { unique: true }) @TextColumn('fingerprint', 64) fingerprint: string;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;

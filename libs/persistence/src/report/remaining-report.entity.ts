@@ -1,12 +1,16 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
+import type { CountQualifier, Credibility, PopulationCategory, Reliability } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
+import { LocationEntity } from '../location/location.entity.js';
 import {
+  CredibilityColumn,
   IdColumn,
   InstantColumn,
   IntColumn,
   RefColumn,
+  ReliabilityColumn,
   TextColumn,
   EmbargoedUntilColumn,
   EmbargoLiftedAtColumn,
@@ -21,11 +25,17 @@ export class RemainingReportEntity {
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;
   @ForeignKey(() => PartyEntity) @RefColumn('source_party_id') sourcePartyId: string;
   @InstantColumn('reported_at') reportedAt: Date;
-  @TextColumn('qualifier', 16) qualifier: string;
+  @TextColumn('qualifier', 16) qualifier: CountQualifier;
   @IntColumn('value') value: number;
   @IntColumn('max', { nullable: true }) max: number | null;
+  @TextColumn('category', 32, { default: 'civilians' }) category: PopulationCategory;
+  /** Where they wait, when the source says (the plant, a district); else the corridor's origin. */
+  @ForeignKey(() => LocationEntity) @RefColumn('place_id', { nullable: true }) placeId: string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;
   @TextColumn('note', undefined, { nullable: true }) note: string | null;
+  /** Its source's reliability when it was entered (kept: a party's later grade does not rewrite it). */
+  @ReliabilityColumn('source_reliability') sourceReliability: Reliability;
+  @CredibilityColumn('credibility') credibility: Credibility;
   @Index('ux_remaining_report_fingerprint', { unique: true })
   @TextColumn('fingerprint', 64)
   fingerprint: string;

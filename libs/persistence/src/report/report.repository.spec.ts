@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { headlineOfGroups } from '#cw/domain';
 import {
   aConfirmation,
   aCorridor,
@@ -16,6 +17,8 @@ import {
   type MediumDatabase,
 } from '../../test-support/medium-database.js';
 import { ForeignKeyViolation, UniqueViolation } from '../database/database-errors.js';
+import { bindNamed } from '../database/named-parameters.js';
+import { figureGroupSql } from './report.repository.js';
 import type { CorridorWindowEntity } from '../corridor/corridor-window.entity.js';
 
 const THURSDAY_MORNING = new Date('2022-05-05T05:00:00Z');
@@ -113,12 +116,20 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
       await repos.corridors.insertWindows([window], tx);
       await repos.reports.insertEvacuation(inWindow, tx);
       await repos.reports.insertEvacuation(unplaced, tx);
-      await repos.corridors.refreshEvacuationFigures(corridor.id, 6 * 3_600_000, tx);
+      // What libs/reports' CorridorStateService keeps on the row, from the groups this repository reads.
+      const groups = await repos.reports.figureGroups(corridor.id, tx);
+      await repos.corridors.saveEvacuationFigures(
+        corridor.id,
+        { reportCount: groups.reduce((n, g) => n + g.claims, 0), headline: headlineOfGroups(groups) },
+        6 * 3_600_000,
+        tx,
+      );
     });
 
     const figures = await repos.reports.findEvacuationFigures([corridor.id]);
     expect(figures.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())).toEqual([
       {
+        id: inWindow.id,
         corridorId: corridor.id,
         windowId: window.id,
         sourcePartyId: inWindow.sourcePartyId,
@@ -126,8 +137,14 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
         qualifier: 'range',
         value: 1500,
         max: 2000,
+        measure: 'evacuated',
+        countedAtId: null,
+        category: 'civilians',
+        sourceReliability: 'F',
+        credibility: 6,
       },
       {
+        id: unplaced.id,
         corridorId: corridor.id,
         windowId: null,
         sourcePartyId: unplaced.sourcePartyId,
@@ -135,6 +152,11 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
         qualifier: 'at_least',
         value: 40,
         max: null,
+        measure: 'evacuated',
+        countedAtId: null,
+        category: 'civilians',
+        sourceReliability: 'F',
+        credibility: 6,
       },
     ]);
     // toEqual above already tells 1500 from '1500'; these say it for the reader.
@@ -188,4 +210,24 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
     expect(await repos.reports.findEvacuations(corridor.id)).toEqual([]);
     expect(await repos.corridors.findRequiredPartyIds(corridor.id)).toEqual([]);
   });
+
+  if (dialect === 'sqlite') {
+    it("read a new claim's group from the covering index alone, whatever the corridor's other claims", async () => {
+      for (const namesWindow of [true, false]) {
+        const { text, values } = bindNamed(
+          figureGroupSql(namesWindow),
+          { corridorId: 'c', measure: 'arrived', ...(namesWindow ? { windowId: 'w' } : {}) },
+          () => '?',
+        );
+        const plan: string[] = (await medium.dataSource.query(`EXPLAIN QUERY PLAN ${text}`, values)).map(
+          (row: { detail: string }) => row.detail,
+        );
+        expect(plan).toEqual([
+          expect.stringMatching(
+            /USING COVERING INDEX ix_evacuation_report_corridor \(corridor_id=\? AND measure=\? AND window_id/,
+          ),
+        ]);
+      }
+    });
+  }
 });

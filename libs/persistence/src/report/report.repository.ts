@@ -1,4 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import {
+  COUNT_QUALIFIERS,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  oneOf,
+  POPULATION_CATEGORIES,
+  RELIABILITIES,
+  type CountQualifier,
+  type Credibility,
+  type EvacuationMeasure,
+  type PopulationCategory,
+  type Reliability,
+} from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { PUBLIC_VIEWER } from '#cw/domain';
@@ -10,22 +23,30 @@ import { EvacuationReportEntity } from './evacuation-report.entity.js';
 import { IncidentEntity } from './incident.entity.js';
 import { RemainingReportEntity } from './remaining-report.entity.js';
 
-/** The part of an evacuation report that reconciliation reads. */
+/** The part of an evacuation report that the figures read: what it counted, where, of whom, how graded. */
 export interface EvacuationFigure {
+  id: string;
   corridorId: string;
   windowId: string | null;
   sourcePartyId: string;
   reportedAt: Date;
-  qualifier: string;
+  qualifier: CountQualifier;
   value: number;
   max: number | null;
+  measure: EvacuationMeasure;
+  countedAtId: string | null;
+  category: PopulationCategory;
+  sourceReliability: Reliability;
+  credibility: Credibility;
 }
 
-/** Totals of a corridor's evacuation reports, as kept on the corridor row. */
-export interface EvacuationTotals {
-  reportCount: number;
-  low: number | null;
-  high: number | null;
+/** A corridor's claims of one measure in one window (or in none), as the database aggregates them. */
+export interface FigureGroup {
+  measure: EvacuationMeasure;
+  windowId: string | null;
+  low: number;
+  high: number;
+  claims: number;
 }
 
 /** The records a report names; each is checked only when given. */
@@ -36,25 +57,43 @@ export interface ReportReferences {
   reportedById?: string;
   windowId?: string;
   locationId?: string;
+  /** A second place a report may name (where people were counted, or wait). */
+  placeId?: string;
 }
 
+// The lowest and highest figure of a claim, as statedFigures (libs/domain) reads its count: "more than N" states
+// N+1, "fewer than N" N-1. corridor-figures-sql.spec pins these to the domain.
+const CLAIM_LOW_SQL = `CASE r.qualifier WHEN 'more_than' THEN r.value + 1 WHEN 'fewer_than' THEN r.value - 1 ELSE r.value END`;
+const CLAIM_HIGH_SQL = `CASE r.qualifier WHEN 'more_than' THEN r.value + 1 WHEN 'fewer_than' THEN r.value - 1 ELSE COALESCE(r.max, r.value) END`;
 // Figures every organisation shares count no claim under embargo: a claim counts from its lift, as if entered then.
 const PUBLIC_CLAIM = embargoVisibleSql('r', PUBLIC_VIEWER, {});
-
-/** The total range of a corridor's evacuation reports, used by evacuationTotals and the corridor row's update. */
-export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
-  SELECT COUNT(*) AS n, MIN(r.value) AS lo, MAX(COALESCE(r.max, r.value)) AS hi
-  FROM evacuation_report r WHERE r.corridor_id = :corridorId AND ${PUBLIC_CLAIM} GROUP BY r.window_id) g`;
 
 /** The kinds of report that can be corrected after entry, each its own table. */
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-interface ReportRows {
+/** Each kind's stored row. */
+export interface ReportRows {
   confirmation: ConfirmationEntity;
   evacuation: EvacuationReportEntity;
   remaining: RemainingReportEntity;
   incident: IncidentEntity;
+}
+
+/** The instant each kind's claim is about: when it was stated, reported or happened. */
+const STATED_AT_COLUMN: Record<ReportKind, string> = {
+  confirmation: 'stated_at',
+  evacuation: 'reported_at',
+  remaining: 'reported_at',
+  incident: 'occurred_at',
+};
+
+/** The range of one group of a corridor's claims (a measure, in a window or in none); a plan test pins its index. */
+export function figureGroupSql(namesWindow: boolean): string {
+  return `SELECT MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
+    FROM evacuation_report r
+    WHERE r.corridor_id = :corridorId AND r.measure = :measure
+      AND ${namesWindow ? 'r.window_id = :windowId' : 'r.window_id IS NULL'} AND ${PUBLIC_CLAIM}`;
 }
 
 /** Confirmations, evacuation reports, remaining-population reports and incidents of corridors. */
@@ -137,28 +176,37 @@ export class ReportRepository {
     return changed > 0;
   }
 
-  async insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
-    const inserted = await tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
-    await holdIfEmbargoed('confirmation', row, tx);
+  /** Stores one report; one under embargo is put on the lift job's list in the same transaction. */
+  async insert<K extends ReportKind>(kind: K, row: ReportRows[K], tx: SqlRunner): Promise<number> {
+    const table = this.tableOf(kind);
+    const inserted = await tx.run(table.insertSql, table.toParams(row));
+    await holdIfEmbargoed(kind, row, tx);
     return inserted;
   }
 
-  async insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
-    const inserted = await tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
-    await holdIfEmbargoed('evacuation', row, tx);
-    return inserted;
+  /** Every report of one kind of a corridor, in the time order of what it states. */
+  findAll<K extends ReportKind>(
+    kind: K,
+    corridorId: string,
+    tx: SqlRunner = this.db,
+  ): Promise<ReportRows[K][]> {
+    return this.allOf(this.tableOf(kind), STATED_AT_COLUMN[kind], corridorId, tx);
   }
 
-  async insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
-    const inserted = await tx.run(this.remaining.insertSql, this.remaining.toParams(row));
-    await holdIfEmbargoed('remaining', row, tx);
-    return inserted;
+  insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
+    return this.insert('confirmation', row, tx);
   }
 
-  async insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
-    const inserted = await tx.run(this.incidents.insertSql, this.incidents.toParams(row));
-    await holdIfEmbargoed('incident', row, tx);
-    return inserted;
+  insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
+    return this.insert('evacuation', row, tx);
+  }
+
+  insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
+    return this.insert('remaining', row, tx);
+  }
+
+  insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
+    return this.insert('incident', row, tx);
   }
 
   findConfirmations(corridorId: string, tx: SqlRunner = this.db): Promise<ConfirmationEntity[]> {
@@ -187,37 +235,72 @@ export class ReportRepository {
   ): Promise<EvacuationFigure[]> {
     if (corridorIds.length === 0) return [];
     const rows = await tx.all<Record<string, unknown>>(
-      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report r
-       WHERE corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM}`,
+      `SELECT id, corridor_id, window_id, source_party_id, reported_at, qualifier, value, max, measure,
+              counted_at_id, category, source_reliability, credibility
+       FROM evacuation_report r WHERE corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM}`,
       { corridorIds: [...corridorIds] },
     );
     return rows.map((row) => ({
+      id: String(row.id),
       corridorId: String(row.corridor_id),
       windowId: (row.window_id as string | null) ?? null,
       sourcePartyId: String(row.source_party_id),
       reportedAt: new Date(Number(row.reported_at)),
-      qualifier: String(row.qualifier),
+      qualifier: oneOf(COUNT_QUALIFIERS, row.qualifier, 'count qualifier'),
       value: Number(row.value),
       max: row.max == null ? null : Number(row.max),
+      measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+      countedAtId: (row.counted_at_id as string | null) ?? null,
+      category: oneOf(POPULATION_CATEGORIES, row.category, 'category'),
+      sourceReliability: oneOf(RELIABILITIES, row.source_reliability, 'reliability'),
+      credibility: oneOf(CREDIBILITIES, Number(row.credibility), 'credibility'),
     }));
   }
 
   /**
-   * The total range of reconcileCounts (libs/domain) computed in one aggregate row: per window, the lowest and
-   * highest stated figure; summed over windows. corridor-figures-sql.spec pins it to the domain function.
+   * A corridor's claims every organisation shares grouped by measure and window, each group's lowest and highest
+   * stated figure: what summarizeEvacuations (libs/domain) sums, read from the covering index alone.
    */
-  async evacuationTotals(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationTotals> {
-    const row = await tx.get<{
-      n: number | string;
-      low: number | string | null;
-      high: number | string | null;
-    }>(EVACUATION_TOTALS_SQL, { corridorId });
-    const count = Number(row?.n ?? 0);
-    return {
-      reportCount: count,
-      low: count ? Number(row?.low) : null,
-      high: count ? Number(row?.high) : null,
-    };
+  async figureGroups(corridorId: string, tx: SqlRunner = this.db): Promise<FigureGroup[]> {
+    const rows = await tx.all<Record<string, unknown>>(
+      `SELECT measure, window_id, MIN(${CLAIM_LOW_SQL}) AS lo, MAX(${CLAIM_HIGH_SQL}) AS hi, COUNT(*) AS n
+       FROM evacuation_report r WHERE r.corridor_id = :corridorId AND ${PUBLIC_CLAIM}
+       GROUP BY r.measure, r.window_id`,
+      { corridorId },
+    );
+    return rows.map((row) => ({
+      measure: oneOf(EVACUATION_MEASURES, row.measure, 'measure'),
+      windowId: (row.window_id as string | null) ?? null,
+      low: Number(row.lo),
+      high: Number(row.hi),
+      claims: Number(row.n),
+    }));
+  }
+
+  /**
+   * One group (measure and window, or no window) of a corridor's claims: the range a new claim joins. A range of
+   * the covering index, read from the index alone: its cost follows the group, not the corridor.
+   */
+  async figureGroup(
+    corridorId: string,
+    measure: EvacuationMeasure,
+    windowId: string | null,
+    tx: SqlRunner,
+  ): Promise<{ low: number; high: number } | null> {
+    const row = await tx.get<Record<string, unknown>>(figureGroupSql(windowId !== null), {
+      corridorId,
+      measure,
+      ...(windowId === null ? {} : { windowId }),
+    });
+    return row && Number(row.n) > 0 ? { low: Number(row.lo), high: Number(row.hi) } : null;
+  }
+
+  /** A party's reliability now: what a claim it is the source of is graded by, unless it says otherwise. */
+  async reliabilityOf(partyId: string, tx: SqlRunner = this.db): Promise<Reliability | undefined> {
+    const row = await tx.get<{ reliability: string }>('SELECT reliability FROM party WHERE id = :partyId', {
+      partyId,
+    });
+    return row && oneOf(RELIABILITIES, row.reliability, 'reliability');
   }
 
   /** Which of the named records do not exist, in one query: the hot path of report entry. */
@@ -236,6 +319,7 @@ export class ReportRepository {
     }
     if (refs.locationId)
       checks.push(`EXISTS (SELECT 1 FROM location WHERE id = :locationId) AS "locationId"`);
+    if (refs.placeId) checks.push(`EXISTS (SELECT 1 FROM location WHERE id = :placeId) AS "placeId"`);
     const row = await tx.get<Record<keyof ReportReferences, number | boolean>>(
       `SELECT ${checks.join(', ')}`,
       { ...refs },

@@ -29,9 +29,28 @@ export function RefColumn(name: string, options: Pick<ColumnOptions, 'nullable'>
 export function TextColumn(
   name: string,
   length?: number,
-  options: Pick<ColumnOptions, 'nullable'> = {},
+  options: Pick<ColumnOptions, 'nullable' | 'default'> = {},
 ): PropertyDecorator {
-  return Column({ name, type: length ? 'varchar' : 'text', length, nullable: options.nullable ?? false });
+  return Column({
+    name,
+    type: length ? 'varchar' : 'text',
+    length,
+    nullable: options.nullable ?? false,
+    default: options.default,
+  });
+}
+
+/** A claim's grade (Admiralty code): its source's reliability A–F and its credibility 1–6, ungraded by default. */
+export function ReliabilityColumn(name: string, options: { nullable?: boolean } = {}): PropertyDecorator {
+  return options.nullable
+    ? Column({ name, type: 'varchar', length: 1, nullable: true })
+    : Column({ name, type: 'varchar', length: 1, nullable: false, default: 'F' });
+}
+
+export function CredibilityColumn(name: string, options: { nullable?: boolean } = {}): PropertyDecorator {
+  return options.nullable
+    ? Column({ name, type: 'integer', nullable: true })
+    : Column({ name, type: 'integer', nullable: false, default: 6 });
 }
 
 /** A yes/no column: `boolean` on PostgreSQL, 0/1 on SQLite; read back as a boolean on both. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PUBLIC_VIEWER } from '#cw/domain';
+import { parseBreakdown, PUBLIC_VIEWER, type Breakdown } from '#cw/domain';
 import {
   corridorFilterSql,
   CORRIDOR_PROMISE_SQL,
@@ -70,6 +70,14 @@ export interface ExportClaimRow {
   value: number | null;
   max: number | null;
   arrivedAtName: string | null;
+  /** Evacuations: what was counted, where, and who (null for other kinds). */
+  measure: string | null;
+  countedAtName: string | null;
+  breakdown: Breakdown | null;
+  /** Remaining-population reports: where they wait. */
+  placeName: string | null;
+  sourceReliability: string;
+  credibility: number;
   incidentKind: string | null;
   note: string | null;
   sourceUrl: string | null;
@@ -111,29 +119,34 @@ const CLAIM_SELECT: Record<ReportKind, { table: string; columns: string; joins: 
     table: 'confirmation',
     columns: `t.party_id AS source_party_id, t.stated_at AS reported_at, NULL AS occurred_at, t.stance,
       NULL AS category, NULL AS qualifier, NULL AS value, NULL AS max, NULL AS window_id, NULL AS window_starts_at,
-      NULL AS arrived_at_name, NULL AS incident_kind, t.note`,
+      NULL AS arrived_at_name, NULL AS incident_kind, t.note, NULL AS measure, NULL AS counted_at_name,
+      NULL AS breakdown, NULL AS place_name, t.source_reliability, t.credibility`,
     joins: 'LEFT JOIN party p ON p.id = t.party_id',
   },
   evacuation: {
     table: 'evacuation_report',
     columns: `t.source_party_id, t.reported_at, NULL AS occurred_at, NULL AS stance, t.category, t.qualifier,
       t.value, t.max, t.window_id, w.starts_at AS window_starts_at, a.name AS arrived_at_name,
-      NULL AS incident_kind, t.note`,
+      NULL AS incident_kind, t.note, t.measure, ca.name AS counted_at_name, t.breakdown, NULL AS place_name,
+      t.source_reliability, t.credibility`,
     joins: `LEFT JOIN party p ON p.id = t.source_party_id
-      LEFT JOIN corridor_window w ON w.id = t.window_id LEFT JOIN location a ON a.id = t.arrived_at_id`,
+      LEFT JOIN corridor_window w ON w.id = t.window_id LEFT JOIN location a ON a.id = t.arrived_at_id
+      LEFT JOIN location ca ON ca.id = t.counted_at_id`,
   },
   remaining: {
     table: 'remaining_report',
-    columns: `t.source_party_id, t.reported_at, NULL AS occurred_at, NULL AS stance, NULL AS category,
+    columns: `t.source_party_id, t.reported_at, NULL AS occurred_at, NULL AS stance, t.category,
       t.qualifier, t.value, t.max, NULL AS window_id, NULL AS window_starts_at, NULL AS arrived_at_name,
-      NULL AS incident_kind, t.note`,
-    joins: 'LEFT JOIN party p ON p.id = t.source_party_id',
+      NULL AS incident_kind, t.note, NULL AS measure, NULL AS counted_at_name, NULL AS breakdown,
+      pl.name AS place_name, t.source_reliability, t.credibility`,
+    joins: 'LEFT JOIN party p ON p.id = t.source_party_id LEFT JOIN location pl ON pl.id = t.place_id',
   },
   incident: {
     table: 'incident',
     columns: `t.source_party_id, NULL AS reported_at, t.occurred_at, NULL AS stance, NULL AS category,
       NULL AS qualifier, NULL AS value, NULL AS max, NULL AS window_id, NULL AS window_starts_at,
-      NULL AS arrived_at_name, t.kind AS incident_kind, t.description AS note`,
+      NULL AS arrived_at_name, t.kind AS incident_kind, t.description AS note, NULL AS measure,
+      NULL AS counted_at_name, NULL AS breakdown, NULL AS place_name, t.source_reliability, t.credibility`,
     joins: 'LEFT JOIN party p ON p.id = t.source_party_id',
   },
 };
@@ -308,6 +321,12 @@ export class ExportRepository {
         value: numberOrNull(row.value),
         max: numberOrNull(row.max),
         arrivedAtName: textOrNull(row.arrived_at_name),
+        measure: textOrNull(row.measure),
+        countedAtName: textOrNull(row.counted_at_name),
+        breakdown: parseBreakdown(textOrNull(row.breakdown)),
+        placeName: textOrNull(row.place_name),
+        sourceReliability: String(row.source_reliability),
+        credibility: Number(row.credibility),
         incidentKind: textOrNull(row.incident_kind),
         note: textOrNull(row.note),
         sourceUrl: textOrNull(row.source_url),

@@ -3,36 +3,100 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsTimeZone, SourcedDto } from '#cw/common';
+import { EmbargoDto, EmbargoProperty, InstantProperty, IsTimeZone, SourcedDto } from '#cw/common';
 import {
-  EmbargoDto,
-  EmbargoProperty,
-  EVACUATION_CATEGORIES,
+  CONFIRMATION_STANCES,
   INCIDENT_KINDS,
-  InstantProperty,
-  type EvacuationCategory,
+  POPULATION_CATEGORIES,
+  CREDIBILITIES,
+  EVACUATION_MEASURES,
+  RELIABILITIES,
+  type ConfirmationStance,
+  type Credibility,
+  type EvacuationMeasure,
   type IncidentKind,
-} from '#cw/corridors';
-import { CONFIRMATION_STANCES, type ConfirmationStance } from '#cw/domain';
+  type PopulationCategory,
+  type Reliability,
+} from '#cw/domain';
 import { CountDto } from './count.dto.js';
 
-class LocalTimeDto extends SourcedDto {
+/** Who was counted, when the source says: each part a whole number of people. */
+export class BreakdownDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  men?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  women?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Children under 18.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  minors?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  elderly?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  wounded?: number;
+}
+
+/** Every claim's grade (Admiralty code); ungraded when not given. */
+class GradedDto extends SourcedDto {
   @ApiPropertyOptional({
+    enum: RELIABILITIES,
+    description:
+      "The source's reliability, A (completely reliable) to F (cannot be judged); default: the source party's at entry (F for an incident with no source).",
+  })
+  @IsOptional()
+  @IsIn(RELIABILITIES)
+  sourceReliability?: Reliability;
+
+  @ApiPropertyOptional({
+    enum: CREDIBILITIES,
+    type: 'integer',
+    description:
+      "The claim's credibility, 1 (confirmed by other sources) to 6 (cannot be judged, the default).",
+  })
+  @IsOptional()
+  @IsIn(CREDIBILITIES)
+  credibility?: Credibility;
+}
+
+class LocalTimeDto extends GradedDto {
+  @ApiPropertyOptional({
+    type: String,
     description: 'IANA zone, needed only when a time is written without an offset.',
     example: 'Europe/Kyiv',
   })
   @IsOptional()
   @IsTimeZone()
-  timezone?: string;
+  timezone?: string | null;
 
   @EmbargoProperty()
   embargo?: EmbargoDto;
@@ -63,10 +127,14 @@ export class ConfirmationCreateDto extends LocalTimeDto {
 }
 
 export class EvacuationCreateDto extends LocalTimeDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The window it happened in, when known.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'The window it happened in, when known.',
+  })
   @IsOptional()
   @IsUUID()
-  windowId?: string;
+  windowId?: string | null;
 
   @ApiProperty({ format: 'uuid', description: 'The party that reports the figure.' })
   @IsUUID()
@@ -82,14 +150,44 @@ export class EvacuationCreateDto extends LocalTimeDto {
   @Type(() => CountDto)
   count: CountDto;
 
-  @ApiProperty({ enum: EVACUATION_CATEGORIES })
-  @IsIn(EVACUATION_CATEGORIES)
-  category: EvacuationCategory;
+  @ApiProperty({ enum: POPULATION_CATEGORIES })
+  @IsIn(POPULATION_CATEGORIES)
+  category: PopulationCategory;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Where they arrived.' })
+  @ApiPropertyOptional({
+    enum: EVACUATION_MEASURES,
+    description:
+      'What was counted: people who left the origin, joined on the way, arrived, or (the default, when the source did not say) evacuated.',
+  })
+  @IsOptional()
+  @IsIn(EVACUATION_MEASURES)
+  measure?: EvacuationMeasure;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where the people were counted: the plant, a stop, the destination.',
+  })
   @IsOptional()
   @IsUUID()
-  arrivedAtId?: string;
+  countedAtId?: string | null;
+
+  @ApiPropertyOptional({
+    type: BreakdownDto,
+    nullable: true,
+    description: "Who they were; no part, nor men + women + minors, above the count's upper bound.",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BreakdownDto)
+  breakdown?: BreakdownDto | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Where they arrived.' })
+  @IsOptional()
+  @IsUUID()
+  arrivedAtId?: string | null;
 }
 
 export class RemainingCreateDto extends LocalTimeDto {
@@ -106,6 +204,21 @@ export class RemainingCreateDto extends LocalTimeDto {
   @ValidateNested()
   @Type(() => CountDto)
   count: CountDto;
+
+  @ApiPropertyOptional({ enum: POPULATION_CATEGORIES, description: 'Who waits; default civilians.' })
+  @IsOptional()
+  @IsIn(POPULATION_CATEGORIES)
+  category?: PopulationCategory;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where they wait, when the source says (the plant, a district).',
+  })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string | null;
 }
 
 /** An incident's own words are its description; it has no separate note. */
@@ -123,8 +236,8 @@ export class IncidentCreateDto extends OmitType(LocalTimeDto, ['note'] as const)
   @MaxLength(10_000)
   description: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID()
-  sourcePartyId?: string;
+  sourcePartyId?: string | null;
 }

@@ -1,10 +1,26 @@
+import type { Breakdown } from '#cw/domain';
 import type { ExportClaimRow } from '#cw/persistence';
 import { instantCell } from '../csv/csv-cell.js';
-import { countCell, type CsvColumn } from '../csv/csv-column.js';
+import { CellProblem, countCell, type CsvColumn } from '../csv/csv-column.js';
 
 /** A claim's figure as a range: the lowest and highest it states (a range gives both ends, at least N only N). */
 const low = (c: ExportClaimRow) => c.value;
 const high = (c: ExportClaimRow) => (c.value === null ? null : (c.max ?? c.value));
+/** A part of a breakdown: its header, HXL attributes and the template's example (within the example's count). */
+const BREAKDOWN_COLUMNS: readonly [part: keyof Breakdown, hxl: string, example: string][] = [
+  ['men', '#affected+evacuated+m', '10'],
+  ['women', '#affected+evacuated+f', '20'],
+  ['minors', '#affected+evacuated+children', '15'],
+  ['elderly', '#affected+evacuated+elderly', '5'],
+  ['wounded', '#affected+evacuated+injured', '2'],
+];
+
+/** A claim's credibility, 1 to 6. */
+function credibilityCell(cell: string): number {
+  if (!/^[1-6]$/.test(cell.trim())) throw new CellProblem(`"${cell}" is not a credibility from 1 to 6.`);
+  return Number(cell.trim());
+}
+
 const isKind = (kind: ExportClaimRow['kind']) => (c: ExportClaimRow) => c.kind === kind;
 const evacuation = isKind('evacuation');
 const remaining = isKind('remaining');
@@ -97,6 +113,37 @@ export const CLAIM_COLUMNS: readonly CsvColumn<ExportClaimRow>[] = [
     hxl: '#loc+dest+name',
     write: (c) => c.arrivedAtName,
     read: { field: 'arrivedAtId', refers: 'location', example: 'Zaporizhzhia' },
+  },
+  {
+    header: 'measure',
+    hxl: '#meta+measure',
+    write: (c) => c.measure,
+    read: { field: 'measure', example: 'arrived' },
+  },
+  {
+    header: 'counted at',
+    hxl: '#loc+counted+name',
+    write: (c) => c.countedAtName,
+    read: { field: 'countedAtId', refers: 'location', example: 'Zaporizhzhia' },
+  },
+  ...BREAKDOWN_COLUMNS.map(([part, hxl, example]): CsvColumn<ExportClaimRow> => ({
+    header: part,
+    hxl,
+    write: (c) => c.breakdown?.[part] ?? null,
+    read: { field: `breakdown.${part}`, parse: countCell, example },
+  })),
+  { header: 'waiting at', hxl: '#loc+remaining+name', write: (c) => c.placeName },
+  {
+    header: 'source reliability',
+    hxl: '#meta+reliability',
+    write: (c) => c.sourceReliability,
+    read: { field: 'sourceReliability', example: 'A' },
+  },
+  {
+    header: 'credibility',
+    hxl: '#meta+credibility',
+    write: (c) => c.credibility,
+    read: { field: 'credibility', parse: credibilityCell, example: '2' },
   },
   { header: 'incident', hxl: '#access+type', write: (c) => c.incidentKind },
   {

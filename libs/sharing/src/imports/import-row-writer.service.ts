@@ -67,7 +67,7 @@ export class ImportRowWriter {
       case 'windows':
         return this.corridors.addWindow(principal, String(row.body.corridorId), dto);
       case 'evacuations':
-        return this.reports.addEvacuation(principal, String(row.body.corridorId), dto);
+        return this.reports.add('evacuation', principal, String(row.body.corridorId), dto);
     }
   }
 }

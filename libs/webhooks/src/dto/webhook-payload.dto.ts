@@ -1,5 +1,4 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { EvacuationReportResponseDto } from '#cw/corridors';
 import {
   CORRIDOR_PROMISES,
   CORRIDOR_STATUSES,
@@ -68,12 +67,7 @@ export class CorridorPromiseSettledDataDto {
  * on every retry and replay: use it to process an event once), `webhook-timestamp` (seconds, of this attempt),
  * `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>`).
  */
-@ApiExtraModels(
-  FlagEventDataDto,
-  CorridorStatusChangedDataDto,
-  CorridorPromiseSettledDataDto,
-  EvacuationReportResponseDto,
-)
+@ApiExtraModels(FlagEventDataDto, CorridorStatusChangedDataDto, CorridorPromiseSettledDataDto)
 export class WebhookPayloadDto {
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES }) type: string;
   @ApiProperty({
@@ -90,7 +84,8 @@ export class WebhookPayloadDto {
       { $ref: getSchemaPath(FlagEventDataDto) },
       { $ref: getSchemaPath(CorridorStatusChangedDataDto) },
       { $ref: getSchemaPath(CorridorPromiseSettledDataDto) },
-      { $ref: getSchemaPath(EvacuationReportResponseDto) },
+      // By name: the report's schema is libs/reports', which records these events (no import back).
+      { $ref: getSchemaPath('EvacuationReportResponseDto') },
     ],
   })
   data: Record<string, unknown>;

@@ -10,6 +10,7 @@ import { CorridorPromise1797200000000 } from './1797200000000-CorridorPromise.js
 import { PlacesOperations1797300000000 } from './1797300000000-PlacesOperations.js';
 import { ApiKeyParent1797400000000 } from './1797400000000-ApiKeyParent.js';
 import { Embargo1797600000000 } from './1797600000000-Embargo.js';
+import { ClaimMeasuresGrades1797650000000 } from './1797650000000-ClaimMeasuresGrades.js';
 
 export const SQLITE_MIGRATIONS = [
   Initial1795620003717,
@@ -24,4 +25,5 @@ export const SQLITE_MIGRATIONS = [
   PlacesOperations1797300000000,
   ApiKeyParent1797400000000,
   Embargo1797600000000,
+  ClaimMeasuresGrades1797650000000,
 ];

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { COUNT_QUALIFIERS, reconcileCounts, type Count, type CountQualifier } from '#cw/domain';
+import { loadConfig } from '#cw/config';
+import {
+  COUNT_QUALIFIERS,
+  EVACUATION_MEASURES,
+  summarizeEvacuations,
+  type CountQualifier,
+  type EvacuationMeasure,
+} from '#cw/domain';
+import { CorridorStateService } from './corridor-state.service.js';
 import {
   aCorridor,
   anEvacuationReport,
@@ -9,12 +17,12 @@ import {
   seedWorld,
   type Repositories,
   type World,
-} from '../../test-support/fixtures.js';
+} from '../../persistence/test-support/fixtures.js';
 import {
   mediumDialects,
   openMigratedDatabase,
   type MediumDatabase,
-} from '../../test-support/medium-database.js';
+} from '../../persistence/test-support/medium-database.js';
 
 interface ClaimCase {
   window: number | null;
@@ -22,30 +30,45 @@ interface ClaimCase {
   qualifier: CountQualifier;
   value: number;
   spread: number;
+  measure: EvacuationMeasure;
 }
 
 const claimCase: fc.Arbitrary<ClaimCase> = fc.record({
   window: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
   source: fc.integer({ min: 0, max: 3 }),
   qualifier: fc.constantFrom(...COUNT_QUALIFIERS),
-  value: fc.integer({ min: 0, max: 1000 }),
+  // fewer_than 0 is refused at entry; 1 and up only.
+  value: fc.integer({ min: 1, max: 1000 }),
   spread: fc.integer({ min: 0, max: 300 }),
+  measure: fc.constantFrom(...EVACUATION_MEASURES),
 });
 
 describe.each(mediumDialects())('the evacuation totals kept on a corridor row (%s)', (dialect) => {
   let medium: MediumDatabase;
   let world: World;
   let repositories: Repositories;
+  let state: CorridorStateService;
 
   beforeAll(async () => {
     medium = await openMigratedDatabase(dialect);
     world = await seedWorld(medium);
     repositories = repositoriesOf(medium);
+    state = new CorridorStateService(repositories.corridors, repositories.reports, loadConfig({}));
   });
+
+  const stored = async (corridorId: string) => {
+    const row = await repositories.corridors.findById(corridorId);
+    return {
+      reportCount: row?.evacuationReportCount,
+      measure: row?.headlineMeasure,
+      low: row?.evacuationLow,
+      high: row?.evacuationHigh,
+    };
+  };
 
   afterAll(() => medium.close());
 
-  it('are the total range reconcileCounts gives, for any mix of windows, sources and precisions', async () => {
+  it('are the headline summarizeEvacuations gives, kept claim by claim and recomputed, for any mix of claims', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(claimCase, { maxLength: 12 }), async (claims) => {
         const corridor = aCorridor(world);
@@ -66,28 +89,40 @@ describe.each(mediumDialects())('the evacuation totals kept on a corridor row (%
             qualifier: claim.qualifier,
             value: claim.value,
             max: claim.qualifier === 'range' ? claim.value + claim.spread : null,
+            measure: claim.measure,
           }),
         );
+        // As the create path does: each claim added to the figures kept on the row, then stored.
         await medium.db.transaction(async (tx) => {
           await repositories.corridors.insert(corridor, [], tx);
           await repositories.corridors.insertWindows(windows, tx);
-          for (const report of reports) await repositories.reports.insertEvacuation(report, tx);
+          for (const report of reports) {
+            await state.addEvacuationFigure(
+              corridor.id,
+              {
+                measure: report.measure,
+                windowId: report.windowId,
+                reportedAt: report.reportedAt,
+                count: report,
+              },
+              tx,
+            );
+            await repositories.reports.insertEvacuation(report, tx);
+          }
         });
-
-        const totals = await repositories.reports.evacuationTotals(corridor.id);
-        const { total } = reconcileCounts(
-          reports.map((r) => ({
-            sourcePartyId: r.sourcePartyId,
-            windowId: r.windowId,
-            reportedAt: r.reportedAt,
-            count: { qualifier: r.qualifier, value: r.value, max: r.max } as Count,
-          })),
+        const { total } = summarizeEvacuations(
+          reports.map((r) => ({ ...r, count: { qualifier: r.qualifier, value: r.value, max: r.max } })),
         );
-        expect(totals).toEqual({
+        const expected = {
           reportCount: reports.length,
-          low: total?.low ?? null,
-          high: total?.high ?? null,
-        });
+          measure: total?.headline?.measure ?? null,
+          low: total?.headline?.low ?? null,
+          high: total?.headline?.high ?? null,
+        };
+        expect(await stored(corridor.id)).toEqual(expected);
+        // As a correction or retraction does: everything recomputed from the groups.
+        await medium.db.transaction((tx) => state.refreshEvacuationFigures(corridor.id, tx));
+        expect(await stored(corridor.id)).toEqual(expected);
       }),
       { numRuns: 60 },
     );
@@ -109,20 +144,16 @@ describe.each(mediumDialects())('the evacuation totals kept on a corridor row (%
         );
       }
     });
-    expect(await repositories.reports.evacuationTotals(corridor.id)).toEqual({
-      reportCount: 3,
-      low: 300,
-      high: 344,
-    });
+    await medium.db.transaction((tx) => state.refreshEvacuationFigures(corridor.id, tx));
+    expect(await stored(corridor.id)).toEqual({ reportCount: 3, measure: 'evacuated', low: 300, high: 344 });
   });
 
   it('are empty for a corridor nobody reported on', async () => {
     const corridor = aCorridor(world);
-    await medium.db.transaction((tx) => repositories.corridors.insert(corridor, [], tx));
-    expect(await repositories.reports.evacuationTotals(corridor.id)).toEqual({
-      reportCount: 0,
-      low: null,
-      high: null,
+    await medium.db.transaction(async (tx) => {
+      await repositories.corridors.insert(corridor, [], tx);
+      await state.refreshEvacuationFigures(corridor.id, tx);
     });
+    expect(await stored(corridor.id)).toEqual({ reportCount: 0, measure: null, low: null, high: null });
   });
 });

@@ -1,28 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '#cw/config';
 import {
+  claimRange,
+  CONFIRMATION_STANCES,
   corridorConfirmationState,
+  headlineAfterClaim,
+  headlineOfGroups,
   isUnderEmbargo,
   lastEnd,
   latestStances,
+  oneOf,
   stancePromise,
   statesSomeoneMoved,
-  type ConfirmationStance,
   type Count,
-  type EmbargoState,
+  type EvacuationMeasure,
   type StatedConfirmation,
 } from '#cw/domain';
 import { CorridorRepository, Database, ReportRepository, type SqlRunner } from '#cw/persistence';
 
 const BACKFILL_BATCH = 200;
 
-/** An evacuation claim as stored: the window it names, when, its figure, and whether it is under embargo. */
-interface NewClaim extends EmbargoState {
+/** A claim about to be stored, as the corridor's figures and promise take it in. */
+export interface NewEvacuationFigure {
+  measure: EvacuationMeasure;
   windowId: string | null;
   reportedAt: Date;
-  qualifier: string;
-  value: number;
-  max: number | null;
+  count: Count;
 }
 
 /** Recomputes the figures kept on the corridor row, inside the transaction that changed their inputs. */
@@ -66,25 +69,46 @@ export class CorridorStateService {
   }
 
   /**
-   * The evacuation figures and, with them, whether the promise saw anyone move: from every claim, or from the
-   * one just `added` (report entry, the hot path; corrections and retractions recompute from every claim).
+   * Recomputes the corridor's evacuation figures from every claim's group, and its settled promise from every
+   * claim: after a correction, a retraction or an embargo's lift.
    */
-  refreshEvacuationFigures(corridorId: string, tx: SqlRunner, added?: NewClaim): Promise<void> {
-    return this.corridors.refreshEvacuationFigures(
+  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
+    if (!(await this.corridors.lockEvacuationFigures(corridorId, tx))) return;
+    const groups = await this.reports.figureGroups(corridorId, tx);
+    await this.corridors.saveEvacuationFigures(
       corridorId,
+      { reportCount: groups.reduce((n, g) => n + g.claims, 0), headline: headlineOfGroups(groups) },
       this.graceMs,
       tx,
-      added && {
-        // A claim under embargo counts from its lift, as in the figures (the lift recomputes from every claim).
-        isMoving:
-          !isUnderEmbargo(added) &&
-          statesSomeoneMoved({
-            qualifier: added.qualifier,
-            value: added.value,
-            max: added.max,
-          } as Count),
-        windowId: added.windowId,
-        reportedAt: added.reportedAt,
+    );
+  }
+
+  /**
+   * Adds one new claim to the corridor's evacuation figures and promise, before the claim is stored (in the same
+   * transaction): only the claim's own group (same measure and window) is read, and only when its measure is the
+   * headline's, so a report's cost does not grow with the corridor's claims.
+   */
+  async addEvacuationFigure(corridorId: string, claim: NewEvacuationFigure, tx: SqlRunner): Promise<void> {
+    const before = await this.corridors.lockEvacuationFigures(corridorId, tx);
+    if (!before) return;
+    const groupBefore =
+      before.headline?.measure === claim.measure
+        ? await this.reports.figureGroup(corridorId, claim.measure, claim.windowId, tx)
+        : null;
+    const headline = headlineAfterClaim(
+      before.headline,
+      { measure: claim.measure, ...claimRange(claim.count) },
+      groupBefore,
+    );
+    await this.corridors.saveEvacuationFigures(
+      corridorId,
+      { reportCount: before.reportCount + 1, headline },
+      this.graceMs,
+      tx,
+      {
+        isMoving: statesSomeoneMoved(claim.count),
+        windowId: claim.windowId,
+        reportedAt: claim.reportedAt,
       },
     );
   }
@@ -118,7 +142,7 @@ export function toStated(c: {
 }): StatedConfirmation {
   return {
     partyId: c.partyId,
-    stance: c.stance as ConfirmationStance,
+    stance: oneOf(CONFIRMATION_STANCES, c.stance, 'stance'),
     statedAt: c.statedAt,
     reportedById: c.reportedById,
   };
