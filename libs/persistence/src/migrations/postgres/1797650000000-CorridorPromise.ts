@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Issue 13: party sides, open-ended windows, reported stances and the promise kept on the corridor row.
 // Every corridor's stance_promise starts null: the api computes it at start (CorridorStateService).
 
-export class CorridorPromise1797200000000 implements MigrationInterface {
-  name = 'CorridorPromise1797200000000';
+export class CorridorPromise1797650000000 implements MigrationInterface {
+  name = 'CorridorPromise1797650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "party" ADD "side" character varying(64)');
