@@ -5,17 +5,30 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // these columns. Columns without a foreign key are added in place (SQLite adds a column with a constant default
 // without rewriting the table: windows may be millions of rows); confirmation is rebuilt for its new foreign key.
 // Every corridor's stance_promise starts null: the api computes it at start (CorridorStateService).
+// main carried this migration for a while as CorridorPromise1797200000000, run before Embargo, which dropped its
+// corridor and confirmation columns again: a database migrated then is given only what it lacks.
+const ADDED: [table: string, column: string, definition: string][] = [
+  ['party', 'side', 'varchar(64)'],
+  ['corridor', 'stance_promise', 'varchar(16)'],
+  ['corridor', 'settled_promise', "varchar(16) NOT NULL DEFAULT ('broken')"],
+  ['corridor_window', 'is_open_ended', 'boolean NOT NULL DEFAULT (0)'],
+  ['corridor_window', 'version', 'integer NOT NULL DEFAULT (1)'],
+];
+
+async function hasColumn(queryRunner: QueryRunner, table: string, column: string): Promise<boolean> {
+  const columns = (await queryRunner.query(`PRAGMA table_info("${table}")`)) as { name: string }[];
+  return columns.some((c) => c.name === column);
+}
+
 export class CorridorPromise1797650000000 implements MigrationInterface {
   name = 'CorridorPromise1797650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE "party" ADD "side" varchar(64)');
-    await queryRunner.query('ALTER TABLE "corridor" ADD "stance_promise" varchar(16)');
-    await queryRunner.query(
-      `ALTER TABLE "corridor" ADD "settled_promise" varchar(16) NOT NULL DEFAULT ('broken')`,
-    );
-    await queryRunner.query('ALTER TABLE "corridor_window" ADD "is_open_ended" boolean NOT NULL DEFAULT (0)');
-    await queryRunner.query('ALTER TABLE "corridor_window" ADD "version" integer NOT NULL DEFAULT (1)');
+    for (const [table, column, definition] of ADDED) {
+      if (!(await hasColumn(queryRunner, table, column)))
+        await queryRunner.query(`ALTER TABLE "${table}" ADD "${column}" ${definition}`);
+    }
+    if (await hasColumn(queryRunner, 'confirmation', 'reported_by_id')) return;
     await queryRunner.query('DROP INDEX "ix_confirmation_party"');
     await queryRunner.query('DROP INDEX "ux_confirmation_fingerprint"');
     await queryRunner.query('DROP INDEX "ix_confirmation_corridor"');
