@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
+import { EmbargoLiftService } from '#cw/embargo';
 import { createKey } from '../support/accounts.js';
 import { startApi, storedState, type ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
@@ -634,6 +635,36 @@ describe.each(availableDialects())('promises on %s', (dialect) => {
         20_000,
       );
       expect(await corridorNow(id)).toMatchObject({ status: 'failed', promise: 'broken' });
+      api.clock.set('2022-05-10T12:00:00Z');
+    });
+
+    it('counts a figure under embargo only once it is lifted, as the figures do', async () => {
+      api.clock.set('2022-05-10T12:00:00Z');
+      const { id } = await fx.corridor(
+        announcement(party.unOcha, {
+          name: 'A convoy whose figures the ICRC withheld until it was over',
+          announcedAt: '2022-05-07T12:00:00+03:00',
+          requiredConfirmationIds: [party.ruMod],
+          windows: [{ startsAt: '2022-05-08T08:00:00+03:00', endsAt: '2022-05-08T18:00:00+03:00' }],
+        }),
+      );
+      await fx.report(id, 'confirmations', {
+        partyId: party.ruMod,
+        stance: 'confirmed',
+        statedAt: '2022-05-07T20:00:00+03:00',
+      });
+      await fx.report(id, 'evacuations', {
+        sourcePartyId: party.unHc,
+        reportedAt: '2022-05-08T17:00:00+03:00',
+        count: { qualifier: 'exact', value: 48 },
+        category: 'civilians',
+        embargo: { until: '2022-05-10T13:00:00Z' },
+      });
+      // Every organisation shares one promise: nobody is reported to have moved while the figure is withheld.
+      expect(await corridorNow(id)).toMatchObject({ promise: 'broken' });
+      api.clock.set('2022-05-10T13:00:01Z');
+      expect(await worker.get(EmbargoLiftService).liftDue([id])).toBe(1);
+      expect(await corridorNow(id)).toMatchObject({ status: 'completed', promise: 'kept' });
       api.clock.set('2022-05-10T12:00:00Z');
     });
 

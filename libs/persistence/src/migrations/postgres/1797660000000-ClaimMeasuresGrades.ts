@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Issue 13: what each claim counted (measure, place, breakdown, wider category) and how it is graded. Every
 // stored claim keeps its row: new columns take their defaults (evacuated, civilians, ungraded F6).
-export class ClaimMeasuresGrades1797650000000 implements MigrationInterface {
-  name = 'ClaimMeasuresGrades1797650000000';
+export class ClaimMeasuresGrades1797660000000 implements MigrationInterface {
+  name = 'ClaimMeasuresGrades1797660000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "public"."ix_evacuation_report_corridor"');

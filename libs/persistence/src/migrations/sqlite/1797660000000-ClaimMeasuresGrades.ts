@@ -32,8 +32,8 @@ const REBUILT = {
   },
 } as const;
 
-export class ClaimMeasuresGrades1797650000000 implements MigrationInterface {
-  name = 'ClaimMeasuresGrades1797650000000';
+export class ClaimMeasuresGrades1797660000000 implements MigrationInterface {
+  name = 'ClaimMeasuresGrades1797660000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const [table, column] of ADDED) await queryRunner.query(`ALTER TABLE "${table}" ADD ${column}`);
