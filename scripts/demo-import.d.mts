@@ -17,9 +17,20 @@ export interface DemoImportOptions {
   log?: (line: string) => void;
 }
 
-export declare function importDemo(
-  options: DemoImportOptions,
-): Promise<{ counts: Record<string, number>; replayed: number; summary: string }>;
+/** Something of the data this server's contract does not take: a field (`field`), or the whole record (`field: null`). */
+export interface LeftOutPart {
+  section: string;
+  record: string;
+  field: string | null;
+  reason: string;
+}
+
+export declare function importDemo(options: DemoImportOptions): Promise<{
+  counts: Record<string, number>;
+  replayed: number;
+  leftOut: LeftOutPart[];
+  summary: string;
+}>;
 
 export declare function login(
   baseUrl: string,

@@ -6,6 +6,12 @@
 //   node scripts/demo-import.mjs --url http://localhost:3000 --token <api key or session token>
 //
 // Every record's `key` is sent as its `Idempotency-Key`, so running it twice creates nothing twice.
+//
+// Each record is sent with every field of the data file, under the name API.md gives it. A server older than the
+// data (one that has no `measure` yet, say) would refuse the whole record for one field it does not know: so the
+// importer reads the server's own contract (GET /api/docs-json) and leaves out, and reports, only what that
+// contract does not take — a field it does not describe, a value outside its enum, a null it does not allow (and
+// a record whose required field is such a value). Anything else the server refuses stops the import, as before.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,30 +31,58 @@ export class ImportError extends Error {
   }
 }
 
-// Which table each reference field points into, and the field name the API expects.
+// Which table each reference field points into, and the field name the API expects (data/README.md).
 const REFERENCES = {
   originKey: { table: 'locations', field: 'originId' },
   destinationKey: { table: 'locations', field: 'destinationId' },
   arrivedAtKey: { table: 'locations', field: 'arrivedAtId' },
+  countedAtKey: { table: 'locations', field: 'countedAtId' },
+  placeKey: { table: 'locations', field: 'placeId' },
+  stopKeys: { table: 'locations', field: 'stopIds', many: true },
   announcedByKey: { table: 'parties', field: 'announcedById' },
   partyKey: { table: 'parties', field: 'partyId' },
   sourcePartyKey: { table: 'parties', field: 'sourcePartyId' },
+  reportedByKey: { table: 'parties', field: 'reportedById' },
   requiredConfirmationKeys: { table: 'parties', field: 'requiredConfirmationIds', many: true },
+  facilitatorKeys: { table: 'parties', field: 'facilitatorIds', many: true },
+  corridorKeys: { table: 'corridors', field: 'corridorIds', many: true },
 };
 
-// Import order (references point backwards only) and where each kind is posted.
+// Import order (references point backwards only) and the route each kind is posted to, as the API document
+// names it; `{id}` is the record's corridor.
 const SECTIONS = [
-  { name: 'parties', label: 'parties', path: () => '/api/v1/parties' },
-  { name: 'locations', label: 'locations', path: () => '/api/v1/locations', drop: ['sourceUrl'] },
-  { name: 'corridors', label: 'corridors', path: () => '/api/v1/corridors' },
-  { name: 'confirmations', label: 'confirmations', path: (c) => `${c}/confirmations`, nested: true },
-  { name: 'evacuations', label: 'evacuation reports', path: (c) => `${c}/evacuations`, nested: true },
-  { name: 'remaining', label: 'remaining-population reports', path: (c) => `${c}/remaining`, nested: true },
-  { name: 'incidents', label: 'incidents', path: (c) => `${c}/incidents`, nested: true },
+  { name: 'parties', label: 'parties', route: '/api/v1/parties' },
+  // `sourceUrl` says where the coordinates come from: the API keeps no such field for a place.
+  { name: 'locations', label: 'locations', route: '/api/v1/locations', drop: ['sourceUrl'] },
+  { name: 'corridors', label: 'corridors', route: '/api/v1/corridors' },
+  { name: 'operations', label: 'operations', route: '/api/v1/operations' },
+  {
+    name: 'confirmations',
+    label: 'confirmations',
+    route: '/api/v1/corridors/{id}/confirmations',
+    nested: true,
+  },
+  {
+    name: 'evacuations',
+    label: 'evacuation reports',
+    route: '/api/v1/corridors/{id}/evacuations',
+    nested: true,
+  },
+  {
+    name: 'remaining',
+    label: 'remaining-population reports',
+    route: '/api/v1/corridors/{id}/remaining',
+    nested: true,
+  },
+  { name: 'incidents', label: 'incidents', route: '/api/v1/corridors/{id}/incidents', nested: true },
 ];
+
+/** A record that cannot be sent to this server: it is left out, with the reason, and the import goes on. */
+class LeftOut extends Error {}
 
 function lookup(ids, table, key, record) {
   const id = ids[table].get(key);
+  if (id === LEFT_OUT) throw new LeftOut(`it refers to ${table} "${key}", which was left out`);
   if (!id) {
     throw new ImportError(`record "${record.key}" refers to unknown ${table} key "${key}"`, {
       record: record.key,
@@ -57,11 +91,14 @@ function lookup(ids, table, key, record) {
   return id;
 }
 
+const LEFT_OUT = Symbol('left out');
+
 /** Turns a data-file record into an API request body (keys mapped to ids, `key` and dropped fields removed). */
 export function toRequestBody(record, section, ids) {
   const body = {};
   for (const [field, value] of Object.entries(record)) {
-    if (field === 'key' || field === 'corridorKey' || section.drop?.includes(field)) continue;
+    if (field === 'key' || (section.nested && field === 'corridorKey') || section.drop?.includes(field))
+      continue;
     const ref = REFERENCES[field];
     if (ref) {
       if (value === null || value === undefined) body[ref.field] = value ?? null;
@@ -120,6 +157,90 @@ async function send(fetchImpl, baseUrl, method, urlPath, { token, body, idempote
   return { res, data: text ? JSON.parse(text) : null };
 }
 
+/** The server's API document, or null when it serves none (then every field is sent as it is). */
+async function readContract(fetchImpl, baseUrl, token) {
+  try {
+    const { data } = await send(fetchImpl, baseUrl, 'GET', '/api/docs-json', { token });
+    return data?.paths ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The body schema of `POST route` in the document: undefined when the server has no such route. */
+function bodySchemaOf(contract, route) {
+  const operation = contract.paths[route]?.post;
+  return operation && (operation.requestBody?.content?.['application/json']?.schema ?? {});
+}
+
+/** A schema with its references followed (`$ref`, a lone `allOf`), nullable if any step says so. */
+function resolve(schema, contract) {
+  let current = schema ?? {};
+  let nullable = Boolean(current.nullable);
+  while (current.$ref || current.allOf?.length === 1) {
+    current = current.$ref
+      ? (contract.components?.schemas?.[current.$ref.split('/').pop()] ?? {})
+      : current.allOf[0];
+    nullable ||= Boolean(current.nullable);
+  }
+  return { ...current, nullable: nullable || [].concat(current.type ?? []).includes('null') };
+}
+
+/**
+ * What of `value` the schema takes: `{ value, leftOut }` with what was left out (a field it does not describe, an
+ * optional field or a list item it would refuse), or `{ refused }` when the value itself cannot be taken.
+ */
+export function fitToSchema(value, schema, contract, at = '') {
+  const s = resolve(schema, contract);
+  if (value === null) return s.nullable ? { value, leftOut: [] } : { refused: 'null is not accepted' };
+  if (s.enum && !s.enum.includes(value)) {
+    return { refused: `${JSON.stringify(value)} is not one of ${s.enum.join(', ')}` };
+  }
+  const leftOut = [];
+  if (Array.isArray(value) && s.items) {
+    const kept = [];
+    value.forEach((item, i) => {
+      const fitted = fitToSchema(item, s.items, contract, `${at}[${i}]`);
+      if (fitted.refused) leftOut.push({ field: `${at}[${i}]`, reason: fitted.refused });
+      else (kept.push(fitted.value), leftOut.push(...fitted.leftOut));
+    });
+    return { value: kept, leftOut };
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value) && s.properties) {
+    const kept = {};
+    for (const [field, part] of Object.entries(value)) {
+      const where = at ? `${at}.${field}` : field;
+      if (!(field in s.properties)) {
+        if (s.additionalProperties) kept[field] = part;
+        else leftOut.push({ field: where, reason: 'not a field this server takes' });
+        continue;
+      }
+      const fitted = fitToSchema(part, s.properties[field], contract, where);
+      if (fitted.refused) {
+        if (s.required?.includes(field)) return { refused: `${where}: ${fitted.refused}` };
+        leftOut.push({ field: where, reason: fitted.refused });
+      } else {
+        kept[field] = fitted.value;
+        leftOut.push(...fitted.leftOut);
+      }
+    }
+    return { value: kept, leftOut };
+  }
+  return { value, leftOut };
+}
+
+/** "parties.side (5), evacuations (7 records: count.qualifier …)": what was left out, by field, for the summary. */
+function describeLeftOut(leftOut) {
+  const counts = new Map();
+  for (const item of leftOut) {
+    const what = item.field
+      ? `${item.section}.${item.field.replace(/\[\d+\]/g, '[]')}`
+      : `${item.section} (whole records)`;
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  return [...counts].map(([what, n]) => `${what} (${n})`).join(', ');
+}
+
 /** Signs in and returns the bearer token. */
 export async function login(baseUrl, email, password, { fetchImpl = fetch } = {}) {
   const { data } = await send(fetchImpl, baseUrl, 'POST', '/api/v1/auth/login', {
@@ -131,7 +252,8 @@ export async function login(baseUrl, email, password, { fetchImpl = fetch } = {}
 
 /**
  * Imports the demo data set. Give `token`, or `email` and `password`.
- * Returns `{ counts: { parties: n, … }, replayed, summary }`; throws ImportError on any non-2xx answer.
+ * Returns `{ counts: { parties: n, … }, replayed, leftOut: [{ section, record, field, reason }], summary }`;
+ * throws ImportError on any non-2xx answer.
  */
 export async function importDemo({
   baseUrl,
@@ -149,31 +271,49 @@ export async function importDemo({
     token = await login(baseUrl, email, password, { fetchImpl });
   }
 
-  const ids = { parties: new Map(), locations: new Map(), corridors: new Map() };
-  const corridorPaths = new Map();
+  const ids = { parties: new Map(), locations: new Map(), corridors: new Map(), operations: new Map() };
+  const contract = await readContract(fetchImpl, baseUrl, token);
   const counts = {};
+  const leftOut = [];
   let replayed = 0;
 
   for (const section of SECTIONS) {
     const records = data[section.name] ?? [];
     counts[section.name] = 0;
+    const schema = contract ? bodySchemaOf(contract, section.route) : {};
     for (const record of records) {
-      const body = toRequestBody(record, section, ids);
-      let urlPath;
-      if (section.nested) {
-        const corridorPath = corridorPaths.get(record.corridorKey);
-        if (!corridorPath) {
-          throw new ImportError(
-            `record "${record.key}" refers to unknown corridor key "${record.corridorKey}"`,
-            {
-              record: record.key,
-            },
-          );
-        }
-        urlPath = section.path(corridorPath);
-      } else {
-        urlPath = section.path();
+      const leave = (reason, field = null) => {
+        leftOut.push({ section: section.name, record: record.key, field, reason });
+        ids[section.name]?.set(record.key, LEFT_OUT);
+        log(`${section.name} ${record.key} left out: ${field ? `${field}: ` : ''}${reason}`);
+      };
+      if (schema === undefined) {
+        leave(`this server has no POST ${section.route}`);
+        continue;
       }
+      let body;
+      let corridorId;
+      try {
+        body = toRequestBody(record, section, ids);
+        if (section.nested) corridorId = lookup(ids, 'corridors', record.corridorKey, record);
+      } catch (err) {
+        if (!(err instanceof LeftOut)) throw err;
+        leave(err.message);
+        continue;
+      }
+      if (contract) {
+        const fitted = fitToSchema(body, schema, contract);
+        if (fitted.refused) {
+          leave(fitted.refused);
+          continue;
+        }
+        body = fitted.value;
+        for (const item of fitted.leftOut) {
+          leftOut.push({ section: section.name, record: record.key, ...item });
+          log(`${section.name} ${record.key}: left out ${item.field}: ${item.reason}`);
+        }
+      }
+      const urlPath = section.route.replace('{id}', encodeURIComponent(corridorId ?? ''));
       let answer;
       try {
         answer = await send(fetchImpl, baseUrl, 'POST', urlPath, { token, body, idempotencyKey: record.key });
@@ -192,9 +332,7 @@ export async function importDemo({
           record: record.key,
         });
       }
-      if (ids[section.name]) ids[section.name].set(record.key, id);
-      if (section.name === 'corridors')
-        corridorPaths.set(record.key, `/api/v1/corridors/${encodeURIComponent(id)}`);
+      ids[section.name]?.set(record.key, id);
       const replayHeader =
         answer.res.headers.get('idempotent-replayed') ?? answer.res.headers.get('idempotency-replayed');
       if (replayHeader === 'true') replayed += 1;
@@ -206,8 +344,9 @@ export async function importDemo({
   const parts = SECTIONS.map((s) => `${counts[s.name]} ${s.label}`);
   const summary =
     `Demo data imported into ${baseUrl}: ${parts.join(', ')}` +
-    (replayed ? ` (${replayed} already there, replayed by Idempotency-Key)` : '');
-  return { counts, replayed, summary };
+    (replayed ? ` (${replayed} already there, replayed by Idempotency-Key)` : '') +
+    (leftOut.length ? `; left out, as this server does not take them: ${describeLeftOut(leftOut)}` : '');
+  return { counts, replayed, leftOut, summary };
 }
 
 function readBootstrapFile() {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { formatImportError, importDemo, login } from './demo-import.mjs';
+import { startBanner } from './lib/start-banner.mjs';
 import {
   API_ENTRY,
   API_ENV,
@@ -99,12 +100,6 @@ process.on('exit', () => {
   }
 });
 
-function box(lines) {
-  const width = Math.max(...lines.map((l) => l.length));
-  const bar = '─'.repeat(width + 2);
-  return [`┌${bar}┐`, ...lines.map((l) => `│ ${l.padEnd(width)} │`), `└${bar}┘`].join('\n');
-}
-
 async function getJson(url, token) {
   const res = await fetch(url, {
     headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -195,19 +190,14 @@ async function main() {
   }
   if (stopping) return;
 
-  const lines = [
-    'Corridor Watch is running.',
-    '',
-    `Console and API:  ${localUrl}/`,
-    `API docs:         ${localUrl}/api/docs`,
-    `Sign in:          ${admin.email}`,
-    `Password:         ${admin.password}`,
-  ];
-  if (admin.source !== 'environment') lines.push(`(kept in ${CREDENTIALS_FILE})`);
-  if (redis.started) lines.push(`Redis:            ${redis.url} (stops with this command)`);
-  if (signInNote) lines.push('', 'Note: see the message above about signing in / demo data.');
-  lines.push('', 'Press Ctrl-C to stop.');
-  console.log('\n' + box(lines) + '\n');
+  const banner = startBanner({
+    localUrl,
+    admin,
+    credentialsFile: CREDENTIALS_FILE,
+    redisUrl: redis.started ? redis.url : null,
+    hasSignInNote: Boolean(signInNote),
+  });
+  console.log('\n' + banner + '\n');
 }
 
 main().catch((err) => shutdown(1, `start failed: ${err.stack || err.message}`));

@@ -500,6 +500,38 @@ describe('the admin console in Chromium', () => {
     await context.close();
   });
 
+  it('goes from a demo corridor to its operation: the stages in order and its people counted once', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page);
+    // The Russian ceasefire of 5–7 May: the first stage of the third UN/ICRC operation.
+    const corridors = (await api('GET', '/corridors?limit=100')).data.items;
+    const ceasefire = corridors.find((c) => c.name.startsWith('Azovstal: Russian ceasefire corridor'));
+    const operation = (await api('GET', `/operations/${ceasefire.operationId}`)).data;
+    await page.goto(`${server.url}/corridors/${ceasefire.id}`);
+    await page.getByTestId('corridor-operation').getByRole('link', { name: operation.name }).click();
+    await page.getByRole('heading', { level: 1, name: operation.name }).waitFor();
+    const stageNames = operation.corridorIds.map((id) => corridors.find((c) => c.id === id).name);
+    await expect
+      .poll(() => page.getByTestId('operation-stages').getByRole('link').allTextContents())
+      .toEqual(stageNames);
+    const total = await page.getByTestId('operation-total').textContent();
+    expect(total).toContain(String(operation.evacuation.total.low));
+    expect(total).toContain(String(operation.evacuation.total.high));
+    expect(await page.getByTestId('operation-claims').getByRole('listitem').count()).toBe(
+      operation.evacuation.total.bySource.length,
+    );
+    await checkPage(page, 'operation');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('switches to Ukrainian, and every admin page shows no raw key and passes axe', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },

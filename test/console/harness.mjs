@@ -1,6 +1,7 @@
 // Starts the built API (and worker) on a free port with a fresh SQLite file, and Chromium with playwright-core.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,13 +49,51 @@ async function waitForHealth(url, child, ms = 30_000) {
 }
 
 /** API (+ worker) on a fresh database; `stop()` ends exactly the processes it started. */
-export async function startServer({ withWorker = true, env: extraEnv = {} } = {}) {
+/**
+ * A TCP relay in front of the API whose connection can be cut: a real loss of network for the browser, its pages
+ * and its service worker alike (Chromium's emulated offline mode does not hold back every request a service
+ * worker lets through to the network).
+ */
+async function startSwitchableRelay(targetPort) {
+  const sockets = new Set();
+  let isUp = true;
+  const relay = createServer((client) => {
+    if (!isUp) return client.destroy();
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  const port = await freePort();
+  await new Promise((resolve) => relay.listen(port, '127.0.0.1', resolve));
+  return {
+    port,
+    setUp(up) {
+      isUp = up;
+      if (!up) for (const socket of sockets) socket.destroy();
+    },
+    close: () => new Promise((resolve) => relay.close(resolve)),
+  };
+}
+
+/**
+ * Starts the built API (and worker). With `switchableNetwork`, `url` is a relay whose connection `setNetwork(false)`
+ * cuts, and `directUrl` reaches the API always (for the test's own calls while the browser is offline).
+ */
+export async function startServer({ withWorker = true, switchableNetwork = false, env: extraEnv = {} } = {}) {
   for (const file of [API_MAIN, CONSOLE_INDEX]) {
     if (!existsSync(file))
       throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first.`);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'cw-console-'));
   const port = await freePort();
+  const relay = switchableNetwork ? await startSwitchableRelay(port) : null;
+  const publicUrl = `http://127.0.0.1:${relay?.port ?? port}`;
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -63,7 +102,7 @@ export async function startServer({ withWorker = true, env: extraEnv = {} } = {}
     REDIS_URL: redisUrl(),
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: publicUrl,
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
@@ -75,11 +114,13 @@ export async function startServer({ withWorker = true, env: extraEnv = {} } = {}
     return child;
   };
   const api = spawnNode(API_MAIN);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, api);
+  const directUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(directUrl, api);
   const worker = withWorker && existsSync(WORKER_MAIN) ? spawnNode(WORKER_MAIN) : null;
   return {
-    url,
+    url: publicUrl,
+    directUrl,
+    setNetwork: (up) => relay?.setUp(up),
     redisUrl: env.REDIS_URL,
     logs,
     worker,
@@ -99,6 +140,7 @@ export async function startServer({ withWorker = true, env: extraEnv = {} } = {}
           });
         }
       }
+      await relay?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@
 // not arrive tried again without a reload, a new version taken at the next navigation, the dashboard's period.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { expectAccessible } from './axe.mjs';
 import { ADMIN, ROOT, apiToken, launchChromium, loadDemoData, startServer } from './harness.mjs';
 
@@ -16,7 +16,7 @@ let token;
 let corridorId;
 
 async function api(method, urlPath, body) {
-  const response = await fetch(`${server.url}/api/v1${urlPath}`, {
+  const response = await fetch(`${server.directUrl}/api/v1${urlPath}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -31,6 +31,12 @@ async function signIn(page, email = ADMIN.email, password = ADMIN.password) {
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/`);
+}
+
+/** No network for this browser context: emulated in Chromium, and cut for real between it and the API. */
+async function setOffline(context, offline) {
+  server.setNetwork(!offline);
+  await context.setOffline(offline);
 }
 
 /** Until the service worker has precached everything and controls the page. */
@@ -50,9 +56,9 @@ const evacuationCount = async (id) =>
   (await api('GET', `/corridors/${id}/timeline`)).data.events.filter((e) => e.kind === 'evacuation').length;
 
 beforeAll(async () => {
-  server = await startServer();
-  await loadDemoData(server.url);
-  token = await apiToken(server.url);
+  server = await startServer({ switchableNetwork: true });
+  await loadDemoData(server.directUrl);
+  token = await apiToken(server.directUrl);
   browser = await launchChromium();
   const corridors = (await api('GET', '/corridors?limit=100')).data.items;
   corridorId = corridors.find((c) => c.name.startsWith('UN/ICRC safe passage operation 3')).id;
@@ -163,7 +169,7 @@ describe('the console in the field', () => {
       await heading(page).waitFor();
       await page.waitForLoadState('networkidle');
     }
-    await context.setOffline(true);
+    await setOffline(context, true);
     const pages = [
       ['/', 'Dashboard'],
       ['/corridors', 'Corridors'],
@@ -192,9 +198,9 @@ describe('the console in the field', () => {
       .poll(() => page.getByTestId('stale-banner').textContent())
       .toMatch(/^You are offline\. What you see was fetched/);
     await page.getByTestId('window-table').waitFor();
-    await context.setOffline(false);
+    await setOffline(context, false);
     // Back online: what came from the device's cache is read again, and the banner leaves.
-    await expect.poll(() => page.getByTestId('stale-banner').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('stale-banner').count(), { timeout: 30_000 }).toBe(0);
     await expect
       .poll(() => page.getByTestId('freshness').textContent())
       .toMatch(/^Updated \d\d:\d\d \S+, now$/);
@@ -221,7 +227,7 @@ describe('the console in the field', () => {
       ).length;
     const before = await remainingCount();
 
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.reload();
     await page.getByLabel('Who says so (source)').selectOption({ label: 'Government of Ukraine' });
     await page.getByLabel('about').check();
@@ -236,7 +242,7 @@ describe('the console in the field', () => {
     expect(await pending.textContent()).not.toContain('Failed to fetch');
     expect(await remainingCount()).toBe(before);
 
-    await context.setOffline(false);
+    await setOffline(context, false);
     await expect.poll(() => page.getByTestId('pending-submissions').count(), { timeout: 30_000 }).toBe(0);
     expect(await remainingCount()).toBe(before + 1);
     expect(keys.length).toBeGreaterThanOrEqual(1);
@@ -255,13 +261,13 @@ describe('the console in the field', () => {
     const page = await context.newPage();
     await signIn(page);
     await page.evaluate(() => (window.cwSamePage = true));
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.getByRole('link', { name: 'Flags', exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toBe('This page could not be downloaded');
     const alert = await page.getByRole('alert').first().textContent();
     expect(alert).not.toMatch(/dynamically imported module|Failed to fetch/);
     await expectAccessible(page, 'page-not-downloaded');
-    await context.setOffline(false);
+    await setOffline(context, false);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Flags');
     expect(await page.evaluate(() => window.cwSamePage)).toBe(true);
@@ -277,13 +283,11 @@ describe('the console in the field', () => {
     await page.getByLabel('What happened').fill('Convoy held at the checkpoint');
     await page.evaluate(() => (window.cwSamePage = true));
     // The next deployment: the same worker with one byte changed is, to the browser, a new version.
+    // It stays deployed until the test ends: restored earlier, the old file would be found as yet another version.
     const original = readFileSync(SW_FILE, 'utf8');
-    try {
-      writeFileSync(SW_FILE, `${original}\n// the next version\n`);
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    } finally {
-      writeFileSync(SW_FILE, original);
-    }
+    onTestFinished(() => writeFileSync(SW_FILE, original));
+    writeFileSync(SW_FILE, `${original}\n// the next version\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByTestId('update-ready');
     await expect
       .poll(() => banner.textContent(), { timeout: 30_000 })

@@ -46,7 +46,7 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
   const members = {} as Record<Role, Member>;
   let coordinatorB: Member;
   let reporterB: Member;
-  let ids: { corridor: string; user: string; party: string; location: string };
+  let ids: { corridor: string; operation: string; user: string; party: string; location: string };
   /** A report of each kind, entered by organisation A, for the routes that correct one. */
   const reportIds: Record<string, string> = {};
 
@@ -62,6 +62,7 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
     if (url.startsWith('/api/v1/api-keys/:id'))
       url = url.replace(':id', (await createKey(api, members.coordinator.auth)).id);
     if (url.startsWith('/api/v1/corridors/:id')) url = url.replace(':id', ids.corridor);
+    if (url.startsWith('/api/v1/operations/:id')) url = url.replace(':id', ids.operation);
     const kind = /^\/api\/v1\/corridors\/[^/]+\/(\w+)\/:reportId(\/retract)?$/.exec(url)?.[1];
     if (kind) url = url.replace(':reportId', reportIds[kind]);
     if (url.startsWith('/api/v1/users/:id')) url = url.replace(':id', ids.user);
@@ -119,8 +120,14 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
       timezone: 'Europe/Kyiv',
     });
     expect(corridor.status).toBe(201);
+    const operation = await api.http
+      .post('/api/v1/operations')
+      .set(members.coordinator.auth)
+      .send({ name: 'Safe passage operation', corridorIds: [corridor.body.id] });
+    expect(operation.status).toBe(201);
     ids = {
       corridor: corridor.body.id,
+      operation: operation.body.id,
       user: members.viewer.id,
       party: world.ruMod,
       location: world.azovstal,
@@ -176,6 +183,8 @@ describe.each(availableDialects())('the access policy on %s', (dialect) => {
         'POST /api/v1/auth/logout-everywhere',
         'PATCH /api/v1/corridors/:id',
         'PATCH /api/v1/corridors/:id/evacuations/:reportId',
+        'POST /api/v1/operations',
+        'PATCH /api/v1/operations/:id',
       ]),
     );
   });

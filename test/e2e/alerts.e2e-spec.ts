@@ -134,6 +134,7 @@ describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
     expect(text).toContain('A corridor from Azovstal Iron and Steel Works to Zaporizhzhia.');
     expect(text).toContain('Announced by Ministry of Defence of the Russian Federation');
     expect(text).toMatch(/Did not confirm\n\s+- Government of Ukraine/);
+    expect(text).toMatch(/Status: \w+\. Promise (not settled yet|kept|unconfirmed|broken|cancelled)/);
     // The window in the subscriber's zone and in the corridor's announced zone, each named.
     expect(text).toContain(
       '1 June 2023, 08:00 (Europe/Kyiv, UTC+3) to 1 June 2023, 18:00 (Europe/Kyiv, UTC+3)',
@@ -346,11 +347,14 @@ describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
     const [digest] = await mailTo('digest@ngo.test');
     const text = digest.parsed.text ?? '';
     expect(text).toContain('Windows in the next 24 hours');
-    expect(text).toMatch(/Azovstal to Zaporizhzhia: 1 June 2023, 08:00 \(Europe\/Kyiv, UTC\+3\)/);
+    // Each corridor with its status and, beside it, its promise.
+    expect(text).toMatch(
+      /Azovstal to Zaporizhzhia \(announced, promise pending\): 1 June 2023, 08:00 \(Europe\/Kyiv, UTC\+3\)/,
+    );
     expect(text).toContain('(1 June 2023, 08:00 (Europe/Moscow, UTC+3)');
     expect(text).toMatch(/Confirmation: pending; Government of Ukraine: conditional/);
     expect(text).toMatch(
-      /Flags raised\n\s+- critical promise never confirmed: Azovstal to Zaporizhzhia, window 3 June 2023, 08:00/,
+      /Flags raised\n\s+- critical promise never confirmed: Azovstal to Zaporizhzhia \(announced, promise pending\), window 3 June 2023, 08:00/,
     );
     expect(text).toContain('United Nations OCHA: 300–344 civilians');
     expect(String(digest.parsed.html)).toContain('Arrived &lt;b&gt;safely&lt;/b&gt;');

@@ -319,6 +319,42 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       requiredConfirmationIds: [party.response.body.id, un].sort(),
     });
 
+    const operation = await audited(
+      'POST /api/v1/operations',
+      () =>
+        api.http
+          .post('/api/v1/operations')
+          .set(coordinator.auth)
+          .send({ name: 'Azovstal operation', corridorIds: [corridorId] }),
+      201,
+    );
+    const operationId = operation.response.body.id;
+    expect(operation.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'operation.create',
+      entity: 'operation',
+      entityId: operationId,
+      before: null,
+      after: expect.objectContaining({ name: 'Azovstal operation', corridorIds: [corridorId] }),
+    });
+    const operationEdit = await audited(
+      'PATCH /api/v1/operations/:id',
+      () =>
+        api.http
+          .patch(`/api/v1/operations/${operationId}`)
+          .set(coordinator.auth)
+          .send({ version: operation.response.body.version, name: 'First Azovstal operation' }),
+      200,
+    );
+    expect(operationEdit.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'operation.update',
+      entity: 'operation',
+      entityId: operationId,
+      before: { name: 'Azovstal operation' },
+      after: { name: 'First Azovstal operation' },
+    });
+
     const window = await audited(
       'POST /api/v1/corridors/:id/windows',
       () =>
@@ -335,6 +371,24 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       entityId: window.response.body.id,
       corridorId,
       after: { startsAt: '2022-05-06T05:00:00.000Z', endsAt: '2022-05-06T15:00:00.000Z' },
+    });
+    const closed = await audited(
+      'PATCH /api/v1/corridors/:id/windows/:windowId',
+      () =>
+        api.http
+          .patch(`/api/v1/corridors/${corridorId}/windows/${window.response.body.id}`)
+          .set(reporter.auth)
+          .send({ endsAt: '2022-05-06T20:00:00+03:00', version: 1 }),
+      200,
+    );
+    expect(closed.entry).toMatchObject({
+      ...asReporter,
+      action: 'window.update',
+      entity: 'window',
+      entityId: window.response.body.id,
+      corridorId,
+      before: { endsAt: '2022-05-06T15:00:00.000Z' },
+      after: { endsAt: '2022-05-06T17:00:00.000Z' },
     });
 
     const reports: [string, string, Member, object, string, object][] = [
@@ -685,6 +739,13 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
         changes: expect.arrayContaining([
           { field: 'name', before: 'Azovstal – Zaporizhzhia', after: 'Mariupol (Azovstal) – Zaporizhzhia' },
         ]),
+      }),
+      expect.objectContaining({
+        kind: 'edit',
+        entity: 'window',
+        enteredById: reporter.id,
+        summary: 'Edited: endsAt',
+        changes: [{ field: 'endsAt', before: '2022-05-06T15:00:00.000Z', after: '2022-05-06T17:00:00.000Z' }],
       }),
       ...[
         ['confirmation', 'Confirmation corrected', coordinator],

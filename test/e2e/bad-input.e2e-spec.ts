@@ -13,6 +13,7 @@ interface Ids {
   azovstal: string;
   corridorId: string;
   staleVersion: number;
+  windowId: string;
 }
 
 interface BadInput {
@@ -418,6 +419,86 @@ const CASES: BadInput[] = [
     field: 'lat',
   },
   {
+    what: 'a latitude without a longitude',
+    method: 'post',
+    path: () => '/api/v1/locations',
+    body: () => ({ name: 'Zaporizhzhia', lat: 47.838 }),
+    status: 400,
+    type: 'validation',
+    field: 'lon',
+  },
+  {
+    what: 'a longitude without a latitude',
+    method: 'post',
+    path: () => '/api/v1/locations',
+    body: () => ({ name: 'Zaporizhzhia', lat: null, lon: 35.139 }),
+    status: 400,
+    type: 'validation',
+    field: 'lat',
+  },
+  {
+    what: 'local names under something that is not a language tag',
+    method: 'post',
+    path: () => '/api/v1/locations',
+    body: () => ({ name: 'Zaporizhzhia', names: { 'not a tag': 'Запоріжжя' } }),
+    status: 400,
+    type: 'validation',
+    field: 'names',
+  },
+  {
+    what: 'a local name that is empty',
+    method: 'post',
+    path: () => '/api/v1/locations',
+    body: () => ({ name: 'Zaporizhzhia', names: { uk: ' ' } }),
+    status: 400,
+    type: 'validation',
+    field: 'names',
+  },
+  {
+    what: 'aliases that are not a list of names',
+    method: 'post',
+    path: () => '/api/v1/locations',
+    body: () => ({ name: 'Zaporizhzhia', aliases: 'Zaporizhia' }),
+    status: 400,
+    type: 'validation',
+    field: 'aliases',
+  },
+  {
+    what: 'a place search longer than 200 characters',
+    method: 'get',
+    path: () => `/api/v1/locations?q=${'z'.repeat(201)}`,
+    status: 400,
+    type: 'validation',
+    field: 'q',
+  },
+  {
+    what: 'a stop on the way that names no place',
+    method: 'post',
+    path: corridors,
+    body: (ids) => corridorBody(ids, { stopIds: [ids.azovstal, UNKNOWN_ID] }),
+    status: 422,
+    type: 'unknown-reference',
+    field: 'stopIds',
+  },
+  {
+    what: 'stops that are not ids',
+    method: 'post',
+    path: corridors,
+    body: (ids) => corridorBody(ids, { stopIds: ['Berdiansk'] }),
+    status: 400,
+    type: 'validation',
+    field: 'stopIds',
+  },
+  {
+    what: 'the same stop twice',
+    method: 'post',
+    path: corridors,
+    body: (ids) => corridorBody(ids, { stopIds: [ids.azovstal, ids.azovstal] }),
+    status: 400,
+    type: 'validation',
+    field: 'stopIds',
+  },
+  {
     what: 'a number for a string',
     method: 'post',
     path: () => '/api/v1/parties',
@@ -542,6 +623,104 @@ const CASES: BadInput[] = [
     status: 400,
     type: 'validation',
     field: 'sourceUrl',
+  },
+  // Open-ended windows, who must confirm, who reported a stance (issue 13)
+  {
+    what: 'a window added with no end at all (null is an open-ended one; absent is a mistake)',
+    method: 'post',
+    path: reportsOf('windows'),
+    body: () => ({ startsAt: '2022-05-06T08:00:00+03:00' }),
+    status: 400,
+    type: 'validation',
+    field: 'endsAt',
+  },
+  {
+    what: 'a window closed before it starts',
+    method: 'patch',
+    path: (ids) => `/api/v1/corridors/${ids.corridorId}/windows/${ids.windowId}`,
+    body: () => ({ endsAt: '2022-05-05T07:00:00+03:00', version: 2 }),
+    status: 400,
+    type: 'window-end-not-after-start',
+    field: 'endsAt',
+  },
+  {
+    what: 'a window closed with no end',
+    method: 'patch',
+    path: (ids) => `/api/v1/corridors/${ids.corridorId}/windows/${ids.windowId}`,
+    body: () => ({ endsAt: null, version: 2 }),
+    status: 400,
+    type: 'validation',
+    field: 'endsAt',
+  },
+  {
+    what: 'a window closed on a stale version',
+    method: 'patch',
+    path: (ids) => `/api/v1/corridors/${ids.corridorId}/windows/${ids.windowId}`,
+    body: () => ({ endsAt: '2022-05-05T20:00:00+03:00', version: 1 }),
+    status: 409,
+    type: 'stale-version',
+    field: 'version',
+  },
+  {
+    what: 'a window of this corridor that does not exist',
+    method: 'patch',
+    path: (ids) => `/api/v1/corridors/${ids.corridorId}/windows/${UNKNOWN_ID}`,
+    body: () => ({ endsAt: '2022-05-05T20:00:00+03:00', version: 1 }),
+    status: 404,
+    type: 'not-found',
+  },
+  {
+    what: 'an explicitly empty list of parties that must confirm',
+    method: 'post',
+    path: corridors,
+    body: (ids) => corridorBody(ids, { requiredConfirmationIds: [] }),
+    status: 400,
+    type: 'validation',
+    field: 'requiredConfirmationIds',
+  },
+  {
+    what: 'a stance reported by the party itself',
+    method: 'post',
+    path: reportsOf('confirmations'),
+    body: (ids) => confirmationBody(ids, { reportedById: ids.uaGov }),
+    status: 400,
+    type: 'reported-by-itself',
+    field: 'reportedById',
+  },
+  {
+    what: 'a stance reported by an unknown party',
+    method: 'post',
+    path: reportsOf('confirmations'),
+    body: (ids) => confirmationBody(ids, { reportedById: UNKNOWN_ID }),
+    status: 422,
+    type: 'unknown-reference',
+    field: 'reportedById',
+  },
+  {
+    what: 'a reporter that is not an id',
+    method: 'post',
+    path: reportsOf('confirmations'),
+    body: (ids) => confirmationBody(ids, { reportedById: 'the UN' }),
+    status: 400,
+    type: 'validation',
+    field: 'reportedById',
+  },
+  {
+    what: 'a side longer than 64 characters',
+    method: 'post',
+    path: () => '/api/v1/parties',
+    body: () => ({ name: 'A party with a long side', kind: 'belligerent', side: 'x'.repeat(65) }),
+    status: 400,
+    type: 'validation',
+    field: 'side',
+  },
+  {
+    what: 'an unknown promise filter',
+    method: 'get',
+    path: () => '/api/v1/corridors?promise=honoured',
+    status: 400,
+    type: 'validation',
+    field: 'promise',
   },
   // Concurrency and retries
   {
@@ -710,7 +889,7 @@ const CASES: BadInput[] = [
 
 describe.each(availableDialects())('bad input on %s', (dialect) => {
   let api: ApiHarness;
-  const ids: Ids = { ruMod: '', uaGov: '', azovstal: '', corridorId: '', staleVersion: 0 };
+  const ids: Ids = { ruMod: '', uaGov: '', azovstal: '', corridorId: '', staleVersion: 0, windowId: '' };
 
   beforeAll(async () => {
     api = await startApi(dialect);
@@ -726,6 +905,13 @@ describe.each(availableDialects())('bad input on %s', (dialect) => {
       .send({ version: 1, sourceNote: 'Edited once.' });
     expect(edit.status).toBe(200);
     ids.staleVersion = 1;
+    // Its window's version 1 becomes stale once its end was put right.
+    ids.windowId = (corridor.body.windows as { id: string }[])[0].id;
+    const windowEdit = await api.http
+      .patch(`/api/v1/corridors/${corridor.id}/windows/${ids.windowId}`)
+      .set(api.auth)
+      .send({ endsAt: '2022-05-05T19:00:00+03:00', version: 1 });
+    expect(windowEdit.status).toBe(200);
     // Every base body of the cases is valid as it is: the corridor above, and the two reports below, are stored.
     // A confirmation stored with a key, so the key can be reused with another body.
     const keyed = await api.http

@@ -188,6 +188,9 @@ describe.each(availableDialects())('corridors on %s', (dialect) => {
           id: windowsOf.A[i],
           startsAt: `2022-05-${day}T05:00:00.000Z`,
           endsAt: `2022-05-${day}T15:00:00.000Z`,
+          reviewEndsAt: null,
+          isOpenEnded: false,
+          version: 1,
           confirmationState: {
             status: 'pending',
             deadlineAt: `2022-05-${day}T03:00:00.000Z`,

@@ -135,6 +135,7 @@ describe.each(availableDialects())('the dashboard on %s', (dialect) => {
         id: corridor.open,
         name: 'Azovstal, 5 May',
         status: 'open',
+        promise: 'pending',
         originName: 'Azovstal Iron and Steel Works',
         destinationName: 'Zaporizhzhia',
         timezone: 'Europe/Kyiv',

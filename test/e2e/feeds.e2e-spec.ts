@@ -150,7 +150,10 @@ describe.each(availableDialects())('iCalendar feeds on %s', (dialect) => {
       expect(event.summary).toBe('Azovstal: Russian ceasefire corridor 08:00-18:00 Moscow time, 5-7 May');
       expect(event.description).toContain('Local time (Europe/Moscow): ');
       expect(event.description).toContain('08:00 – 18:00');
-      expect(event.description).toMatch(/Corridor status: (completed|failed)\./);
+      // The promise beside the status: people got out, Ukraine had not confirmed.
+      expect(event.description).toMatch(
+        /Corridor status: (completed|failed), promise (unconfirmed|broken)\./,
+      );
       expect(event.description).toContain('- Government of Ukraine: ');
     }
   });
@@ -168,8 +171,10 @@ describe.each(availableDialects())('iCalendar feeds on %s', (dialect) => {
     expect(confirmed.status).toBe(201);
     const afterStance = readCalendar((await fetchFeed()).body as string).events;
     expect(afterStance.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
-    // Said on 6 May: the 5 May window was already over, the others heard it.
-    expect(afterStance.map((e) => e.sequence)).toEqual([0, 1, 1]);
+    // Said on 6 May: the 5 May window was already over, the others heard it; and the corridor's promise, which every
+    // window's description states, is no longer unconfirmed.
+    expect(afterStance.map((e) => e.sequence)).toEqual([1, 1, 1]);
+    expect(afterStance[0].description).not.toContain('promise unconfirmed');
     expect(afterStance[1].description).toContain(
       '- Government of Ukraine: confirmed (stated 2022-05-06T07:00:00Z)',
     );
@@ -181,7 +186,7 @@ describe.each(availableDialects())('iCalendar feeds on %s', (dialect) => {
     expect(cancelled.status).toBe(200);
     const afterCancel = readCalendar((await fetchFeed()).body as string).events;
     expect(afterCancel.map((e) => e.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
-    expect(afterCancel.map((e) => e.sequence)).toEqual([1, 2, 2]);
+    expect(afterCancel.map((e) => e.sequence)).toEqual([2, 2, 2]);
     expect(afterCancel[0].description).toMatch(/^This corridor was cancelled\./);
   });
 

@@ -338,12 +338,18 @@ describe.each(availableDialects())('flags raised by the worker on %s', (dialect)
 
       const response = await api.http.get(`/api/v1/parties/${announcer}/track-record`).set(api.auth);
       expect(response.status).toBe(200);
+      // Thursday and Friday: people moved, Ukraine never confirmed; Saturday: nobody reported; 4 May: kept.
       expect(response.body).toEqual({
         windowsAnnounced: 4,
         confirmedInTime: 1,
         neverConfirmed: 3,
         withEvacuations: 3,
-        keptRatio: 0.75,
+        promises: 4,
+        kept: 1,
+        unconfirmed: 2,
+        broken: 1,
+        pending: 0,
+        keptRatio: 0.25,
       });
       const silent = await api.http.get(`/api/v1/parties/${uaGov}/track-record`).set(api.auth);
       expect(silent.body).toEqual({
@@ -351,6 +357,11 @@ describe.each(availableDialects())('flags raised by the worker on %s', (dialect)
         confirmedInTime: 0,
         neverConfirmed: 0,
         withEvacuations: 0,
+        promises: 0,
+        kept: 0,
+        unconfirmed: 0,
+        broken: 0,
+        pending: 0,
         keptRatio: null,
       });
       expectProblem(

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { CorridorCreateDto, DailyScheduleDto } from '#cw/corridors';
+import { LocationCreateDto } from '#cw/locations';
+import { OperationCreateDto, OperationUpdateDto } from '#cw/operations';
 import {
   ConfirmationUpdateDto,
   EvacuationUpdateDto,
@@ -51,6 +53,9 @@ const ROUTES: Route[] = [
   ['patch', '/api/v1/corridors/{id}', 200, 'CorridorUpdateDto', 'CorridorResponseDto'],
   ['post', '/api/v1/corridors/{id}/cancel', 200, 'CorridorCancelDto', 'CorridorResponseDto'],
   ['post', '/api/v1/corridors/{id}/windows', 201, 'WindowCreateDto', 'WindowResponseDto'],
+  ['patch', '/api/v1/corridors/{id}/windows/{windowId}', 200, 'WindowUpdateDto', 'WindowResponseDto'],
+  ['get', '/api/v1/parties/{id}/track-record', 200, null, 'TrackRecordDto'],
+  ['get', '/api/v1/dashboard', 200, null, 'DashboardDto'],
   ['post', '/api/v1/corridors/{id}/confirmations', 201, 'ConfirmationCreateDto', 'ConfirmationResponseDto'],
   ['post', '/api/v1/corridors/{id}/evacuations', 201, 'EvacuationCreateDto', 'EvacuationReportResponseDto'],
   ['post', '/api/v1/corridors/{id}/remaining', 201, 'RemainingCreateDto', 'RemainingReportResponseDto'],
@@ -107,6 +112,10 @@ const ROUTES: Route[] = [
   ],
   ['get', '/api/v1/corridors/{id}/timeline', 200, null, 'TimelineDto'],
   ['get', '/api/v1/corridors/{id}/evacuations/summary', 200, null, 'EvacuationSummaryDto'],
+  ['post', '/api/v1/operations', 201, 'OperationCreateDto', 'OperationResponseDto'],
+  ['get', '/api/v1/operations', 200, null, 'OperationPageDto'],
+  ['get', '/api/v1/operations/{id}', 200, null, 'OperationResponseDto'],
+  ['patch', '/api/v1/operations/{id}', 200, 'OperationUpdateDto', 'OperationResponseDto'],
   ['post', '/api/v1/webhook-endpoints', 201, 'WebhookEndpointCreateDto', 'WebhookEndpointCreatedResponseDto'],
   ['get', '/api/v1/webhook-endpoints', 200, null, 'WebhookEndpointPageDto'],
   ['patch', '/api/v1/webhook-endpoints/{id}', 200, 'WebhookEndpointUpdateDto', 'WebhookEndpointResponseDto'],
@@ -139,7 +148,9 @@ const FILE_ROUTES: [method: string, path: string, answers: string, takes: string
 const CREATES_WITH_IDEMPOTENCY = ROUTES.filter(
   ([method, path]) =>
     method === 'post' &&
-    /\/(parties|locations|corridors|windows|confirmations|evacuations|remaining|incidents)$/.test(path),
+    /\/(parties|locations|corridors|operations|windows|confirmations|evacuations|remaining|incidents)$/.test(
+      path,
+    ),
 );
 const PROBLEM = '#/components/schemas/ProblemDto';
 
@@ -216,6 +227,8 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
         expected.push(path.endsWith('/replay') ? '409' : '422');
       }
       if (isWebhookEndpoint && method === 'post' && path.endsWith('/webhook-endpoints')) expected.push('422');
+      // Edits that name other records: a stop or a party that does not exist, a stage of another operation.
+      if (method === 'patch' && /\/(corridors|operations)\/\{id\}$/.test(path)) expected.push('422');
       if (path.endsWith('{reportId}')) expected.push('422');
       for (const status of expected) {
         const response = op.responses[status];
@@ -312,6 +325,42 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
   });
 
   it.each([
+    ['LocationCreateDto', LocationCreateDto, ['name']],
+    ['OperationCreateDto', OperationCreateDto, ['corridorIds', 'name']],
+    ['OperationUpdateDto', OperationUpdateDto, ['version']],
+  ] as const)(
+    'describes every field %s validates, with the required ones marked required',
+    (name, dto, required) => {
+      const schema = schemaNamed(name);
+      const validated = getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .map((m) => m.propertyName);
+      expect(Object.keys(schema.properties ?? {}).sort()).toEqual([...new Set(validated)].sort());
+      expect([...(schema.required ?? [])].sort()).toEqual(required);
+    },
+  );
+
+  it('describes places: local names by language tag, aliases, and coordinates that may be absent', () => {
+    const created = schemaNamed('LocationCreateDto').properties ?? {};
+    expect(created.names).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
+    expect(created.aliases).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(created.lat).toMatchObject({ type: 'number', nullable: true });
+    const answer = schemaNamed('LocationResponseDto');
+    expect(answer.properties?.lon).toMatchObject({ type: 'number', nullable: true });
+    expect(answer.required).toEqual(expect.arrayContaining(['names', 'aliases', 'lat', 'lon']));
+    expect(schemaNamed('CorridorCreateDto').properties?.stopIds).toMatchObject({
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+    });
+    expect(schemaNamed('CorridorResponseDto').required).toEqual(
+      expect.arrayContaining(['stopIds', 'operationId']),
+    );
+    expect(refOf(schemaNamed('OperationResponseDto').properties?.evacuation)).toBe(
+      '#/components/schemas/EvacuationSummaryDto',
+    );
+  });
+
+  it.each([
     ['ConfirmationUpdateDto', ConfirmationUpdateDto],
     ['EvacuationUpdateDto', EvacuationUpdateDto],
     ['RemainingUpdateDto', RemainingUpdateDto],
@@ -380,5 +429,69 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
     });
     expect(count.required).toEqual(expect.arrayContaining(['qualifier', 'value']));
     expect(count.required).not.toContain('max');
+  });
+
+  it('describes the promise beside every status, open-ended windows, sides and reported stances', () => {
+    const promises = ['pending', 'kept', 'unconfirmed', 'broken', 'cancelled'];
+    for (const name of [
+      'CorridorResponseDto',
+      'CorridorListItemDto',
+      'DashboardCorridorDto',
+      'TimelineDto',
+    ]) {
+      const schema = schemaNamed(name);
+      expect({ name, promise: schema.properties?.promise }).toMatchObject({
+        name,
+        promise: { enum: promises },
+      });
+      expect({ name, required: schema.required }).toMatchObject({
+        name,
+        required: expect.arrayContaining(['promise']),
+      });
+    }
+    expect(schemaNamed('CorridorStatusChangedDataDto').properties?.promise).toMatchObject({ enum: promises });
+    const list = operation('get', '/api/v1/corridors').parameters ?? [];
+    expect(list).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'promise', in: 'query' })]));
+
+    const window = schemaNamed('WindowResponseDto');
+    expect(window.properties?.endsAt).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
+    expect(window.properties?.reviewEndsAt).toMatchObject({ type: 'string', nullable: true });
+    expect(window.required).toEqual(
+      expect.arrayContaining(['endsAt', 'reviewEndsAt', 'isOpenEnded', 'version']),
+    );
+    for (const name of ['CorridorWindowInputDto', 'WindowCreateDto']) {
+      expect({ name, endsAt: schemaNamed(name).properties?.endsAt }).toMatchObject({
+        name,
+        endsAt: { type: 'string', nullable: true },
+      });
+    }
+    expect(schemaNamed('WindowUpdateDto').required).toEqual(expect.arrayContaining(['endsAt', 'version']));
+    expect(schemaNamed('DashboardWindowDto').properties?.endsAt).toMatchObject({ nullable: true });
+
+    expect(schemaNamed('PartyCreateDto').properties?.side).toMatchObject({ type: 'string', maxLength: 64 });
+    expect(schemaNamed('PartyResponseDto').properties?.side).toMatchObject({
+      type: 'string',
+      nullable: true,
+    });
+    expect(schemaNamed('ConfirmationCreateDto').properties?.reportedById).toMatchObject({
+      type: 'string',
+      format: 'uuid',
+      nullable: true,
+    });
+    expect(schemaNamed('ConfirmationResponseDto').properties?.reportedById).toMatchObject({ nullable: true });
+    expect(Object.keys(schemaNamed('TrackRecordDto').properties ?? {}).sort()).toEqual(
+      [
+        'windowsAnnounced',
+        'confirmedInTime',
+        'neverConfirmed',
+        'withEvacuations',
+        'promises',
+        'kept',
+        'unconfirmed',
+        'broken',
+        'pending',
+        'keptRatio',
+      ].sort(),
+    );
   });
 });

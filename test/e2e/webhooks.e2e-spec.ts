@@ -256,6 +256,61 @@ describe.each(availableDialects())('webhooks on %s', (dialect) => {
       }
     });
 
+    it("announces once that a corridor's promise settled when its last window ends, and again only if it changes", async () => {
+      await register('/promise', ['corridor.promise_settled']);
+      const { id, body } = await corridorWithWindowAhead('Azovstal to Zaporizhzhia, kept');
+      const [window] = body.windows as { id: string }[];
+      const confirmation = await fx.report(id, 'confirmations', {
+        partyId: world.uaGov,
+        stance: 'confirmed',
+        statedAt: new Date(api.clock.now().getTime() - 30_000).toISOString(),
+      });
+      await fx.report(id, 'evacuations', {
+        windowId: window.id,
+        sourcePartyId: world.un,
+        reportedAt: new Date(api.clock.now().getTime() - 60_000).toISOString(),
+        count: { qualifier: 'exact', value: 127 },
+        category: 'civilians',
+      });
+      // The corridors of the test above settle too, as the clock passes their windows' ends.
+      const settled = () =>
+        ofType('/promise', 'corridor.promise_settled')
+          .map((r) => payloadOf(r).data)
+          .filter((d) => d.corridorId === id);
+      // Its window ends: the worker reads the corridor at that instant and announces the promise it kept.
+      api.clock.advance(121_000);
+      await eventually(
+        async () => settled(),
+        (found) => found.length === 1,
+        20_000,
+      );
+      expect(settled()).toEqual([
+        {
+          corridorId: id,
+          corridorName: 'Azovstal to Zaporizhzhia, kept',
+          promise: 'kept',
+          previousPromise: null,
+          status: 'completed',
+        },
+      ]);
+      // The confirmation withdrawn: the promise was not kept after all, announced with the one before.
+      const retracted = await api.http
+        .post(`/api/v1/corridors/${id}/confirmations/${String(confirmation.id)}/retract`)
+        .set(auth)
+        .send({ version: 1, reason: 'Entered for the wrong corridor' });
+      expect(retracted.status).toBe(200);
+      await eventually(
+        async () => settled(),
+        (found) => found.length === 2,
+        20_000,
+      );
+      expect(settled().map((d) => [d.previousPromise, d.promise])).toEqual([
+        [null, 'kept'],
+        ['kept', 'unconfirmed'],
+      ]);
+      for (const received of receiver.at('/promise')) expect(received.verified).toHaveProperty('payload');
+    });
+
     it('retries a receiver that fails, with growing delays, until it answers; every attempt carries the same webhook-id', async () => {
       const flaky = await register('/flaky', ['evacuation.reported']);
       receiver.behave('/flaky', { statuses: [503, 500, 200], body: 'x'.repeat(5000) });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
+import { NO_EMBARGO } from '#cw/domain';
 import { QueueName } from '#cw/jobs';
 import { CorridorRepository, type CorridorEntity, type CorridorWindowEntity } from '#cw/persistence';
 import { startApi, type ApiHarness } from '../support/api-harness.js';
@@ -96,6 +97,9 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
             evacuationReportCount: 0,
             evacuationLow: null,
             evacuationHigh: null,
+            stancePromise: 'unconfirmed',
+            settledPromise: 'broken',
+            ...NO_EMBARGO,
             version: 1,
             organisationId: admin!.organisation_id,
             createdById: admin!.id,
@@ -108,6 +112,8 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
             corridorId: id,
             startsAt: new Date(at.getTime() + w * 24 * HOUR),
             endsAt: new Date(at.getTime() + w * 24 * HOUR + 10 * HOUR),
+            isOpenEnded: false,
+            version: 1,
             createdById: admin!.id,
             createdAt: at,
             nextEvaluationAt: new Date(at.getTime() + w * 24 * HOUR - 2 * HOUR),
@@ -162,7 +168,7 @@ describe.each(availableDialects())('worker processes on %s', (dialect) => {
     const queue = new Queue(QueueName.Evaluation, { connection: { url: redis.url }, prefix });
     try {
       const schedulers = (await queue.getJobSchedulers()).map((s) => s.key).sort();
-      expect(schedulers).toEqual(['EvaluationOutboxRelay', 'WindowSweep']);
+      expect(schedulers).toEqual(['EmbargoLift', 'EvaluationOutboxRelay', 'WindowSweep']);
     } finally {
       await queue.close();
     }

@@ -72,12 +72,17 @@ const COUNTED_TABLES = [
   'corridor',
   'corridor_required_party',
   'corridor_window',
+  'corridor_stop',
+  'operation',
+  'operation_corridor',
+  'operation_facilitator',
   'confirmation',
   'evacuation_report',
   'remaining_report',
   'incident',
   'idempotency_record',
   'api_key',
+  'embargo_hold',
 ];
 
 const REPORT_TABLES = ['confirmation', 'evacuation_report', 'remaining_report', 'incident'];
@@ -93,6 +98,7 @@ export async function storedState(db: Database): Promise<Record<string, unknown>
     `SELECT id, version, name, confirmation_state, evacuation_report_count, evacuation_low, evacuation_high, cancelled_at
      FROM corridor ORDER BY id`,
   );
+  state.operations = await db.all('SELECT id, version, name FROM operation ORDER BY id');
   for (const table of REPORT_TABLES) {
     state[`${table}_rows`] = await db.all(
       `SELECT id, version, fingerprint, source_url, organisation_id FROM "${table}" ORDER BY id`,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DEFAULT_DATA_FILE, importDemo } from '../../scripts/demo-import.mjs';
 import type { ApiHarness } from './api-harness.js';
 
+export type DemoImport = Awaited<ReturnType<typeof importDemo>>;
+
 /** fetch, answered by the app under test in-process (Fastify's inject), for scripts that speak HTTP. */
 export function fetchFrom(api: ApiHarness): (url: URL, init: RequestInit) => Promise<Response> {
   const fastify = api.app.getHttpAdapter().getInstance();
@@ -26,12 +28,10 @@ export function fetchFrom(api: ApiHarness): (url: URL, init: RequestInit) => Pro
 
 /**
  * The Azovstal demo data imported through the API with scripts/demo-import.mjs, as `npm start` does; `sections`
- * keeps only some of its arrays (the parties and places a second database needs before a CSV import).
+ * keeps only some of its arrays (the parties and places a second database needs before a CSV import). Answers the
+ * records imported per section and what was left out as this server's contract does not take it.
  */
-export async function importDemoData(
-  api: ApiHarness,
-  sections?: readonly string[],
-): Promise<Record<string, number>> {
+export async function importDemoData(api: ApiHarness, sections?: readonly string[]): Promise<DemoImport> {
   let file = DEFAULT_DATA_FILE;
   let dir: string | undefined;
   if (sections) {
@@ -44,13 +44,12 @@ export async function importDemoData(
     );
   }
   try {
-    const { counts } = await importDemo({
+    return await importDemo({
       baseUrl: 'http://corridor.test',
       token: api.adminToken,
       file,
       fetchImpl: fetchFrom(api),
     });
-    return counts;
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { loadConfig } from '#cw/config';
 import { PinoNestLogger } from '#cw/logging';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
 import { loggableUrl } from './http/loggable-url.js';
+import { answerClientError, renderFrameworkError } from './http/refused-before-routing.js';
 import { logOptions } from './http/log-options.js';
 import { serveConsole } from './console-static.js';
 import { mountBullBoard } from './jobs/bull-board.js';
@@ -41,6 +42,16 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     logger: logOptions(config),
     // Requests are logged once each by the onResponse hook below, not twice by Fastify.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request not received whole in time is answered 408 (Fastify leaves Node's timeout off by default); Node
+    // checks its connections for it every so often, here a quarter of the timeout at most.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    http: {
+      connectionsCheckingInterval: Math.min(30_000, Math.floor(config.REQUEST_TIMEOUT_MS / 4)),
+      headersTimeout: Math.min(60_000, config.REQUEST_TIMEOUT_MS),
+    },
+    // Refused before any route or hook, still as problem+json: an over-long path (414), headers too large (431).
+    frameworkErrors: renderFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,

@@ -5,12 +5,13 @@ import { AlertsModule } from '#cw/alerts';
 import { AuditModule } from '#cw/audit';
 import { Clock, ClockModule } from '#cw/clock';
 import { ConfigModule, loadConfig } from '#cw/config';
-import { CorridorsModule } from '#cw/corridors';
+import { CorridorsModule, CorridorStateService } from '#cw/corridors';
 import { FlagsModule } from '#cw/flags';
 import { JobsModule } from '#cw/jobs';
 import { LocationsModule } from '#cw/locations';
+import { OperationsModule } from '#cw/operations';
 import { PartiesModule } from '#cw/parties';
-import { PersistenceModule } from '#cw/persistence';
+import { Database, PersistenceModule } from '#cw/persistence';
 import { ReportsModule } from '#cw/reports';
 import { WebhooksModule } from '#cw/webhooks';
 import { ExportsModule, FeedsModule, ImportsModule } from '#cw/sharing';
@@ -29,11 +30,13 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FlagsController, TrackRecordController } from './flags/flags.controller.js';
 import { DatabaseProbe } from './health/database-probe.js';
 import { HealthController } from './health/health.controller.js';
+import { InputSafetyPipe } from './http/input-safety.pipe.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { ValidationProblem } from './http/validation-problem.js';
 import { LocationsController } from './locations/locations.controller.js';
+import { OperationsController } from './operations/operations.controller.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { DeliveriesController, OutboxController } from './outbox/outbox.controller.js';
 import { OneClickBody } from './subscriptions/one-click-body.js';
@@ -54,7 +57,11 @@ export interface ApiModuleOptions {
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly corridorState: CorridorStateService,
+    private readonly db: Database,
+  ) {}
 
   static forRoot(options: ApiModuleOptions = {}): DynamicModule {
     return {
@@ -67,6 +74,7 @@ export class AppModule implements OnApplicationBootstrap {
         PartiesModule,
         LocationsModule,
         CorridorsModule,
+        OperationsModule,
         ReportsModule,
         AuditModule,
         FlagsModule,
@@ -86,6 +94,7 @@ export class AppModule implements OnApplicationBootstrap {
         LocationsController,
         CorridorsController,
         CorridorReportsController,
+        OperationsController,
         OrganisationsController,
         UsersController,
         AuditController,
@@ -108,6 +117,8 @@ export class AppModule implements OnApplicationBootstrap {
         JobQueues,
         OneClickBody,
         CsvBody,
+        // Before validation: class-transformer reads a body recursively.
+        { provide: APP_PIPE, useClass: InputSafetyPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
@@ -127,5 +138,7 @@ export class AppModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.users.ensureBootstrapAdmin();
+    // After the migrations (run at initialisation): corridors recorded before the promise was kept get theirs.
+    await this.corridorState.computeMissingPromises(this.db);
   }
 }

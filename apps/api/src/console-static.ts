@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '#cw/config';
 import { sessionCookieName } from './auth/session-cookie.js';
+import { renderFrameworkError } from './http/refused-before-routing.js';
 
 /** The dashboard's one read, started by the HTML itself so it travels beside the scripts, not after them. */
 const DASHBOARD_PRELOAD = '<link rel="preload" href="/api/v1/dashboard" as="fetch" crossorigin>';
@@ -46,11 +47,16 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   const sendHtml = (reply: FastifyReplyLike, html: string) =>
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   fastify.get('/*', async (request, reply) => {
     const url = request.url.split('?')[0];
     if (url.startsWith('/api/') || url === '/api' || url.startsWith('/health') || path.extname(url)) {
+      // This catch-all takes what the router gave up on, an over-long id included: still a 414, as without it.
+      if (url.split('/').some((part) => part.length > maxParamLength)) {
+        return renderFrameworkError(new FrameworkError('FST_ERR_MAX_PARAM_LENGTH'), request, reply);
+      }
       return reply.callNotFound();
     }
     return sendHtml(reply, indexHtml);
@@ -60,6 +66,12 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
     const hasSession = (request.headers.cookie ?? '').includes(`${sessionCookie}=`);
     return sendHtml(reply.header('vary', 'Cookie'), hasSession ? dashboardHtml : indexHtml);
   });
+}
+
+class FrameworkError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
 }
 
 interface FastifyReplyLike {

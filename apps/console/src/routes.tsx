@@ -12,6 +12,7 @@ import { SignIn } from './pages/SignIn';
 const Corridors = lazyPage(() => import('./pages/Corridors'));
 const NewCorridor = lazyPage(() => import('./pages/NewCorridor'));
 const CorridorPage = lazyPage(() => import('./pages/CorridorPage'));
+const OperationPage = lazyPage(() => import('./pages/OperationPage'));
 const ReportEntry = lazyPage(() => import('./pages/ReportEntry'));
 const Flags = lazyPage(() => import('./pages/Flags'));
 const Subscriptions = lazyPage(() => import('./pages/Subscriptions'));
@@ -63,6 +64,7 @@ export function Routes() {
               <Route path="/corridors/new" component={NewCorridor} />
               <Route path="/corridors/:id" component={CorridorPage} />
               <Route path="/corridors/:id/report/:kind" component={ReportEntry} />
+              <Route path="/operations/:id" component={OperationPage} />
               <Route path="/report" component={ReportEntry} />
               <Route path="/flags" component={Flags} />
               <Route path="/subscriptions" component={Subscriptions} />

@@ -1,8 +1,9 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { AlertFanOutService, AlertSenderService } from '#cw/alerts';
 import { JobName, KEEP, QueueName } from '#cw/jobs';
+import { logRedisErrorsOf } from './redis-errors.js';
 
 export const ALERT_JOBS = [JobName.AlertFanOut, JobName.AlertDeliverySend] as const;
 
@@ -19,6 +20,14 @@ export class AlertsProcessor extends WorkerHost implements BeforeApplicationShut
   ) {
     super();
   }
+
+  /** Its worker's Redis errors, as JSON log lines (see logRedisErrorsOf). */
+  @OnWorkerEvent('error')
+  onRedisError(error: Error): void {
+    this.redisErrors(error);
+  }
+
+  private readonly redisErrors = logRedisErrorsOf(`worker ${QueueName.Alerts}`);
 
   async process(job: Job): Promise<unknown> {
     const name = job.name as (typeof ALERT_JOBS)[number];

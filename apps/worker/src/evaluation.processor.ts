@@ -1,8 +1,9 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
+import { EmbargoLiftService } from '#cw/embargo';
 import { FlagEvaluationService, FlagSweepService, type WindowDue } from '#cw/flags';
 import {
   corridorEvaluateJob,
@@ -14,19 +15,21 @@ import {
   type JobPayload,
 } from '#cw/jobs';
 import { EvaluationOutboxRepository } from '#cw/persistence';
+import { logRedisErrorsOf } from './redis-errors.js';
 
 export const EVALUATION_JOBS = [
   JobName.CorridorEvaluate,
   JobName.WindowFlagDeadline,
   JobName.WindowSweep,
   JobName.EvaluationOutboxRelay,
+  JobName.EmbargoLift,
 ] as const;
 
 const RELAY_BATCH = 500;
 const RELAYED_RETENTION_MS = 24 * 3_600_000;
 const PURGE_INTERVAL_MS = 60_000;
 
-/** Flag evaluation: on change, at each window's instants, and the periodic sweep. No rule lives here. */
+/** Flag evaluation: on change, at each window's instants, and the periodic sweep; and embargo lifts. No rule lives here. */
 @Processor(QueueName.Evaluation, { concurrency: 2 })
 export class EvaluationProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EvaluationProcessor.name);
@@ -39,10 +42,19 @@ export class EvaluationProcessor extends WorkerHost implements BeforeApplication
     private readonly evaluation: FlagEvaluationService,
     private readonly sweeper: FlagSweepService,
     private readonly outbox: EvaluationOutboxRepository,
+    private readonly embargoes: EmbargoLiftService,
     @InjectQueue(QueueName.Evaluation) private readonly queue: Queue,
   ) {
     super();
   }
+
+  /** Its worker's Redis errors, as JSON log lines (see logRedisErrorsOf). */
+  @OnWorkerEvent('error')
+  onRedisError(error: Error): void {
+    this.redisErrors(error);
+  }
+
+  private readonly redisErrors = logRedisErrorsOf(`worker ${QueueName.Evaluation}`);
 
   async process(job: Job): Promise<unknown> {
     const name = job.name as (typeof EVALUATION_JOBS)[number];
@@ -50,11 +62,14 @@ export class EvaluationProcessor extends WorkerHost implements BeforeApplication
       case JobName.CorridorEvaluate:
       case JobName.WindowFlagDeadline: {
         const { corridorId } = job.data as JobPayload[typeof name];
+        // A window's end is judged with the claims whose embargo ends with it (untilWindowsEnd) already shared.
+        await this.embargoes.liftDue([corridorId]);
         const outcome = await this.evaluation.evaluate([corridorId]);
         await this.schedule(outcome.upcoming);
         return { raised: outcome.raised, reopened: outcome.reopened, resolved: outcome.resolved };
       }
       case JobName.WindowSweep: {
+        await this.embargoes.liftDue();
         const outcome = await this.sweeper.sweep(() => this.isStopping);
         await this.schedule(outcome.next);
         const client = await this.queue.backend.connection.client;
@@ -73,6 +88,11 @@ export class EvaluationProcessor extends WorkerHost implements BeforeApplication
       }
       case JobName.EvaluationOutboxRelay:
         return this.relayOutbox();
+      case JobName.EmbargoLift: {
+        const lifted = await this.embargoes.liftDue();
+        if (lifted) this.logger.log(`lifted ${lifted} embargoes`);
+        return { lifted };
+      }
       default: {
         const unhandled: never = name;
         throw new Error(`no handler for job ${String(unhandled)} on ${QueueName.Evaluation}`);

@@ -7,9 +7,9 @@ import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), { bufferLogs: true });
+  // The logger from the start, not buffered until start-up ends: a worker waiting for Redis says so meanwhile.
   const logger = new PinoNestLogger(pino({ level: config.LOG_LEVEL, base: { service: 'worker' } }));
-  app.useLogger(logger);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), { logger });
   // Graceful stop: the workers finish (or, for a sweep, cut short between batches) the job in hand and take no
   // other; then the connections close and the process exits 0. A second signal does not wait.
   let isStopping = false;

@@ -1,8 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { IdempotencyPurgeService } from '#cw/idempotency';
 import { JobName, QueueName } from '#cw/jobs';
+import { logRedisErrorsOf } from './redis-errors.js';
 
 export const MAINTENANCE_JOBS = [JobName.IdempotencyRecordPurge] as const;
 
@@ -13,6 +14,14 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(private readonly idempotency: IdempotencyPurgeService) {
     super();
   }
+
+  /** Its worker's Redis errors, as JSON log lines (see logRedisErrorsOf). */
+  @OnWorkerEvent('error')
+  onRedisError(error: Error): void {
+    this.redisErrors(error);
+  }
+
+  private readonly redisErrors = logRedisErrorsOf(`worker ${QueueName.Maintenance}`);
 
   async process(job: Job): Promise<unknown> {
     const name = job.name as (typeof MAINTENANCE_JOBS)[number];

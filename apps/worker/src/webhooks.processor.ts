@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { Clock } from '#cw/clock';
@@ -12,6 +12,7 @@ import {
   webhookDeliverJob,
   type StepOutcome,
 } from '#cw/webhooks';
+import { logRedisErrorsOf } from './redis-errors.js';
 
 export const WEBHOOK_JOBS = [JobName.WebhookFanOut, JobName.WebhookDeliver] as const;
 
@@ -39,6 +40,14 @@ export class WebhooksProcessor extends WorkerHost implements BeforeApplicationSh
   ) {
     super();
   }
+
+  /** Its worker's Redis errors, as JSON log lines (see logRedisErrorsOf). */
+  @OnWorkerEvent('error')
+  onRedisError(error: Error): void {
+    this.redisErrors(error);
+  }
+
+  private readonly redisErrors = logRedisErrorsOf(`worker ${QueueName.Webhooks}`);
 
   async process(job: Job): Promise<unknown> {
     const name = job.name as (typeof WEBHOOK_JOBS)[number];

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AlertsModule } from '#cw/alerts';
 import { Clock, ClockModule } from '#cw/clock';
 import { AppConfig, ConfigModule } from '#cw/config';
+import { EmbargoModule } from '#cw/embargo';
 import { FlagsModule } from '#cw/flags';
 import { IdempotencyModule } from '#cw/idempotency';
 import { QueueName } from '#cw/jobs';
@@ -46,6 +47,7 @@ export class WorkerModule {
         FlagsModule,
         AlertsModule,
         WebhookDeliveryModule,
+        EmbargoModule,
       ],
       providers: [
         MaintenanceProcessor,

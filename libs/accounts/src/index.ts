@@ -18,6 +18,14 @@ export { UserCreatedResponseDto, UserPageDto, UserResponseDto } from './dto/user
 export { UserUpdateDto } from './dto/user-update.dto.js';
 export { OrganisationService } from './organisation.service.js';
 export { PASSWORD_MIN_LENGTH } from './password-policy.js';
-export { hasRoleAtLeast, ROLES, SCOPES, type Principal, type Role, type Scope } from './principal.js';
+export {
+  hasRoleAtLeast,
+  ROLES,
+  SCOPES,
+  viewerOf,
+  type Principal,
+  type Role,
+  type Scope,
+} from './principal.js';
 export { constantTimeEqual, newSecret, sha256Hex } from './secret-token.js';
 export { UserService } from './user.service.js';

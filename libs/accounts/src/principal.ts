@@ -1,3 +1,5 @@
+import type { EmbargoViewer } from '#cw/domain';
+
 export type Role = 'admin' | 'coordinator' | 'reporter' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'coordinator', 'reporter', 'viewer'];
 
@@ -19,4 +21,9 @@ const RANK: Record<Role, number> = { viewer: 0, reporter: 1, coordinator: 2, adm
 
 export function hasRoleAtLeast(principal: Principal, role: Role): boolean {
   return RANK[principal.role] >= RANK[role];
+}
+
+/** What a principal sees of records under embargo: its organisation's, and everything for an admin. */
+export function viewerOf(principal: Pick<Principal, 'organisationId' | 'role'>): EmbargoViewer {
+  return { organisationId: principal.organisationId, seesEverything: principal.role === 'admin' };
 }

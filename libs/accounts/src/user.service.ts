@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, changedFields, type AuditActor } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
-import { AppConfig } from '#cw/config';
+import { AppConfig, ConfigError } from '#cw/config';
 import {
   Database,
   OrganisationRepository,
@@ -25,7 +25,7 @@ import {
 import type { UserUpdateDto } from './dto/user-update.dto.js';
 import { ApiKeyPrincipalCache } from './api-key-principal-cache.js';
 import { PasswordHasher } from './password-hasher.js';
-import { assertPasswordPolicy } from './password-policy.js';
+import { assertPasswordPolicy, passwordWeakness } from './password-policy.js';
 import type { Principal } from './principal.js';
 import { newSecret, sha256Hex } from './secret-token.js';
 
@@ -54,7 +54,7 @@ export class UserService {
 
   /** `actor` null: the command line on the server. Without a password the answer carries a one-time link. */
   async create(actor: AuditActor | null, dto: UserCreateDto): Promise<UserCreatedResponseDto> {
-    if (dto.password !== undefined) assertPasswordPolicy(dto.password);
+    if (dto.password !== undefined) assertPasswordPolicy(dto.password, dto.email);
     const now = this.clock.now();
     const invite = dto.password === undefined ? newSecret() : null;
     const user: UserEntity = {
@@ -164,8 +164,10 @@ export class UserService {
   }
 
   async acceptInvite(token: string, password: string, requestId?: string): Promise<void> {
-    assertPasswordPolicy(password);
     const now = this.clock.now();
+    const invited = await this.users.findByInvite(sha256Hex(token), now);
+    if (!invited) throw inviteGone();
+    assertPasswordPolicy(password, invited.email);
     const passwordHash = await this.passwords.hash(password);
     const done = await this.db.transaction(async (tx) => {
       const user = await this.users.findByInvite(sha256Hex(token), now, tx);
@@ -189,9 +191,9 @@ export class UserService {
    * user's sessions end.
    */
   async resetPassword(email: string, password: string | null): Promise<{ inviteUrl?: string }> {
-    if (password !== null) assertPasswordPolicy(password);
     const user = await this.users.findByEmail(email);
     if (!user) throw new AppError(AppErrorCode.NotFound, `No user has the e-mail ${email.toLowerCase()}.`);
+    if (password !== null) assertPasswordPolicy(password, user.email);
     const now = this.clock.now();
     const invite = password === null ? newSecret() : null;
     const passwordHash = password === null ? null : await this.passwords.hash(password);
@@ -236,6 +238,8 @@ export class UserService {
     const email = this.config.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
     const password = this.config.BOOTSTRAP_ADMIN_PASSWORD;
     if (!email || !password || (await this.users.count()) > 0) return;
+    const weakness = passwordWeakness(password, email);
+    if (weakness) throw new ConfigError(`Invalid configuration: BOOTSTRAP_ADMIN_PASSWORD: ${weakness}`);
     const passwordHash = await this.passwords.hash(password);
     const now = this.clock.now();
     try {

@@ -43,6 +43,14 @@ const RULES: Record<string, { title: string; explanation: string }> = {
   },
 };
 const COLOURS: Record<string, string> = { critical: '#b00020', warning: '#9a5b00', info: '#245' };
+// What became of the promise, in words: "completed" never stands alone, a broken promise never reads as a success.
+const PROMISES: Record<string, string> = {
+  pending: 'not settled yet (a window is still ahead or running)',
+  kept: 'kept: every required party confirmed and people moved',
+  unconfirmed: 'unconfirmed: people moved, but a required party never confirmed',
+  broken: 'broken: a required party rejected it, or nobody is reported to have moved',
+  cancelled: 'cancelled',
+};
 const STANCES: Record<string, string> = {
   confirmed: 'confirmed',
   rejected: 'rejected',
@@ -76,6 +84,7 @@ export class AlertComposer {
     const zone = subscription.timezone;
     const rule = RULES[flag.rule] ?? { title: flag.rule, explanation: '' };
     const window = { startsAt: flag.windowStartsAt, endsAt: flag.windowEndsAt };
+    const isOpenEnded = flag.windowIsOpenEnded;
     const view = {
       severityLabel: flag.severity.toUpperCase(),
       severityColour: COLOURS[flag.severity] ?? '#245',
@@ -83,8 +92,8 @@ export class AlertComposer {
       ruleExplanation: rule.explanation,
       corridor: this.corridorView(corridor),
       window: {
-        subscriberZone: spanInZone(window.startsAt, window.endsAt, zone),
-        corridorZone: spanInZone(window.startsAt, window.endsAt, corridor.timezone),
+        subscriberZone: spanInZone(window.startsAt, window.endsAt, zone, isOpenEnded),
+        corridorZone: spanInZone(window.startsAt, window.endsAt, corridor.timezone, isOpenEnded),
       },
       notConfirmedBy: this.notConfirmedBy(flag, corridor),
       confirmations: corridor.confirmations
@@ -92,6 +101,7 @@ export class AlertComposer {
         .map((c) => ({
           party: c.partyName,
           stance: STANCES[c.stance] ?? c.stance,
+          reportedBy: c.reportedByName,
           statedAt: formatInZone(c.statedAt, zone),
           note: c.note,
         })),
@@ -135,9 +145,10 @@ export class AlertComposer {
       return [
         {
           corridorName: corridor.name,
+          standing: standingOf(corridor),
           url: this.corridorUrl(corridor.id),
-          subscriberZone: spanInZone(w.startsAt, w.endsAt, zone),
-          corridorZone: spanInZone(w.startsAt, w.endsAt, corridor.timezone),
+          subscriberZone: spanInZone(w.startsAt, w.endsAt, zone, w.isOpenEnded),
+          corridorZone: spanInZone(w.startsAt, w.endsAt, corridor.timezone, w.isOpenEnded),
           status: state.status,
           parties: state.parties.map((p) => ({
             name: names.get(p.partyId) ?? p.partyId,
@@ -152,10 +163,11 @@ export class AlertComposer {
       return [
         {
           corridorName: corridor.name,
+          standing: standingOf(corridor),
           url: this.corridorUrl(corridor.id),
           rule: RULES[e.rule]?.title ?? e.rule,
           severity: e.severity,
-          window: spanInZone(e.windowStartsAt, e.windowEndsAt, zone),
+          window: spanInZone(e.windowStartsAt, e.windowEndsAt, zone, e.windowIsOpenEnded),
         },
       ];
     };
@@ -179,6 +191,7 @@ export class AlertComposer {
           : '';
       return {
         corridorName: corridor.name,
+        standing: standingOf(corridor),
         url: this.corridorUrl(corridorId),
         range: `${low === high ? `${low}` : `${low}-${high}`} according to the sources${total}`,
         claims: claims.map((c) => ({
@@ -217,6 +230,8 @@ export class AlertComposer {
       name: corridor.name,
       url: this.corridorUrl(corridor.id),
       promise: `A corridor from ${corridor.originName} ${destination}.`,
+      status: corridor.status,
+      promiseOutcome: PROMISES[corridor.promise] ?? corridor.promise,
       announcedBy: corridor.announcedByName,
       announcedAtLocal: formatInZone(corridor.announcedAt, corridor.timezone),
       sourceNote: corridor.sourceNote,
@@ -264,8 +279,16 @@ function formatInZone(at: Date, zone: string): string {
   return text;
 }
 
-function spanInZone(startsAt: Date, endsAt: Date, zone: string): string {
-  return `${formatInZone(startsAt, zone)} to ${formatInZone(endsAt, zone)}`;
+/** A window's span; an open-ended one says it has no end, and when it is judged. */
+function spanInZone(startsAt: Date, endsAt: Date, zone: string, isOpenEnded = false): string {
+  return isOpenEnded
+    ? `${formatInZone(startsAt, zone)} onwards, no end announced (judged as ending ${formatInZone(endsAt, zone)})`
+    : `${formatInZone(startsAt, zone)} to ${formatInZone(endsAt, zone)}`;
+}
+
+/** "completed, promise unconfirmed": a status is never shown without its promise. */
+function standingOf(corridor: AlertCorridor): string {
+  return `${corridor.status}, promise ${corridor.promise}`;
 }
 
 function confirmationsOf(corridor: AlertCorridor): StatedConfirmation[] {

@@ -22,6 +22,11 @@ const CURSOR = 'immediate';
 const EVENT_BATCH = 100;
 const SUBSCRIBER_PAGE = 1000;
 const DIGEST_BATCH = 500;
+/**
+ * Flags of a window entered this long after it ended are history recorded after the fact (a past schedule entered
+ * today raises three flags a day): the daily digest reports them, not one immediate e-mail each.
+ */
+const HISTORY_AFTER_MS = 24 * 3_600_000;
 /** A gap in flag_event's sequence is a transaction still committing, unless it lasts this long (a deleted row). */
 const GAP_GRACE_MS = 30_000;
 
@@ -60,7 +65,15 @@ export class AlertFanOutService {
         GAP_GRACE_MS,
         EVENT_BATCH,
       );
-      const raised = usable.filter((e) => e.kind === 'raised');
+      let raised = usable.filter((e) => e.kind === 'raised');
+      if (raised.length) {
+        const history = await this.facts.findEnteredAfterEnd(
+          raised.map((e) => e.windowId),
+          HISTORY_AFTER_MS,
+          tx,
+        );
+        raised = raised.filter((e) => !history.has(e.windowId));
+      }
       const deliveries = raised.length ? await this.fanOut(raised, now, tx) : 0;
       const last = usable.at(-1);
       await this.cursors.save(CURSOR, { seq: last ? last.seq : cursor.seq, gapSeenAt }, tx);
@@ -105,9 +118,24 @@ export class AlertFanOutService {
     });
   }
 
+  /**
+   * At a corridor's lift, in its transaction: its open flags reach the subscriptions that could not hear of them
+   * while it was under embargo, as if raised now. Those that did hear keep their one e-mail (the unique key).
+   */
+  async releaseCorridor(corridorId: string, tx: SqlRunner): Promise<number> {
+    const open = new Set(
+      (await this.flags.findByCorridor(corridorId, tx)).filter((f) => !f.resolvedAt).map((f) => f.id),
+    );
+    const raised = (await this.flags.findEventsByCorridor(corridorId, tx)).filter(
+      (e) => e.kind === 'raised' && open.has(e.flagId),
+    );
+    return raised.length ? this.fanOut(raised, this.clock.now(), tx) : 0;
+  }
+
   private async fanOut(events: FlagEventEntity[], now: Date, tx: SqlRunner): Promise<number> {
     const corridors = await this.facts.findCorridors(
       events.map((e) => e.corridorId),
+      now,
       tx,
     );
     let inserted = 0;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#cw/clock';
+import { isVisibleTo } from '#cw/domain';
 import { AppConfig } from '#cw/config';
 import {
   AlertDeliveryRepository,
@@ -11,6 +12,7 @@ import {
 } from '#cw/persistence';
 import { AlertComposer, type ComposedMail } from './alert-composer.js';
 import { MailSendError, MailTransport } from './mail-transport.js';
+import { filterOf } from './subscription-filter.js';
 import { UnsubscribeTokens } from './unsubscribe-tokens.js';
 
 const CONCURRENCY = 8;
@@ -103,7 +105,10 @@ export class AlertSenderService {
       return this.retryOrFail(delivery, `could not be written: ${String(error)}`, false);
     }
     if (!mail) {
-      await this.deliveries.finish(delivery, { status: 'cancelled', error: 'the flag no longer exists' });
+      await this.deliveries.finish(delivery, {
+        status: 'cancelled',
+        error: 'the flag no longer exists, or its corridor is under embargo',
+      });
       return 'cancelled';
     }
     const unsubscribeUrl = this.unsubscribeUrl(subscription.id);
@@ -166,8 +171,12 @@ export class AlertSenderService {
     }
     const flag = await this.facts.findFlag(delivery.flagId!);
     if (!flag) return undefined;
-    const corridor = (await this.facts.findCorridors([flag.corridorId])).get(flag.corridorId);
-    if (!corridor) return undefined;
+    const corridor = (await this.facts.findCorridors([flag.corridorId], this.clock.now())).get(
+      flag.corridorId,
+    );
+    // A corridor put under embargo is not mailed to another organisation's subscribers, even from a delivery
+    // written before.
+    if (!corridor || !isVisibleTo(corridor, filterOf(subscription).viewer)) return undefined;
     return this.composer.flagAlert(subscription, flag, corridor, unsubscribeUrl);
   }
 

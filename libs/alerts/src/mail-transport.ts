@@ -85,12 +85,13 @@ export class MailTransport implements OnModuleDestroy {
   private async writeEml(id: string, message: SendMailOptions): Promise<void> {
     const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     const info = (await stream.sendMail(message)) as { message: Buffer };
-    await mkdir(this.config.OUTBOX_DIR, { recursive: true });
+    await mkdir(this.config.OUTBOX_DIR, { recursive: true, mode: 0o700 });
     const file = join(this.config.OUTBOX_DIR, `${id}.eml`);
     // Written whole or not at all; a resend of the same delivery replaces its own file. The temporary name is
     // the write's own: two workers whose leases crossed never write into one file.
     const temporary = `${file}.${randomUUID()}.tmp`;
-    await writeFile(temporary, info.message);
+    // Owner-only (0600): an alert carries a working unsubscribe link and may name what is under embargo.
+    await writeFile(temporary, info.message, { mode: 0o600 });
     await rename(temporary, file);
   }
 }

@@ -19,6 +19,10 @@ export enum AppErrorCode {
   DeliveryInProgress = 'delivery-in-progress',
   ImportRefused = 'import-refused',
   UnsupportedMediaType = 'unsupported-media-type',
+  InputTooDeep = 'input-too-deep',
+  TooManyWindows = 'too-many-windows',
+  CorridorInAnotherOperation = 'corridor-in-another-operation',
+  NoRequiredParties = 'no-required-parties',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -41,6 +45,10 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.DeliveryInProgress]: 409,
   [AppErrorCode.ImportRefused]: 422,
   [AppErrorCode.UnsupportedMediaType]: 415,
+  [AppErrorCode.InputTooDeep]: 400,
+  [AppErrorCode.TooManyWindows]: 400,
+  [AppErrorCode.CorridorInAnotherOperation]: 422,
+  [AppErrorCode.NoRequiredParties]: 422,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

@@ -20,6 +20,7 @@ describe(AppConfig.name, () => {
       CONFIRMATION_LEAD_MINUTES: '90',
       NO_EVACUATION_GRACE_HOURS: '12',
       COUNT_DISCREPANCY_RATIO: '0.5',
+      OPEN_ENDED_REVIEW_HOURS: '48',
       MIGRATE_ON_START: 'false',
     });
     expect(config).toMatchObject({
@@ -30,6 +31,7 @@ describe(AppConfig.name, () => {
       CONFIRMATION_LEAD_MINUTES: 90,
       NO_EVACUATION_GRACE_HOURS: 12,
       COUNT_DISCREPANCY_RATIO: 0.5,
+      OPEN_ENDED_REVIEW_HOURS: 48,
       MIGRATE_ON_START: false,
     });
     expect(config.isPostgres).toBe(true);
@@ -39,6 +41,7 @@ describe(AppConfig.name, () => {
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with sqlite: or postgres:\/\//],
     ['CONFIRMATION_LEAD_MINUTES', '-5', /CONFIRMATION_LEAD_MINUTES/],
+    ['OPEN_ENDED_REVIEW_HOURS', '0', /OPEN_ENDED_REVIEW_HOURS/],
     ['BOOTSTRAP_ADMIN_PASSWORD', 'short', /BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
   ])('refuses a bad %s with one line naming it', (name, value, message) => {
@@ -48,6 +51,23 @@ describe(AppConfig.name, () => {
       loadConfig({ [name]: value });
     } catch (error) {
       expect((error as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    ['APP_SECRET', 'a-short-secret-value'],
+    ['DATABASE_URL', 'mysql://corridor:s3cret-db-password@db.example/corridor'],
+    ['BOOTSTRAP_ADMIN_PASSWORD', 'hunter2'],
+    ['REDIS_URL', 'http://default:redis-password@cache.example'],
+  ])('names a bad %s without echoing its value, which the log would keep', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(value);
+      for (const part of value.split(/[:/@.]/).filter((p) => p.length >= 6)) {
+        expect((error as Error).message).not.toContain(part);
+      }
     }
   });
 

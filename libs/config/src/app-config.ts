@@ -54,6 +54,11 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** The address the api listens on: 0.0.0.0 (every interface, as in a container), 127.0.0.1, ::, or a host name. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9.:-]{1,253}$/, { message: 'must be an IP address or a host name' })
+  HOST = '0.0.0.0';
+
   @IsString()
   @Matches(/^(sqlite:|postgres(ql)?:\/\/)/, { message: 'must start with sqlite: or postgres://' })
   DATABASE_URL = 'sqlite:./var/corridor-watch.sqlite';
@@ -188,6 +193,13 @@ export class AppConfig {
   @Max(24 * 14)
   NO_EVACUATION_GRACE_HOURS = 6;
 
+  /** An open-ended window ("from 14:00", no end) is judged as ending this many hours after its start until closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  OPEN_ENDED_REVIEW_HOURS = 24;
+
   @Type(() => Number)
   @IsNumber()
   @Min(0)
@@ -219,6 +231,37 @@ export class AppConfig {
   @Min(100)
   @Max(600_000)
   OUTBOX_RELAY_INTERVAL_MS = 5_000;
+
+  /**
+   * A request's headers and body must arrive within this long, or it is answered 408 and its connection closed:
+   * a client sending a byte now and then would otherwise hold a connection and its half-read body forever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  REQUEST_TIMEOUT_MS = 120_000;
+
+  /** Most windows one corridor holds: each window brings flags, e-mails and timeline events. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MAX_WINDOWS_PER_CORRIDOR = 400;
+
+  /** Most windows one request creates (a corridor's listed windows and its daily schedule together). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MAX_WINDOWS_PER_REQUEST = 100;
+
+  /** How often the worker checks that its job schedulers are still in Redis (a FLUSHALL forgets them). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SCHEDULER_CHECK_INTERVAL_MS = 5_000;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -339,8 +382,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (first) {
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Never the value itself: it may be a secret (APP_SECRET, a password in DATABASE_URL), and this line is logged.
     throw new ConfigError(
-      `Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')} (got "${String(first.value)}")`,
+      `Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}`,
     );
   }
   return config;

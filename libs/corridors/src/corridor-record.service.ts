@@ -1,18 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '#cw/common';
-import { describeCount, reconcileCounts, type Count } from '#cw/domain';
+import { Clock } from '#cw/clock';
+import {
+  announcedEnd,
+  derivePromise,
+  describeCount,
+  isVisibleTo,
+  lastEnd,
+  reconcileCounts,
+  reviewEnd,
+  type Count,
+  type EmbargoViewer,
+  type SettledPromise,
+} from '#cw/domain';
 import {
   AuditRepository,
   CorridorRepository,
   FlagRepository,
+  PartyRepository,
   ReportRepository,
   type AuditEntryEntity,
+  type EvacuationFigure,
+  type SqlRunner,
   type ReportKind,
   type FlagEventEntity,
 } from '#cw/persistence';
+import { toEmbargoResponse } from './dto/embargo.dto.js';
 import { EvacuationSummaryDto, toEvacuationSummary } from './dto/evacuation-summary.dto.js';
 import { REPORT_KIND_NAMES, toCountResponse } from './dto/report-response.dto.js';
+import { TimelineQueryDto } from './dto/timeline-query.dto.js';
 import { TimelineDto, TimelineEventDto } from './dto/timeline.dto.js';
+import { pageTimeline } from './timeline-page.js';
 
 /** The corridor's record as read back: its timeline and its reconciled evacuation figures. */
 @Injectable()
@@ -22,18 +40,42 @@ export class CorridorRecordService {
     private readonly reports: ReportRepository,
     private readonly audit: AuditRepository,
     private readonly flags: FlagRepository,
+    private readonly parties: PartyRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async timeline(corridorId: string): Promise<TimelineDto> {
+  /** Claims under embargo are in their organisation's (and admins') timeline only, with what was done to them. */
+  async timeline(
+    corridorId: string,
+    viewer: EmbargoViewer,
+    page: TimelineQueryDto = new TimelineQueryDto(),
+  ): Promise<Omit<TimelineDto, 'next'>> {
     const corridor = await this.corridors.findById(corridorId);
-    if (!corridor) throw AppError.notFound('corridor', corridorId);
-    const [windows, confirmations, evacuations, remaining, incidents] = await Promise.all([
+    if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', corridorId);
+    const [windows, allConfirmations, allEvacuations, allRemaining, allIncidents] = await Promise.all([
       this.corridors.findWindows(corridorId),
       this.reports.findConfirmations(corridorId),
       this.reports.findEvacuations(corridorId),
       this.reports.findRemaining(corridorId),
       this.reports.findIncidents(corridorId),
     ]);
+    const hidden = new Set<string>();
+    const seen = <T extends Parameters<typeof isVisibleTo>[0] & { id: string }>(rows: T[]): T[] =>
+      rows.filter((row) => isVisibleTo(row, viewer) || void hidden.add(row.id));
+    const [confirmations, evacuations, remaining, incidents] = [
+      seen(allConfirmations),
+      seen(allEvacuations),
+      seen(allRemaining),
+      seen(allIncidents),
+    ];
+    const embargo = (row: Parameters<typeof toEmbargoResponse>[0]) => ({
+      embargo: toEmbargoResponse(row, corridor.lastEndsAt),
+    });
+    const reporters = new Map(
+      (await this.parties.findByIds([...new Set(confirmations.flatMap((c) => c.reportedById ?? []))])).map(
+        (p) => [p.id, p.name],
+      ),
+    );
     const entered = (row: { createdById: string; createdAt: Date }) => ({
       enteredById: row.createdById,
       enteredAt: row.createdAt.toISOString(),
@@ -53,13 +95,17 @@ export class CorridorRecordService {
         sourceUrl: corridor.sourceUrl,
         note: corridor.sourceNote,
         ...entered(corridor),
+        ...embargo(corridor),
       },
       ...windows.map((w) => ({
         kind: 'window' as const,
         at: w.startsAt.toISOString(),
-        endsAt: w.endsAt.toISOString(),
+        endsAt: announcedEnd(w)?.toISOString(),
+        reviewEndsAt: reviewEnd(w)?.toISOString(),
         recordId: w.id,
-        summary: 'Window of promised passage',
+        summary: w.isOpenEnded
+          ? 'Window of promised passage, no end announced'
+          : 'Window of promised passage',
         sourcePartyId: corridor.announcedById,
         sourceUrl: corridor.sourceUrl,
         note: null,
@@ -69,13 +115,17 @@ export class CorridorRecordService {
         kind: 'confirmation' as const,
         at: c.statedAt.toISOString(),
         recordId: c.id,
-        summary: `Stance: ${c.stance}`,
+        summary: c.reportedById
+          ? `Stance: ${c.stance}, as reported by ${reporters.get(c.reportedById) ?? c.reportedById}`
+          : `Stance: ${c.stance}`,
         sourcePartyId: c.partyId,
         sourceUrl: c.sourceUrl,
         note: c.note,
         stance: c.stance,
+        reportedById: c.reportedById ?? undefined,
         ...entered(c),
         ...correctable(c),
+        ...embargo(c),
       })),
       ...evacuations.map((e) => ({
         kind: 'evacuation' as const,
@@ -91,6 +141,7 @@ export class CorridorRecordService {
         arrivedAtId: e.arrivedAtId ?? undefined,
         ...entered(e),
         ...correctable(e),
+        ...embargo(e),
       })),
       ...remaining.map((r) => ({
         kind: 'remaining' as const,
@@ -103,6 +154,7 @@ export class CorridorRecordService {
         count: toCountResponse(r),
         ...entered(r),
         ...correctable(r),
+        ...embargo(r),
       })),
       ...incidents.map((i) => ({
         kind: 'incident' as const,
@@ -115,12 +167,13 @@ export class CorridorRecordService {
         incidentKind: i.kind,
         ...entered(i),
         ...correctable(i),
+        ...embargo(i),
       })),
     ];
     events.push(...(await this.flags.findEventsByCorridor(corridorId)).map(toFlagTimelineEvent));
     events.push(
       ...(await this.audit.findDoneForCorridor(corridorId))
-        .filter(isEdit)
+        .filter((entry) => isEdit(entry) && !hidden.has(entry.entityId) && isRetractionVisible(entry, viewer))
         .map((entry) =>
           isRetraction(entry) ? toRetractionTimelineEvent(entry) : toEditTimelineEvent(entry),
         ),
@@ -138,25 +191,75 @@ export class CorridorRecordService {
         enteredAt: corridor.cancelledAt.toISOString(),
       });
     }
-    events.sort((a, b) => a.at.localeCompare(b.at) || a.enteredAt.localeCompare(b.enteredAt));
-    return { events };
+    const promise = derivePromise(
+      {
+        isCancelled: corridor.cancelledAt !== null,
+        windows,
+        settled: corridor.settledPromise as SettledPromise,
+      },
+      this.clock.now(),
+    );
+    const endedAt = lastEnd(windows);
+    if (endedAt && promise in PROMISE_SETTLED) {
+      events.push({
+        kind: 'promise',
+        at: endedAt.toISOString(),
+        recordId: corridor.id,
+        summary: PROMISE_SETTLED[promise as SettledPromise],
+        sourcePartyId: null,
+        sourceUrl: null,
+        note: null,
+        enteredById: null,
+        enteredAt: endedAt.toISOString(),
+        promise,
+      });
+    }
+    return { promise, ...pageTimeline(events, page.limit, page.cursor) };
   }
 
   async evacuationSummary(corridorId: string): Promise<EvacuationSummaryDto> {
     if (!(await this.corridors.exists(corridorId))) throw AppError.notFound('corridor', corridorId);
-    const figures = await this.reports.findEvacuationFigures(corridorId);
-    return toEvacuationSummary(
-      reconcileCounts(
-        figures.map((f) => ({
-          sourcePartyId: f.sourcePartyId,
-          windowId: f.windowId,
-          reportedAt: f.reportedAt,
-          count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
-        })),
-      ),
-    );
+    const [summary] = await this.evacuationSummaries([[corridorId]]);
+    return summary;
+  }
+
+  /**
+   * The evacuation summary of each group of corridors taken as one whole (one corridor, or the stages of one
+   * operation), by the rule every summary uses, from one read of their claims: an operation's figures are its
+   * stages' claims summarised together, never the sum of each stage's summary.
+   */
+  async evacuationSummaries(
+    groups: readonly (readonly string[])[],
+    tx?: SqlRunner,
+  ): Promise<EvacuationSummaryDto[]> {
+    const figures = await this.reports.findEvacuationFigures([...new Set(groups.flat())], tx);
+    return groups.map((corridorIds) => {
+      const members = new Set(corridorIds);
+      return summarizeFigures(figures.filter((f) => members.has(f.corridorId)));
+    });
   }
 }
+
+/** The summary rule of libs/domain over the claims as stored. */
+function summarizeFigures(figures: readonly EvacuationFigure[]): EvacuationSummaryDto {
+  return toEvacuationSummary(
+    reconcileCounts(
+      figures.map((f) => ({
+        sourcePartyId: f.sourcePartyId,
+        windowId: f.windowId,
+        reportedAt: f.reportedAt,
+        count: { qualifier: f.qualifier, value: f.value, max: f.max } as Count,
+      })),
+    ),
+  );
+}
+
+/** The promise event once the last window is over; a cancelled corridor has its cancellation event instead. */
+const PROMISE_SETTLED: Record<SettledPromise, string> = {
+  kept: 'Promise kept: every required party confirmed, and people moved',
+  unconfirmed: 'Promise unconfirmed: people moved, but a required party never confirmed',
+  broken: 'Promise broken: a required party rejected it, or nobody is reported to have moved',
+};
 
 const FLAG_EVENT_VERB: Record<string, string> = {
   raised: 'raised',
@@ -194,6 +297,10 @@ const SHOWN_AS_THEMSELVES = new Set([
   'evacuation.create',
   'remaining.create',
   'incident.create',
+  // A lift shows on the record itself (its embargo's liftedAt), not as an edit.
+  ...['corridor', 'confirmation', 'evacuation', 'remaining', 'incident'].map(
+    (kind) => `${kind}.embargo_lift`,
+  ),
 ]);
 
 function isEdit(entry: AuditEntryEntity): boolean {
@@ -203,6 +310,12 @@ function isEdit(entry: AuditEntryEntity): boolean {
 /** An audit entry's `before` or `after`, as stored: JSON of the fields, or null. */
 function fieldsOf(json: string | null): Record<string, unknown> {
   return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
+/** A retraction of a report under embargo is seen by whoever could see the report. */
+function isRetractionVisible(entry: AuditEntryEntity, viewer: EmbargoViewer): boolean {
+  const heldFor = fieldsOf(entry.after).embargoedFor;
+  return typeof heldFor !== 'string' || viewer.seesEverything || heldFor === viewer.organisationId;
 }
 
 function isRetraction(entry: AuditEntryEntity): boolean {

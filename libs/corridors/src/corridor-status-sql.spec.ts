@@ -5,10 +5,12 @@ import {
   CONFIRMATION_STANCES,
   CORRIDOR_STATUSES,
   deriveCorridorStatus,
+  PUBLIC_VIEWER,
   type ConfirmationStance,
   type CorridorFacts,
   type CorridorStatus,
 } from '#cw/domain';
+import { loadConfig } from '#cw/config';
 import { CorridorStateService } from './corridor-state.service.js';
 import {
   aConfirmation,
@@ -72,6 +74,7 @@ function factsOf(world: World, c: CorridorCase): CorridorFacts {
       partyId: world.partyIds[s.party],
       stance: s.stance,
       statedAt: hoursFromNow(-s.hoursBefore),
+      reportedById: null,
     })),
     hasEvacuationReports: c.evacuationReports > 0,
   };
@@ -86,7 +89,7 @@ async function store(
   index: number,
 ): Promise<string> {
   const facts = factsOf(world, c);
-  const state = new CorridorStateService(repos.corridors, repos.reports);
+  const state = new CorridorStateService(repos.corridors, repos.reports, loadConfig({}));
   const corridor = aCorridor(world, {
     name: `Corridor ${index}`,
     announcedAt: hoursFromNow(-48 + index),
@@ -150,7 +153,7 @@ describe.each(mediumDialects())('the corridor status computed in %s', (dialect) 
         expect(stored).toEqual(derived);
 
         for (const status of CORRIDOR_STATUSES) {
-          const page = await repos.corridors.list({ status, limit: 200 }, NOW);
+          const page = await repos.corridors.list({ status, viewer: PUBLIC_VIEWER, limit: 200 }, NOW);
           const expected = ids.filter((_id, index) => derived[index] === status);
           expect({ status, ids: page.items.map((row) => row.id).sort() }).toEqual({
             status,

@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import {
-  assertWindowBounds,
+  announcedEnd,
+  announcedWindow,
   confirmationDeadline,
+  corridorConfirmationState,
   defaultRequiredConfirmations,
   deriveCorridorStatus,
+  derivePromise,
   expandDailySchedule,
+  isUnderEmbargo,
+  isVisibleTo,
+  lastEnd,
+  readEmbargo,
+  settledPromise,
+  stancePromise,
   windowConfirmationState,
-  type ConfirmationStance,
-  type StatedConfirmation,
+  type EmbargoViewer,
+  type PartyKind,
+  type SettledPromise,
   type WindowBounds,
 } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
@@ -29,9 +39,10 @@ import {
   type CorridorEntity,
   type CorridorWindowEntity,
   type FlagEntity,
+  type PartyEntity,
   type SqlRunner,
 } from '#cw/persistence';
-import { CorridorStateService } from './corridor-state.service.js';
+import { CorridorStateService, toStated } from './corridor-state.service.js';
 import type { CorridorCancelDto } from './dto/corridor-cancel.dto.js';
 import type { CorridorCreateDto } from './dto/corridor-create.dto.js';
 import type { CorridorListQueryDto } from './dto/corridor-list-query.dto.js';
@@ -45,7 +56,8 @@ import {
 } from './dto/corridor-response.dto.js';
 import type { CorridorUpdateDto } from './dto/corridor-update.dto.js';
 import { toConfirmationResponse } from './dto/report-response.dto.js';
-import type { WindowCreateDto } from './dto/window-create.dto.js';
+import type { WindowCreateDto, WindowUpdateDto } from './dto/window-create.dto.js';
+import { assertRoomForWindows, assertWindowsPerRequest } from './window-limits.js';
 import { readInstant, readPastInstant } from './instants.js';
 
 @Injectable()
@@ -72,19 +84,16 @@ export class CorridorService {
   ): Promise<CorridorResponseDto> {
     const now = this.clock.now();
     const announcedAt = readPastInstant(dto.announcedAt, 'announcedAt', now, dto.timezone);
+    const embargo = readEmbargo(dto.embargo, now, dto.timezone);
+    assertWindowsPerRequest(dto, this.config.MAX_WINDOWS_PER_REQUEST, this.config.MAX_WINDOWS_PER_CORRIDOR);
     const windows = this.readWindows(dto);
     await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
-    await this.assertParties('announcedById', [dto.announcedById]);
-    const requiredPartyIds =
-      dto.requiredConfirmationIds ??
-      defaultRequiredConfirmations(
-        (await this.parties.findByKind('belligerent')).map((p) => ({
-          id: p.id,
-          kind: 'belligerent' as const,
-        })),
-        dto.announcedById,
-      );
+    const stopIds = dto.stopIds ?? [];
+    await this.assertStops(stopIds);
+    const [announcer] = await this.assertParties('announcedById', [dto.announcedById]);
+    const requiredPartyIds = dto.requiredConfirmationIds ?? (await this.defaultRequiredParties(announcer));
     await this.assertParties('requiredConfirmationIds', requiredPartyIds);
+    const stancesMake = stancePromise(lastEnd(windows), requiredPartyIds, []);
 
     const corridor: CorridorEntity = {
       id: newId(),
@@ -100,12 +109,20 @@ export class CorridorService {
       cancelledAt: null,
       cancelReason: null,
       cancelledById: null,
-      confirmationState: requiredPartyIds.length === 0 ? 'confirmed' : 'pending',
+      confirmationState: corridorConfirmationState(requiredPartyIds, new Map()),
       firstStartsAt: windows.length ? windows[0].startsAt : null,
-      lastEndsAt: windows.length ? new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))) : null,
+      lastEndsAt: lastEnd(windows),
       evacuationReportCount: 0,
       evacuationLow: null,
       evacuationHigh: null,
+      stancePromise: stancesMake,
+      // Nobody is reported to have moved yet.
+      settledPromise: settledPromise({
+        windows: windows.map((w) => ({ ...w, claims: [] })),
+        requiredPartyIds,
+        confirmations: [],
+      }),
+      ...embargo,
       version: 1,
       organisationId: principal.organisationId,
       createdById: principal.userId,
@@ -115,6 +132,7 @@ export class CorridorService {
     const windowRows = windows.map((w) => this.newWindow(corridor.id, w, principal, now));
     const response = await this.idempotency.create(idempotency, async (tx) => {
       await this.corridors.insert(corridor, requiredPartyIds, tx);
+      await this.corridors.replaceStops(corridor.id, stopIds, tx);
       await this.corridors.insertWindows(windowRows, tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -130,31 +148,45 @@ export class CorridorService {
           announcedAt: corridor.announcedAt.toISOString(),
           timezone: corridor.timezone,
           requiredConfirmationIds: [...requiredPartyIds].sort(),
+          stopIds,
           windows: windowRows.length,
         },
       });
       await this.evaluations.record(corridor.id, tx);
-      return this.view(corridor, { requiredPartyIds, windows: windowRows, confirmations: [] }, now);
+      return this.view(
+        corridor,
+        { requiredPartyIds, stopIds, operationId: null, windows: windowRows, confirmations: [] },
+        now,
+        viewerOf(principal),
+      );
     });
     this.evaluations.corridorChanged();
     return response;
   }
 
-  async get(id: string, tx?: SqlRunner): Promise<CorridorResponseDto> {
+  /** A corridor under embargo is unknown (404) to other organisations, as is a claim of it under embargo. */
+  async get(id: string, viewer: EmbargoViewer, tx?: SqlRunner): Promise<CorridorResponseDto> {
     const corridor = await this.corridors.findById(id, tx);
-    if (!corridor) throw AppError.notFound('corridor', id);
-    const [requiredPartyIds, windows, confirmations, flags] = await Promise.all([
+    if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', id);
+    const [requiredPartyIds, stopIds, operationId, windows, confirmations, flags] = await Promise.all([
       this.corridors.findRequiredPartyIds(id, tx),
+      this.corridors.findStopIds(id, tx),
+      this.corridors.findOperationId(id, tx),
       this.corridors.findWindows(id, tx),
       this.reports.findConfirmations(id, tx),
       this.flags.findByCorridor(id, tx),
     ]);
-    return this.view(corridor, { requiredPartyIds, windows, confirmations, flags }, this.clock.now());
+    return this.view(
+      corridor,
+      { requiredPartyIds, stopIds, operationId, windows, confirmations, flags },
+      this.clock.now(),
+      viewer,
+    );
   }
 
-  async list(query: CorridorListQueryDto): Promise<CorridorPageDto> {
+  async list(principal: Principal, query: CorridorListQueryDto): Promise<CorridorPageDto> {
     const page = await this.corridors.list(
-      { ...corridorFilterOf(query), limit: query.limit, cursor: query.cursor },
+      { ...corridorFilterOf(query, viewerOf(principal)), limit: query.limit, cursor: query.cursor },
       this.clock.now(),
     );
     return { items: page.items.map(toCorridorListItem), nextCursor: page.nextCursor };
@@ -189,19 +221,21 @@ export class CorridorService {
     await this.assertLocations({ originId: fields.originId, destinationId: fields.destinationId ?? null });
     if (dto.requiredConfirmationIds)
       await this.assertParties('requiredConfirmationIds', dto.requiredConfirmationIds);
+    if (dto.stopIds) await this.assertStops(dto.stopIds);
 
     let isChanged = false;
     const response = await this.db.transaction(async (tx) => {
       if (!(await this.corridors.updateFields(id, dto.version, fields, now, tx)))
         throw staleVersion(current.version);
-      await this.auditUpdate(principal, current, fields, dto.requiredConfirmationIds, tx);
+      await this.auditUpdate(principal, current, fields, dto, tx);
+      if (dto.stopIds) await this.corridors.replaceStops(id, dto.stopIds, tx);
       if (dto.requiredConfirmationIds) {
         await this.corridors.replaceRequiredParties(id, dto.requiredConfirmationIds, tx);
         await this.state.refreshConfirmationState(id, tx);
         await this.evaluations.record(id, tx);
         isChanged = true;
       }
-      return this.get(id, tx);
+      return this.get(id, viewerOf(principal), tx);
     });
     if (isChanged) this.evaluations.corridorChanged();
     return response;
@@ -223,7 +257,7 @@ export class CorridorService {
         after: { cancelled: true, cancelReason: dto.reason.trim() },
       });
       await this.evaluations.record(id, tx);
-      return this.get(id, tx);
+      return this.get(id, viewerOf(principal), tx);
     });
     this.evaluations.corridorChanged();
     return response;
@@ -241,14 +275,16 @@ export class CorridorService {
       throw new AppError(AppErrorCode.CorridorCancelled, 'A cancelled corridor takes no new window.');
     // A local time is read in the zone given with it, else in the corridor's own (as WindowCreateDto documents).
     const zone = dto.timezone ?? corridor.timezone;
-    const bounds = {
-      startsAt: readInstant(dto.startsAt, 'startsAt', zone),
-      endsAt: readInstant(dto.endsAt, 'endsAt', zone),
-    };
-    assertWindowBounds(bounds.startsAt, bounds.endsAt, 'endsAt');
+    const bounds = announcedWindow(
+      readInstant(dto.startsAt, 'startsAt', zone),
+      dto.endsAt === null ? null : readInstant(dto.endsAt, 'endsAt', zone),
+      this.config.OPEN_ENDED_REVIEW_HOURS,
+    );
     const now = this.clock.now();
     const window = this.newWindow(corridorId, bounds, principal, now);
     const response = await this.idempotency.create(idempotency, async (tx) => {
+      const held = await this.corridors.countWindowsForAdding(corridorId, tx);
+      assertRoomForWindows(held, 1, this.config.MAX_WINDOWS_PER_CORRIDOR);
       await this.corridors.insertWindows([window], tx);
       await this.audit.record(tx, {
         actor: principal,
@@ -256,7 +292,10 @@ export class CorridorService {
         entity: 'window',
         entityId: window.id,
         corridorId,
-        after: { startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() },
+        after: {
+          startsAt: window.startsAt.toISOString(),
+          endsAt: announcedEnd(window)?.toISOString() ?? null,
+        },
       });
       await this.corridors.touch(corridorId, now, tx);
       await this.state.refreshConfirmationState(corridorId, tx);
@@ -270,7 +309,7 @@ export class CorridorService {
         windowConfirmationState(
           window,
           requiredPartyIds,
-          confirmations.map(toStated),
+          confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated),
           this.config.CONFIRMATION_LEAD_MINUTES,
           now,
         ),
@@ -281,12 +320,71 @@ export class CorridorService {
     return response;
   }
 
+  /**
+   * Announces the end of a window: closes an open-ended one ("the ceasefire ended at 18:00"), or puts an end
+   * right. The flag rules, the status and the promise read the new end from then on.
+   */
+  async updateWindow(
+    principal: Principal,
+    corridorId: string,
+    windowId: string,
+    dto: WindowUpdateDto,
+  ): Promise<WindowResponseDto> {
+    const corridor = await this.corridors.findById(corridorId);
+    if (!corridor) throw AppError.notFound('corridor', corridorId);
+    const current = await this.corridors.findWindow(corridorId, windowId);
+    if (!current) throw AppError.notFound('window of this corridor', windowId);
+    const endsAt = readInstant(dto.endsAt, 'endsAt', dto.timezone ?? corridor.timezone);
+    const bounds = announcedWindow(current.startsAt, endsAt, this.config.OPEN_ENDED_REVIEW_HOURS, 'endsAt');
+    if (dto.version !== current.version) throw staleWindow(current.version);
+    const isSame = !current.isOpenEnded && current.endsAt.getTime() === endsAt.getTime();
+    const now = this.clock.now();
+    const response = await this.db.transaction(async (tx) => {
+      if (!isSame) {
+        const nextEvaluationAt = confirmationDeadline(bounds, this.config.CONFIRMATION_LEAD_MINUTES);
+        if (!(await this.corridors.updateWindowEnd(windowId, dto.version, endsAt, nextEvaluationAt, tx)))
+          throw staleWindow();
+        await this.audit.record(tx, {
+          actor: principal,
+          action: 'window.update',
+          entity: 'window',
+          entityId: windowId,
+          corridorId,
+          before: { endsAt: announcedEnd(current)?.toISOString() ?? null },
+          after: { endsAt: endsAt.toISOString() },
+        });
+        await this.corridors.touch(corridorId, now, tx);
+        await this.state.refreshConfirmationState(corridorId, tx);
+        await this.evaluations.record(corridorId, tx);
+      }
+      const [window, requiredPartyIds, confirmations, flags] = await Promise.all([
+        this.corridors.findWindow(corridorId, windowId, tx),
+        this.corridors.findRequiredPartyIds(corridorId, tx),
+        this.reports.findConfirmations(corridorId, tx),
+        this.flags.findByCorridor(corridorId, tx),
+      ]);
+      return toWindowResponse(
+        window!,
+        windowConfirmationState(
+          window!,
+          requiredPartyIds,
+          confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated),
+          this.config.CONFIRMATION_LEAD_MINUTES,
+          now,
+        ),
+        flags.filter((f) => f.windowId === windowId),
+      );
+    });
+    if (!isSame) this.evaluations.corridorChanged();
+    return response;
+  }
+
   /** The audit entry of an edit: only the fields it changed, as they were and as they became. */
   private async auditUpdate(
     principal: Principal,
     current: CorridorEntity,
     fields: CorridorEditableFields,
-    requiredConfirmationIds: string[] | undefined,
+    { requiredConfirmationIds, stopIds }: Pick<CorridorUpdateDto, 'requiredConfirmationIds' | 'stopIds'>,
     tx: SqlRunner,
   ): Promise<void> {
     const readable = (c: CorridorEditableFields) => ({
@@ -299,10 +397,12 @@ export class CorridorService {
         requiredConfirmationIds: requiredConfirmationIds
           ? (await this.corridors.findRequiredPartyIds(current.id, tx)).sort()
           : undefined,
+        stopIds: stopIds ? await this.corridors.findStopIds(current.id, tx) : undefined,
       },
       {
         ...readable(fields),
         requiredConfirmationIds: requiredConfirmationIds && [...new Set(requiredConfirmationIds)].sort(),
+        stopIds,
       },
     );
     await this.audit.record(tx, {
@@ -320,13 +420,18 @@ export class CorridorService {
     corridor: CorridorEntity,
     parts: {
       requiredPartyIds: string[];
+      stopIds: string[];
+      operationId: string | null;
       windows: CorridorWindowEntity[];
       confirmations: Parameters<typeof toConfirmationResponse>[0][];
       flags?: FlagEntity[];
     },
     now: Date,
+    viewer: EmbargoViewer,
   ): CorridorResponseDto {
-    const stated = parts.confirmations.map(toStated);
+    // Status and confirmation states are the same for every organisation: a stance under embargo counts from
+    // its lift. The stances themselves are listed to those who may see them, marked.
+    const stated = parts.confirmations.filter((c) => !isUnderEmbargo(c)).map(toStated);
     const status = deriveCorridorStatus(
       {
         isCancelled: corridor.cancelledAt !== null,
@@ -338,9 +443,20 @@ export class CorridorService {
       now,
     );
     const lead = this.config.CONFIRMATION_LEAD_MINUTES;
+    const promise = derivePromise(
+      {
+        isCancelled: corridor.cancelledAt !== null,
+        windows: parts.windows,
+        settled: corridor.settledPromise as SettledPromise,
+      },
+      now,
+    );
     return toCorridorResponse(corridor, {
       status,
+      promise,
+      operationId: parts.operationId,
       requiredConfirmationIds: parts.requiredPartyIds,
+      stopIds: parts.stopIds,
       windows: parts.windows.map((w) =>
         toWindowResponse(
           w,
@@ -348,18 +464,20 @@ export class CorridorService {
           (parts.flags ?? []).filter((f) => f.windowId === w.id),
         ),
       ),
-      confirmations: parts.confirmations.map(toConfirmationResponse),
+      confirmations: parts.confirmations.filter((c) => isVisibleTo(c, viewer)).map(toConfirmationResponse),
     });
   }
 
-  /** Windows from the body, then the daily schedule expanded in the corridor's zone, in time order. */
+  /** Windows from the body (open-ended ones included), then the daily schedule expanded in the corridor's zone. */
   private readWindows(dto: CorridorCreateDto): WindowBounds[] {
-    const listed = (dto.windows ?? []).map((w, i) => {
-      const startsAt = readInstant(w.startsAt, `windows.${i}.startsAt`, dto.timezone);
-      const endsAt = readInstant(w.endsAt, `windows.${i}.endsAt`, dto.timezone);
-      assertWindowBounds(startsAt, endsAt, `windows.${i}.endsAt`);
-      return { startsAt, endsAt };
-    });
+    const listed = (dto.windows ?? []).map((w, i) =>
+      announcedWindow(
+        readInstant(w.startsAt, `windows.${i}.startsAt`, dto.timezone),
+        w.endsAt === null ? null : readInstant(w.endsAt, `windows.${i}.endsAt`, dto.timezone),
+        this.config.OPEN_ENDED_REVIEW_HOURS,
+        `windows.${i}.endsAt`,
+      ),
+    );
     const scheduled = dto.schedule ? expandDailySchedule(dto.schedule, dto.timezone) : [];
     return [...listed, ...scheduled].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
@@ -375,6 +493,8 @@ export class CorridorService {
       corridorId,
       startsAt: bounds.startsAt,
       endsAt: bounds.endsAt,
+      isOpenEnded: bounds.isOpenEnded ?? false,
+      version: 1,
       createdById: principal.userId,
       createdAt: now,
       // The sweep looks at it from its confirmation deadline on, whatever happens to the delayed jobs.
@@ -383,10 +503,37 @@ export class CorridorService {
     };
   }
 
-  private async assertParties(field: string, ids: readonly string[]): Promise<void> {
-    const found = new Set((await this.parties.findByIds(ids)).map((p) => p.id));
+  /** The parties named, in the order named; an unknown one is refused naming the field. */
+  private async assertParties(field: string, ids: readonly string[]): Promise<PartyEntity[]> {
+    const found = new Map((await this.parties.findByIds(ids)).map((p) => [p.id, p]));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw AppError.unknownReference(field, 'party', missing);
+    return ids.map((id) => found.get(id)!);
+  }
+
+  /** Every belligerent not on the announcer's side; a corridor that would then need no one is refused. */
+  private async defaultRequiredParties(announcer: PartyEntity): Promise<string[]> {
+    const belligerents = (await this.parties.findByKind('belligerent')).map((p) => ({
+      id: p.id,
+      kind: p.kind as PartyKind,
+      side: p.side,
+    }));
+    const required = defaultRequiredConfirmations(belligerents, announcer);
+    if (required.length === 0) {
+      throw new AppError(
+        AppErrorCode.NoRequiredParties,
+        "No party of another side is known to confirm this corridor: name the parties whose agreement it needs in requiredConfirmationIds (or record the other side's party first).",
+        'requiredConfirmationIds',
+      );
+    }
+    return required;
+  }
+
+  /** Every stop must be a stored place: the first unknown one is named, in the field `stopIds`. */
+  private async assertStops(ids: readonly string[]): Promise<void> {
+    const found = new Set((await this.locations.findByIds(ids)).map((l) => l.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw AppError.unknownReference('stopIds', 'location', missing);
   }
 
   private async assertLocations(refs: { originId?: string; destinationId: string | null }): Promise<void> {
@@ -399,10 +546,13 @@ export class CorridorService {
 /** The corridor filter a `GET /corridors` query (or an export, or a feed) asks for, its instants read. */
 export function corridorFilterOf(
   query: Omit<CorridorListQueryDto, 'limit' | 'cursor'> & { corridorId?: string },
+  viewer: EmbargoViewer,
 ): CorridorFilter {
   return {
+    viewer,
     corridorId: query.corridorId,
     status: query.status,
+    promise: query.promise,
     partyId: query.partyId,
     locationId: query.locationId,
     from: query.from ? readInstant(query.from, 'from') : undefined,
@@ -411,8 +561,13 @@ export function corridorFilterOf(
   };
 }
 
-export function toStated(c: { partyId: string; stance: string; statedAt: Date }): StatedConfirmation {
-  return { partyId: c.partyId, stance: c.stance as ConfirmationStance, statedAt: c.statedAt };
+function staleWindow(current?: number): AppError {
+  const now = current === undefined ? '' : ` (now version ${current})`;
+  return new AppError(
+    AppErrorCode.StaleVersion,
+    `Someone changed this window since you read it${now}; reload it and apply your edit again.`,
+    'version',
+  );
 }
 
 function staleVersion(current: number): AppError {

@@ -3,14 +3,17 @@ import { DateTime } from 'luxon';
 import { Clock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
 import {
+  announcedEnd,
   DomainError,
   DomainErrorCode,
+  reviewEnd,
   isValidTimeZone,
   readPeriod,
   reconcileCounts,
   windowConfirmationState,
   type Period,
   type ConfirmationStance,
+  type EmbargoViewer,
   type Count,
   type StatedConfirmation,
 } from '#cw/domain';
@@ -52,7 +55,8 @@ export class DashboardService {
    * "Now" (corridors open now, windows of the next 48 hours, open flags, recent evacuations), or, with `from` and
    * `to`, that period: corridors and windows in it, the flags of those windows, evacuations reported in it.
    */
-  async read(query: DashboardQueryDto = {}): Promise<DashboardDto> {
+  /** Corridors under embargo, their windows, flags and figures are on their organisation's dashboard (and admins'). */
+  async read(viewer: EmbargoViewer, query: DashboardQueryDto = {}): Promise<DashboardDto> {
     const now = this.clock.now();
     const period: Period | undefined =
       query.from !== undefined && query.to !== undefined
@@ -69,15 +73,17 @@ export class DashboardService {
     const until = period?.to ?? new Date(now.getTime() + DASHBOARD_HORIZON_HOURS * HOUR_MS);
     const [open, windows, flagCounts, flags, figures] = await Promise.all([
       this.corridors.list(
-        period ? { from, to: until, limit: OPEN_CORRIDORS } : { status: 'open', limit: OPEN_CORRIDORS },
+        period
+          ? { viewer, from, to: until, limit: OPEN_CORRIDORS }
+          : { viewer, status: 'open', limit: OPEN_CORRIDORS },
         now,
       ),
-      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS),
-      this.dashboard.countFlags(period),
-      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, period),
+      this.dashboard.findWindowsBetween(from, until, UPCOMING_WINDOWS, viewer),
+      this.dashboard.countFlags(viewer, period),
+      this.dashboard.findMostSevereFlags(MOST_SEVERE_FLAGS, viewer, period),
       period
-        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS)
-        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS),
+        ? this.dashboard.findEvacuationFiguresReportedBetween(period, PERIOD_EVACUATION_REPORTS, viewer)
+        : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS, viewer),
     ]);
     const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
     const [required, confirmations] = await Promise.all([
@@ -97,6 +103,7 @@ export class DashboardService {
         id: c.id,
         name: c.name,
         status: c.status,
+        promise: c.promise,
         originName: c.originName,
         destinationName: c.destinationName,
         timezone: c.timezone,
@@ -136,6 +143,7 @@ export class DashboardService {
         partyId: c.partyId,
         stance: c.stance as ConfirmationStance,
         statedAt: c.statedAt,
+        reportedById: c.reportedById,
       }));
       const state = windowConfirmationState(
         w,
@@ -150,7 +158,8 @@ export class DashboardService {
         corridorName: w.corridorName,
         timezone: w.timezone,
         startsAt: w.startsAt.toISOString(),
-        endsAt: w.endsAt.toISOString(),
+        endsAt: announcedEnd(w)?.toISOString() ?? null,
+        reviewEndsAt: reviewEnd(w)?.toISOString() ?? null,
         confirmationState: {
           status: state.status,
           deadlineAt: state.deadlineAt.toISOString(),
@@ -169,14 +178,15 @@ export class DashboardService {
 }
 
 /**
- * Each corridor's claims reconciled by the domain (per window: lowest to highest stated figure), each window
- * counted on the local day, in the corridor's zone, of its first report; summed by day, never averaged.
+ * The claims of each operation (all its stages as one whole: its people counted once, never the sum of its
+ * stages), and of each corridor in no operation, reconciled by the domain (per window: lowest to highest stated
+ * figure); each window counted on the local day, in its corridor's zone, of its first report; summed by day,
+ * never averaged.
  */
 function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDto {
   const byDay = new Map<string, { day: string; low: number; high: number }>();
-  const perCorridor = groupBy(figures, (f) => f.corridorId);
-  for (const rows of perCorridor.values()) {
-    const zone = rows[0].timezone;
+  for (const rows of groupBy(figures, (f) => f.operationId ?? f.corridorId).values()) {
+    const zoneOfWindow = new Map(rows.map((f) => [f.windowId, f.timezone]));
     const reconciled = reconcileCounts(
       rows.map((f) => ({
         sourcePartyId: f.sourcePartyId,
@@ -187,6 +197,7 @@ function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDt
     );
     for (const group of reconciled.windows) {
       const first = Math.min(...group.bySource.map((claim) => claim.reportedAt.getTime()));
+      const zone = zoneOfWindow.get(group.windowId) ?? rows[0].timezone;
       const day = DateTime.fromMillis(first, { zone }).toISODate() ?? '';
       const entry = byDay.get(day) ?? { day, low: 0, high: 0 };
       entry.low += group.low;
@@ -198,7 +209,7 @@ function evacuationsByDay(figures: DashboardFigureRow[]): DashboardEvacuationsDt
   return {
     low: days.length ? days.reduce((sum, d) => sum + d.low, 0) : null,
     high: days.length ? days.reduce((sum, d) => sum + d.high, 0) : null,
-    corridorCount: perCorridor.size,
+    corridorCount: new Set(figures.map((f) => f.corridorId)).size,
     byDay: days,
   };
 }

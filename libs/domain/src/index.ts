@@ -2,7 +2,13 @@ export { DomainError, DomainErrorCode } from './errors/domain-error.js';
 export { isValidTimeZone, parseInstant, hasExplicitOffset, formatInZone } from './time/instant.js';
 export { MAX_PERIOD_DAYS, readPeriod, type Period } from './time/period.js';
 export { expandDailySchedule, type DailySchedule, type WindowBounds } from './schedule/daily-schedule.js';
-export { assertWindowBounds, isInsideWindow } from './window/window.js';
+export {
+  announcedEnd,
+  announcedWindow,
+  assertWindowBounds,
+  isInsideWindow,
+  reviewEnd,
+} from './window/window.js';
 export {
   COUNT_QUALIFIERS,
   assertValidCount,
@@ -22,6 +28,7 @@ export {
 export {
   CORRIDOR_STATUSES,
   CONFIRMATION_STANCES,
+  assertReportedByAnother,
   latestStances,
   deriveCorridorStatus,
   type CorridorStatus,
@@ -31,8 +38,11 @@ export {
 } from './corridor/corridor-status.js';
 export {
   PARTY_KINDS,
+  corridorConfirmationState,
   defaultRequiredConfirmations,
+  type CorridorConfirmationState,
   type PartyKind,
+  type SidedParty,
 } from './corridor/required-confirmations.js';
 export {
   confirmationDeadline,
@@ -58,3 +68,28 @@ export {
   type AnnouncedWindowFacts,
   type TrackRecord,
 } from './track-record/track-record.js';
+export {
+  CORRIDOR_PROMISES,
+  SETTLED_PROMISES,
+  derivePromise,
+  lastEnd,
+  settledPromise,
+  stancePromise,
+  statesSomeoneMoved,
+  windowPromise,
+  type CorridorPromise,
+  type PromiseFacts,
+  type PromiseWindow,
+  type SettledPromise,
+} from './promise/promise.js';
+export {
+  NO_EMBARGO,
+  PUBLIC_VIEWER,
+  embargoLiftsAt,
+  isUnderEmbargo,
+  isVisibleTo,
+  readEmbargo,
+  type EmbargoRequest,
+  type EmbargoState,
+  type EmbargoViewer,
+} from './embargo/embargo.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError } from '#cw/common';
@@ -18,8 +18,9 @@ export class FlagService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: FlagListQueryDto): Promise<FlagPageDto> {
+  async list(principal: Principal, query: FlagListQueryDto): Promise<FlagPageDto> {
     const page = await this.flags.list({
+      viewer: viewerOf(principal),
       isOpen: query.open,
       rule: query.rule,
       severity: query.severity,
@@ -37,6 +38,8 @@ export class FlagService {
   async acknowledge(principal: Principal, id: string, dto: FlagAcknowledgeDto): Promise<FlagResponseDto> {
     const now = this.clock.now();
     const note = dto.note?.trim() || null;
+    // A flag of a corridor under embargo is unknown to other organisations, as its corridor is.
+    if (!(await this.flags.findById(id, this.db, viewerOf(principal)))) throw AppError.notFound('flag', id);
     const flag = await this.db.transaction(async (tx) => {
       const isAcknowledged = await this.flags.acknowledge(id, principal.userId, note, now, tx);
       const row = await this.flags.findById(id, tx);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
 import { AppError } from '#cw/common';
 import { AppConfig } from '#cw/config';
-import { partyTrackRecord, type AnnouncedWindowFacts, type ConfirmationStance } from '#cw/domain';
+import { partyTrackRecord, type AnnouncedWindowFacts, type ConfirmationStance, type Count } from '#cw/domain';
 import { PartyRepository, TrackRecordRepository } from '#cw/persistence';
 import type { TrackRecordDto } from './dto/track-record.dto.js';
 import { attributeEvacuations } from './window-facts.js';
@@ -37,13 +37,7 @@ export class TrackRecordService {
             nextEvaluationAt: null,
           })),
           confirmations: [],
-          evacuations: (facts.evacuations.get(corridorId) ?? []).map((e) => ({
-            ...e,
-            sourcePartyId: '',
-            qualifier: 'exact',
-            value: 0,
-            max: null,
-          })),
+          evacuations: facts.evacuations.get(corridorId) ?? [],
           flags: [],
         },
         this.config.NO_EVACUATION_GRACE_HOURS,
@@ -53,11 +47,13 @@ export class TrackRecordService {
         stance: c.stance as ConfirmationStance,
       }));
       for (const w of corridorWindows) {
+        const claims = reported.get(w.windowId) ?? [];
         windows.push({
           window: { startsAt: w.startsAt, endsAt: w.endsAt },
           requiredPartyIds: facts.requiredPartyIds.get(corridorId) ?? [],
           confirmations,
-          hasEvacuationReports: (reported.get(w.windowId)?.length ?? 0) > 0,
+          hasEvacuationReports: claims.length > 0,
+          claims: claims.map((e) => ({ qualifier: e.qualifier, value: e.value, max: e.max }) as Count),
           isCancelled: w.isCancelled,
         });
       }

@@ -43,6 +43,7 @@ export function corridorFactsOf(
     partyId: c.partyId,
     stance: c.stance as ConfirmationStance,
     statedAt: c.statedAt,
+    reportedById: c.reportedById,
   }));
   return (window, evacuations) => ({
     window: { startsAt: window.startsAt, endsAt: window.endsAt },

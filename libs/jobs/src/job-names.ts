@@ -15,6 +15,8 @@ export enum JobName {
   WindowFlagDeadline = 'WindowFlagDeadline',
   /** The safety net: evaluates every window whose next evaluation is due, in one set-based query per batch. */
   WindowSweep = 'WindowSweep',
+  /** Lifts the embargoes whose instant has passed or whose corridor's windows have ended. */
+  EmbargoLift = 'EmbargoLift',
   /** Moves corridors written to the evaluation outbox (while Redis was away, or not yet relayed) onto the queue. */
   EvaluationOutboxRelay = 'EvaluationOutboxRelay',
   /** Turns new flag events into immediate alert deliveries, and due daily digests into digest deliveries. */
@@ -41,6 +43,7 @@ export interface JobPayload {
     dueAt: string;
   };
   [JobName.WindowSweep]: Record<string, never>;
+  [JobName.EmbargoLift]: Record<string, never>;
   [JobName.EvaluationOutboxRelay]: Record<string, never>;
   [JobName.AlertFanOut]: Record<string, never>;
   [JobName.AlertDeliverySend]: Record<string, never>;
@@ -53,6 +56,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CorridorEvaluate]: QueueName.Evaluation,
   [JobName.WindowFlagDeadline]: QueueName.Evaluation,
   [JobName.WindowSweep]: QueueName.Evaluation,
+  [JobName.EmbargoLift]: QueueName.Evaluation,
   [JobName.EvaluationOutboxRelay]: QueueName.Evaluation,
   [JobName.AlertFanOut]: QueueName.Alerts,
   [JobName.AlertDeliverySend]: QueueName.Alerts,

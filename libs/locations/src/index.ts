@@ -1,4 +1,6 @@
 export { LocationCreateDto } from './dto/location-create.dto.js';
+export { LocationListQueryDto } from './dto/location-list-query.dto.js';
 export { LocationPageDto, LocationResponseDto, toLocationResponse } from './dto/location-response.dto.js';
 export { LocationService } from './location.service.js';
 export { LocationsModule } from './locations.module.js';
+export { foldForSearch, placeSearchText } from './place-search.js';

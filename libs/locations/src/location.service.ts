@@ -7,6 +7,7 @@ import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { LocationRepository } from '#cw/persistence';
 import type { LocationCreateDto } from './dto/location-create.dto.js';
 import { LocationPageDto, LocationResponseDto, toLocationResponse } from './dto/location-response.dto.js';
+import { foldForSearch, placeSearchText } from './place-search.js';
 
 @Injectable()
 export class LocationService {
@@ -23,11 +24,21 @@ export class LocationService {
     idempotency?: IdempotencyRequest,
   ): Promise<LocationResponseDto> {
     return this.idempotency.create(idempotency, async (tx) => {
+      const name = dto.name.trim();
+      const names = dto.names
+        ? Object.fromEntries(Object.entries(dto.names).map(([tag, local]) => [tag, local.trim()]))
+        : null;
+      const aliases = dto.aliases
+        ? [...new Set(dto.aliases.map((alias) => alias.trim()).filter(Boolean))]
+        : null;
       const location = {
         id: newId(),
-        name: dto.name.trim(),
-        lat: dto.lat,
-        lon: dto.lon,
+        name,
+        names,
+        aliases,
+        searchText: placeSearchText({ name, names, aliases }),
+        lat: dto.lat ?? null,
+        lon: dto.lon ?? null,
         adminArea: dto.adminArea?.trim() || null,
         countryCode: dto.countryCode ?? null,
         organisationId: principal.organisationId,
@@ -42,6 +53,8 @@ export class LocationService {
         entityId: location.id,
         after: {
           name: location.name,
+          names: location.names,
+          aliases: location.aliases,
           lat: location.lat,
           lon: location.lon,
           adminArea: location.adminArea,
@@ -58,8 +71,10 @@ export class LocationService {
     return toLocationResponse(location);
   }
 
-  async list(limit: number, cursor?: string): Promise<LocationPageDto> {
-    const page = await this.locations.list(limit, cursor);
+  /** By name; with `q`, the places whose name, local names or aliases contain it, in any case. */
+  async list(limit: number, cursor?: string, q?: string): Promise<LocationPageDto> {
+    const wanted = q?.trim();
+    const page = await this.locations.search(limit, cursor, wanted ? foldForSearch(wanted) : undefined);
     return { items: page.items.map(toLocationResponse), nextCursor: page.nextCursor };
   }
 }

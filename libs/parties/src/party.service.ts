@@ -29,6 +29,7 @@ export class PartyService {
           name: dto.name.trim(),
           shortName: dto.shortName?.trim() || null,
           kind: dto.kind,
+          side: dto.side?.trim() || null,
           organisationId: principal.organisationId,
           createdById: principal.userId,
           createdAt: this.clock.now(),
@@ -39,7 +40,7 @@ export class PartyService {
           action: 'party.create',
           entity: 'party',
           entityId: party.id,
-          after: { name: party.name, shortName: party.shortName, kind: party.kind },
+          after: { name: party.name, shortName: party.shortName, kind: party.kind, side: party.side },
         });
         return toPartyResponse(party);
       });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
@@ -37,7 +37,10 @@ export function buildDataSourceOptions(databaseUrl: string, sqlite: SqliteTuning
     };
   }
   const path = sqlitePathOf(databaseUrl);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    keepToOwner(path);
+  }
   return {
     type: 'better-sqlite3',
     database: path,
@@ -54,4 +57,16 @@ export function buildDataSourceOptions(databaseUrl: string, sqlite: SqliteTuning
       if (sqlite.tempStoreInMemory) db.pragma('temp_store = MEMORY');
     },
   };
+}
+
+/**
+ * The database file readable and writable by its owner only (0600): it holds password, session and key hashes.
+ * Created so before SQLite opens it, since SQLite gives its WAL and shared-memory files the database's own mode;
+ * a database (and WAL) left by an earlier version is taken down to 0600 too.
+ */
+function keepToOwner(path: string): void {
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }

@@ -1,14 +1,19 @@
 import { ApiKeyEntity } from './api-key/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
+import { CorridorStopEntity } from './corridor/corridor-stop.entity.js';
 import { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
 import { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 import { CorridorEntity } from './corridor/corridor.entity.js';
 import { AlertCursorEntity } from './delivery/alert-cursor.entity.js';
 import { AlertDeliveryEntity } from './delivery/alert-delivery.entity.js';
+import { EmbargoHoldEntity } from './embargo/embargo-hold.entity.js';
 import { FlagEventEntity } from './flag/flag-event.entity.js';
 import { FlagEntity } from './flag/flag.entity.js';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
 import { LocationEntity } from './location/location.entity.js';
+import { OperationCorridorEntity } from './operation/operation-corridor.entity.js';
+import { OperationFacilitatorEntity } from './operation/operation-facilitator.entity.js';
+import { OperationEntity } from './operation/operation.entity.js';
 import { OrganisationEntity } from './organisation/organisation.entity.js';
 import { EvaluationOutboxEntity } from './outbox/evaluation-outbox.entity.js';
 import { PartyEntity } from './party/party.entity.js';
@@ -56,4 +61,9 @@ export const ENTITIES = [
   CalendarFeedEntity,
   CalendarEventEntity,
   ImportRowEntity,
+  EmbargoHoldEntity,
+  CorridorStopEntity,
+  OperationEntity,
+  OperationCorridorEntity,
+  OperationFacilitatorEntity,
 ];

@@ -2,11 +2,14 @@ export { ApiKeyEntity } from './api-key/api-key.entity.js';
 export { ApiKeyRepository, type ApiKeyWithOwner } from './api-key/api-key.repository.js';
 export { AuditEntryEntity } from './audit/audit-entry.entity.js';
 export { AuditRepository, type AuditFilter, type NewAuditEntry } from './audit/audit.repository.js';
+export { CorridorStopEntity } from './corridor/corridor-stop.entity.js';
 export { CorridorRequiredPartyEntity } from './corridor/corridor-required-party.entity.js';
 export { CorridorWindowEntity } from './corridor/corridor-window.entity.js';
 export { CorridorEntity } from './corridor/corridor.entity.js';
 export {
+  CORRIDOR_PROMISE_SQL,
   CorridorRepository,
+  type AddedClaim,
   type CorridorConfirmationState,
   type CorridorEditableFields,
   type CorridorFilter,
@@ -43,6 +46,19 @@ export {
   type ContiguousRows,
   type ReadCursor,
 } from './cursor/read-cursor.repository.js';
+export { EmbargoHoldEntity } from './embargo/embargo-hold.entity.js';
+export {
+  EmbargoRepository,
+  type DueEmbargo,
+  type HeldRecord,
+  type LiftedRecord,
+} from './embargo/embargo.repository.js';
+export {
+  EMBARGOED_TABLES,
+  embargoVisibleSql,
+  holdIfEmbargoed,
+  type EmbargoedKind,
+} from './embargo/embargo-visibility.js';
 export { createDatabase, Database, type Row, type SqlRunner } from './database/database.js';
 export { ForeignKeyViolation, UniqueViolation } from './database/database-errors.js';
 export {
@@ -71,6 +87,15 @@ export { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity
 export { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 export { LocationEntity } from './location/location.entity.js';
 export { LocationRepository } from './location/location.repository.js';
+export { OperationCorridorEntity } from './operation/operation-corridor.entity.js';
+export { OperationFacilitatorEntity } from './operation/operation-facilitator.entity.js';
+export { OperationEntity } from './operation/operation.entity.js';
+export {
+  OperationRepository,
+  type OperationEditableFields,
+  type OperationRecord,
+  type OperationStage,
+} from './operation/operation.repository.js';
 export { OrganisationEntity } from './organisation/organisation.entity.js';
 export { OrganisationRepository } from './organisation/organisation.repository.js';
 export {
@@ -107,6 +132,7 @@ export {
   type ExportWindowRow,
   type RequiredPartyRow,
   type StanceRow,
+  type StopRow,
 } from './sharing/export.repository.js';
 export {
   ImportLookupRepository,
@@ -116,7 +142,7 @@ export {
 } from './sharing/import-lookup.repository.js';
 export { ImportRowEntity } from './sharing/import-row.entity.js';
 export { ImportRowRepository } from './sharing/import-row.repository.js';
-export { InvalidCursor, type Page } from './shared/page.js';
+export { decodeCursor, encodeCursor, InvalidCursor, type Page } from './shared/page.js';
 export { SubscriptionEntity } from './subscription/subscription.entity.js';
 export {
   SubscriptionRepository,

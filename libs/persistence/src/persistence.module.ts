@@ -10,11 +10,13 @@ import { buildDataSourceOptions, type SqliteTuning } from './data-source-options
 import { createDatabase, Database } from './database/database.js';
 import { AlertDeliveryRepository } from './delivery/alert-delivery.repository.js';
 import { AlertFactsRepository } from './delivery/alert-facts.repository.js';
+import { EmbargoRepository } from './embargo/embargo.repository.js';
 import { FlagFactsRepository } from './flag/flag-facts.repository.js';
 import { FlagRepository } from './flag/flag.repository.js';
 import { TrackRecordRepository } from './flag/track-record.repository.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { LocationRepository } from './location/location.repository.js';
+import { OperationRepository } from './operation/operation.repository.js';
 import { OrganisationRepository } from './organisation/organisation.repository.js';
 import { EvaluationOutboxRepository } from './outbox/evaluation-outbox.repository.js';
 import { PartyRepository } from './party/party.repository.js';
@@ -40,6 +42,7 @@ const REPOSITORIES = [
   CalendarFeedRepository,
   CorridorRepository,
   DashboardRepository,
+  EmbargoRepository,
   EvaluationOutboxRepository,
   ExportRepository,
   FlagFactsRepository,
@@ -48,6 +51,7 @@ const REPOSITORIES = [
   ImportLookupRepository,
   ImportRowRepository,
   LocationRepository,
+  OperationRepository,
   OrganisationRepository,
   PartyRepository,
   ReportRepository,

@@ -1,5 +1,6 @@
 // The people, places and parties a corridor needs, and builders for what medium tests store.
 import { randomUUID } from 'node:crypto';
+import { NO_EMBARGO } from '#cw/domain';
 import { CorridorWindowEntity } from '../src/corridor/corridor-window.entity.js';
 import { CorridorEntity } from '../src/corridor/corridor.entity.js';
 import { CorridorRepository } from '../src/corridor/corridor.repository.js';
@@ -59,6 +60,7 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
       name,
       shortName: null,
       kind: index < 2 ? 'state' : 'humanitarian',
+      side: index < 2 ? name : null,
       organisationId,
       createdById: coordinatorId,
       createdAt: SEEDED_AT,
@@ -70,6 +72,9 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
     await locations.insert({
       id: locationIds[index],
       name,
+      names: null,
+      aliases: null,
+      searchText: name.toLowerCase(),
       lat: 47 + index / 10,
       lon: 36 + index / 10,
       adminArea: null,
@@ -122,6 +127,9 @@ export function aCorridor(world: World, change: Partial<CorridorEntity> = {}): C
     evacuationReportCount: 0,
     evacuationLow: null,
     evacuationHigh: null,
+    stancePromise: 'unconfirmed',
+    settledPromise: 'broken',
+    ...NO_EMBARGO,
     version: 1,
     organisationId: world.organisationId,
     createdById: world.coordinatorId,
@@ -136,12 +144,15 @@ export function aWindow(
   corridorId: string,
   startsAt: Date,
   endsAt: Date,
+  isOpenEnded = false,
 ): CorridorWindowEntity {
   return {
     id: randomUUID(),
     corridorId,
     startsAt,
     endsAt,
+    isOpenEnded,
+    version: 1,
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     nextEvaluationAt: null,
@@ -157,6 +168,7 @@ export function aConfirmation(
     id: randomUUID(),
     partyId: world.partyIds[0],
     stance: 'confirmed',
+    reportedById: null,
     statedAt: SEEDED_AT,
     sourceUrl: null,
     note: null,
@@ -165,6 +177,7 @@ export function aConfirmation(
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     version: 1,
+    ...NO_EMBARGO,
     ...change,
   };
 }
@@ -190,6 +203,7 @@ export function anEvacuationReport(
     createdById: world.coordinatorId,
     createdAt: SEEDED_AT,
     version: 1,
+    ...NO_EMBARGO,
     ...change,
   };
 }

@@ -36,8 +36,18 @@ export function countColumns(
 
 /** Each kind's claim, by what it says: the same claim twice has the same fingerprint (a unique column). */
 export const claimFingerprint = {
-  confirmation: (row: Pick<ConfirmationEntity, 'corridorId' | 'partyId' | 'stance' | 'statedAt'>) =>
-    fingerprint('confirmation', row.corridorId, row.partyId, row.stance, row.statedAt.getTime()),
+  // A reported stance is another claim than the party's own; an own statement keeps the fingerprint it always had.
+  confirmation: (
+    row: Pick<ConfirmationEntity, 'corridorId' | 'partyId' | 'stance' | 'statedAt' | 'reportedById'>,
+  ) =>
+    fingerprint(
+      'confirmation',
+      row.corridorId,
+      row.partyId,
+      row.stance,
+      row.statedAt.getTime(),
+      ...(row.reportedById ? [row.reportedById] : []),
+    ),
   evacuation: (
     row: Pick<
       EvacuationReportEntity,
@@ -93,9 +103,12 @@ export async function assertReferencesExist(
   if (missing.includes('corridorId')) throw AppError.notFound('corridor', refs.corridorId);
   const [first] = missing;
   if (!first) return;
-  const what = { partyId: 'party', windowId: 'window of this corridor', locationId: 'location' }[
-    first as 'partyId'
-  ];
+  const what = {
+    partyId: 'party',
+    reportedById: 'party',
+    windowId: 'window of this corridor',
+    locationId: 'location',
+  }[first as 'partyId'];
   throw AppError.unknownReference(fields[first] ?? first, what, String(refs[first]));
 }
 

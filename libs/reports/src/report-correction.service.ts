@@ -3,6 +3,7 @@ import type { Principal } from '#cw/accounts';
 import { AuditService, changedFields } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode } from '#cw/common';
+import { isUnderEmbargo } from '#cw/domain';
 import {
   ConfirmationResponseDto,
   CorridorStateService,
@@ -17,6 +18,7 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
+import { assertReportedByAnother } from '#cw/domain';
 import { EvaluationTrigger } from '#cw/jobs';
 import {
   AuditRepository,
@@ -105,7 +107,8 @@ export class ReportCorrectionService {
         entityId: reportId,
         corridorId,
         before: retractedClaim(kind, current),
-        after: { reason },
+        // What a report under embargo said stays with those who could see it (the timeline reads this).
+        after: { reason, ...(isUnderEmbargo(current) && { embargoedFor: current.organisationId }) },
       });
     });
     if (DERIVED_FROM[kind]) this.evaluations.corridorChanged();
@@ -129,6 +132,8 @@ export class ReportCorrectionService {
     const next: ConfirmationEntity = { ...current };
     if (dto.partyId !== undefined) next.partyId = dto.partyId;
     if (dto.stance !== undefined) next.stance = dto.stance;
+    if (dto.reportedById !== undefined) next.reportedById = dto.reportedById;
+    assertReportedByAnother(next.partyId, next.reportedById);
     if (dto.statedAt !== undefined) next.statedAt = this.pastInstant(dto.statedAt, 'statedAt', dto.timezone);
     if (dto.sourceUrl !== undefined) next.sourceUrl = dto.sourceUrl;
     if (dto.note !== undefined) next.note = dto.note;
@@ -138,7 +143,10 @@ export class ReportCorrectionService {
       current,
       next,
       version: dto.version,
-      named: { refs: { corridorId, partyId: next.partyId }, fields: { partyId: 'partyId' } },
+      named: {
+        refs: { corridorId, partyId: next.partyId, reportedById: next.reportedById ?? undefined },
+        fields: { partyId: 'partyId' },
+      },
       view: CLAIM_VIEW.confirmation,
       respond: toConfirmationResponse,
     });
@@ -303,6 +311,7 @@ const CLAIM_VIEW = {
   confirmation: (row: ConfirmationEntity) => ({
     partyId: row.partyId,
     stance: row.stance,
+    reportedById: row.reportedById,
     statedAt: row.statedAt,
     sourceUrl: row.sourceUrl,
     note: row.note,

@@ -15,6 +15,7 @@ import {
   toIncidentResponse,
   toRemainingReportResponse,
 } from '#cw/corridors';
+import { assertReportedByAnother, readEmbargo, type EmbargoRequest } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import { EvaluationTrigger } from '#cw/jobs';
 import { ReportRepository, type SqlRunner } from '#cw/persistence';
@@ -54,19 +55,24 @@ export class ReportService {
   ): Promise<ConfirmationResponseDto> {
     const now = this.clock.now();
     const statedAt = readPastInstant(dto.statedAt, 'statedAt', now, dto.timezone);
+    assertReportedByAnother(dto.partyId, dto.reportedById);
     const row = {
       id: newId(),
       corridorId,
       partyId: dto.partyId,
       stance: dto.stance,
+      reportedById: dto.reportedById ?? null,
       statedAt,
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.confirmation(row);
-    const named = { refs: { corridorId, partyId: dto.partyId }, fields: { partyId: 'partyId' } };
+    const named = {
+      refs: { corridorId, partyId: dto.partyId, reportedById: row.reportedById ?? undefined },
+      fields: { partyId: 'partyId' },
+    };
     return this.evaluated(corridorId, idempotency, named, async (tx) => {
       await this.reports.insertConfirmation(row, tx);
       await this.audit.record(tx, {
@@ -75,7 +81,12 @@ export class ReportService {
         entity: 'confirmation',
         entityId: row.id,
         corridorId,
-        after: { partyId: row.partyId, stance: row.stance, statedAt: row.statedAt.toISOString() },
+        after: {
+          partyId: row.partyId,
+          stance: row.stance,
+          statedAt: row.statedAt.toISOString(),
+          reportedById: row.reportedById,
+        },
       });
       await this.state.refreshConfirmationState(corridorId, tx);
       return toConfirmationResponse(row);
@@ -103,7 +114,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.evacuation(row);
     const named = {
@@ -128,7 +139,7 @@ export class ReportService {
           category: row.category,
         },
       });
-      await this.state.refreshEvacuationFigures(corridorId, tx);
+      await this.state.refreshEvacuationFigures(corridorId, tx, row);
       const report = toEvacuationReportResponse(row);
       await this.webhookEvents.record(tx, {
         type: 'evacuation.reported',
@@ -159,7 +170,7 @@ export class ReportService {
       sourceUrl: dto.sourceUrl ?? null,
       note: dto.note ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.remaining(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
@@ -198,7 +209,7 @@ export class ReportService {
       sourcePartyId: dto.sourcePartyId ?? null,
       sourceUrl: dto.sourceUrl ?? null,
       fingerprint: '',
-      ...this.entered(principal, now),
+      ...this.entered(principal, now, dto),
     };
     row.fingerprint = claimFingerprint.incident(row);
     const named = { refs: { corridorId, partyId: dto.sourcePartyId }, fields: { partyId: 'sourcePartyId' } };
@@ -216,12 +227,14 @@ export class ReportService {
     });
   }
 
-  private entered(principal: Principal, now: Date) {
+  /** Who entered it, when, and the embargo it was entered under (refused, naming `embargo`, when unreadable). */
+  private entered(principal: Principal, now: Date, dto: { embargo?: EmbargoRequest; timezone?: string }) {
     return {
       organisationId: principal.organisationId,
       createdById: principal.userId,
       createdAt: now,
       version: 1,
+      ...readEmbargo(dto.embargo, now, dto.timezone),
     };
   }
 

@@ -3,7 +3,7 @@ import type { CorridorReading } from '#cw/persistence';
 import { corridorAnnouncements } from './corridor-announcements.js';
 
 const now = new Date('2022-05-05T08:00:00Z');
-const reading = (status: string, promise: string | null = null): CorridorReading => ({
+const reading = (status: string, promise = 'pending'): CorridorReading => ({
   corridorId: 'c1',
   name: 'Azovstal to Zaporizhzhia',
   status,
@@ -16,7 +16,10 @@ const types = (events: ReturnType<typeof corridorAnnouncements>) =>
 describe("a corridor's status and promise, announced once per change", () => {
   it('a corridor seen for the first time is announced with no previous status', () => {
     expect(types(corridorAnnouncements(undefined, reading('announced'), now))).toEqual([
-      ['corridor.status_changed', expect.objectContaining({ status: 'announced', previousStatus: null })],
+      [
+        'corridor.status_changed',
+        expect.objectContaining({ status: 'announced', previousStatus: null, promise: 'pending' }),
+      ],
     ]);
   });
 
@@ -75,9 +78,17 @@ describe("a corridor's status and promise, announced once per change", () => {
     ]);
   });
 
-  it('without a promise on the corridor row (before issue 13), none is announced', () => {
+  it('a promise announced before promises were kept (none) is announced once it is known, with none before it', () => {
     expect(
-      types(corridorAnnouncements({ status: 'open', promise: null }, reading('failed', null), now)),
-    ).toEqual([['corridor.status_changed', expect.anything()]]);
+      types(corridorAnnouncements({ status: 'failed', promise: null }, reading('failed', 'broken'), now)),
+    ).toEqual([
+      ['corridor.promise_settled', expect.objectContaining({ promise: 'broken', previousPromise: null })],
+    ]);
+  });
+
+  it('a pending promise is never announced as settled', () => {
+    expect(corridorAnnouncements({ status: 'announced', promise: null }, reading('open'), now)).toEqual([
+      expect.objectContaining({ type: 'corridor.status_changed' }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { CorridorReading, WebhookCorridorStateEntity } from '#cw/persistence';
 import type { NewWebhookEvent } from './webhook-event-recorder.js';
 
-const UNSETTLED = new Set([null, 'pending']);
+const UNSETTLED = new Set<string | null>([null, 'pending']);
 
 /**
  * What a corridor's webhooks announce on reading it again: its status when it differs from the one announced last
@@ -25,6 +25,7 @@ export function corridorAnnouncements(
         corridorName: reading.name,
         status: reading.status,
         previousStatus: announced?.status ?? null,
+        promise: reading.promise,
       },
     });
   }

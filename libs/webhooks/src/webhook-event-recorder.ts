@@ -21,6 +21,7 @@ export function toWebhookEventRow(event: NewWebhookEvent): WebhookEventEntity {
     data: JSON.stringify(event.data),
     sourceKey: event.sourceKey,
     fannedOutAt: null,
+    heldBy: null,
   };
 }
 

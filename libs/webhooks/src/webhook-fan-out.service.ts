@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
 import { AppConfig } from '#cw/config';
+import { isVisibleTo } from '#cw/domain';
 import {
   contiguousAfter,
   Database,
+  EmbargoRepository,
   EvaluationOutboxRepository,
   FlagRepository,
   ReadCursorRepository,
@@ -12,7 +14,10 @@ import {
   WebhookDeliveryRepository,
   WebhookEndpointRepository,
   WebhookEventRepository,
+  type HeldRecord,
+  type SqlRunner,
   type WebhookDeliveryEntity,
+  type WebhookEventEntity,
 } from '#cw/persistence';
 import { corridorAnnouncements } from './corridor-announcements.js';
 import { toWebhookEventRow, type NewWebhookEvent } from './webhook-event-recorder.js';
@@ -52,6 +57,7 @@ export class WebhookFanOutService {
     private readonly events: WebhookEventRepository,
     private readonly endpoints: WebhookEndpointRepository,
     private readonly deliveries: WebhookDeliveryRepository,
+    private readonly embargoes: EmbargoRepository,
   ) {}
 
   /** flag_event by sequence, as the alert e-mails read it: raised and reopened flags, and resolved ones. */
@@ -146,10 +152,20 @@ export class WebhookFanOutService {
         ...endpoint,
         types: new Set(JSON.parse(endpoint.events) as string[]),
       }));
+      const holds = await this.holdsOf(pending, tx);
       const rows: WebhookDeliveryEntity[] = [];
       for (const event of pending) {
+        const held = holds.get(event.id) ?? [];
         for (const endpoint of endpoints) {
           if (!endpoint.types.has(event.type) || endpoint.createdAt.getTime() > event.occurredAt.getTime())
+            continue;
+          // An event about a record under embargo goes to its organisation's endpoints alone, until the lift.
+          if (
+            held.some(
+              (record) =>
+                !isVisibleTo(record, { organisationId: endpoint.organisationId, seesEverything: false }),
+            )
+          )
             continue;
           rows.push({
             id: newId(),
@@ -172,12 +188,49 @@ export class WebhookFanOutService {
       }
       const deliveries = rows.length ? await this.deliveries.insertMany(rows, tx) : [];
       await this.events.markFannedOut(
-        pending.map((e) => e.id),
+        pending.filter((e) => !holds.has(e.id)).map((e) => e.id),
+        now,
+        tx,
+      );
+      await this.events.markHeld(
+        pending.flatMap((e) => {
+          const held = holds.get(e.id);
+          return held ? [{ id: e.id, heldBy: `${held[0].kind}:${held[0].id}` }] : [];
+        }),
         now,
         tx,
       );
       return { count: pending.length, isComplete: pending.length < EVENT_BATCH, deliveries };
     });
+  }
+
+  /**
+   * The records under embargo each event is about: its evacuation report, then its corridor. The first one named
+   * holds the event; its lift releases it, and the fan-out looks again (the corridor may still be under embargo).
+   */
+  private async holdsOf(
+    events: readonly WebhookEventEntity[],
+    tx: SqlRunner,
+  ): Promise<Map<string, HeldRecord[]>> {
+    const reportOf = (e: WebhookEventEntity) =>
+      e.sourceKey?.startsWith('evacuation:') ? e.sourceKey.slice('evacuation:'.length) : undefined;
+    const held = await this.embargoes.findHeld(
+      {
+        corridor: events.flatMap((e) => (e.corridorId ? [e.corridorId] : [])),
+        evacuation: events.flatMap((e) => reportOf(e) ?? []),
+      },
+      tx,
+    );
+    const byKey = new Map(held.map((r) => [`${r.kind}:${r.id}`, r]));
+    const holds = new Map<string, HeldRecord[]>();
+    for (const event of events) {
+      const records = [
+        byKey.get(`evacuation:${reportOf(event)}`),
+        byKey.get(`corridor:${event.corridorId}`),
+      ].filter((r) => r !== undefined);
+      if (records.length) holds.set(event.id, records);
+    }
+    return holds;
   }
 
   /** Deliveries due or abandoned by a dead worker: their jobs are added again (deduplicated while one waits). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   UserCreateDto,
@@ -21,6 +21,7 @@ export class UsersController {
   constructor(private readonly users: UserService) {}
 
   @Post()
+  @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: UserCreatedResponseDto })
   create(@Actor() principal: Principal, @Body() dto: UserCreateDto): Promise<UserCreatedResponseDto> {
     return this.users.create(principal, dto);

@@ -2,7 +2,8 @@ import type { Role, Scope } from '#cw/accounts';
 import type { ReportKind } from '#cw/persistence';
 
 /** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
-export type OwnedRecord = 'corridor' | 'api_key' | 'user' | 'webhook_endpoint' | ReportKind;
+export type OwnedRecord =
+  'corridor' | 'operation' | 'api_key' | 'user' | 'webhook_endpoint' | 'subscription' | ReportKind;
 
 export interface ObjectRule {
   /** The record named by the route's `:id` (or `param`); it must belong to the caller's organisation (admins: any). */
@@ -24,6 +25,8 @@ export interface RoutePolicy {
   /** The API-key scope needed; sessions carry both. */
   scope: Scope;
   object?: ObjectRule;
+  /** Only for a signed-in session, never an API key: what ends or changes sessions. */
+  sessionOnly?: true;
   /** What the rule means, in the words of the README table. */
   note: string;
 }
@@ -69,10 +72,16 @@ export const ACCESS_POLICY = {
     scope: 'write',
     note: 'the one-time invitation token',
   },
-  'POST /api/v1/auth/logout': { role: 'viewer', scope: 'write', note: 'ends this session' },
+  'POST /api/v1/auth/logout': {
+    role: 'viewer',
+    scope: 'write',
+    sessionOnly: true,
+    note: 'ends this session',
+  },
   'POST /api/v1/auth/logout-everywhere': {
     role: 'viewer',
     scope: 'write',
+    sessionOnly: true,
     note: "ends all the caller's sessions",
   },
   'GET /api/v1/auth/me': { role: 'viewer', scope: 'read', note: '' },
@@ -87,13 +96,17 @@ export const ACCESS_POLICY = {
     object: { record: 'user', refuseWith: 404, action: 'user.update' },
     note: 'own organisation (not admins, cannot make admins); admins all',
   },
-  'POST /api/v1/api-keys': { role: 'coordinator', scope: 'write', note: 'the key acts as its creator' },
+  'POST /api/v1/api-keys': {
+    role: 'coordinator',
+    scope: 'write',
+    note: 'the key acts as its creator; a key creates only keys with a subset of its scopes',
+  },
   'GET /api/v1/api-keys': { role: 'coordinator', scope: 'read', note: 'own organisation' },
   'DELETE /api/v1/api-keys/:id': {
     role: 'coordinator',
     scope: 'write',
     object: { record: 'api_key', refuseWith: 404, action: 'api_key.revoke' },
-    note: 'own organisation; admins all',
+    note: 'own organisation; admins all; also revokes the keys it created',
   },
   'GET /api/v1/audit': { role: 'admin', scope: 'read', note: '' },
 
@@ -128,6 +141,12 @@ export const ACCESS_POLICY = {
     scope: 'write',
     object: corridorOfOwnOrganisation('window.create'),
     note: 'corridors of own organisation; admins all',
+  },
+  'PATCH /api/v1/corridors/:id/windows/:windowId': {
+    role: 'reporter',
+    scope: 'write',
+    object: corridorOfOwnOrganisation('window.update'),
+    note: 'closes an open-ended window (or puts its end right); corridors of own organisation; admins all',
   },
   'POST /api/v1/corridors/:id/confirmations': { role: 'coordinator', scope: 'write', note: 'any corridor' },
   'POST /api/v1/corridors/:id/evacuations': { role: 'reporter', scope: 'write', note: 'any corridor' },
@@ -184,6 +203,20 @@ export const ACCESS_POLICY = {
   'GET /api/v1/corridors/:id/timeline': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/corridors/:id/evacuations/summary': { role: 'viewer', scope: 'read', note: '' },
 
+  'POST /api/v1/operations': {
+    role: 'coordinator',
+    scope: 'write',
+    note: "any corridors as its stages; recorded for the caller's organisation",
+  },
+  'GET /api/v1/operations': { role: 'viewer', scope: 'read', note: '' },
+  'GET /api/v1/operations/:id': { role: 'viewer', scope: 'read', note: '' },
+  'PATCH /api/v1/operations/:id': {
+    role: 'coordinator',
+    scope: 'write',
+    object: { record: 'operation', refuseWith: 403, action: 'operation.update' },
+    note: 'operations of own organisation; admins all',
+  },
+
   'GET /api/v1/dashboard': {
     role: 'viewer',
     scope: 'read',
@@ -204,7 +237,8 @@ export const ACCESS_POLICY = {
   'DELETE /api/v1/subscriptions/:id': {
     role: 'coordinator',
     scope: 'write',
-    note: 'own organisation (another one reads as unknown); admins all',
+    object: { record: 'subscription', refuseWith: 404, action: 'subscription.delete' },
+    note: 'own organisation (another one reads as unknown, and the attempt is audited); admins all',
   },
   'GET /api/v1/unsubscribe': {
     role: 'public',
@@ -326,7 +360,8 @@ export function renderPolicyTable(): string {
       const cells = (['admin', 'coordinator', 'reporter', 'viewer'] as const).map((role) =>
         mark(policy, role),
       );
-      return `| \`${route}\` | ${cells.join(' | ')} | ${policy.role === 'public' ? '—' : policy.scope} | ${policy.note} |`;
+      const scope = policy.role === 'public' ? '—' : policy.sessionOnly ? 'session only' : policy.scope;
+      return `| \`${route}\` | ${cells.join(' | ')} | ${scope} | ${policy.note} |`;
     });
   return [
     '| route | admin | coordinator | reporter | viewer | key scope | rule |',

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiKeyCreateDto,
@@ -18,6 +18,7 @@ export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}
 
   @Post()
+  @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: ApiKeyCreatedResponseDto, description: 'The key is in `key`, this once.' })
   create(@Actor() principal: Principal, @Body() dto: ApiKeyCreateDto): Promise<ApiKeyCreatedResponseDto> {
     return this.apiKeys.create(principal, dto);

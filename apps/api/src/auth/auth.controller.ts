@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -18,12 +19,12 @@ import {
   UserService,
   type Principal,
 } from '#cw/accounts';
-import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { Actor } from './access.decorators.js';
 import { RateLimits } from './rate-limits.js';
 import { sessionCookieName } from './session-cookie.js';
+import { SignInGuard } from './sign-in.guard.js';
 
 @ApiTags('auth')
 @ApiProblems()
@@ -41,8 +42,11 @@ export class AuthController {
   }
 
   @Post('login')
+  @Header('cache-control', 'no-store')
   @HttpCode(200)
+  @UseGuards(SignInGuard)
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is not application/json.' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed sign-ins for this account or address; see Retry-After.',
   })
@@ -51,20 +55,12 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
-    await this.limits.assertLoginAllowed(dto.email, request.ip);
-    let session: LoginResponseDto & { token: string };
-    try {
-      session = await this.auth.login(dto.email, dto.password, {
-        requestId: String(request.id),
-        previousToken: request.cookies?.[this.sessionCookie],
-      });
-    } catch (error) {
-      if (error instanceof AppError && error.code === AppErrorCode.InvalidCredentials) {
-        await this.limits.loginFailed(dto.email, request.ip);
-      }
-      throw error;
-    }
-    await this.limits.loginSucceeded(dto.email);
+    await this.limits.reserveLoginAttempt(dto.email, request.ip);
+    const session = await this.auth.login(dto.email, dto.password, {
+      requestId: String(request.id),
+      previousToken: request.cookies?.[this.sessionCookie],
+    });
+    await this.limits.loginSucceeded(dto.email, request.ip);
     void reply.setCookie(this.sessionCookie, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -78,6 +74,7 @@ export class AuthController {
 
   // The token in the query, as the unsubscribe link has it: the log redacts `?token=`, and it changes nothing.
   @Get('invite')
+  @Header('cache-control', 'no-store')
   @ApiOkResponse({
     type: InviteResponseDto,
     description:

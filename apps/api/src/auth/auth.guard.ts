@@ -1,12 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { AuthService, type Principal } from '#cw/accounts';
+import { AuthService, viewerOf, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { AppError, AppErrorCode } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { REPORT_KIND_NAMES } from '#cw/corridors';
-import { Database } from '#cw/persistence';
-import { policyOf, roleMeets, type ObjectRule, type OwnedRecord } from './access-policy.js';
+import { Database, EmbargoRepository } from '#cw/persistence';
+import { policyOf, roleMeets, type ObjectRule, type OwnedRecord, type RoutePolicy } from './access-policy.js';
 import { RateLimits } from './rate-limits.js';
 import { RecordOwners } from './record-owners.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionCookieName } from './session-cookie.js';
@@ -15,9 +15,11 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // As the handlers' own 404s name them: a refusal must read exactly like an unknown id.
 const RECORD_NAMES: Record<OwnedRecord, string> = {
   corridor: 'corridor',
+  operation: 'operation',
   api_key: 'API key',
   user: 'user',
   webhook_endpoint: 'webhook endpoint',
+  subscription: 'subscription',
   ...REPORT_KIND_NAMES,
 };
 
@@ -35,6 +37,7 @@ export class AuthGuard implements CanActivate {
     private readonly owners: RecordOwners,
     private readonly audit: AuditService,
     private readonly db: Database,
+    private readonly embargoes: EmbargoRepository,
     config: AppConfig,
   ) {
     this.sessionCookie = sessionCookieName(config.PUBLIC_URL);
@@ -74,13 +77,47 @@ export class AuthGuard implements CanActivate {
     if (!authenticated.scopes.includes(policy.scope)) {
       throw new AppError(AppErrorCode.Forbidden, `This API key lacks the ${policy.scope} scope.`);
     }
+    if (policy.sessionOnly && authenticated.credential.kind !== 'session') {
+      throw new AppError(AppErrorCode.Forbidden, 'This needs a signed-in session; an API key cannot do it.');
+    }
     const principal: Principal = { ...authenticated, requestId: String(request.id) };
     request.principal = principal;
     if (!isRead) this.limits.consumeWrite(principal.credential.id);
+    if (principal.role !== 'admin') {
+      await this.assertNotHeldBack(
+        request.routeOptions.url ?? '',
+        policy,
+        principal,
+        request.params as Record<string, string>,
+      );
+    }
     if (policy.object && principal.role !== 'admin') {
       await this.assertOwnOrganisation(policy.object, principal, request.params as Record<string, string>);
     }
     return true;
+  }
+
+  /**
+   * A corridor under embargo, and a claim under embargo, are unknown to other organisations: every route under
+   * the corridor (and one naming the claim) answers 404 word for word as for an unknown id.
+   */
+  private async assertNotHeldBack(
+    url: string,
+    policy: RoutePolicy,
+    principal: Principal,
+    params: Record<string, string | undefined>,
+  ): Promise<void> {
+    const viewer = viewerOf(principal);
+    if (url.startsWith('/api/v1/corridors/:id') && params.id) {
+      if (await this.embargoes.isHidden('corridor', params.id.toLowerCase(), viewer))
+        throw AppError.notFound('corridor', params.id);
+    }
+    const report = policy.object?.param === 'reportId' ? policy.object.record : undefined;
+    if (report && report in REPORT_KIND_NAMES && params.reportId) {
+      const kind = report as keyof typeof REPORT_KIND_NAMES;
+      if (await this.embargoes.isHidden(kind, params.reportId.toLowerCase(), viewer))
+        throw AppError.notFound(RECORD_NAMES[kind], params.reportId);
+    }
   }
 
   /** A record of another organisation is refused, and the attempt audited; an unknown id is the handler's 404. */

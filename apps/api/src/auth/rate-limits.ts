@@ -69,41 +69,39 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
     this.redis.disconnect();
   }
 
-  /** Refuses a sign-in for an account or an address that failed too often this minute, right password or not. */
-  async assertLoginAllowed(email: string, address: string): Promise<void> {
+  /**
+   * Counts a sign-in attempt for its account and its address before the password is checked, atomically in Redis
+   * (or this replica's memory), and refuses it past either limit, right password or not. Reading the counts first
+   * and adding to them after argon2 let parallel attempts all pass the check before any was counted.
+   */
+  async reserveLoginAttempt(email: string, address: string): Promise<void> {
     const { bucket, retryAfter } = this.window();
-    const [account, origin] = await Promise.all([
-      this.loginPerAccount.get(`${bucket}:${email.toLowerCase()}`),
-      this.loginPerAddress.get(`${bucket}:${address}`),
+    const outcomes = await Promise.allSettled([
+      this.loginPerAccount.consume(`${bucket}:${email.toLowerCase()}`),
+      this.loginPerAddress.consume(`${bucket}:${address}`),
     ]);
-    const exceeded = [
-      [account, this.loginPerAccount.points],
-      [origin, this.loginPerAddress.points],
-    ].filter(([res, points]) => res && (res as RateLimiterRes).consumedPoints >= (points as number));
-    if (exceeded.length) {
-      const wait = Math.min(
-        retryAfter,
-        ...exceeded.map(([res]) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)),
-      );
-      throw new RateLimited(
-        'Too many failed sign-ins; wait a minute before trying again.',
-        Math.max(1, wait),
-      );
-    }
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    if (!refused.length) return;
+    // A rejection that is not a count (both stores failing) refuses too: sign-in fails closed.
+    const waits = refused.map(({ reason }) =>
+      reason instanceof RateLimiterRes ? Math.ceil(reason.msBeforeNext / 1000) : retryAfter,
+    );
+    throw new RateLimited(
+      'Too many failed sign-ins; wait a minute before trying again.',
+      Math.max(1, Math.min(retryAfter, ...waits)),
+    );
   }
 
-  async loginFailed(email: string, address: string): Promise<void> {
+  /**
+   * A right password clears the account's count, and gives its address back the attempt it reserved (one address
+   * may sign many people in; only failures count against it).
+   */
+  async loginSucceeded(email: string, address: string): Promise<void> {
     const { bucket } = this.window();
     await Promise.all([
-      this.loginPerAccount.penalty(`${bucket}:${email.toLowerCase()}`, 1).catch(() => undefined),
-      this.loginPerAddress.penalty(`${bucket}:${address}`, 1).catch(() => undefined),
+      this.loginPerAccount.delete(`${bucket}:${email.toLowerCase()}`).catch(() => undefined),
+      this.loginPerAddress.reward(`${bucket}:${address}`, 1).catch(() => undefined),
     ]);
-  }
-
-  /** A right password clears the account's count (not the address's: one address may try many accounts). */
-  async loginSucceeded(email: string): Promise<void> {
-    const { bucket } = this.window();
-    await this.loginPerAccount.delete(`${bucket}:${email.toLowerCase()}`).catch(() => undefined);
   }
 
   /** One write by an API key (or session); throws RateLimited past the limit. */

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiKeyRepository,
   CorridorRepository,
+  OperationRepository,
   ReportRepository,
+  SubscriptionRepository,
   UserRepository,
   WebhookEndpointRepository,
 } from '#cw/persistence';
@@ -13,22 +15,28 @@ import type { OwnedRecord } from './access-policy.js';
 export class RecordOwners {
   constructor(
     private readonly corridors: CorridorRepository,
+    private readonly operations: OperationRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
     private readonly reports: ReportRepository,
     private readonly webhookEndpoints: WebhookEndpointRepository,
+    private readonly subscriptions: SubscriptionRepository,
   ) {}
 
   organisationOf(record: OwnedRecord, id: string): Promise<string | undefined> {
     switch (record) {
       case 'corridor':
         return this.corridors.organisationOf(id);
+      case 'operation':
+        return this.operations.organisationOf(id);
       case 'api_key':
         return this.apiKeys.organisationOf(id);
       case 'user':
         return this.users.organisationOf(id);
       case 'webhook_endpoint':
         return this.webhookEndpoints.organisationOf(id);
+      case 'subscription':
+        return this.subscriptions.organisationOf(id);
       default:
         return this.reports.organisationOf(record, id);
     }

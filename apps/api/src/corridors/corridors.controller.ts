@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import {
   CorridorCancelDto,
   CorridorCreateDto,
@@ -12,12 +12,19 @@ import {
   CorridorUpdateDto,
   EvacuationSummaryDto,
   TimelineDto,
+  TimelineQueryDto,
   WindowCreateDto,
   WindowResponseDto,
+  WindowUpdateDto,
 } from '#cw/corridors';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiConflictProblem, ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
+import {
+  ApiConflictProblem,
+  ApiCreate,
+  ApiProblems,
+  ApiUnprocessableProblem,
+} from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
@@ -43,19 +50,22 @@ export class CorridorsController {
 
   @Get()
   @ApiOkResponse({ type: CorridorPageDto })
-  list(@Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
-    return this.corridors.list(query);
+  list(@Actor() principal: Principal, @Query() query: CorridorListQueryDto): Promise<CorridorPageDto> {
+    return this.corridors.list(principal, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CorridorResponseDto })
-  get(@IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
-    return this.corridors.get(id);
+  get(@Actor() principal: Principal, @IdParam('id', 'corridor') id: string): Promise<CorridorResponseDto> {
+    return this.corridors.get(id, viewerOf(principal));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: CorridorResponseDto })
   @ApiConflictProblem('The version sent is not the stored one.')
+  @ApiUnprocessableProblem(
+    'The body names a party or a place (origin, destination, stop) that does not exist.',
+  )
   update(
     @Actor() principal: Principal,
     @IdParam('id', 'corridor') id: string,
@@ -88,10 +98,30 @@ export class CorridorsController {
     return this.corridors.addWindow(principal, id, dto, idempotency);
   }
 
+  @Patch(':id/windows/:windowId')
+  @ApiOkResponse({ type: WindowResponseDto })
+  @ApiConflictProblem('The version sent is not the stored one.')
+  updateWindow(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @IdParam('windowId', 'window') windowId: string,
+    @Body() dto: WindowUpdateDto,
+  ): Promise<WindowResponseDto> {
+    return this.corridors.updateWindow(principal, id, windowId, dto);
+  }
+
   @Get(':id/timeline')
   @ApiOkResponse({ type: TimelineDto })
-  timeline(@IdParam('id', 'corridor') id: string): Promise<TimelineDto> {
-    return this.records.timeline(id);
+  async timeline(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+    @Query() query: TimelineQueryDto,
+  ): Promise<TimelineDto> {
+    const page = await this.records.timeline(id, viewerOf(principal), query);
+    const next = page.nextCursor
+      ? `/api/v1/corridors/${id}/timeline?${new URLSearchParams({ limit: String(query.limit), cursor: page.nextCursor })}`
+      : null;
+    return { ...page, next };
   }
 
   @Get(':id/evacuations/summary')

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { viewerOf, type Principal } from '#cw/accounts';
+import { Actor } from '../auth/access.decorators.js';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { DashboardDto, DashboardQueryDto, DashboardService } from '#cw/dashboard';
 
@@ -20,7 +22,7 @@ export class DashboardController {
       'reported in it. `?from=2022-05-04T00:00&to=2022-05-06T00:00&timezone=Europe/Kyiv` is 4–5 May 2022 in Kyiv.',
   })
   @ApiOkResponse({ type: DashboardDto })
-  read(@Query() query: DashboardQueryDto): Promise<DashboardDto> {
-    return this.dashboard.read(query);
+  read(@Actor() principal: Principal, @Query() query: DashboardQueryDto): Promise<DashboardDto> {
+    return this.dashboard.read(viewerOf(principal), query);
   }
 }

@@ -22,8 +22,8 @@ export class FlagsController {
 
   @Get()
   @ApiOkResponse({ type: FlagPageDto })
-  list(@Query() query: FlagListQueryDto): Promise<FlagPageDto> {
-    return this.flags.list(query);
+  list(@Actor() principal: Principal, @Query() query: FlagListQueryDto): Promise<FlagPageDto> {
+    return this.flags.list(principal, query);
   }
 
   @Post(':id/acknowledge')

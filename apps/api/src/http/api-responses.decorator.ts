@@ -22,6 +22,10 @@ const problemOf = (description: string) => ({
 export const ApiConflictProblem = (description: string): MethodDecorator =>
   applyDecorators(ApiExtraModels(ProblemDto), ApiConflictResponse(problemOf(description)));
 
+/** A 422 with its own reason (a reference to nothing, a rule the stored records would break). */
+export const ApiUnprocessableProblem = (description: string): MethodDecorator =>
+  applyDecorators(ApiExtraModels(ProblemDto), ApiUnprocessableEntityResponse(problemOf(description)));
+
 /** The errors every authenticated route may answer with. */
 export const ApiProblems = (): MethodDecorator & ClassDecorator =>
   applyDecorators(

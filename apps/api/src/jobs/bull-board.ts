@@ -10,7 +10,8 @@ import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problem.js';
 import { RateLimits } from '../auth/rate-limits.js';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionCookieName } from '../auth/session-cookie.js';
+import { siteOf } from '../auth/request-site.js';
+import { sessionCookieName } from '../auth/session-cookie.js';
 import { jobRecordId } from './job-audit.js';
 import { JobQueues } from './job-queues.js';
 
@@ -58,7 +59,8 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
         if (!principal.scopes.includes('write')) {
           return refuse(403, 'forbidden', 'This API key lacks the write scope.');
         }
-        if (!bearer && !isFromThisSite(request, publicOrigin)) {
+        // CSRF: its UI cannot send our x-requested-with header, so the browser must show it came from this site.
+        if (!bearer && siteOf(request, publicOrigin) !== 'this-site') {
           return refuse(
             403,
             'forbidden',
@@ -85,22 +87,6 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: BULL_BOARD_PATH });
   });
-}
-
-/**
- * CSRF for Bull Board's cookie-signed-in writes. Its UI cannot send the x-requested-with header the rest of the
- * API asks for (it is accepted too, for scripts), so the write must show the browser sent it from this site:
- * Sec-Fetch-Site, which browsers set and pages cannot, says same-origin; or, where it is not sent (older
- * browsers, plain http on a field network), the Origin header, which browsers send on every non-GET request,
- * is this site. Neither: refused. SameSite=Strict already keeps the cookie off cross-site requests; this also
- * stops same-site ones from a sibling origin, and a form posted from a page that hides its origin ("null").
- */
-function isFromThisSite(request: FastifyRequest, publicOrigin: string): boolean {
-  if (request.headers[CSRF_HEADER] === CSRF_HEADER_VALUE) return true;
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined) return site === 'same-origin';
-  const origin = request.headers.origin;
-  return origin === publicOrigin || origin === `${request.protocol}://${request.host}`;
 }
 
 /**

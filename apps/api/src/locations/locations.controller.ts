@@ -1,9 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
-import { ListQueryDto } from '#cw/common';
 import type { IdempotencyRequest } from '#cw/idempotency';
-import { LocationCreateDto, LocationPageDto, LocationResponseDto, LocationService } from '#cw/locations';
+import {
+  LocationCreateDto,
+  LocationListQueryDto,
+  LocationPageDto,
+  LocationResponseDto,
+  LocationService,
+} from '#cw/locations';
 import { Actor } from '../auth/access.decorators.js';
 import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
 import { Idempotency } from '../http/idempotency-key.decorator.js';
@@ -28,8 +33,8 @@ export class LocationsController {
 
   @Get()
   @ApiOkResponse({ type: LocationPageDto })
-  list(@Query() query: ListQueryDto): Promise<LocationPageDto> {
-    return this.locations.list(query.limit, query.cursor);
+  list(@Query() query: LocationListQueryDto): Promise<LocationPageDto> {
+    return this.locations.list(query.limit, query.cursor, query.q);
   }
 
   @Get(':id')

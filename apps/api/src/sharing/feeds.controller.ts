@@ -29,6 +29,7 @@ export class FeedsController {
   constructor(private readonly feeds: FeedService) {}
 
   @Post()
+  @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'A private iCalendar feed of the windows of the corridors a filter selects' })
   @ApiCreatedResponse({
     type: FeedCreatedResponseDto,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiExtraModels,
@@ -41,6 +41,7 @@ export class WebhookEndpointsController {
   constructor(private readonly endpoints: WebhookEndpointService) {}
 
   @Post()
+  @Header('cache-control', 'no-store')
   @ApiOperation({
     summary: 'Registers an endpoint of the caller’s organisation',
     description: `Each event it asked for is POSTed to it as a WebhookPayloadDto (schema ${getSchemaPath(WebhookPayloadDto)}), signed per Standard Webhooks with the secret in this answer.`,

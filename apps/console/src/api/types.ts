@@ -49,8 +49,13 @@ export interface Party {
 export interface Location {
   id: string;
   name: string;
-  lat: number;
-  lon: number;
+  /** The name in other languages, by BCP 47 tag (`uk`, `ru`). */
+  names: Record<string, string>;
+  /** Other spellings sources use. */
+  aliases: string[];
+  /** Both null for a place known only by name. */
+  lat: number | null;
+  lon: number | null;
   adminArea: string | null;
   countryCode: string | null;
 }
@@ -58,6 +63,15 @@ export interface EvacuationFigures {
   low: number | null;
   high: number | null;
   reportCount: number;
+}
+/** A record held back from other organisations until it lifts (its own organisation and admins see it). */
+export interface Embargo {
+  until: string | null;
+  untilWindowsEnd: boolean;
+  /** When it lifts: `until`, or the end of the corridor's last window; null while unknown. */
+  liftsAt: string | null;
+  liftedAt: string | null;
+  isInForce: boolean;
 }
 export interface CorridorListItem {
   id: string;
@@ -74,6 +88,9 @@ export interface CorridorListItem {
   announcedByName: string;
   firstStartsAt: string | null;
   lastEndsAt: string | null;
+  embargo?: Embargo;
+  /** The operation this corridor is a stage of. */
+  operationId: string | null;
 }
 export interface PartyConfirmationState {
   partyId: string;
@@ -114,6 +131,8 @@ export interface Corridor extends Omit<
 > {
   version: number;
   requiredConfirmationIds: string[];
+  /** The places on the way, in order. */
+  stopIds: string[];
   sourceUrl: string | null;
   sourceNote: string | null;
   route: { type: 'LineString'; coordinates: [number, number][] } | null;
@@ -151,6 +170,8 @@ export interface TimelineEvent {
   flagRule?: string;
   flagSeverity?: Severity;
   changes?: { field: string; before: unknown; after: unknown }[];
+  /** The announcement and claims entered under embargo. */
+  embargo?: Embargo;
 }
 export interface SourceClaim {
   sourcePartyId: string;
@@ -165,6 +186,18 @@ export interface CountRange {
 export interface EvacuationSummary {
   total: CountRange | null;
   windows: (CountRange & { windowId: string | null })[];
+}
+/** Corridors that are stages of one operation, whose people are counted once. */
+export interface Operation {
+  id: string;
+  name: string;
+  corridorIds: string[];
+  facilitatorIds: string[];
+  sourceUrl: string | null;
+  note: string | null;
+  evacuation: EvacuationSummary;
+  version: number;
+  organisationId: string;
 }
 export interface Flag {
   id: string;

@@ -19,6 +19,8 @@ const corridor: Corridor = {
   evacuation: null,
   version: 1,
   requiredConfirmationIds: ['p-2'],
+  stopIds: [],
+  operationId: null,
   sourceUrl: null,
   sourceNote: null,
   route: null,

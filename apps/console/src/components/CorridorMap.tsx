@@ -11,7 +11,7 @@ export interface MapPoint {
   name: string;
   lat: number;
   lon: number;
-  role: 'origin' | 'destination';
+  role: 'origin' | 'stop' | 'destination';
 }
 
 let atlas: Promise<FeatureCollection> | null = null;
@@ -27,7 +27,10 @@ function loadAtlas(): Promise<FeatureCollection> {
 const WIDTH = 640;
 const HEIGHT = 400;
 
-/** Origin, destination and route over a basemap drawn from the shipped atlas. */
+/**
+ * Origin, stops and destination, and the route over a basemap drawn from the shipped atlas; without a drawn route, a
+ * dashed line joins the places in order (through the stops).
+ */
 export default function CorridorMap({
   points,
   route,
@@ -106,7 +109,7 @@ export default function CorridorMap({
           if (!xy) return null;
           return (
             <g key={p.role + p.name} transform={`translate(${xy[0]},${xy[1]})`}>
-              <circle r={6} className={`pin pin-${p.role}`} />
+              <circle r={p.role === 'stop' ? 4 : 6} className={`pin pin-${p.role}`} />
               <text x={9} y={4} className="pin-label">
                 {p.name}
               </text>

@@ -99,15 +99,19 @@ function NewLocationForm({ idPrefix }: { idPrefix: string }) {
     const name = text(data, 'name');
     const lat = Number(text(data, 'lat').replace(',', '.'));
     const lon = Number(text(data, 'lon').replace(',', '.'));
+    // Both coordinates, or neither: a place may be known by name alone.
+    const hasPosition = Boolean(text(data, 'lat') || text(data, 'lon'));
     if (!name) return setProblem('required');
-    if (!text(data, 'lat') || !text(data, 'lon') || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180))
+    if (
+      hasPosition &&
+      (!text(data, 'lat') || !text(data, 'lon') || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180))
+    )
       return setProblem('coordinates');
     setProblem(null);
     const countryCode = text(data, 'countryCode').toUpperCase();
     const body = {
       name,
-      lat,
-      lon,
+      ...(hasPosition ? { lat, lon } : {}),
       ...(text(data, 'adminArea') ? { adminArea: text(data, 'adminArea') } : {}),
       ...(countryCode ? { countryCode } : {}),
     };

@@ -22,6 +22,8 @@ const corridor: Corridor = {
   evacuation: { low: 80, high: 80, reportCount: 1 },
   version: 1,
   requiredConfirmationIds: ['p-2'],
+  stopIds: [],
+  operationId: null,
   sourceUrl: null,
   sourceNote: null,
   route: null,

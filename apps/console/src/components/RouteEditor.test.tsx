@@ -6,9 +6,11 @@ import type { Location } from '../api/types';
 import { initI18n } from '../i18n';
 import { RouteEditor, toCoordinates, toWaypoints, type Waypoint } from './RouteEditor';
 
-const place = (id: string, name: string, lat: number, lon: number): Location => ({
+const place = (id: string, name: string, lat: number | null, lon: number | null): Location => ({
   id,
   name,
+  names: {},
+  aliases: [],
   lat,
   lon,
   adminArea: null,
@@ -57,6 +59,22 @@ describe('a route as points', () => {
     expect(toCoordinates([points[0], { locationId: '', lat: '95', lon: '36' }], PLACES)).toEqual({
       error: 'badCoordinates',
     });
+  });
+
+  it('draws no route through a place known only by name, and offers none to pick', () => {
+    const bezimenne = place('bezimenne', 'Bezimenne', null, null);
+    expect(
+      toCoordinates(
+        [
+          { locationId: 'azovstal', lat: '', lon: '' },
+          { locationId: 'bezimenne', lat: '', lon: '' },
+        ],
+        [...PLACES, bezimenne],
+      ),
+    ).toEqual({ error: 'badCoordinates' });
+    expect(toWaypoints([[37.61, 47.098]], [bezimenne, ...PLACES])).toEqual([
+      { locationId: 'azovstal', lat: '', lon: '' },
+    ]);
   });
 });
 

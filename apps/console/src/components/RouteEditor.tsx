@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Location } from '../api/types';
 import { useTranslation } from '../i18n';
+import { isPositioned } from '../lib/places';
 import { RecordOptions } from './common';
 
 /** One point of a route: a known place (`locationId`), or coordinates typed in, kept as text while typed. */
@@ -18,7 +19,9 @@ export function toWaypoints(
   places: Location[],
 ): Waypoint[] {
   return (coordinates ?? []).map(([lon, lat]) => {
-    const place = places.find((p) => Math.abs(p.lat - lat) < SAME && Math.abs(p.lon - lon) < SAME);
+    const place = places
+      .filter(isPositioned)
+      .find((p) => Math.abs(p.lat - lat) < SAME && Math.abs(p.lon - lon) < SAME);
     return place
       ? { locationId: place.id, lat: '', lon: '' }
       : { locationId: '', lat: String(lat), lon: String(lon) };
@@ -33,8 +36,9 @@ export function toCoordinates(
   const coordinates: [number, number][] = [];
   for (const w of waypoints) {
     if (w.locationId) {
+      // A place known only by name has no position to draw through.
       const place = places.find((p) => p.id === w.locationId);
-      if (!place) return { error: 'badCoordinates' };
+      if (!place || !isPositioned(place)) return { error: 'badCoordinates' };
       coordinates.push([place.lon, place.lat]);
       continue;
     }
@@ -87,7 +91,7 @@ export function RouteEditor({
                   onChange={(e) => set(i, { locationId: e.target.value, lat: '', lon: '' })}
                 >
                   <option value="">{t('routeEditor.coordinates')}</option>
-                  <RecordOptions records={places} />
+                  <RecordOptions records={places.filter(isPositioned)} />
                 </select>
               </div>
               {w.locationId === '' ? (

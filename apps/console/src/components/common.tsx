@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 import { ApiError, isNotAvailable } from '../api/client';
+import { localName } from '../lib/places';
 import { formatInstant, viewerZone } from '../lib/time';
 
 /** An instant in the viewer's zone, named, with the corridor's announced zone beside it when it differs. */
@@ -31,12 +32,18 @@ export function When({
 }
 
 /** A select's options for records (parties, places, corridors…), each by its name; a first empty option is the caller's. */
-export function RecordOptions({ records }: { records: readonly { id: string; name: string }[] | undefined }) {
+/** Records to choose from; a place shows its name in the reader's language when it has one. */
+export function RecordOptions({
+  records,
+}: {
+  records: readonly { id: string; name: string; names?: Record<string, string> }[] | undefined;
+}) {
+  const { i18n } = useTranslation();
   return (
     <>
       {records?.map((record) => (
         <option key={record.id} value={record.id}>
-          {record.name}
+          {localName(record, i18n.language)}
         </option>
       ))}
     </>

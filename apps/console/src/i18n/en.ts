@@ -142,6 +142,9 @@ export const en = {
     noWindows: 'No windows.',
     windowAxis: 'The windows on a time axis',
     cancelled: 'Cancelled: {{reason}}',
+    stageOf: 'Stage of the operation',
+    operation: 'operation',
+    stops: 'Via',
   },
   window: {
     startsAt: 'Starts',
@@ -156,12 +159,21 @@ export const en = {
     window: 'Window {{n}}',
     noWindow: 'Window not named',
   },
+  operation: {
+    stages: 'Stages, in order',
+    facilitators: 'Facilitated by',
+    figures: 'People the operation moved',
+    countedOnce:
+      'Counted once over the claims of all its stages: the people brought out in one stage and carried on in the next are the same people.',
+    noClaims: 'No figure reported yet.',
+  },
   map: {
     heading: 'Map',
     title: 'Map of the origin, destination and route',
     route: 'Route as announced',
     noRoute: 'No route given: a straight line joins the places',
     attribution: 'Basemap: Natural Earth',
+    noPositions: 'No position is known for these places.',
   },
   timeline: {
     title: 'Timeline',
@@ -210,6 +222,7 @@ export const en = {
       flag: 'Flag',
       edit: 'Edit',
       retraction: 'Retraction',
+      promise: 'Promise',
     },
   },
   correct: {
@@ -275,7 +288,8 @@ export const en = {
     name: 'Name of the place',
     lat: 'Latitude',
     lon: 'Longitude',
-    coordinatesHint: 'Decimal degrees (WGS84), for example 47.098 and 37.610.',
+    coordinatesHint:
+      'Decimal degrees (WGS84), for example 47.098 and 37.610; leave both empty for a place known only by name.',
     badCoordinates: 'Latitude from −90 to 90, longitude from −180 to 180.',
     adminArea: 'Region (optional)',
     countryCode: 'Country code (optional, two letters)',
@@ -294,6 +308,19 @@ export const en = {
     remove: 'Remove point {{n}}',
     tooShort: 'A route needs at least two points.',
     none: 'No route: the map joins the places with a straight line.',
+  },
+  embargo: {
+    legend: 'Embargo',
+    hint: 'Hold this back from other organisations (lists, figures, flags, e-mails, exports, calendar feeds, webhooks) until it is safe. Your organisation and admins see it, marked.',
+    none: 'Share at once',
+    windowsEnd: "Until the corridor's windows have ended",
+    until: 'Until a time',
+    untilTime: 'Held until ({{zone}})',
+    untilRequired: 'Give the time the embargo lifts.',
+    untilPast: 'The embargo must lift at a time still to come.',
+    badge: 'Embargoed until {{when}}',
+    badgeWindowsEnd: 'Embargoed until the windows end',
+    badgeLabel: 'Under embargo: other organisations do not see this until it lifts.',
   },
   report: {
     title: 'Report',

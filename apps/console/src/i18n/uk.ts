@@ -163,6 +163,9 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     noWindows: 'Вікон немає.',
     windowAxis: 'Вікна на часовій осі',
     cancelled: 'Скасовано: {{reason}}',
+    stageOf: 'Етап операції',
+    operation: 'операція',
+    stops: 'Через',
   },
   window: {
     startsAt: 'Початок',
@@ -177,12 +180,21 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     window: 'Вікно {{n}}',
     noWindow: 'Вікно не вказано',
   },
+  operation: {
+    stages: 'Етапи, по черзі',
+    facilitators: 'За сприяння',
+    figures: 'Люди, яких вивезла операція',
+    countedOnce:
+      'Пораховано один раз за твердженнями всіх етапів: люди, вивезені на одному етапі й перевезені на наступному, — ті самі люди.',
+    noClaims: 'Жодних цифр ще не повідомлено.',
+  },
   map: {
     heading: 'Мапа',
     title: 'Мапа початку, призначення й маршруту',
     route: 'Маршрут, як його оголошено',
     noRoute: 'Маршрут не вказано: місця зʼєднано прямою',
     attribution: 'Основа мапи: Natural Earth',
+    noPositions: 'Для цих місць координати невідомі.',
   },
   timeline: {
     title: 'Хронологія',
@@ -231,6 +243,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
       flag: 'Сигнал',
       edit: 'Зміна',
       retraction: 'Відкликання',
+      promise: 'Обіцянка',
     },
   },
   correct: {
@@ -296,7 +309,8 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     name: 'Назва місця',
     lat: 'Широта',
     lon: 'Довгота',
-    coordinatesHint: 'Десяткові градуси (WGS84), наприклад 47.098 і 37.610.',
+    coordinatesHint:
+      'Десяткові градуси (WGS84), наприклад 47.098 і 37.610; залиште обидва порожніми для місця, відомого лише за назвою.',
     badCoordinates: 'Широта від −90 до 90, довгота від −180 до 180.',
     adminArea: 'Область (необовʼязково)',
     countryCode: 'Код країни (необовʼязково, дві літери)',
@@ -315,6 +329,19 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     remove: 'Вилучити точку {{n}}',
     tooShort: 'Маршрут потребує щонайменше двох точок.',
     none: 'Маршруту немає: мапа зʼєднує місця прямою лінією.',
+  },
+  embargo: {
+    legend: 'Ембарго',
+    hint: 'Приховати від інших організацій (списки, цифри, прапорці, листи, експорт, календарі, вебхуки), доки це не стане безпечним. Ваша організація та адміністратори бачать це з позначкою.',
+    none: 'Поширити одразу',
+    windowsEnd: 'Доки не завершаться вікна коридору',
+    until: 'До певного часу',
+    untilTime: 'Приховано до ({{zone}})',
+    untilRequired: 'Вкажіть час, коли ембарго знімається.',
+    untilPast: 'Ембарго має зніматися в майбутньому.',
+    badge: 'Ембарго до {{when}}',
+    badgeWindowsEnd: 'Ембарго до завершення вікон',
+    badgeLabel: 'Під ембарго: інші організації не бачать цього, доки його не знято.',
   },
   report: {
     title: 'Повідомити',

@@ -17,16 +17,19 @@ import {
   REPORT_KINDS,
   type Corridor,
   type EvacuationSummary,
+  type Operation,
   type TimelineEvent,
   type User,
 } from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import { EmbargoBadge } from '../components/Embargo';
 import { ExportLinks } from '../components/ExportLinks';
 import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
 import type { ReportEvent } from '../components/ReportCorrection';
 import { WindowAxis } from '../components/WindowAxis';
 import { formatCount, formatRange } from '../lib/format';
+import { isPositioned, localName } from '../lib/places';
 import { formatInstant, viewerZone } from '../lib/time';
 
 const CorridorMap = lazy(() => import('../components/CorridorMap'));
@@ -244,6 +247,12 @@ export default function CorridorPage() {
     queryKey: ['corridor', id, 'summary'],
     queryFn: () => api<EvacuationSummary>(`/corridors/${id}/evacuations/summary`),
   });
+  const operationId = corridor.data?.operationId;
+  const operation = useQuery({
+    queryKey: ['operation', operationId],
+    queryFn: () => api<Operation>(`/operations/${operationId}`),
+    enabled: Boolean(operationId),
+  });
   const parties = useParties();
   const locations = useLocations();
   const users = useUserNames(me.data?.role === 'admin');
@@ -255,10 +264,19 @@ export default function CorridorPage() {
   const c = corridor.data;
   const origin = locationById.get(c.originId);
   const destination = c.destinationId ? locationById.get(c.destinationId) : undefined;
-  const points: MapPoint[] = [];
-  if (origin) points.push({ name: origin.name, lat: origin.lat, lon: origin.lon, role: 'origin' });
-  if (destination)
-    points.push({ name: destination.name, lat: destination.lat, lon: destination.lon, role: 'destination' });
+  const stops = (c.stopIds ?? []).map((stopId) => locationById.get(stopId));
+  const placeName = (id: string) => localName(locationById.get(id), i18n.language) ?? '…';
+  // In the order travelled, so that without a drawn route the map joins them through the stops; a place known
+  // only by name has no pin.
+  const points: MapPoint[] = [
+    { place: origin, role: 'origin' as const },
+    ...stops.map((place) => ({ place, role: 'stop' as const })),
+    { place: destination, role: 'destination' as const },
+  ].flatMap(({ place, role }) =>
+    place && isPositioned(place)
+      ? [{ name: localName(place, i18n.language) ?? place.name, lat: place.lat, lon: place.lon, role }]
+      : [],
+  );
   const who = (userId: string | null) => {
     if (!userId) return t('timeline.system');
     if (userId === me.data?.id) return me.data.displayName;
@@ -273,9 +291,16 @@ export default function CorridorPage() {
       </p>
       <PageTitle>{c.name}</PageTitle>
       <p>
-        <StatusBadge status={c.status} /> {origin?.name ?? '…'} →{' '}
-        {destination?.name ?? t('corridor.anyDirection')}
+        <StatusBadge status={c.status} /> <EmbargoBadge embargo={c.embargo} zone={c.timezone} />{' '}
+        {localName(origin, i18n.language) ?? '…'} →{' '}
+        {destination ? placeName(destination.id) : t('corridor.anyDirection')}
       </p>
+      {c.operationId ? (
+        <p data-testid="corridor-operation">
+          {t('corridor.stageOf')}{' '}
+          <Link to={`/operations/${c.operationId}`}>{operation.data?.name ?? t('corridor.operation')}</Link>
+        </p>
+      ) : null}
       <ExportLinks filter={{ corridorId: c.id }} />
       <p>
         <Link to={`/feeds${query({ corridorId: c.id, name: c.name })}`}>{t('exports.feed')}</Link>
@@ -295,6 +320,12 @@ export default function CorridorPage() {
           <dt>{t('corridor.timezone')}</dt>
           <dd>{c.timezone}</dd>
         </div>
+        {stops.length ? (
+          <div>
+            <dt>{t('corridor.stops')}</dt>
+            <dd data-testid="corridor-stops">{(c.stopIds ?? []).map(placeName).join(' → ')}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('corridor.required')}</dt>
           <dd>{c.requiredConfirmationIds.map((p) => partyLabel(partyById.get(p))).join(', ') || '—'}</dd>
@@ -374,8 +405,10 @@ export default function CorridorPage() {
           <Suspense fallback={<Loading />}>
             <CorridorMap points={points} route={c.route?.coordinates ?? null} />
           </Suspense>
-        ) : (
+        ) : locations.isPending ? (
           <Loading />
+        ) : (
+          <p className="muted">{t('map.noPositions')}</p>
         )}
       </section>
 
@@ -390,14 +423,12 @@ export default function CorridorPage() {
               <li key={key} className={`event event-${event.kind}`}>
                 <div className="event-head">
                   <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
-                  <When at={event.at} zone={c.timezone} />
+                  <When at={event.at} zone={c.timezone} />{' '}
+                  <EmbargoBadge embargo={event.embargo} zone={c.timezone} />
                 </div>
                 <p>
                   {event.count ? <strong>{formatCount(event.count, t, i18n.language)} </strong> : null}
-                  <EventDetail
-                    event={event}
-                    placeName={(placeId) => locationById.get(placeId)?.name ?? '…'}
-                  />
+                  <EventDetail event={event} placeName={placeName} />
                   {event.kind === 'window' && event.endsAt ? (
                     <>
                       {' '}

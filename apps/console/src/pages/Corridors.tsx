@@ -6,6 +6,7 @@ import { api, query } from '../api/client';
 import type { CorridorFilter, CorridorListItem, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
 import { CorridorFilterFields } from '../components/CorridorFilterFields';
+import { EmbargoBadge } from '../components/Embargo';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportLinks } from '../components/ExportLinks';
 import { Pager, useCursorPages } from '../components/Pager';
@@ -36,7 +37,12 @@ export default function Corridors() {
       {
         id: 'name',
         header: t('corridor.name'),
-        cell: ({ row }) => <Link to={`/corridors/${row.original.id}`}>{row.original.name}</Link>,
+        cell: ({ row }) => (
+          <>
+            <Link to={`/corridors/${row.original.id}`}>{row.original.name}</Link>{' '}
+            <EmbargoBadge embargo={row.original.embargo} zone={row.original.timezone} />
+          </>
+        ),
       },
       {
         id: 'status',

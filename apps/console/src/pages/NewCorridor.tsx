@@ -5,6 +5,7 @@ import { Link, useLocation } from 'wouter';
 import { useLocations, useParties } from '../api/hooks';
 import type { Corridor } from '../api/types';
 import { PageTitle, RecordOptions } from '../components/common';
+import { EmbargoField, NO_EMBARGO_DRAFT, toEmbargo, type EmbargoDraft } from '../components/Embargo';
 import { AddReferences } from '../components/ReferenceForms';
 import { RouteEditor, toCoordinates, type Waypoint } from '../components/RouteEditor';
 import { SubmissionStatus } from '../components/PendingSubmissions';
@@ -40,6 +41,8 @@ export default function NewCorridor() {
     timezone: 'Europe/Kyiv',
   });
   const [route, setRoute] = useState<Waypoint[]>([]);
+  const [embargo, setEmbargo] = useState<EmbargoDraft>(NO_EMBARGO_DRAFT);
+  const [embargoError, setEmbargoError] = useState<ReturnType<typeof toEmbargo>['error']>();
   const [key, setKey] = useState<string | null>(null);
   const submission = useSubmission(key);
   const {
@@ -65,6 +68,9 @@ export default function NewCorridor() {
   function onSubmit(fields: Fields) {
     if (preview.error || preview.windows.length === 0) return;
     if (routeResult && 'error' in routeResult) return;
+    const held = toEmbargo(embargo);
+    setEmbargoError(held.error);
+    if (held.error) return;
     const body = {
       name: fields.name.trim(),
       originId: fields.originId,
@@ -80,6 +86,7 @@ export default function NewCorridor() {
       ...(routeResult && 'coordinates' in routeResult
         ? { route: { type: 'LineString', coordinates: routeResult.coordinates } }
         : {}),
+      ...(held.embargo ? { embargo: held.embargo } : {}),
       schedule: {
         firstDate: schedule.firstDate,
         days: schedule.days,
@@ -165,6 +172,7 @@ export default function NewCorridor() {
           <span>{t('form.sourceNote')}</span>
           <textarea rows={3} {...register('sourceNote')} />
         </label>
+        <EmbargoField value={embargo} onChange={setEmbargo} error={embargoError} />
         <button
           type="submit"
           className="primary"

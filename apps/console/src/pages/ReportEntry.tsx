@@ -8,6 +8,7 @@ import { partyLabel, useLocations, useParties, byId } from '../api/hooks';
 import { REPORT_KINDS, type Corridor, type CorridorListItem, type Page, type ReportKind } from '../api/types';
 import { PageTitle, RecordOptions, When } from '../components/common';
 import { emptyCount, toCount, type CountDraft } from '../components/CountInput';
+import { EmbargoField, NO_EMBARGO_DRAFT, toEmbargo, type EmbargoDraft } from '../components/Embargo';
 import { ReportFields, type ReportFieldValues } from '../components/ReportFields';
 import { SubmissionStatus } from '../components/PendingSubmissions';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
@@ -92,6 +93,8 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
   const partyById = byId(parties.data);
   const [count, setCount] = useState<CountDraft>(emptyCount);
   const [countError, setCountError] = useState<string | undefined>();
+  const [embargo, setEmbargo] = useState<EmbargoDraft>(NO_EMBARGO_DRAFT);
+  const [embargoError, setEmbargoError] = useState<ReturnType<typeof toEmbargo>['error']>();
   const [key, setKey] = useState<string | null>(null);
   const submission = useSubmission(key);
   const {
@@ -117,7 +120,9 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
     const needsCount = kind === 'evacuation' || kind === 'remaining';
     const parsed = needsCount ? toCount(count) : {};
     setCountError(parsed.error);
-    if (parsed.error) return;
+    const held = toEmbargo(embargo);
+    setEmbargoError(held.error);
+    if (parsed.error || held.error) return;
     const at = localInputToIso(fields.at);
     const source = fields.sourceUrl.trim() ? { sourceUrl: fields.sourceUrl.trim() } : {};
     const note = fields.note.trim() ? { note: fields.note.trim() } : {};
@@ -156,6 +161,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
         };
         break;
     }
+    if (held.embargo) body.embargo = held.embargo;
     const queued = submissionQueue().enqueue({
       path: `/corridors/${corridorId}/${path}`,
       body,
@@ -165,6 +171,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
     setKey(queued.idempotencyKey);
     reset({ ...fields, note: '', description: '', at: nowForInput() });
     setCount(emptyCount);
+    setEmbargo(NO_EMBARGO_DRAFT);
   }
 
   return (
@@ -193,6 +200,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
           onCountChange={setCount}
           countError={countError}
         />
+        <EmbargoField value={embargo} onChange={setEmbargo} error={embargoError} />
         <button type="submit" className="primary">
           {t('report.submit')}
         </button>

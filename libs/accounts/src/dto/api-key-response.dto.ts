@@ -10,6 +10,14 @@ export class ApiKeyResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The key that created this one (null: a signed-in person did); revoking it revokes this one.',
+  })
+  parentKeyId: string | null;
 }
 
 export class ApiKeyCreatedResponseDto extends ApiKeyResponseDto {
@@ -26,5 +34,6 @@ export function toApiKeyResponse(key: ApiKeyEntity): ApiKeyResponseDto {
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
+    parentKeyId: key.parentKeyId,
   };
 }

@@ -7,23 +7,23 @@ Nothing to report since {{periodFrom}}.
 Covering {{periodFrom}} to {{periodTo}}.
 {{#if windows.length}}
 Windows in the next 24 hours
-{{#each windows}}  - {{corridorName}}: {{subscriberZone}}
+{{#each windows}}  - {{corridorName}} ({{standing}}): {{subscriberZone}}
       ({{corridorZone}})
       Confirmation: {{status}}{{#each parties}}; {{name}}: {{stance}}{{/each}}
       {{url}}
 {{/each}}
 {{/if}}{{#if raised.length}}
 Flags raised
-{{#each raised}}  - {{severity}} {{rule}}: {{corridorName}}, window {{window}}
+{{#each raised}}  - {{severity}} {{rule}}: {{corridorName}} ({{standing}}), window {{window}}
       {{url}}
 {{/each}}
 {{/if}}{{#if resolved.length}}
 Flags resolved
-{{#each resolved}}  - {{rule}}: {{corridorName}}, window {{window}}
+{{#each resolved}}  - {{rule}}: {{corridorName}} ({{standing}}), window {{window}}
 {{/each}}
 {{/if}}{{#if evacuations.length}}
 Evacuation figures reported
-{{#each evacuations}}  - {{corridorName}}: {{range}}
+{{#each evacuations}}  - {{corridorName}} ({{standing}}): {{range}}
 {{#each claims}}      {{source}}: {{count}} {{category}}, {{reportedAt}}{{#if note}} - "{{note}}"{{/if}}
 {{/each}}{{/each}}
 {{/if}}{{/if}}
@@ -40,17 +40,17 @@ export const DIGEST_HTML = `<!doctype html>
 {{#if isEmpty}}<p>Nothing to report since {{periodFrom}}.</p>{{else}}
 <p>Covering {{periodFrom}} to {{periodTo}}.</p>
 {{#if windows.length}}<h2 style="font-size: 1.1em">Windows in the next 24 hours</h2><ul>
-{{#each windows}}<li><a href="{{url}}">{{corridorName}}</a>: {{subscriberZone}} <small>({{corridorZone}})</small><br>
+{{#each windows}}<li><a href="{{url}}">{{corridorName}}</a> ({{standing}}): {{subscriberZone}} <small>({{corridorZone}})</small><br>
 Confirmation: {{status}}{{#each parties}}; {{name}}: {{stance}}{{/each}}</li>
 {{/each}}</ul>{{/if}}
 {{#if raised.length}}<h2 style="font-size: 1.1em">Flags raised</h2><ul>
-{{#each raised}}<li>{{severity}} {{rule}}: <a href="{{url}}">{{corridorName}}</a>, window {{window}}</li>
+{{#each raised}}<li>{{severity}} {{rule}}: <a href="{{url}}">{{corridorName}}</a> ({{standing}}), window {{window}}</li>
 {{/each}}</ul>{{/if}}
 {{#if resolved.length}}<h2 style="font-size: 1.1em">Flags resolved</h2><ul>
-{{#each resolved}}<li>{{rule}}: {{corridorName}}, window {{window}}</li>
+{{#each resolved}}<li>{{rule}}: {{corridorName}} ({{standing}}), window {{window}}</li>
 {{/each}}</ul>{{/if}}
 {{#if evacuations.length}}<h2 style="font-size: 1.1em">Evacuation figures reported</h2><ul>
-{{#each evacuations}}<li><a href="{{url}}">{{corridorName}}</a>: {{range}}<ul>
+{{#each evacuations}}<li><a href="{{url}}">{{corridorName}}</a> ({{standing}}): {{range}}<ul>
 {{#each claims}}<li>{{source}}: {{count}} {{category}}, {{reportedAt}}{{#if note}} - &ldquo;{{note}}&rdquo;{{/if}}</li>{{/each}}
 </ul></li>
 {{/each}}</ul>{{/if}}{{/if}}

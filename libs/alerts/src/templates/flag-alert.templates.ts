@@ -9,6 +9,7 @@ export const FLAG_ALERT_TEXT = `{{severityLabel}}: {{ruleTitle}}
 What was promised
   {{corridor.promise}}
   Announced by {{corridor.announcedBy}} on {{corridor.announcedAtLocal}}
+  Status: {{corridor.status}}. Promise {{corridor.promiseOutcome}}.
 {{#if corridor.sourceNote}}  In their words: "{{corridor.sourceNote}}"
 {{/if}}{{#if corridor.sourceUrl}}  Source: {{corridor.sourceUrl}}
 {{/if}}
@@ -20,7 +21,7 @@ The window
 {{#each notConfirmedBy}}  - {{this}}
 {{/each}}
 {{/if}}{{#if confirmations.length}}What the parties said
-{{#each confirmations}}  - {{party}}: {{stance}}, {{statedAt}}{{#if note}} - "{{note}}"{{/if}}
+{{#each confirmations}}  - {{party}}: {{stance}}{{#if reportedBy}}, as reported by {{reportedBy}}{{/if}}, {{statedAt}}{{#if note}} - "{{note}}"{{/if}}
 {{/each}}
 {{/if}}
 Open the corridor: {{corridor.url}}
@@ -40,6 +41,7 @@ export const FLAG_ALERT_HTML = `<!doctype html>
 <p>{{ruleExplanation}}</p>
 <h2 style="font-size: 1.1em">What was promised</h2>
 <p>{{corridor.promise}}<br>Announced by {{corridor.announcedBy}} on {{corridor.announcedAtLocal}}</p>
+<p>Status: {{corridor.status}}. Promise {{corridor.promiseOutcome}}.</p>
 {{#if corridor.sourceNote}}<blockquote>{{corridor.sourceNote}}</blockquote>{{/if}}
 {{#if corridor.sourceUrl}}<p>Source: {{#if corridor.sourceHref}}<a href="{{corridor.sourceHref}}">{{corridor.sourceUrl}}</a>{{else}}{{corridor.sourceUrl}}{{/if}}</p>{{/if}}
 <h2 style="font-size: 1.1em">The window</h2>
@@ -47,7 +49,7 @@ export const FLAG_ALERT_HTML = `<!doctype html>
 {{#if notConfirmedBy.length}}<h2 style="font-size: 1.1em">Did not confirm</h2>
 <ul>{{#each notConfirmedBy}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{#if confirmations.length}}<h2 style="font-size: 1.1em">What the parties said</h2>
-<ul>{{#each confirmations}}<li>{{party}}: {{stance}}, {{statedAt}}{{#if note}} - &ldquo;{{note}}&rdquo;{{/if}}</li>{{/each}}</ul>{{/if}}
+<ul>{{#each confirmations}}<li>{{party}}: {{stance}}{{#if reportedBy}}, as reported by {{reportedBy}}{{/if}}, {{statedAt}}{{#if note}} - &ldquo;{{note}}&rdquo;{{/if}}</li>{{/each}}</ul>{{/if}}
 <p><a href="{{corridor.url}}">Open the corridor in Corridor Watch</a></p>
 <hr>
 <p style="font-size: 0.85em; color: #555">You receive this because {{email}} is subscribed to Corridor Watch alerts

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsObject,
@@ -16,6 +17,7 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '#cw/common';
 import { DailyScheduleDto } from './daily-schedule.dto.js';
+import { EmbargoDto, EmbargoProperty } from './embargo.dto.js';
 import { InstantProperty } from './instant.js';
 import { RouteDto } from './route.dto.js';
 import { CorridorWindowInputDto } from './window-create.dto.js';
@@ -57,14 +59,32 @@ export class CorridorCreateDto {
     format: 'uuid',
     isArray: true,
     description:
-      'Parties whose confirmation it needs; defaults to every belligerent other than the announcer.',
+      "Parties whose confirmation it needs; defaults to every belligerent not on the announcer's side (every belligerent but the announcer when its side is not known). An empty list is refused: a corridor nobody must agree to is not a negotiated corridor.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({
+    message:
+      'requiredConfirmationIds must name at least one party: a corridor nobody must agree to is not a negotiated corridor (leave it out for the default).',
+  })
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  requiredConfirmationIds?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    maxItems: 50,
+    description: 'The places on the way, in order (Berdiansk, Tokmak, Vasylivka); each must exist.',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
   @IsUUID('all', { each: true })
-  requiredConfirmationIds?: string[];
+  stopIds?: string[];
 
   @ApiPropertyOptional({ maxLength: 2048 })
   @IsOptional()
@@ -99,4 +119,7 @@ export class CorridorCreateDto {
   @ValidateNested()
   @Type(() => DailyScheduleDto)
   schedule?: DailyScheduleDto;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }

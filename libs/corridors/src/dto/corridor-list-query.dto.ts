@@ -1,13 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '#cw/common';
-import { CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
+import { CORRIDOR_PROMISES, CORRIDOR_STATUSES, type CorridorPromise, type CorridorStatus } from '#cw/domain';
 
 export class CorridorListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: CORRIDOR_STATUSES })
   @IsOptional()
   @IsIn(CORRIDOR_STATUSES)
   status?: CorridorStatus;
+
+  @ApiPropertyOptional({
+    enum: CORRIDOR_PROMISES,
+    description:
+      'What became of the promise: pending until every window is over, then kept, unconfirmed or broken; cancelled.',
+  })
+  @IsOptional()
+  @IsIn(CORRIDOR_PROMISES)
+  promise?: CorridorPromise;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -17,7 +26,7 @@ export class CorridorListQueryDto extends ListQueryDto {
   @IsUUID()
   partyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Origin or destination.' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Origin, destination or a stop on the way.' })
   @IsOptional()
   @IsUUID()
   locationId?: string;

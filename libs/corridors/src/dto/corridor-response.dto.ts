@@ -1,11 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
 import {
+  announcedEnd,
   CONFIRMATION_STANCES,
+  CORRIDOR_PROMISES,
   CORRIDOR_STATUSES,
+  reviewEnd,
   FLAG_RULES,
   FLAG_SEVERITIES,
   type ConfirmationStance,
+  type CorridorPromise,
   type CorridorStatus,
   type FlagRule,
   type FlagSeverity,
@@ -13,6 +17,7 @@ import {
   type WindowConfirmationStatus,
 } from '#cw/domain';
 import type { CorridorEntity, CorridorListRow, CorridorWindowEntity, FlagEntity } from '#cw/persistence';
+import { EmbargoResponseDto, toEmbargoResponse } from './embargo.dto.js';
 import { ConfirmationResponseDto } from './report-response.dto.js';
 import { RouteDto } from './route.dto.js';
 
@@ -64,7 +69,24 @@ export class WindowFlagDto {
 export class WindowResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'The announced end; null for an open-ended window ("from 14:00") until an edit closes it.',
+  })
+  endsAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Open-ended windows only: the start plus OPEN_ENDED_REVIEW_HOURS, the end the flag rules and the promise read until it is closed; null otherwise.',
+  })
+  reviewEndsAt: string | null;
+  @ApiProperty({ description: 'Announced with no end, and not closed since.' }) isOpenEnded: boolean;
+  @ApiProperty({ description: 'Send it back to close the window (PATCH …/windows/:windowId).' })
+  version: number;
   @ApiProperty({ type: WindowConfirmationStateDto }) confirmationState: WindowConfirmationStateDto;
   @ApiProperty({ type: [WindowFlagDto], description: 'Flags raised on this window, open or resolved.' })
   flags: WindowFlagDto[];
@@ -74,6 +96,12 @@ class CorridorBaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CORRIDOR_STATUSES }) status: CorridorStatus;
+  @ApiProperty({
+    enum: CORRIDOR_PROMISES,
+    description:
+      'What became of the promise once every window is over: kept (every required party confirmed and people moved), unconfirmed (people moved, a required party never confirmed), broken (a required party rejected it, or nobody is reported to have moved); pending until then; cancelled.',
+  })
+  promise: CorridorPromise;
   @ApiProperty({ format: 'uuid' }) originId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) destinationId: string | null;
   @ApiProperty({ format: 'uuid' }) announcedById: string;
@@ -81,7 +109,19 @@ class CorridorBaseDto {
   @ApiProperty({ example: 'Europe/Moscow' }) timezone: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ type: EvacuationFiguresDto }) evacuation: EvacuationFiguresDto;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The operation this corridor is a stage of; null when it is in none.',
+  })
+  operationId: string | null;
   @ApiProperty({ description: 'Send it back with an edit.' }) version: number;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'Present when it was recorded under embargo.',
+  })
+  embargo?: EmbargoResponseDto;
 }
 
 export class CorridorListItemDto extends CorridorBaseDto {
@@ -98,6 +138,13 @@ export class CorridorPageDto extends PageInfoDto {
 
 export class CorridorResponseDto extends CorridorBaseDto {
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) requiredConfirmationIds: string[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    description: 'The places on the way, in order; empty when none was named.',
+  })
+  stopIds: string[];
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
   @ApiProperty({ type: RouteDto, nullable: true }) route: RouteDto | null;
@@ -132,7 +179,10 @@ export function toWindowResponse(
   return {
     id: window.id,
     startsAt: window.startsAt.toISOString(),
-    endsAt: window.endsAt.toISOString(),
+    endsAt: announcedEnd(window)?.toISOString() ?? null,
+    reviewEndsAt: reviewEnd(window)?.toISOString() ?? null,
+    isOpenEnded: window.isOpenEnded,
+    version: window.version,
     confirmationState: {
       status: state.status,
       deadlineAt: state.deadlineAt.toISOString(),
@@ -155,11 +205,17 @@ export function toWindowResponse(
   };
 }
 
-function toBase(corridor: CorridorEntity, status: CorridorStatus): CorridorBaseDto {
+function toBase(
+  corridor: CorridorEntity,
+  status: CorridorStatus,
+  promise: CorridorPromise,
+  operationId: string | null,
+): CorridorBaseDto {
   return {
     id: corridor.id,
     name: corridor.name,
     status,
+    promise,
     originId: corridor.originId,
     destinationId: corridor.destinationId,
     announcedById: corridor.announcedById,
@@ -167,16 +223,22 @@ function toBase(corridor: CorridorEntity, status: CorridorStatus): CorridorBaseD
     timezone: corridor.timezone,
     cancelledAt: corridor.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(corridor),
+    operationId,
     version: corridor.version,
+    embargo: toEmbargoResponse(corridor, corridor.lastEndsAt),
   };
 }
 
-/** One literal, in toBase's order: a spread costs ~10 µs a call (measured on the report answers, 2026-11-26). */
+/**
+ * One literal in toBase's order, from the list's own row (a spread costs ~10 µs a call, measured on the report
+ * answers on 2026-11-26); `satisfies` names every field of the DTO, so one added to toBase cannot be missed here.
+ */
 export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
   return {
     id: row.id,
     name: row.name,
     status: row.status as CorridorStatus,
+    promise: row.promise as CorridorPromise,
     originId: row.originId,
     destinationId: row.destinationId,
     announcedById: row.announcedById,
@@ -184,27 +246,33 @@ export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
     timezone: row.timezone,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(row),
+    operationId: row.operationId,
     version: row.version,
+    embargo: toEmbargoResponse(row, row.lastEndsAt),
     originName: row.originName,
     destinationName: row.destinationName,
     announcedByName: row.announcedByName,
     firstStartsAt: row.firstStartsAt?.toISOString() ?? null,
     lastEndsAt: row.lastEndsAt?.toISOString() ?? null,
-  };
+  } satisfies Record<keyof CorridorListItemDto, unknown>;
 }
 
 export function toCorridorResponse(
   corridor: CorridorEntity,
   parts: {
     status: CorridorStatus;
+    promise: CorridorPromise;
+    operationId: string | null;
     requiredConfirmationIds: string[];
+    stopIds: string[];
     windows: WindowResponseDto[];
     confirmations: ConfirmationResponseDto[];
   },
 ): CorridorResponseDto {
   return {
-    ...toBase(corridor, parts.status),
+    ...toBase(corridor, parts.status, parts.promise, parts.operationId),
     requiredConfirmationIds: parts.requiredConfirmationIds,
+    stopIds: parts.stopIds,
     sourceUrl: corridor.sourceUrl,
     sourceNote: corridor.sourceNote,
     route: corridor.route ? (JSON.parse(corridor.route) as RouteDto) : null,

@@ -12,6 +12,7 @@ import type {
   RemainingReportEntity,
   ReportKind,
 } from '#cw/persistence';
+import { EmbargoResponseDto, toEmbargoResponse } from './embargo.dto.js';
 
 /** Each kind of report as answers and refusals name it ("No evacuation report has the id …"). */
 export const REPORT_KIND_NAMES: Record<ReportKind, string> = {
@@ -42,11 +43,24 @@ abstract class EnteredDto {
   organisationId: string;
   @ApiProperty({ description: 'Raised by each correction; a correction names the version it read.' })
   version: number;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'Present when it was entered under embargo.',
+  })
+  embargo?: EmbargoResponseDto;
 }
 
 export class ConfirmationResponseDto extends EnteredDto {
-  @ApiProperty({ format: 'uuid' }) partyId: string;
+  @ApiProperty({ format: 'uuid', description: 'Whose stance it is.' }) partyId: string;
   @ApiProperty({ enum: CONFIRMATION_STANCES }) stance: ConfirmationStance;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The party that reported the stance ("as reported by"); null when the party stated it itself.',
+  })
+  reportedById: string | null;
   @ApiProperty({ format: 'date-time' }) statedAt: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
@@ -97,8 +111,10 @@ export function toConfirmationResponse(row: ConfirmationEntity): ConfirmationRes
     enteredAt: row.createdAt.toISOString(),
     organisationId: row.organisationId,
     version: row.version,
+    embargo: toEmbargoResponse(row),
     partyId: row.partyId,
     stance: row.stance as ConfirmationStance,
+    reportedById: row.reportedById,
     statedAt: row.statedAt.toISOString(),
     note: row.note,
   };
@@ -113,6 +129,7 @@ export function toEvacuationReportResponse(row: EvacuationReportEntity): Evacuat
     enteredAt: row.createdAt.toISOString(),
     organisationId: row.organisationId,
     version: row.version,
+    embargo: toEmbargoResponse(row),
     windowId: row.windowId,
     sourcePartyId: row.sourcePartyId,
     reportedAt: row.reportedAt.toISOString(),
@@ -132,6 +149,7 @@ export function toRemainingReportResponse(row: RemainingReportEntity): Remaining
     enteredAt: row.createdAt.toISOString(),
     organisationId: row.organisationId,
     version: row.version,
+    embargo: toEmbargoResponse(row),
     sourcePartyId: row.sourcePartyId,
     reportedAt: row.reportedAt.toISOString(),
     count: toCountResponse(row),
@@ -148,6 +166,7 @@ export function toIncidentResponse(row: IncidentEntity): IncidentResponseDto {
     enteredAt: row.createdAt.toISOString(),
     organisationId: row.organisationId,
     version: row.version,
+    embargo: toEmbargoResponse(row),
     kind: row.kind as IncidentKind,
     occurredAt: row.occurredAt.toISOString(),
     description: row.description,

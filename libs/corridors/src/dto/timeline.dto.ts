@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONFIRMATION_STANCES, FLAG_SEVERITIES } from '#cw/domain';
+import { CONFIRMATION_STANCES, CORRIDOR_PROMISES, FLAG_SEVERITIES, type CorridorPromise } from '#cw/domain';
+import { EmbargoResponseDto } from './embargo.dto.js';
 import { CountResponseDto, EVACUATION_CATEGORIES, INCIDENT_KINDS } from './report-response.dto.js';
 
 export const TIMELINE_EVENT_KINDS = [
@@ -13,6 +14,7 @@ export const TIMELINE_EVENT_KINDS = [
   'edit',
   'retraction',
   'flag',
+  'promise',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -53,7 +55,22 @@ export class TimelineEventDto {
   })
   entity?: string;
   @ApiPropertyOptional({ type: CountResponseDto }) count?: CountResponseDto;
-  @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
+  @ApiPropertyOptional({
+    type: EmbargoResponseDto,
+    description: 'The announcement and claims entered under embargo: until when, and whether it still holds.',
+  })
+  embargo?: EmbargoResponseDto;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Windows: the announced end; absent for an open-ended window (see reviewEndsAt).',
+  })
+  endsAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Open-ended windows: the start plus OPEN_ENDED_REVIEW_HOURS, the end the flag rules and the promise read until it is closed.',
+  })
+  reviewEndsAt?: string;
   @ApiPropertyOptional({
     type: () => TimelineChangeDto,
     isArray: true,
@@ -79,6 +96,17 @@ export class TimelineEventDto {
   })
   stance?: string;
   @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Confirmations: the party that reported the stance ("as reported by"); absent when the party stated it itself (sourcePartyId).',
+  })
+  reportedById?: string;
+  @ApiPropertyOptional({
+    enum: CORRIDOR_PROMISES,
+    description: 'The promise event, at the end of the last window: what became of the promise.',
+  })
+  promise?: CorridorPromise;
+  @ApiPropertyOptional({
     enum: EVACUATION_CATEGORIES,
     description: 'Evacuations: who was moved.',
   })
@@ -93,5 +121,22 @@ export class TimelineEventDto {
 }
 
 export class TimelineDto {
+  @ApiProperty({
+    enum: CORRIDOR_PROMISES,
+    description: "The corridor's promise now: pending until every window is over.",
+  })
+  promise: CorridorPromise;
   @ApiProperty({ type: [TimelineEventDto] }) events: TimelineEventDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The next page, as a path with its query; null on the last.',
+  })
+  next: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CORRIDOR_PROMISES } from '#cw/domain';
 
 const STANCES = ['confirmed', 'rejected', 'conditional'];
 const SEVERITIES = ['critical', 'warning', 'info'];
@@ -15,6 +16,11 @@ export class DashboardCorridorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: 'open' }) status: string;
+  @ApiProperty({
+    enum: CORRIDOR_PROMISES,
+    description: 'Beside the status: a completed corridor may have kept its promise or not.',
+  })
+  promise: string;
   @ApiProperty() originName: string;
   @ApiProperty({ nullable: true, type: String, description: 'null: no destination was named.' })
   destinationName: string | null;
@@ -46,7 +52,20 @@ export class DashboardWindowDto {
   @ApiProperty() corridorName: string;
   @ApiProperty({ description: "The corridor's announced zone." }) timezone: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'null: an open-ended window, no end announced (see reviewEndsAt).',
+  })
+  endsAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Open-ended windows: the end the flag rules read until it is closed; null otherwise.',
+  })
+  reviewEndsAt: string | null;
   @ApiProperty({ type: DashboardConfirmationStateDto }) confirmationState: DashboardConfirmationStateDto;
 }
 
@@ -96,19 +115,21 @@ export class DashboardEvacuationsDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Sum of the per-window lows; null without reports.',
+    description:
+      'Sum of the per-window lows, each operation counted once (its stages as one whole, never their sum) and each ' +
+      'corridor in no operation on its own; null without reports.',
   })
   low: number | null;
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Sum of the per-window highs; null without reports.',
+    description: 'Sum of the per-window highs, each operation counted once; null without reports.',
   })
   high: number | null;
   @ApiProperty({
     description:
-      'Corridors counted: the most recently announced ones with evacuation reports; for a period, those with ' +
-      'reports in it (only those reports count).',
+      'Corridors counted: the most recently announced ones with evacuation reports and the other stages of their ' +
+      'operations; for a period, those with reports in it (only those reports count).',
   })
   corridorCount: number;
   @ApiProperty({ type: [DashboardEvacuationDayDto], description: 'Oldest day first.' })

@@ -12,8 +12,13 @@ const at = (iso: string) => new Date(iso);
 const thursday = { startsAt: at('2022-05-05T05:00:00Z'), endsAt: at('2022-05-05T15:00:00Z') };
 const LEAD = 120; // deadline 03:00Z
 
-function stance(partyId: string, value: StatedConfirmation['stance'], statedAt: string): StatedConfirmation {
-  return { partyId, stance: value, statedAt: at(statedAt) };
+function stance(
+  partyId: string,
+  value: StatedConfirmation['stance'],
+  statedAt: string,
+  reportedById: string | null = null,
+): StatedConfirmation {
+  return { partyId, stance: value, statedAt: at(statedAt), reportedById };
 }
 
 describe('the confirmation deadline of a window', () => {

@@ -1,5 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
+import fc from 'fast-check';
+import { DomainError } from '../errors/domain-error.js';
 import {
+  assertReportedByAnother,
   CONFIRMATION_STANCES,
   CORRIDOR_STATUSES,
   deriveCorridorStatus,
@@ -27,8 +30,13 @@ function corridor(change: Partial<CorridorFacts> = {}): CorridorFacts {
   };
 }
 
-function stance(partyId: string, value: StatedConfirmation['stance'], statedAt: string): StatedConfirmation {
-  return { partyId, stance: value, statedAt: at(statedAt) };
+function stance(
+  partyId: string,
+  value: StatedConfirmation['stance'],
+  statedAt: string,
+  reportedById: string | null = null,
+): StatedConfirmation {
+  return { partyId, stance: value, statedAt: at(statedAt), reportedById };
 }
 
 describe("a party's latest stance", () => {
@@ -58,6 +66,86 @@ describe("a party's latest stance", () => {
     ];
     expect(latestStances(tie).get(UKRAINE)?.stance).toBe('rejected');
     expect(latestStances([...tie].reverse()).get(UKRAINE)?.stance).toBe('rejected');
+  });
+});
+
+describe('a stance reported by another party', () => {
+  const UN = 'un-hc';
+
+  it('counts as the party\'s stance: the facilitator\'s "with the agreement of the parties"', () => {
+    const latest = latestStances([stance(UKRAINE, 'confirmed', '2022-05-04T09:00:00Z', UN)]);
+    expect(latest.get(UKRAINE)).toMatchObject({ stance: 'confirmed', reportedById: UN });
+    expect(latest.has(UN)).toBe(false);
+  });
+
+  it("is superseded by the party's own later statement, and supersedes the party's own earlier one", () => {
+    const reported = stance(UKRAINE, 'confirmed', '2022-05-04T09:00:00Z', UN);
+    const ownLater = stance(UKRAINE, 'rejected', '2022-05-04T10:00:00Z');
+    const ownEarlier = stance(UKRAINE, 'rejected', '2022-05-04T08:00:00Z');
+    expect(latestStances([reported, ownLater]).get(UKRAINE)?.stance).toBe('rejected');
+    expect(latestStances([ownEarlier, reported]).get(UKRAINE)?.stance).toBe('confirmed');
+  });
+
+  it("gives way to the party's own statement of the same instant, even a less cautious one", () => {
+    const tie = [
+      stance(UKRAINE, 'rejected', '2022-05-04T10:00:00Z', UN),
+      stance(UKRAINE, 'confirmed', '2022-05-04T10:00:00Z'),
+    ];
+    expect(latestStances(tie).get(UKRAINE)).toMatchObject({ stance: 'confirmed', reportedById: null });
+    expect(latestStances([...tie].reverse()).get(UKRAINE)).toMatchObject({ stance: 'confirmed' });
+  });
+
+  it('is refused when the reporter is the party itself, naming reportedById', () => {
+    expect(() => assertReportedByAnother(UKRAINE, UKRAINE)).toThrow(DomainError);
+    try {
+      assertReportedByAnother(UKRAINE, UKRAINE);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'reported-by-itself', field: 'reportedById' });
+    }
+    expect(() => assertReportedByAnother(UKRAINE, UN)).not.toThrow();
+    expect(() => assertReportedByAnother(UKRAINE, null)).not.toThrow();
+  });
+
+  const statement = fc.record({
+    partyId: fc.constantFrom(UKRAINE, RUSSIA),
+    stance: fc.constantFrom(...CONFIRMATION_STANCES),
+    statedAt: fc.integer({ min: 0, max: 4 }).map((h) => new Date(Date.UTC(2022, 4, 4, h))),
+    reportedById: fc.constantFrom(null, UN, 'icrc'),
+  });
+
+  it('whatever the order they were entered in, the latest stances are the same (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(statement, { maxLength: 8 })
+          .chain((list) =>
+            fc.tuple(
+              fc.constant(list),
+              fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }),
+            ),
+          ),
+        ([list, shuffled]) => {
+          expect(latestStances(shuffled)).toEqual(latestStances(list));
+        },
+      ),
+    );
+  });
+
+  it('a party with any statement of its own at the latest instant is never represented by a reported one (property)', () => {
+    fc.assert(
+      fc.property(fc.array(statement, { maxLength: 8 }), (list) => {
+        for (const [partyId, latest] of latestStances(list)) {
+          const last = Math.max(
+            ...list.filter((c) => c.partyId === partyId).map((c) => c.statedAt.getTime()),
+          );
+          expect(latest.statedAt.getTime()).toBe(last);
+          const ownAtLast = list.some(
+            (c) => c.partyId === partyId && c.statedAt.getTime() === last && c.reportedById === null,
+          );
+          if (ownAtLast) expect(latest.reportedById).toBeNull();
+        }
+      }),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { DomainError, DomainErrorCode } from '../errors/domain-error.js';
 import type { WindowBounds } from '../schedule/daily-schedule.js';
 import { isInsideWindow } from '../window/window.js';
 
@@ -16,10 +17,13 @@ export const CORRIDOR_STATUSES: readonly CorridorStatus[] = [
 export type ConfirmationStance = 'confirmed' | 'rejected' | 'conditional';
 export const CONFIRMATION_STANCES: readonly ConfirmationStance[] = ['confirmed', 'rejected', 'conditional'];
 
+/** A party's stance, stated by the party itself or reported by another (a facilitator's "agreed with both parties"). */
 export interface StatedConfirmation {
   partyId: string;
   stance: ConfirmationStance;
   statedAt: Date;
+  /** The party that reported the stance; null when the party stated it itself. */
+  reportedById: string | null;
 }
 
 export interface CorridorFacts {
@@ -30,7 +34,8 @@ export interface CorridorFacts {
   hasEvacuationReports: boolean;
 }
 
-// Two stances stated at the same instant: the more cautious wins, so buses are never sent on a tie.
+// Two stances stated at the same instant: the party's own beats a reported one, then the more cautious wins, so
+// buses are never sent on a tie.
 const CAUTION: Record<ConfirmationStance, number> = { confirmed: 0, conditional: 1, rejected: 2 };
 
 export function latestStances(
@@ -66,5 +71,21 @@ export function deriveCorridorStatus(facts: CorridorFacts, now: Date): CorridorS
 
 function isLater(candidate: StatedConfirmation, current: StatedConfirmation): boolean {
   const difference = candidate.statedAt.getTime() - current.statedAt.getTime();
-  return difference > 0 || (difference === 0 && CAUTION[candidate.stance] > CAUTION[current.stance]);
+  if (difference !== 0) return difference > 0;
+  const isOwn = (c: StatedConfirmation) => c.reportedById === null;
+  if (isOwn(candidate) !== isOwn(current)) return isOwn(candidate);
+  const caution = CAUTION[candidate.stance] - CAUTION[current.stance];
+  // Two reporters of the same stance at the same instant: either will do, the same one whatever the order.
+  return caution !== 0 ? caution > 0 : (candidate.reportedById ?? '') < (current.reportedById ?? '');
+}
+
+/** A party does not report its own stance: that is a statement of its own (reportedById null). */
+export function assertReportedByAnother(partyId: string, reportedById: string | null | undefined): void {
+  if (reportedById != null && reportedById === partyId) {
+    throw new DomainError(
+      DomainErrorCode.ReportedByItself,
+      'reportedById names the party whose stance this is; leave it out when the party stated it itself.',
+      'reportedById',
+    );
+  }
 }

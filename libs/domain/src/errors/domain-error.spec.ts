@@ -26,6 +26,8 @@ describe('DomainError', () => {
       'invalid-count',
       'invalid-schedule',
       'invalid-period',
+      'invalid-embargo',
+      'reported-by-itself',
     ]);
   });
 });

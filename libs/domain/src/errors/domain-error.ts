@@ -7,6 +7,8 @@ export enum DomainErrorCode {
   InvalidCount = 'invalid-count',
   InvalidSchedule = 'invalid-schedule',
   InvalidPeriod = 'invalid-period',
+  InvalidEmbargo = 'invalid-embargo',
+  ReportedByItself = 'reported-by-itself',
 }
 
 export class DomainError extends Error {

@@ -38,8 +38,13 @@ function facts(change: Partial<WindowFacts> = {}): WindowFacts {
   };
 }
 
-function stance(partyId: string, value: StatedConfirmation['stance'], statedAt: string): StatedConfirmation {
-  return { partyId, stance: value, statedAt: at(statedAt) };
+function stance(
+  partyId: string,
+  value: StatedConfirmation['stance'],
+  statedAt: string,
+  reportedById: string | null = null,
+): StatedConfirmation {
+  return { partyId, stance: value, statedAt: at(statedAt), reportedById };
 }
 
 function evacuation(sourcePartyId: string, count: Count, reportedAt = '2022-05-05T18:00:00Z'): SourcedCount {
@@ -159,6 +164,45 @@ describe('evaluating the flags of a window', () => {
     const decision = evaluateWindowFlags(changedItsMind, settings, at('2022-05-04T10:00:00Z'));
     expect(decision.raise).toEqual([]);
     expect(decision.resolve).toContain('rejected');
+  });
+
+  it('a stance reported by a facilitator counts: the UN\'s "with the agreement of the parties" keeps never_confirmed away', () => {
+    const reported = facts({ confirmations: [stance(UKRAINE, 'confirmed', '2022-05-04T20:00:00Z', UN)] });
+    expect(evaluateWindowFlags(reported, settings, window.endsAt).raise).toEqual([]);
+  });
+
+  it("the party's own later rejection supersedes a confirmation reported for it", () => {
+    const superseded = facts({
+      confirmations: [
+        stance(UKRAINE, 'confirmed', '2022-05-04T20:00:00Z', UN),
+        stance(UKRAINE, 'rejected', '2022-05-04T21:00:00Z'),
+      ],
+    });
+    expect(evaluateWindowFlags(superseded, settings, deadlineAt).raise).toEqual([
+      'unconfirmed_at_deadline',
+      'rejected',
+    ]);
+  });
+
+  it('an open-ended window is judged at the end of its review period, like any other end', () => {
+    const openEnded = facts({
+      window: {
+        startsAt: window.startsAt,
+        endsAt: later(window.startsAt, 24 * 3_600_000),
+        isOpenEnded: true,
+      },
+      confirmations: [stance(UKRAINE, 'rejected', '2022-05-05T04:00:00Z')],
+    });
+    const reviewEndsAt = later(window.startsAt, 24 * 3_600_000);
+    expect(evaluateWindowFlags(openEnded, settings, later(reviewEndsAt, -1)).raise).toEqual([
+      'unconfirmed_at_deadline',
+      'rejected',
+    ]);
+    expect(evaluateWindowFlags(openEnded, settings, reviewEndsAt).raise).toEqual([
+      'unconfirmed_at_deadline',
+      'never_confirmed',
+      'rejected',
+    ]);
   });
 
   it('a window with no evacuation report is flagged no_evacuation_reported once the grace hours after its end have passed', () => {

@@ -11,7 +11,10 @@ export interface DailySchedule {
 
 export interface WindowBounds {
   startsAt: Date;
+  /** The end the rules read: the announced end, or, for an open-ended window, the end of its review period. */
   endsAt: Date;
+  /** Announced with no end ("from 14:00"): `endsAt` is then its start plus the review period, until it is closed. */
+  isOpenEnded?: boolean;
 }
 
 const MAX_DAYS = 366;

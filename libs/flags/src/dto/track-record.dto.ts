@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+/** Per announcing party, over every window of every corridor it announced (open-ended ones included). */
 export class TrackRecordDto {
   @ApiProperty({ description: 'Windows of passage the party announced.' }) windowsAnnounced: number;
   @ApiProperty({ description: 'Windows every required party confirmed by the deadline, and kept to.' })
@@ -8,9 +9,23 @@ export class TrackRecordDto {
   neverConfirmed: number;
   @ApiProperty({ description: 'Windows with at least one evacuation report.' }) withEvacuations: number;
   @ApiProperty({
+    description:
+      'Promises announced: every window, open-ended ones included; a cancelled corridor’s windows count here and in no outcome.',
+  })
+  promises: number;
+  @ApiProperty({ description: 'Windows over, every required party confirmed, and people reported moved.' })
+  kept: number;
+  @ApiProperty({ description: 'Windows over, people reported moved, but a required party never confirmed.' })
+  unconfirmed: number;
+  @ApiProperty({
+    description: 'Windows over that a required party rejected, or that nobody is reported to have used.',
+  })
+  broken: number;
+  @ApiProperty({ description: 'Windows not over yet.' }) pending: number;
+  @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Share of ended windows with evacuations reported; null before any window ended.',
+    description: 'kept / (kept + unconfirmed + broken); null while no promise has settled.',
   })
   keptRatio: number | null;
 }

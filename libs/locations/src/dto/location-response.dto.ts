@@ -5,8 +5,18 @@ import type { LocationEntity } from '#cw/persistence';
 export class LocationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty() lat: number;
-  @ApiProperty() lon: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The name in other languages, by BCP 47 tag; empty when none was given.',
+    example: { uk: 'Запоріжжя', ru: 'Запорожье' },
+  })
+  names: Record<string, string>;
+  @ApiProperty({ type: String, isArray: true, description: 'Other spellings sources use.' })
+  aliases: string[];
+  @ApiProperty({ nullable: true, type: Number, description: 'null for a place known only by name.' })
+  lat: number | null;
+  @ApiProperty({ nullable: true, type: Number }) lon: number | null;
   @ApiProperty({ nullable: true, type: String }) adminArea: string | null;
   @ApiProperty({ nullable: true, type: String }) countryCode: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -20,6 +30,8 @@ export function toLocationResponse(location: LocationEntity): LocationResponseDt
   return {
     id: location.id,
     name: location.name,
+    names: location.names ?? {},
+    aliases: location.aliases ?? [],
     lat: location.lat,
     lon: location.lon,
     adminArea: location.adminArea,

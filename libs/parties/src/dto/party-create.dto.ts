@@ -18,4 +18,16 @@ export class PartyCreateDto {
   @IsString()
   @MaxLength(64)
   shortName?: string;
+
+  @ApiPropertyOptional({
+    example: 'Russia',
+    maxLength: 64,
+    description:
+      "The side of the front line it is on: by default a corridor needs the confirmation of every belligerent not on its announcer's side. Compared without regard to case.",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  side?: string;
 }

@@ -8,6 +8,12 @@ export class PartyResponseDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
   @ApiProperty({ enum: PARTY_KINDS }) kind: PartyKind;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The side of the front line; null when not given.',
+  })
+  side: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -21,6 +27,7 @@ export function toPartyResponse(party: PartyEntity): PartyResponseDto {
     name: party.name,
     shortName: party.shortName,
     kind: party.kind as PartyKind,
+    side: party.side,
     createdAt: party.createdAt.toISOString(),
   };
 }

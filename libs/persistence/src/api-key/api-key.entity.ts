@@ -19,4 +19,7 @@ export class ApiKeyEntity {
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('last_used_at', { nullable: true }) lastUsedAt: Date | null;
   @InstantColumn('revoked_at', { nullable: true }) revokedAt: Date | null;
+  // The key that minted this one (null: a signed-in person did); revoking it revokes this one. No foreign key:
+  // keys are never deleted, and SQLite could add one only by copying the table.
+  @Index('ix_api_key_parent') @RefColumn('parent_key_id', { nullable: true }) parentKeyId: string | null;
 }

@@ -93,4 +93,30 @@ export class ApiKeyRepository {
       })) > 0
     );
   }
+
+  /** Every key minted from this one, at any depth, that is not revoked yet (a revoked key's were revoked with it). */
+  async findActiveDescendants(id: string, tx: SqlRunner = this.db): Promise<ApiKeyEntity[]> {
+    const rows = await tx.all(
+      `WITH RECURSIVE lineage(id) AS (
+         SELECT id FROM api_key WHERE parent_key_id = :id
+         UNION SELECT k.id FROM api_key k JOIN lineage l ON k.parent_key_id = l.id
+       )
+       SELECT ${this.table.selectList} FROM api_key WHERE id IN (SELECT id FROM lineage) AND revoked_at IS NULL
+       ORDER BY created_at, id`,
+      { id },
+    );
+    return rows.map((row) => this.table.hydrate(row));
+  }
+
+  /**
+   * Whether a key may still mint: not revoked. On PostgreSQL its row stays locked to the end of the transaction, so
+   * a revocation running beside the mint either sees the new key or is seen by the mint.
+   */
+  async isActiveForMinting(id: string, tx: SqlRunner): Promise<boolean> {
+    const row = await tx.get<{ revoked_at: unknown }>(
+      `SELECT revoked_at FROM api_key WHERE id = :id${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+      { id },
+    );
+    return row !== undefined && row.revoked_at === null;
+  }
 }

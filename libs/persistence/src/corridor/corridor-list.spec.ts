@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { deriveCorridorStatus, CORRIDOR_STATUSES, type CorridorStatus } from '#cw/domain';
+import {
+  corridorConfirmationState,
+  deriveCorridorStatus,
+  derivePromise,
+  CORRIDOR_PROMISES,
+  CORRIDOR_STATUSES,
+  SETTLED_PROMISES,
+  type CorridorPromise,
+  type CorridorStatus,
+} from '#cw/domain';
 import {
   aCorridor,
   aWindow,
@@ -14,6 +23,7 @@ import {
   type MediumDatabase,
 } from '../../test-support/medium-database.js';
 import { bindNamed, type SqlParams } from '../database/named-parameters.js';
+import { OperationRepository } from '../operation/operation.repository.js';
 import { InvalidCursor } from '../shared/page.js';
 import type { CorridorEntity } from './corridor.entity.js';
 import type { CorridorWindowEntity } from './corridor-window.entity.js';
@@ -28,6 +38,10 @@ interface Seeded {
   corridor: CorridorEntity;
   windows: CorridorWindowEntity[];
   requiredPartyIds: string[];
+  /** Every sixth passes through the third town on its way. */
+  stopIds: string[];
+  /** Every ninth is a stage of the one operation. */
+  isStage: boolean;
 }
 
 function nameOf(i: number): string {
@@ -49,11 +63,12 @@ function corridorNumber(world: World, i: number): Seeded {
     announcedAt: at(-72 * HOUR + Math.floor(i / 3) * MINUTE),
     cancelledAt: i % 11 === 0 ? at(-HOUR) : null,
     cancelReason: i % 11 === 0 ? 'route shelled' : null,
-    // No party has stated anything yet: pending while any is required (the corridors library's rule).
-    confirmationState: requiredPartyIds.length ? 'pending' : 'confirmed',
+    confirmationState: corridorConfirmationState(requiredPartyIds, new Map()),
     evacuationReportCount: i % 4 === 1 ? 1 : 0,
     evacuationLow: i % 4 === 1 ? 100 + i : null,
     evacuationHigh: i % 4 === 1 ? 150 + i : null,
+    // Each span of windows (i % 6) meets each settled promise.
+    settledPromise: SETTLED_PROMISES[Math.floor(i / 6) % SETTLED_PROMISES.length],
   });
   const spans: [number, number][][] = [
     [],
@@ -71,7 +86,17 @@ function corridorNumber(world: World, i: number): Seeded {
   );
   corridor.firstStartsAt = windows.length ? windows[0].startsAt : null;
   corridor.lastEndsAt = windows.length ? windows[windows.length - 1].endsAt : null;
-  return { corridor, windows, requiredPartyIds };
+  const stopIds = i % 6 === 3 ? [world.locationIds[(i + 2) % 3]] : [];
+  return { corridor, windows, requiredPartyIds, stopIds, isStage: i % 9 === 4 };
+}
+
+/** Where a corridor passes: its origin, its destination, or a stop. */
+function passes(s: Seeded, locationId: string): boolean {
+  return (
+    s.corridor.originId === locationId ||
+    s.corridor.destinationId === locationId ||
+    s.stopIds.includes(locationId)
+  );
 }
 
 function statusOf(s: Seeded): CorridorStatus {
@@ -87,6 +112,17 @@ function statusOf(s: Seeded): CorridorStatus {
   );
 }
 
+function promiseOf(s: Seeded): CorridorPromise {
+  return derivePromise(
+    {
+      isCancelled: s.corridor.cancelledAt !== null,
+      windows: s.windows,
+      settled: s.corridor.settledPromise as (typeof SETTLED_PROMISES)[number],
+    },
+    NOW,
+  );
+}
+
 /** Newest announcement first, ties broken by the larger id: the order the list promises. */
 function listOrder(a: CorridorEntity, b: CorridorEntity): number {
   return b.announcedAt.getTime() - a.announcedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -97,6 +133,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   let world: World;
   let repos: Repositories;
   let seeded: Seeded[];
+  const OPERATION_ID = '0b8e7f7c-1d2a-4e55-9c3e-5a1f4b6d7e80';
 
   beforeAll(async () => {
     medium = await openMigratedDatabase(dialect);
@@ -110,22 +147,43 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     await medium.db.transaction(async (tx) => {
       for (const s of storing) {
         await repos.corridors.insert(s.corridor, s.requiredPartyIds, tx);
+        await repos.corridors.replaceStops(s.corridor.id, s.stopIds, tx);
         await repos.corridors.insertWindows(s.windows, tx);
       }
+      const operations = new OperationRepository(medium.db, medium.dataSource);
+      await operations.insert(
+        {
+          id: OPERATION_ID,
+          name: 'Safe passage operation',
+          sourceUrl: null,
+          note: null,
+          version: 1,
+          organisationId: world.organisationId,
+          createdById: world.coordinatorId,
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+        tx,
+      );
+      const stages = seeded.filter((s) => s.isStage).map((s) => s.corridor.id);
+      await operations.replaceCorridors(OPERATION_ID, stages, tx);
     });
   }, 30_000);
 
   afterAll(() => medium?.close());
 
+  /** A member of the organisation: the list then carries the embargo rule, as for every non-admin. */
+  const member = () => ({ organisationId: world.organisationId, seesEverything: false });
+
   /** Follows the cursors to the end; the ids in the order served, and how many pages it took. */
   async function listAll(
-    filter: Omit<CorridorListFilter, 'limit' | 'cursor'>,
+    filter: Omit<CorridorListFilter, 'limit' | 'cursor' | 'viewer'>,
     limit = 40,
   ): Promise<{ ids: string[]; pages: number }> {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (let pages = 1; pages <= 300; pages++) {
-      const page = await repos.corridors.list({ ...filter, limit, cursor }, NOW);
+      const page = await repos.corridors.list({ ...filter, viewer: member(), limit, cursor }, NOW);
       expect(page.items.length).toBeLessThanOrEqual(limit);
       ids.push(...page.items.map((row) => row.id));
       if (page.nextCursor === null) return { ids, pages };
@@ -160,7 +218,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   }, 20_000);
 
   it('gives each row its status, place and party names and stored figures', async () => {
-    const page = await repos.corridors.list({ limit: 250 }, NOW);
+    const page = await repos.corridors.list({ viewer: member(), limit: 250 }, NOW);
     const byId = new Map(page.items.map((row) => [row.id, row]));
 
     for (const s of seeded) {
@@ -182,12 +240,17 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
         evacuationLow: c.evacuationLow,
         evacuationHigh: c.evacuationHigh,
         version: c.version,
+        embargoedUntil: c.embargoedUntil,
+        embargoUntilWindowsEnd: c.embargoUntilWindowsEnd,
+        embargoLiftedAt: c.embargoLiftedAt,
         status: statusOf(s),
+        promise: promiseOf(s),
         originName: world.locationNames[world.locationIds.indexOf(s.corridor.originId)],
         destinationName: s.corridor.destinationId
           ? world.locationNames[world.locationIds.indexOf(s.corridor.destinationId)]
           : null,
         announcedByName: world.partyNames[world.partyIds.indexOf(s.corridor.announcedById)],
+        operationId: s.isStage ? OPERATION_ID : null,
       });
     }
   });
@@ -202,6 +265,17 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     }
     // Every status but 'disputed', which needs a rejection, and the fixture has no confirmations.
     expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([['disputed', 0]]);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(250);
+  });
+
+  it('filters on the promise, for every promise', async () => {
+    const counts: Record<string, number> = {};
+    for (const promise of CORRIDOR_PROMISES) {
+      const { ids } = await listAll({ promise }, 25);
+      expect({ promise, ids }).toEqual({ promise, ids: expectedIds((s) => promiseOf(s) === promise) });
+      counts[promise] = ids.length;
+    }
+    expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([]);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(250);
   });
 
@@ -220,13 +294,17 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     }
   });
 
-  it('filters on a town: where the corridor starts or where it leads', async () => {
+  it('filters on a town: where the corridor starts, where it leads or where it stops on the way', async () => {
     for (const locationId of world.locationIds) {
       const { ids } = await listAll({ locationId });
-      expect(ids).toEqual(
-        expectedIds((s) => s.corridor.originId === locationId || s.corridor.destinationId === locationId),
-      );
+      expect(ids).toEqual(expectedIds((s) => passes(s, locationId)));
     }
+    // The stops matter: some corridors pass a town only as a stop.
+    expect(
+      seeded.some((s) =>
+        s.stopIds.some((stop) => stop !== s.corridor.originId && stop !== s.corridor.destinationId),
+      ),
+    ).toBe(true);
   });
 
   it('filters on a period: corridors with a window overlapping it, ends exclusive', async () => {
@@ -271,7 +349,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
     const expected = expectedIds(
       (s) =>
         (s.corridor.announcedById === partyId || s.requiredPartyIds.includes(partyId)) &&
-        (s.corridor.originId === locationId || s.corridor.destinationId === locationId) &&
+        passes(s, locationId) &&
         statusOf(s) === 'failed',
     );
     expect(expected.length).toBeGreaterThan(2);
@@ -279,13 +357,15 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
   });
 
   it('refuses a cursor it never issued', async () => {
-    await expect(repos.corridors.list({ limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW)).rejects.toBeInstanceOf(
-      InvalidCursor,
-    );
+    await expect(
+      repos.corridors.list({ viewer: member(), limit: 10, cursor: 'bm90IGEgY3Vyc29y' }, NOW),
+    ).rejects.toBeInstanceOf(InvalidCursor);
   });
 
   /** The SQL the repository sent for one list call, with its parameters. */
-  async function listSql(filter: CorridorListFilter): Promise<{ sql: string; params: SqlParams }> {
+  async function listSql(
+    filter: Omit<CorridorListFilter, 'viewer'>,
+  ): Promise<{ sql: string; params: SqlParams }> {
     const db = medium.db;
     const all = db.all.bind(db);
     let recorded: { sql: string; params: SqlParams } | undefined;
@@ -294,7 +374,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
       return all<T>(sql, params);
     }) as typeof db.all;
     try {
-      await repos.corridors.list(filter, NOW);
+      await repos.corridors.list({ ...filter, viewer: member() }, NOW);
     } finally {
       db.all = all;
     }
@@ -304,7 +384,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
 
   if (dialect === 'sqlite') {
     it('walks ix_corridor_announced backwards instead of sorting, on the first page and after a cursor', async () => {
-      const first = await repos.corridors.list({ limit: 20 }, NOW);
+      const first = await repos.corridors.list({ viewer: member(), limit: 20 }, NOW);
       for (const filter of [{ limit: 20 }, { limit: 20, cursor: first.nextCursor ?? undefined }]) {
         const { sql, params } = await listSql(filter);
         const { text, values } = bindNamed(sql, params, () => '?');

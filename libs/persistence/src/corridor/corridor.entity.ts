@@ -2,7 +2,16 @@ import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { LocationEntity } from '../location/location.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import {
+  IdColumn,
+  InstantColumn,
+  IntColumn,
+  RefColumn,
+  TextColumn,
+  EmbargoedUntilColumn,
+  EmbargoLiftedAtColumn,
+  EmbargoUntilWindowsEndColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('corridor')
@@ -37,6 +46,13 @@ export class CorridorEntity {
   @IntColumn('evacuation_report_count', { default: 0 }) evacuationReportCount: number;
   @IntColumn('evacuation_low', { nullable: true }) evacuationLow: number | null;
   @IntColumn('evacuation_high', { nullable: true }) evacuationHigh: number | null;
+  /**
+   * What the stances make of the promise, were people reported moved (kept, unconfirmed, broken): kept with the
+   * confirmations; null until computed (rows from before the promise, filled at start).
+   */
+  @TextColumn('stance_promise', 16, { nullable: true }) stancePromise: string | null;
+  /** The promise once the windows are over (kept, unconfirmed, broken), kept with its inputs like the figures. */
+  @Column({ name: 'settled_promise', type: 'varchar', length: 16, default: 'broken' }) settledPromise: string;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
   @Index('ix_corridor_organisation')
   @ForeignKey(() => OrganisationEntity)
@@ -45,4 +61,8 @@ export class CorridorEntity {
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;
+  /** Embargo (issue 14): seen by its organisation and admins only until lifted (libs/domain embargo.ts). */
+  @EmbargoedUntilColumn() embargoedUntil: Date | null;
+  @EmbargoUntilWindowsEndColumn() embargoUntilWindowsEnd: boolean;
+  @EmbargoLiftedAtColumn() embargoLiftedAt: Date | null;
 }

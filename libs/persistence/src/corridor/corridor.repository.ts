@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PUBLIC_VIEWER, type EmbargoViewer } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { EVACUATION_TOTALS_SQL } from '../report/report.repository.js';
+import { likeContaining } from '../shared/like.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { CorridorWindowEntity } from './corridor-window.entity.js';
 import { CorridorEntity } from './corridor.entity.js';
 
 /** Which corridors: the filters of `GET /corridors`, shared by its list, the exports and the feeds. */
 export interface CorridorFilter {
+  /** Who reads: corridors under embargo are another organisation's only (libs/domain `isVisibleTo`). */
+  viewer: EmbargoViewer;
   /** One corridor (an export or a feed of the corridor page). */
   corridorId?: string;
   status?: string;
@@ -19,6 +24,8 @@ export interface CorridorFilter {
   from?: Date;
   to?: Date;
   q?: string;
+  /** pending, kept, unconfirmed, broken or cancelled: what CORRIDOR_PROMISE_SQL says of it now. */
+  promise?: string;
 }
 
 export interface CorridorListFilter extends CorridorFilter {
@@ -43,8 +50,13 @@ export interface CorridorListRow extends Pick<
   | 'evacuationLow'
   | 'evacuationHigh'
   | 'version'
+  | 'embargoedUntil'
+  | 'embargoUntilWindowsEnd'
+  | 'embargoLiftedAt'
 > {
   status: string;
+  promise: string;
+  operationId: string | null;
   originName: string;
   destinationName: string | null;
   announcedByName: string;
@@ -59,6 +71,8 @@ export interface CorridorConfirmationState {
   confirmationState: 'confirmed' | 'disputed' | 'pending';
   firstStartsAt: Date | null;
   lastEndsAt: Date | null;
+  /** What the stances make of the promise, were people reported moved (libs/domain stancePromise). */
+  stancePromise: 'kept' | 'unconfirmed' | 'broken';
 }
 
 export type CorridorEditableFields = Partial<
@@ -88,6 +102,65 @@ export const CORRIDOR_STATUS_SQL = `CASE
   ELSE 'announced'
 END`;
 
+/**
+ * The promise now (libs/domain derivePromise): cancelled, pending until every window is over, then the settled
+ * promise kept on the row. corridor-promise-sql.spec pins it to the domain.
+ */
+export const CORRIDOR_PROMISE_SQL = `CASE
+  WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
+  WHEN c.last_ends_at IS NOT NULL AND c.last_ends_at <= :now THEN c.settled_promise
+  ELSE 'pending'
+END`;
+
+const PROMISE_FILTER: Record<string, string> = {
+  cancelled: 'c.cancelled_at IS NOT NULL',
+  pending: 'c.cancelled_at IS NULL AND (c.last_ends_at IS NULL OR c.last_ends_at > :now)',
+  kept: "c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.settled_promise = 'kept'",
+  unconfirmed: "c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.settled_promise = 'unconfirmed'",
+  broken: "c.cancelled_at IS NULL AND c.last_ends_at <= :now AND c.settled_promise = 'broken'",
+};
+
+// Figures every organisation shares count no claim under embargo: the promise neither (it counts from the lift).
+const SHARED_CLAIM = embargoVisibleSql('e', PUBLIC_VIEWER, {});
+
+// A claim says someone moved when a figure it states is above zero (libs/domain statesSomeoneMoved).
+const STATES_SOMEONE_MOVED = `(CASE e.qualifier WHEN 'range' THEN e.max WHEN 'more_than' THEN e.value + 1
+  WHEN 'fewer_than' THEN e.value - 1 ELSE e.value END) > 0`;
+
+/** One claim just added to corridor :corridorId: whether it says someone moved, the window it names, its time. */
+export interface AddedClaim {
+  isMoving: boolean;
+  windowId: string | null;
+  reportedAt: Date;
+}
+
+/**
+ * The settled promise after one claim is added, from the one kept before (report entry's hot path: no scan of
+ * the corridor's reports). Kept unless it was broken for want of anyone moving and this claim, attributed to a
+ * window as settledPromiseSql attributes it, says someone moved.
+ */
+const SETTLED_PROMISE_AFTER_CLAIM_SQL = `CASE
+  WHEN COALESCE(stance_promise, 'broken') = 'broken' THEN 'broken'
+  WHEN settled_promise <> 'broken' THEN settled_promise
+  WHEN :isMoving = 1 AND (:isNamed = 1 OR EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = :corridorId
+    AND w.starts_at <= :reportedAt AND :reportedAt < w.ends_at + :graceMs)) THEN stance_promise
+  ELSE 'broken'
+END`;
+
+/**
+ * The settled promise of corridor :corridorId (libs/domain settledPromise), from what its stances make of it
+ * (`stance`, an SQL expression) and whether a claim attributed to its windows says someone moved: a claim
+ * naming a window, or one whose time falls in a window or the :graceMs after it (the flag rules' attribution).
+ * Bounded by the corridor's reports and windows, read through their corridor indexes.
+ */
+function settledPromiseSql(stance: string): string {
+  return `CASE WHEN ${stance} = 'broken' OR NOT EXISTS (
+    SELECT 1 FROM evacuation_report e WHERE e.corridor_id = :corridorId AND ${STATES_SOMEONE_MOVED}
+      AND ${SHARED_CLAIM} AND (e.window_id IS NOT NULL OR EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = :corridorId
+        AND w.starts_at <= e.reported_at AND e.reported_at < w.ends_at + :graceMs))
+  ) THEN 'broken' ELSE COALESCE(${stance}, 'broken') END`;
+}
+
 const OPEN_WINDOW_NOW = `EXISTS (SELECT 1 FROM corridor_window w WHERE w.corridor_id = c.id AND w.starts_at <= :now AND w.ends_at > :now)`;
 const WINDOWS_NOT_OVER = '(c.last_ends_at IS NULL OR c.last_ends_at > :now)';
 
@@ -104,11 +177,22 @@ const STATUS_FILTER: Record<string, string> = {
 };
 
 /**
+ * How a corridor passes a place (`locationId`): as its origin, its destination or one of its stops. The places its
+ * claims were counted at join this list with the claims' `counted_at_id` (issue 13, point 1).
+ */
+const PLACE_OF_CORRIDOR = [
+  'c.origin_id = :locationId',
+  'c.destination_id = :locationId',
+  'EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = :locationId)',
+];
+
+/**
  * The conditions of a corridor filter on the corridor aliased `c`, their parameters added to `params`
  * (a status filter reads `:now`, which the caller binds).
  */
 export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): string[] {
   const where: string[] = [];
+  if (!filter.viewer.seesEverything) where.push(embargoVisibleSql('c', filter.viewer, params));
   if (filter.corridorId) {
     where.push('c.id = :corridorId');
     params.corridorId = filter.corridorId;
@@ -119,7 +203,7 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
     params.partyId = filter.partyId;
   }
   if (filter.locationId) {
-    where.push('(c.origin_id = :locationId OR c.destination_id = :locationId)');
+    where.push(`(${PLACE_OF_CORRIDOR.join(' OR ')})`);
     params.locationId = filter.locationId;
   }
   if (filter.from || filter.to) {
@@ -129,11 +213,16 @@ export function corridorFilterSql(filter: CorridorFilter, params: SqlParams): st
   }
   if (filter.q) {
     where.push("LOWER(c.name) LIKE :q ESCAPE '\\'");
-    params.q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    params.q = likeContaining(filter.q.toLowerCase());
   }
   if (filter.status) {
     const predicate = STATUS_FILTER[filter.status];
     if (!predicate) throw new Error(`unknown corridor status ${filter.status}`);
+    where.push(`(${predicate})`);
+  }
+  if (filter.promise) {
+    const predicate = PROMISE_FILTER[filter.promise];
+    if (!predicate) throw new Error(`unknown corridor promise ${filter.promise}`);
     where.push(`(${predicate})`);
   }
   return where;
@@ -154,6 +243,7 @@ export class CorridorRepository {
 
   async insert(corridor: CorridorEntity, requiredPartyIds: readonly string[], tx: SqlRunner): Promise<void> {
     await tx.run(this.corridors.insertSql, this.corridors.toParams(corridor));
+    await holdIfEmbargoed('corridor', { ...corridor, corridorId: corridor.id }, tx);
     await this.replaceRequiredParties(corridor.id, requiredPartyIds, tx);
   }
 
@@ -172,6 +262,34 @@ export class CorridorRepository {
         },
       );
     }
+  }
+
+  /** The stops on the way, in the order given. */
+  async replaceStops(corridorId: string, locationIds: readonly string[], tx: SqlRunner): Promise<void> {
+    await tx.run('DELETE FROM corridor_stop WHERE corridor_id = :corridorId', { corridorId });
+    for (const [position, locationId] of locationIds.entries()) {
+      await tx.run(
+        'INSERT INTO corridor_stop (corridor_id, position, location_id) VALUES (:corridorId, :position, :locationId)',
+        { corridorId, position, locationId },
+      );
+    }
+  }
+
+  async findStopIds(corridorId: string, tx: SqlRunner = this.db): Promise<string[]> {
+    const rows = await tx.all<{ location_id: string }>(
+      'SELECT location_id FROM corridor_stop WHERE corridor_id = :corridorId ORDER BY position',
+      { corridorId },
+    );
+    return rows.map((row) => row.location_id);
+  }
+
+  /** The operation the corridor is a stage of, if any. */
+  async findOperationId(corridorId: string, tx: SqlRunner = this.db): Promise<string | null> {
+    const row = await tx.get<{ operation_id: string }>(
+      'SELECT operation_id FROM operation_corridor WHERE corridor_id = :corridorId',
+      { corridorId },
+    );
+    return row?.operation_id ?? null;
   }
 
   async insertWindows(windows: readonly CorridorWindowEntity[], tx: SqlRunner): Promise<void> {
@@ -224,25 +342,78 @@ export class CorridorRepository {
     return rows.map((row) => row.party_id);
   }
 
+  /**
+   * What the corridor derives from its windows and stances, with its settled promise: `graceMs` is how long after
+   * a window a report naming none still counts for it. Windows are stored before this runs.
+   */
   async saveConfirmationState(
     corridorId: string,
     state: CorridorConfirmationState,
+    graceMs: number,
     tx: SqlRunner,
   ): Promise<void> {
     await tx.run(
-      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt
+      `UPDATE corridor SET confirmation_state = :confirmationState, first_starts_at = :firstStartsAt, last_ends_at = :lastEndsAt,
+         stance_promise = :stancePromise, settled_promise = ${settledPromiseSql('CAST(:stancePromise AS varchar(16))')}
        WHERE id = :corridorId`,
-      { corridorId, ...state },
+      { corridorId, ...state, graceMs: Math.round(graceMs) },
     );
   }
 
-  /** Recomputes the evacuation figures on the corridor row from its reports, in one statement. */
-  async refreshEvacuationFigures(corridorId: string, tx: SqlRunner): Promise<void> {
+  /**
+   * Recomputes the evacuation figures on the corridor row from its reports, with its settled promise, in one
+   * statement: from every claim, or, when one claim was `added`, from the promise kept before and that claim.
+   */
+  async refreshEvacuationFigures(
+    corridorId: string,
+    graceMs: number,
+    tx: SqlRunner,
+    added?: AddedClaim,
+  ): Promise<void> {
+    const settled = added ? SETTLED_PROMISE_AFTER_CLAIM_SQL : settledPromiseSql('stance_promise');
     await tx.run(
-      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL})
+      `UPDATE corridor SET (evacuation_report_count, evacuation_low, evacuation_high) = (${EVACUATION_TOTALS_SQL}),
+         settled_promise = ${settled}
        WHERE id = :corridorId`,
-      { corridorId },
+      {
+        corridorId,
+        graceMs: Math.round(graceMs),
+        ...(added && {
+          isMoving: added.isMoving,
+          isNamed: added.windowId !== null,
+          reportedAt: added.reportedAt,
+        }),
+      },
     );
+  }
+
+  /** Corridors whose promise was never computed (recorded before it was kept), a batch at a time. */
+  async findWithoutPromise(limit: number, tx: SqlRunner = this.db): Promise<string[]> {
+    const rows = await tx.all<{ id: string }>(
+      'SELECT id FROM corridor WHERE stance_promise IS NULL ORDER BY id LIMIT :limit',
+      { limit },
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A window's end, announced (or corrected): optimistic concurrency on the window's version; false when stale.
+   * The flag rules look at it again from `nextEvaluationAt`.
+   */
+  async updateWindowEnd(
+    windowId: string,
+    expectedVersion: number,
+    endsAt: Date,
+    nextEvaluationAt: Date,
+    tx: SqlRunner,
+  ): Promise<boolean> {
+    const changed = await tx.run(
+      `UPDATE corridor_window SET ends_at = :endsAt, is_open_ended = :isOpenEnded, version = version + 1,
+         next_evaluation_at = :nextEvaluationAt
+       WHERE id = :windowId AND version = :expectedVersion`,
+      { windowId, expectedVersion, endsAt, isOpenEnded: false, nextEvaluationAt },
+    );
+    return changed > 0;
   }
 
   /** Optimistic concurrency: returns false when `version` is no longer the stored one. */
@@ -276,6 +447,21 @@ export class CorridorRepository {
       { corridorId, reason, byUserId, at },
     );
     return changed > 0;
+  }
+
+  /**
+   * How many windows the corridor holds, before one is added. On PostgreSQL the corridor's row stays locked to the
+   * end of the transaction, so two additions beside each other count one after the other.
+   */
+  async countWindowsForAdding(corridorId: string, tx: SqlRunner): Promise<number> {
+    if (tx.dialect === 'postgres') {
+      await tx.get('SELECT id FROM corridor WHERE id = :corridorId FOR UPDATE', { corridorId });
+    }
+    const row = await tx.get<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM corridor_window WHERE corridor_id = :corridorId',
+      { corridorId },
+    );
+    return Number(row?.n ?? 0);
   }
 
   async touch(corridorId: string, at: Date, tx: SqlRunner): Promise<void> {
@@ -312,12 +498,15 @@ export class CorridorRepository {
       `SELECT * FROM (
          SELECT c.id, c.name, c.origin_id, c.destination_id, c.announced_by_id, c.announced_at, c.timezone,
                 c.cancelled_at, c.first_starts_at, c.last_ends_at, c.evacuation_report_count, c.evacuation_low,
-                c.evacuation_high, c.version, ${CORRIDOR_STATUS_SQL} AS status,
-                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name
+                c.evacuation_high, c.version, c.embargoed_until, c.embargo_until_windows_end, c.embargo_lifted_at,
+                ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
+                o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name,
+                oc.operation_id AS operation_id
          FROM corridor c
          JOIN location o ON o.id = c.origin_id
          LEFT JOIN location d ON d.id = c.destination_id
          JOIN party p ON p.id = c.announced_by_id
+         LEFT JOIN operation_corridor oc ON oc.corridor_id = c.id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ) t
        ORDER BY t.announced_at DESC, t.id DESC
@@ -339,7 +528,14 @@ export class CorridorRepository {
       evacuationLow: row.evacuation_low == null ? null : Number(row.evacuation_low),
       evacuationHigh: row.evacuation_high == null ? null : Number(row.evacuation_high),
       version: Number(row.version),
+      embargoedUntil: optionalInstantOf(row.embargoed_until),
+      // A boolean column: 0/1 on SQLite, true/false on PostgreSQL.
+      embargoUntilWindowsEnd:
+        row.embargo_until_windows_end === true || Number(row.embargo_until_windows_end) === 1,
+      embargoLiftedAt: optionalInstantOf(row.embargo_lifted_at),
       status: row.status as string,
+      promise: row.promise as string,
+      operationId: (row.operation_id as string | null) ?? null,
       originName: row.origin_name as string,
       destinationName: (row.destination_name as string | null) ?? null,
       announcedByName: row.announced_by_name as string,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Period } from '#cw/domain';
+import { PUBLIC_VIEWER, type EmbargoViewer, type Period } from '#cw/domain';
 import { Database } from '../database/database.js';
+import type { SqlParams } from '../database/named-parameters.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import type { EvacuationFigure } from '../report/report.repository.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
@@ -13,6 +15,7 @@ export interface DashboardWindowRow {
   timezone: string;
   startsAt: Date;
   endsAt: Date;
+  isOpenEnded: boolean;
 }
 
 export interface DashboardPartyRow {
@@ -27,6 +30,7 @@ export interface DashboardConfirmationRow {
   partyId: string;
   stance: string;
   statedAt: Date;
+  reportedById: string | null;
 }
 
 export interface DashboardFlagRow {
@@ -43,17 +47,30 @@ export interface DashboardFlagRow {
 export interface DashboardFigureRow extends EvacuationFigure {
   corridorId: string;
   timezone: string;
+  /** The operation the corridor is a stage of: its claims are counted with the other stages', once. */
+  operationId: string | null;
 }
 
+const FIGURE_COLUMNS = `e.corridor_id, c.timezone, oc.operation_id, e.window_id, e.source_party_id, e.reported_at,
+  e.qualifier, e.value, e.max`;
+
 /** Open flags now; or, for a period, every flag (open or resolved since) of a window that overlaps it. */
-function flagScope(period?: Period): { join: string; where: string; params: Record<string, Date> } {
-  if (!period) return { join: '', where: 'f.resolved_at IS NULL', params: {} };
+function flagScope(
+  viewer: EmbargoViewer,
+  period?: Period,
+): { join: string; where: string; params: SqlParams } {
+  const params: SqlParams = period ? { from: period.from, to: period.to } : {};
+  const visible = embargoVisibleSql('c', viewer, params);
+  if (!period) return { join: '', where: `f.resolved_at IS NULL AND ${visible}`, params };
   return {
     join: 'JOIN corridor_window fw ON fw.id = f.window_id',
-    where: 'fw.ends_at > :from AND fw.starts_at < :to',
-    params: { from: period.from, to: period.to },
+    where: `fw.ends_at > :from AND fw.starts_at < :to AND ${visible}`,
+    params,
   };
 }
+
+// The dashboard's figures are the ones every organisation shares: claims under embargo count from their lift.
+const PUBLIC_CLAIM = embargoVisibleSql('e', PUBLIC_VIEWER, {});
 
 // Most severe first, then the newest: what a coordinator should read first.
 const SEVERITY_RANK = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
@@ -67,14 +84,21 @@ export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
   /** Windows not over by `from` that start before `until`, of corridors not cancelled, soonest first. */
-  async findWindowsBetween(from: Date, until: Date, limit: number): Promise<DashboardWindowRow[]> {
+  async findWindowsBetween(
+    from: Date,
+    until: Date,
+    limit: number,
+    viewer: EmbargoViewer,
+  ): Promise<DashboardWindowRow[]> {
+    const params: SqlParams = { from, until, limit };
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at
+      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at, w.is_open_ended
        FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
        WHERE w.ends_at > :from AND w.starts_at < :until AND c.cancelled_at IS NULL
+         AND ${embargoVisibleSql('c', viewer, params)}
        ORDER BY w.starts_at, w.id
        LIMIT :limit`,
-      { from, until, limit },
+      params,
     );
     return rows.map((row) => ({
       id: String(row.id),
@@ -83,6 +107,8 @@ export class DashboardRepository {
       timezone: String(row.timezone),
       startsAt: instant(row.starts_at),
       endsAt: instant(row.ends_at),
+      // PostgreSQL answers a boolean, SQLite 0 or 1.
+      isOpenEnded: row.is_open_ended === true || Number(row.is_open_ended) === 1,
     }));
   }
 
@@ -104,11 +130,12 @@ export class DashboardRepository {
     }));
   }
 
+  /** The stances the windows' states are derived from: the shared ones (a stance under embargo counts from its lift). */
   async findConfirmations(corridorIds: readonly string[]): Promise<DashboardConfirmationRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation
-       WHERE corridor_id IN (:...corridorIds) ORDER BY stated_at, id`,
+      `SELECT e.corridor_id, e.party_id, e.stance, e.stated_at, e.reported_by_id FROM confirmation e
+       WHERE e.corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM} ORDER BY e.stated_at, e.id`,
       { corridorIds: [...corridorIds] },
     );
     return rows.map((row) => ({
@@ -116,21 +143,27 @@ export class DashboardRepository {
       partyId: String(row.party_id),
       stance: String(row.stance),
       statedAt: instant(row.stated_at),
+      reportedById: text(row.reported_by_id),
     }));
   }
 
   /** Flags by severity, one aggregate: the open ones, or (with a period) those of the windows in it. */
-  async countFlags(period?: Period): Promise<Map<string, number>> {
-    const scope = flagScope(period);
+  async countFlags(viewer: EmbargoViewer, period?: Period): Promise<Map<string, number>> {
+    const scope = flagScope(viewer, period);
     const rows = await this.db.all<{ severity: string; n: unknown }>(
-      `SELECT f.severity, COUNT(*) AS n FROM flag f ${scope.join} WHERE ${scope.where} GROUP BY f.severity`,
+      `SELECT f.severity, COUNT(*) AS n FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
+       WHERE ${scope.where} GROUP BY f.severity`,
       scope.params,
     );
     return new Map(rows.map((row) => [row.severity, Number(row.n)]));
   }
 
-  async findMostSevereFlags(limit: number, period?: Period): Promise<DashboardFlagRow[]> {
-    const scope = flagScope(period);
+  async findMostSevereFlags(
+    limit: number,
+    viewer: EmbargoViewer,
+    period?: Period,
+  ): Promise<DashboardFlagRow[]> {
+    const scope = flagScope(viewer, period);
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at
        FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
@@ -152,43 +185,64 @@ export class DashboardRepository {
   }
 
   /**
-   * Every evacuation figure of the `corridors` most recently announced corridors that have any: two queries, the
-   * second over the evacuation reports' corridor index.
+   * Every evacuation figure of the `corridors` most recently announced corridors that have any, and of the other
+   * stages of their operations (an operation is counted whole): three queries, the last over the evacuation
+   * reports' corridor index.
    */
-  async findRecentEvacuationFigures(corridors: number): Promise<DashboardFigureRow[]> {
-    const recent = await this.db.all<{ id: string; timezone: string }>(
-      `SELECT id, timezone FROM corridor WHERE evacuation_report_count > 0
-       ORDER BY announced_at DESC, id DESC LIMIT :corridors`,
-      { corridors },
+  async findRecentEvacuationFigures(corridors: number, viewer: EmbargoViewer): Promise<DashboardFigureRow[]> {
+    const params: SqlParams = { corridors };
+    const recent = await this.db.all<{ id: string }>(
+      `SELECT c.id FROM corridor c WHERE c.evacuation_report_count > 0
+         AND ${embargoVisibleSql('c', viewer, params)}
+       ORDER BY c.announced_at DESC, c.id DESC LIMIT :corridors`,
+      params,
     );
     if (recent.length === 0) return [];
-    const zoneOf = new Map(recent.map((row) => [String(row.id), String(row.timezone)]));
-    const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
-       FROM evacuation_report WHERE corridor_id IN (:...ids)`,
-      { ids: [...zoneOf.keys()] },
+    const ids = recent.map((row) => String(row.id));
+    const stages = await this.db.all<{ corridor_id: string }>(
+      `SELECT corridor_id FROM operation_corridor WHERE operation_id IN (
+         SELECT operation_id FROM operation_corridor WHERE corridor_id IN (:...ids))`,
+      { ids },
     );
-    return rows.map((row) => toFigure(row, zoneOf.get(String(row.corridor_id)) ?? 'UTC'));
+    const figureParams: SqlParams = {
+      ids: [...new Set([...ids, ...stages.map((row) => String(row.corridor_id))])],
+    };
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT ${FIGURE_COLUMNS}
+       FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
+       LEFT JOIN operation_corridor oc ON oc.corridor_id = e.corridor_id
+       WHERE e.corridor_id IN (:...ids) AND ${PUBLIC_CLAIM} AND ${embargoVisibleSql('c', viewer, figureParams)}`,
+      figureParams,
+    );
+    return rows.map(toFigure);
   }
 
   /** Every evacuation figure reported within `period` (at most `limit`, oldest first), with its corridor's zone. */
-  async findEvacuationFiguresReportedBetween(period: Period, limit: number): Promise<DashboardFigureRow[]> {
+  async findEvacuationFiguresReportedBetween(
+    period: Period,
+    limit: number,
+    viewer: EmbargoViewer,
+  ): Promise<DashboardFigureRow[]> {
+    const params: SqlParams = { from: period.from, to: period.to, limit };
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT e.corridor_id, c.timezone, e.window_id, e.source_party_id, e.reported_at, e.qualifier, e.value, e.max
+      `SELECT ${FIGURE_COLUMNS}
        FROM evacuation_report e JOIN corridor c ON c.id = e.corridor_id
-       WHERE e.reported_at >= :from AND e.reported_at < :to
+       LEFT JOIN operation_corridor oc ON oc.corridor_id = e.corridor_id
+       WHERE e.reported_at >= :from AND e.reported_at < :to AND ${PUBLIC_CLAIM}
+         AND ${embargoVisibleSql('c', viewer, params)}
        ORDER BY e.reported_at, e.id
        LIMIT :limit`,
-      { from: period.from, to: period.to, limit },
+      params,
     );
-    return rows.map((row) => toFigure(row, String(row.timezone)));
+    return rows.map(toFigure);
   }
 }
 
-function toFigure(row: Record<string, unknown>, timezone: string): DashboardFigureRow {
+function toFigure(row: Record<string, unknown>): DashboardFigureRow {
   return {
     corridorId: String(row.corridor_id),
-    timezone,
+    timezone: String(row.timezone),
+    operationId: text(row.operation_id),
     windowId: text(row.window_id),
     sourcePartyId: String(row.source_party_id),
     reportedAt: instant(row.reported_at),

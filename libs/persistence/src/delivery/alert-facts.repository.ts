@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { PUBLIC_VIEWER, type EmbargoState } from '#cw/domain';
+import { CORRIDOR_PROMISE_SQL, CORRIDOR_STATUS_SQL } from '../corridor/corridor.repository.js';
 import { Database, SqlRunner } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import { chunked } from '../shared/chunked.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
 const instantOrNull = (value: unknown): Date | null => (value == null ? null : instant(value));
+/**
+ * E-mails carry what every organisation may see of a corridor: stances and figures under embargo are left out
+ * (a report under embargo is in the digest of the day it is lifted). Whether a subscriber hears of a corridor
+ * under embargo at all is the subscription filter's decision (libs/alerts).
+ */
+const SHARED = (alias: string) => embargoVisibleSql(alias, PUBLIC_VIEWER, {});
+// PostgreSQL answers a boolean, SQLite 0 or 1.
+const isTrue = (value: unknown): boolean => value === true || Number(value) === 1;
 
 /** A corridor as the alert e-mails name it, with the parties its filters match on. */
-export interface AlertCorridor {
+export interface AlertCorridor extends EmbargoState {
   id: string;
+  /** Who recorded it: under embargo, the only organisation whose subscribers hear of it. */
+  organisationId: string;
   name: string;
   timezone: string;
   announcedById: string;
@@ -18,6 +31,9 @@ export interface AlertCorridor {
   sourceUrl: string | null;
   sourceNote: string | null;
   isCancelled: boolean;
+  /** Its status and promise at the instant the facts were read for: a mail never shows one without the other. */
+  status: string;
+  promise: string;
   evacuationLow: number | null;
   evacuationHigh: number | null;
   requiredParties: { id: string; name: string }[];
@@ -26,6 +42,9 @@ export interface AlertCorridor {
     partyName: string;
     stance: string;
     statedAt: Date;
+    /** The party that reported the stance ("as reported by"); null when the party stated it itself. */
+    reportedById: string | null;
+    reportedByName: string | null;
     note: string | null;
     sourceUrl: string | null;
   }[];
@@ -41,6 +60,8 @@ export interface AlertFlag {
   resolvedAt: Date | null;
   windowStartsAt: Date;
   windowEndsAt: Date;
+  /** Announced with no end: windowEndsAt is the end of its review period. */
+  windowIsOpenEnded: boolean;
 }
 
 export interface DigestWindow {
@@ -48,6 +69,7 @@ export interface DigestWindow {
   corridorId: string;
   startsAt: Date;
   endsAt: Date;
+  isOpenEnded: boolean;
 }
 
 export interface DigestFlagEvent {
@@ -60,6 +82,7 @@ export interface DigestFlagEvent {
   at: Date;
   windowStartsAt: Date;
   windowEndsAt: Date;
+  windowIsOpenEnded: boolean;
 }
 
 export interface DigestEvacuation {
@@ -89,7 +112,7 @@ export class AlertFactsRepository {
   async findFlag(flagId: string, tx: SqlRunner = this.db): Promise<AlertFlag | undefined> {
     const row = await tx.get<Record<string, unknown>>(
       `SELECT f.id, f.corridor_id, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at,
-              w.starts_at, w.ends_at
+              w.starts_at, w.ends_at, w.is_open_ended
        FROM flag f JOIN corridor_window w ON w.id = f.window_id WHERE f.id = :flagId`,
       { flagId },
     );
@@ -104,20 +127,47 @@ export class AlertFactsRepository {
       resolvedAt: instantOrNull(row.resolved_at),
       windowStartsAt: instant(row.starts_at),
       windowEndsAt: instant(row.ends_at),
+      windowIsOpenEnded: isTrue(row.is_open_ended),
     };
   }
 
-  /** Corridors with their announcer, required parties and confirmations: a fixed number of queries per 500. */
-  async findCorridors(ids: readonly string[], tx: SqlRunner = this.db): Promise<Map<string, AlertCorridor>> {
+  /** Of these windows, those entered more than `lateByMs` after they ended: history recorded after the fact. */
+  async findEnteredAfterEnd(
+    windowIds: readonly string[],
+    lateByMs: number,
+    tx: SqlRunner = this.db,
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunked([...new Set(windowIds)], 500)) {
+      const rows = await tx.all<{ id: string }>(
+        'SELECT id FROM corridor_window WHERE id IN (:...part) AND created_at - ends_at > :lateByMs',
+        { part, lateByMs },
+      );
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
+  /**
+   * Corridors with their announcer, required parties and confirmations, and their status and promise at `asOf`:
+   * a fixed number of queries per 500.
+   */
+  async findCorridors(
+    ids: readonly string[],
+    asOf: Date,
+    tx: SqlRunner = this.db,
+  ): Promise<Map<string, AlertCorridor>> {
     const corridors = new Map<string, AlertCorridor>();
     for (const part of chunked([...new Set(ids)], 500)) {
       const rows = await tx.all<Record<string, unknown>>(
         `SELECT c.id, c.name, c.timezone, c.announced_by_id, p.name AS announced_by_name, c.announced_at,
                 o.name AS origin_name, d.name AS destination_name, c.source_url, c.source_note, c.cancelled_at,
-                c.evacuation_low, c.evacuation_high
+                c.evacuation_low, c.evacuation_high, c.organisation_id, c.embargoed_until,
+                c.embargo_until_windows_end, c.embargo_lifted_at,
+                ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise
          FROM corridor c JOIN party p ON p.id = c.announced_by_id JOIN location o ON o.id = c.origin_id
          LEFT JOIN location d ON d.id = c.destination_id WHERE c.id IN (:...part)`,
-        { part },
+        { part, now: asOf },
       );
       for (const row of rows) {
         corridors.set(String(row.id), {
@@ -132,8 +182,14 @@ export class AlertFactsRepository {
           sourceUrl: row.source_url == null ? null : String(row.source_url),
           sourceNote: row.source_note == null ? null : String(row.source_note),
           isCancelled: row.cancelled_at != null,
+          status: String(row.status),
+          promise: String(row.promise),
           evacuationLow: row.evacuation_low == null ? null : Number(row.evacuation_low),
           evacuationHigh: row.evacuation_high == null ? null : Number(row.evacuation_high),
+          organisationId: String(row.organisation_id),
+          embargoedUntil: instantOrNull(row.embargoed_until),
+          embargoUntilWindowsEnd: [true, 1, '1'].includes(row.embargo_until_windows_end as never),
+          embargoLiftedAt: instantOrNull(row.embargo_lifted_at),
           requiredParties: [],
           confirmations: [],
         });
@@ -146,8 +202,10 @@ export class AlertFactsRepository {
       for (const row of required)
         corridors.get(row.corridor_id)?.requiredParties.push({ id: row.party_id, name: row.name });
       const confirmations = await tx.all<Record<string, unknown>>(
-        `SELECT c.corridor_id, c.party_id, p.name, c.stance, c.stated_at, c.note, c.source_url
-         FROM confirmation c JOIN party p ON p.id = c.party_id WHERE c.corridor_id IN (:...part)
+        `SELECT c.corridor_id, c.party_id, p.name, c.stance, c.stated_at, c.reported_by_id, rb.name AS reported_by_name,
+                c.note, c.source_url
+         FROM confirmation c JOIN party p ON p.id = c.party_id LEFT JOIN party rb ON rb.id = c.reported_by_id
+         WHERE c.corridor_id IN (:...part) AND ${SHARED('c')}
          ORDER BY c.stated_at, c.id`,
         { part },
       );
@@ -157,6 +215,8 @@ export class AlertFactsRepository {
           partyName: String(row.name),
           stance: String(row.stance),
           statedAt: instant(row.stated_at),
+          reportedById: row.reported_by_id == null ? null : String(row.reported_by_id),
+          reportedByName: row.reported_by_name == null ? null : String(row.reported_by_name),
           note: row.note == null ? null : String(row.note),
           sourceUrl: row.source_url == null ? null : String(row.source_url),
         });
@@ -173,7 +233,7 @@ export class AlertFactsRepository {
     const until = new Date(to.getTime() + 24 * 3_600_000);
     const windows = (
       await tx.all<Record<string, unknown>>(
-        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at FROM corridor_window w
+        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, w.is_open_ended FROM corridor_window w
          JOIN corridor c ON c.id = w.corridor_id
          WHERE w.starts_at < :until AND w.ends_at > :to AND c.cancelled_at IS NULL ORDER BY w.starts_at, w.id`,
         { to, until },
@@ -183,10 +243,11 @@ export class AlertFactsRepository {
       corridorId: String(row.corridor_id),
       startsAt: instant(row.starts_at),
       endsAt: instant(row.ends_at),
+      isOpenEnded: isTrue(row.is_open_ended),
     }));
     const flagEvents = (
       await tx.all<Record<string, unknown>>(
-        `SELECT e.seq, e.kind, e.flag_id, e.corridor_id, e.rule, e.severity, e.at, w.starts_at, w.ends_at
+        `SELECT e.seq, e.kind, e.flag_id, e.corridor_id, e.rule, e.severity, e.at, w.starts_at, w.ends_at, w.is_open_ended
          FROM flag_event e JOIN corridor_window w ON w.id = e.window_id
          WHERE e.at >= :from AND e.at < :to AND e.kind IN ('raised', 'resolved') ORDER BY e.seq`,
         { from, to },
@@ -201,12 +262,15 @@ export class AlertFactsRepository {
       at: instant(row.at),
       windowStartsAt: instant(row.starts_at),
       windowEndsAt: instant(row.ends_at),
+      windowIsOpenEnded: isTrue(row.is_open_ended),
     }));
     const evacuations = (
       await tx.all<Record<string, unknown>>(
         `SELECT r.corridor_id, p.name AS source_name, r.reported_at, r.qualifier, r.value, r.max, r.category, r.note
          FROM evacuation_report r JOIN party p ON p.id = r.source_party_id
-         WHERE r.created_at >= :from AND r.created_at < :to ORDER BY r.reported_at, r.id`,
+         WHERE COALESCE(r.embargo_lifted_at, r.created_at) >= :from AND COALESCE(r.embargo_lifted_at, r.created_at) < :to
+           AND ${SHARED('r')}
+         ORDER BY r.reported_at, r.id`,
         { from, to },
       )
     ).map((row) => ({
@@ -224,6 +288,6 @@ export class AlertFactsRepository {
       ...flagEvents.map((e) => e.corridorId),
       ...evacuations.map((e) => e.corridorId),
     ];
-    return { windows, flagEvents, evacuations, corridors: await this.findCorridors(corridorIds, tx) };
+    return { windows, flagEvents, evacuations, corridors: await this.findCorridors(corridorIds, to, tx) };
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { chunked } from '../shared/chunked.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 
 /** What the flag rules read about one corridor, loaded for many corridors at once. */
 export interface CorridorFlagFacts {
@@ -8,7 +10,7 @@ export interface CorridorFlagFacts {
   isCancelled: boolean;
   requiredPartyIds: string[];
   windows: { id: string; startsAt: Date; endsAt: Date; nextEvaluationAt: Date | null }[];
-  confirmations: { partyId: string; stance: string; statedAt: Date }[];
+  confirmations: { partyId: string; stance: string; statedAt: Date; reportedById: string | null }[];
   evacuations: {
     windowId: string | null;
     sourcePartyId: string;
@@ -31,6 +33,10 @@ export interface WindowEvaluation {
 }
 
 const instant = (value: unknown): Date => new Date(Number(value));
+
+// The rules judge what every organisation knows: a claim under embargo counts from its lift, as if entered then.
+// (The worker lifts the embargoes due on a corridor before it evaluates the corridor.)
+const SHARED_CLAIM = embargoVisibleSql('t', PUBLIC_VIEWER, {});
 
 const DUE_OR_ATTRIBUTING = `AND (next_evaluation_at <= :dueAt OR corridor_id IN (
   SELECT corridor_id FROM evacuation_report WHERE corridor_id IN (:...ids) AND window_id IS NULL))`;
@@ -121,14 +127,18 @@ export class FlagFactsRepository {
         party_id: string;
         stance: string;
         stated_at: unknown;
-      }>('SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...ids)', {
-        ids,
-      });
+        reported_by_id: string | null;
+      }>(
+        `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
+         WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
+        { ids },
+      );
       for (const row of confirmations) {
         of(row.corridor_id)?.confirmations.push({
           partyId: row.party_id,
           stance: row.stance,
           statedAt: instant(row.stated_at),
+          reportedById: row.reported_by_id ?? null,
         });
       }
       const evacuations = await tx.all<{
@@ -140,8 +150,8 @@ export class FlagFactsRepository {
         value: number | string;
         max: number | string | null;
       }>(
-        `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max
-         FROM evacuation_report WHERE corridor_id IN (:...ids)`,
+        `SELECT t.corridor_id, t.window_id, t.source_party_id, t.reported_at, t.qualifier, t.value, t.max
+         FROM evacuation_report t WHERE t.corridor_id IN (:...ids) AND ${SHARED_CLAIM}`,
         { ids },
       );
       for (const row of evacuations) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import {
   aConfirmation,
   aCorridor,
@@ -129,14 +130,21 @@ describe.each(mediumDialects())('flag repositories on %s', (dialect) => {
         tx,
       ),
     );
-    const first = await flags.list({ limit: 2, isOpen: true });
+    const first = await flags.list({ viewer: PUBLIC_VIEWER, limit: 2, isOpen: true });
     expect(first.items.map((f) => f.rule)).toEqual(['never_confirmed', 'never_confirmed']); // newest raise first
     expect(first.nextCursor).not.toBeNull();
-    const second = await flags.list({ limit: 2, isOpen: true, cursor: first.nextCursor ?? undefined });
+    const second = await flags.list({
+      viewer: PUBLIC_VIEWER,
+      limit: 2,
+      isOpen: true,
+      cursor: first.nextCursor ?? undefined,
+    });
     expect(second.items.map((f) => f.rule)).toEqual(['rejected']);
     expect(second.nextCursor).toBeNull();
-    expect((await flags.list({ limit: 10, rule: 'rejected', corridorId })).items).toHaveLength(1);
-    expect((await flags.list({ limit: 10, isOpen: false })).items).toHaveLength(0);
+    expect(
+      (await flags.list({ viewer: PUBLIC_VIEWER, limit: 10, rule: 'rejected', corridorId })).items,
+    ).toHaveLength(1);
+    expect((await flags.list({ viewer: PUBLIC_VIEWER, limit: 10, isOpen: false })).items).toHaveLength(0);
   });
 
   it('finds due windows with one bounded, ordered query and records their next evaluation', async () => {
@@ -184,7 +192,14 @@ describe.each(mediumDialects())('flag repositories on %s', (dialect) => {
     expect(record.windows).toHaveLength(3);
     expect(record.requiredPartyIds.get(corridorId)).toEqual([world.partyIds[0]]);
     expect(record.evacuations.get(corridorId)).toEqual([
-      { windowId: windows[0].id, reportedAt: expect.any(Date) },
+      {
+        windowId: windows[0].id,
+        sourcePartyId: expect.any(String),
+        reportedAt: expect.any(Date),
+        qualifier: 'exact',
+        value: 120,
+        max: null,
+      },
     ]);
     expect((await new TrackRecordRepository(medium.db).announcedBy(world.partyIds[0])).windows).toEqual([]);
   });

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EmbargoViewer } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import { chunked } from '../shared/chunked.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { FlagEventEntity } from './flag-event.entity.js';
@@ -21,6 +23,8 @@ export interface NewFlag {
 }
 
 export interface FlagListFilter {
+  /** Flags of corridors under embargo are their organisation's only. */
+  viewer: EmbargoViewer;
   isOpen?: boolean;
   rule?: string;
   severity?: string;
@@ -122,8 +126,15 @@ export class FlagRepository {
     return changed.length > 0;
   }
 
-  async findById(id: string, tx: SqlRunner = this.db): Promise<FlagListRow | undefined> {
-    const rows = await this.select('WHERE f.id = :id', { id }, '', tx);
+  /** One flag; with a viewer, only when its corridor is visible to them. */
+  async findById(
+    id: string,
+    tx: SqlRunner = this.db,
+    viewer?: EmbargoViewer,
+  ): Promise<FlagListRow | undefined> {
+    const params: SqlParams = { id };
+    const visible = viewer ? ` AND ${embargoVisibleSql('c', viewer, params)}` : '';
+    const rows = await this.select(`WHERE f.id = :id${visible}`, params, '', tx);
     return rows[0];
   }
 
@@ -160,8 +171,8 @@ export class FlagRepository {
 
   /** Newest raise first; one query with the window and corridor joined. */
   async list(filter: FlagListFilter): Promise<Page<FlagListRow>> {
-    const where: string[] = [];
     const params: SqlParams = { limit: filter.limit + 1 };
+    const where: string[] = [embargoVisibleSql('c', filter.viewer, params)];
     if (filter.cursor) {
       const [raisedAt, id] = decodeCursor(filter.cursor, 2);
       where.push('(f.raised_at < :cursorAt OR (f.raised_at = :cursorAt AND f.id < :cursorId))');
@@ -181,7 +192,7 @@ export class FlagRepository {
       params.corridorId = filter.corridorId;
     }
     const rows = await this.select(
-      where.length ? `WHERE ${where.join(' AND ')}` : '',
+      `WHERE ${where.join(' AND ')}`,
       params,
       'ORDER BY f.raised_at DESC, f.id DESC LIMIT :limit',
     );

@@ -1,14 +1,24 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { UserEntity } from '../user/user.entity.js';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import { IdColumn, InstantColumn, JsonTextColumn, RefColumn, TextColumn } from '../shared/columns.js';
 
 @Entity('location')
 export class LocationEntity {
   @IdColumn() id: string;
   @Index('ix_location_name') @TextColumn('name', 200) name: string;
-  @Column({ name: 'lat', type: 'double precision' }) lat: number;
-  @Column({ name: 'lon', type: 'double precision' }) lon: number;
+  /** Local names by BCP 47 tag (`uk`, `ru`). */
+  @JsonTextColumn('names') names: Record<string, string> | null;
+  /** Other spellings sources use (Mangush, Zaporizhia). */
+  @JsonTextColumn('aliases') aliases: string[] | null;
+  /**
+   * The name, the local names and the aliases, lower-cased in JS (SQLite's LOWER knows only ASCII), one per line:
+   * `GET /locations?q=` is one LIKE on both databases.
+   */
+  @Column({ name: 'search_text', type: 'text', default: '' }) searchText: string;
+  // Both or neither: a place may be known by name alone.
+  @Column({ name: 'lat', type: 'double precision', nullable: true }) lat: number | null;
+  @Column({ name: 'lon', type: 'double precision', nullable: true }) lon: number | null;
   @TextColumn('admin_area', 200, { nullable: true }) adminArea: string | null;
   @TextColumn('country_code', 2, { nullable: true }) countryCode: string | null;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;

@@ -33,9 +33,14 @@ async function storeRecordsOfTheFirstSchema(
     `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
     [ids.party, 'P', null, 'belligerent', ids.org, ids.user, AT],
   );
+  // The side whose confirmation the corridor needs: it only ever stated a conditional stance.
+  await q(
+    `INSERT INTO party (id, name, short_name, kind, organisation_id, created_by_id, created_at) VALUES (${p(7)})`,
+    [ids.otherParty, 'Q', null, 'belligerent', ids.org, ids.user, AT],
+  );
   await q(
     `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at) VALUES (${p(9)})`,
-    [ids.location, 'L', 47, 37, null, null, ids.org, ids.user, AT],
+    [ids.location, 'Запоріжжя', 47.838, 35.139, null, 'UA', ids.org, ids.user, AT],
   );
   await q(
     `INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone, source_url, source_note, route,
@@ -64,6 +69,27 @@ async function storeRecordsOfTheFirstSchema(
       ids.org,
       ids.user,
       AT,
+      AT,
+    ],
+  );
+  await q(`INSERT INTO corridor_required_party (corridor_id, party_id) VALUES (${p(2)})`, [
+    ids.corridor,
+    ids.otherParty,
+  ]);
+  await q(
+    `INSERT INTO confirmation (id, corridor_id, party_id, stance, stated_at, source_url, note, fingerprint, organisation_id,
+       created_by_id, created_at) VALUES (${p(11)})`,
+    [
+      ids.confirmation,
+      ids.corridor,
+      ids.otherParty,
+      'conditional',
+      AT - 1,
+      null,
+      null,
+      'c'.repeat(64),
+      ids.org,
+      ids.user,
       AT,
     ],
   );
@@ -99,10 +125,18 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
   let empty: EmptyDatabase;
   let dataSource: DataSource;
   const ids = Object.fromEntries(
-    ['org', 'user', 'session', 'party', 'location', 'corridor', 'window', 'report'].map((k) => [
-      k,
-      randomUUID(),
-    ]),
+    [
+      'org',
+      'user',
+      'session',
+      'party',
+      'otherParty',
+      'location',
+      'corridor',
+      'window',
+      'report',
+      'confirmation',
+    ].map((k) => [k, randomUUID()]),
   );
 
   beforeAll(async () => {
@@ -127,10 +161,30 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT window_id FROM evacuation_report WHERE id = '${ids.report}'`,
     );
     expect(report.window_id).toBe(ids.window);
-    for (const table of ['corridor', 'corridor_window', 'app_user', 'user_session', 'party', 'location']) {
+    const expected: Record<string, number> = {
+      corridor: 1,
+      corridor_window: 1,
+      evacuation_report: 1,
+      app_user: 1,
+      user_session: 1,
+      party: 2,
+      location: 1,
+      corridor_required_party: 1,
+      confirmation: 1,
+    };
+    for (const [table, n] of Object.entries(expected)) {
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
-      expect([table, Number(row.n)]).toEqual([table, 1]);
+      expect([table, Number(row.n)]).toEqual([table, n]);
     }
+    const [confirmation] = await dataSource.query(
+      `SELECT party_id, stance, stated_at, fingerprint FROM confirmation WHERE id = '${ids.confirmation}'`,
+    );
+    expect({ ...confirmation, stated_at: Number(confirmation.stated_at) }).toEqual({
+      party_id: ids.otherParty,
+      stance: 'conditional',
+      stated_at: AT - 1,
+      fingerprint: 'c'.repeat(64),
+    });
     if (dialect === 'sqlite') expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
   });
 
@@ -143,6 +197,41 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       `SELECT next_evaluation_at FROM corridor_window WHERE id = '${ids.window}'`,
     );
     expect(window.next_evaluation_at).toBeNull();
+    const [windowV] = await dataSource.query(
+      `SELECT is_open_ended, version FROM corridor_window WHERE id = '${ids.window}'`,
+    );
+    expect([Boolean(windowV.is_open_ended), Number(windowV.version)]).toEqual([false, 1]);
+    const parties = await dataSource.query('SELECT side FROM party');
+    expect(parties.map((party: { side: unknown }) => party.side)).toEqual([null, null]);
+    const [confirmation] = await dataSource.query('SELECT reported_by_id FROM confirmation');
+    expect(confirmation.reported_by_id).toBeNull();
+  });
+
+  it('leaves every promise to be computed (the api computes it at start: corridor-promise-backfill.spec)', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT stance_promise, settled_promise FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    expect(corridor).toEqual({ stance_promise: null, settled_promise: 'broken' });
+  });
+
+  it('puts no record held before embargoes under one, and keeps the figures on the corridor row', async () => {
+    const [corridor] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, evacuation_report_count, evacuation_low
+       FROM corridor WHERE id = '${ids.corridor}'`,
+    );
+    const [report] = await dataSource.query(
+      `SELECT embargoed_until, embargo_until_windows_end, embargo_lifted_at, value FROM evacuation_report
+       WHERE id = '${ids.report}'`,
+    );
+    for (const row of [corridor, report]) {
+      expect(row.embargoed_until).toBeNull();
+      expect(row.embargo_lifted_at).toBeNull();
+      expect([false, 0]).toContain(row.embargo_until_windows_end);
+    }
+    expect([Number(corridor.evacuation_report_count), Number(corridor.evacuation_low)]).toEqual([1, 5]);
+    expect(Number(report.value)).toBe(5);
+    const [holds] = await dataSource.query('SELECT COUNT(*) AS n FROM embargo_hold');
+    expect(Number(holds.n)).toBe(0);
   });
 
   it('marks every corridor recorded before webhooks to be read once, without an announcement', async () => {
@@ -152,5 +241,26 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
     expect(
       states.map((s: Record<string, unknown>) => [s.corridor_id, s.status, Number(s.next_check_at)]),
     ).toEqual([[ids.corridor, null, 0]]);
+  });
+
+  it('gives the places stored before their name as search text, folded in every script, and keeps their position', async () => {
+    const [place] = await dataSource.query(
+      `SELECT name, names, aliases, search_text, lat, lon FROM location WHERE id = '${ids.location}'`,
+    );
+    expect({ ...place, lat: Number(place.lat), lon: Number(place.lon) }).toEqual({
+      name: 'Запоріжжя',
+      names: null,
+      aliases: null,
+      search_text: 'запоріжжя',
+      lat: 47.838,
+      lon: 35.139,
+    });
+  });
+
+  it('leaves every corridor in no operation and with no stops', async () => {
+    for (const table of ['operation', 'operation_corridor', 'operation_facilitator', 'corridor_stop']) {
+      const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+      expect([table, Number(row.n)]).toEqual([table, 0]);
+    }
   });
 });

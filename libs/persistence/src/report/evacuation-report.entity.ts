@@ -4,7 +4,16 @@ import { CorridorWindowEntity } from '../corridor/corridor-window.entity.js';
 import { LocationEntity } from '../location/location.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import {
+  IdColumn,
+  InstantColumn,
+  IntColumn,
+  RefColumn,
+  TextColumn,
+  EmbargoedUntilColumn,
+  EmbargoLiftedAtColumn,
+  EmbargoUntilWindowsEndColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('evacuation_report')
@@ -39,4 +48,8 @@ export class EvacuationReportEntity {
   @InstantColumn('created_at') createdAt: Date;
   /** Raised by each correction: an edit names the version it read (optimistic concurrency). */
   @IntColumn('version', { default: 1 }) version: number;
+  /** Embargo (issue 14): seen by its organisation and admins only until lifted (libs/domain embargo.ts). */
+  @EmbargoedUntilColumn() embargoedUntil: Date | null;
+  @EmbargoUntilWindowsEndColumn() embargoUntilWindowsEnd: boolean;
+  @EmbargoLiftedAtColumn() embargoLiftedAt: Date | null;
 }

@@ -2,7 +2,16 @@ import { Entity, ForeignKey, Index } from 'typeorm';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
-import { IdColumn, InstantColumn, IntColumn, RefColumn, TextColumn } from '../shared/columns.js';
+import {
+  IdColumn,
+  InstantColumn,
+  IntColumn,
+  RefColumn,
+  TextColumn,
+  EmbargoedUntilColumn,
+  EmbargoLiftedAtColumn,
+  EmbargoUntilWindowsEndColumn,
+} from '../shared/columns.js';
 import { UserEntity } from '../user/user.entity.js';
 
 @Entity('remaining_report')
@@ -25,4 +34,8 @@ export class RemainingReportEntity {
   @InstantColumn('created_at') createdAt: Date;
   /** Raised by each correction: an edit names the version it read (optimistic concurrency). */
   @IntColumn('version', { default: 1 }) version: number;
+  /** Embargo (issue 14): seen by its organisation and admins only until lifted (libs/domain embargo.ts). */
+  @EmbargoedUntilColumn() embargoedUntil: Date | null;
+  @EmbargoUntilWindowsEndColumn() embargoUntilWindowsEnd: boolean;
+  @EmbargoLiftedAtColumn() embargoLiftedAt: Date | null;
 }

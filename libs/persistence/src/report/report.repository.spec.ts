@@ -113,12 +113,13 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
       await repos.corridors.insertWindows([window], tx);
       await repos.reports.insertEvacuation(inWindow, tx);
       await repos.reports.insertEvacuation(unplaced, tx);
-      await repos.corridors.refreshEvacuationFigures(corridor.id, tx);
+      await repos.corridors.refreshEvacuationFigures(corridor.id, 6 * 3_600_000, tx);
     });
 
-    const figures = await repos.reports.findEvacuationFigures(corridor.id);
+    const figures = await repos.reports.findEvacuationFigures([corridor.id]);
     expect(figures.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())).toEqual([
       {
+        corridorId: corridor.id,
         windowId: window.id,
         sourcePartyId: inWindow.sourcePartyId,
         reportedAt: inWindow.reportedAt,
@@ -127,6 +128,7 @@ describe.each(mediumDialects())('the report repository on %s', (dialect) => {
         max: 2000,
       },
       {
+        corridorId: corridor.id,
         windowId: null,
         sourcePartyId: unplaced.sourcePartyId,
         reportedAt: unplaced.reportedAt,

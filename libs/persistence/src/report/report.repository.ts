@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral } from 'typeorm';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
+import { embargoVisibleSql, holdIfEmbargoed } from '../embargo/embargo-visibility.js';
 import { ConfirmationEntity } from './confirmation.entity.js';
 import { EvacuationReportEntity } from './evacuation-report.entity.js';
 import { IncidentEntity } from './incident.entity.js';
@@ -10,6 +12,7 @@ import { RemainingReportEntity } from './remaining-report.entity.js';
 
 /** The part of an evacuation report that reconciliation reads. */
 export interface EvacuationFigure {
+  corridorId: string;
   windowId: string | null;
   sourcePartyId: string;
   reportedAt: Date;
@@ -29,14 +32,19 @@ export interface EvacuationTotals {
 export interface ReportReferences {
   corridorId: string;
   partyId?: string;
+  /** The party that reported a confirmation's stance. */
+  reportedById?: string;
   windowId?: string;
   locationId?: string;
 }
 
+// Figures every organisation shares count no claim under embargo: a claim counts from its lift, as if entered then.
+const PUBLIC_CLAIM = embargoVisibleSql('r', PUBLIC_VIEWER, {});
+
 /** The total range of a corridor's evacuation reports, used by evacuationTotals and the corridor row's update. */
 export const EVACUATION_TOTALS_SQL = `SELECT COALESCE(SUM(n), 0) AS n, SUM(lo) AS low, SUM(hi) AS high FROM (
-  SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(COALESCE(max, value)) AS hi
-  FROM evacuation_report WHERE corridor_id = :corridorId GROUP BY window_id) g`;
+  SELECT COUNT(*) AS n, MIN(r.value) AS lo, MAX(COALESCE(r.max, r.value)) AS hi
+  FROM evacuation_report r WHERE r.corridor_id = :corridorId AND ${PUBLIC_CLAIM} GROUP BY r.window_id) g`;
 
 /** The kinds of report that can be corrected after entry, each its own table. */
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
@@ -129,20 +137,28 @@ export class ReportRepository {
     return changed > 0;
   }
 
-  insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
+  async insertConfirmation(row: ConfirmationEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.confirmations.insertSql, this.confirmations.toParams(row));
+    await holdIfEmbargoed('confirmation', row, tx);
+    return inserted;
   }
 
-  insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
+  async insertEvacuation(row: EvacuationReportEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.evacuations.insertSql, this.evacuations.toParams(row));
+    await holdIfEmbargoed('evacuation', row, tx);
+    return inserted;
   }
 
-  insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.remaining.insertSql, this.remaining.toParams(row));
+  async insertRemaining(row: RemainingReportEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.remaining.insertSql, this.remaining.toParams(row));
+    await holdIfEmbargoed('remaining', row, tx);
+    return inserted;
   }
 
-  insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
-    return tx.run(this.incidents.insertSql, this.incidents.toParams(row));
+  async insertIncident(row: IncidentEntity, tx: SqlRunner): Promise<number> {
+    const inserted = await tx.run(this.incidents.insertSql, this.incidents.toParams(row));
+    await holdIfEmbargoed('incident', row, tx);
+    return inserted;
   }
 
   findConfirmations(corridorId: string, tx: SqlRunner = this.db): Promise<ConfirmationEntity[]> {
@@ -161,12 +177,22 @@ export class ReportRepository {
     return this.allOf(this.incidents, 'occurred_at', corridorId, tx);
   }
 
-  async findEvacuationFigures(corridorId: string, tx: SqlRunner = this.db): Promise<EvacuationFigure[]> {
+  /**
+   * The figures of these corridors (one corridor's, or an operation's stages') that every organisation shares:
+   * claims under embargo are left out until lifted.
+   */
+  async findEvacuationFigures(
+    corridorIds: readonly string[],
+    tx: SqlRunner = this.db,
+  ): Promise<EvacuationFigure[]> {
+    if (corridorIds.length === 0) return [];
     const rows = await tx.all<Record<string, unknown>>(
-      `SELECT window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report WHERE corridor_id = :corridorId`,
-      { corridorId },
+      `SELECT corridor_id, window_id, source_party_id, reported_at, qualifier, value, max FROM evacuation_report r
+       WHERE corridor_id IN (:...corridorIds) AND ${PUBLIC_CLAIM}`,
+      { corridorIds: [...corridorIds] },
     );
     return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
       windowId: (row.window_id as string | null) ?? null,
       sourcePartyId: String(row.source_party_id),
       reportedAt: new Date(Number(row.reported_at)),
@@ -201,6 +227,8 @@ export class ReportRepository {
   ): Promise<(keyof ReportReferences)[]> {
     const checks = [`EXISTS (SELECT 1 FROM corridor WHERE id = :corridorId) AS "corridorId"`];
     if (refs.partyId) checks.push(`EXISTS (SELECT 1 FROM party WHERE id = :partyId) AS "partyId"`);
+    if (refs.reportedById)
+      checks.push(`EXISTS (SELECT 1 FROM party WHERE id = :reportedById) AS "reportedById"`);
     if (refs.windowId) {
       checks.push(
         `EXISTS (SELECT 1 FROM corridor_window WHERE id = :windowId AND corridor_id = :corridorId) AS "windowId"`,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Database, SqlRunner } from '../database/database.js';
+import type { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
 import { decodeCursor, Page, toPage } from './page.js';
 
@@ -41,13 +42,26 @@ export abstract class ReferenceTableRepository<E extends { id: string; name: str
   }
 
   /** By name, then id: a cursor is the last record's name and id. */
-  async list(limit: number, cursor?: string): Promise<Page<E>> {
+  list(limit: number, cursor?: string): Promise<Page<E>> {
+    return this.listWhere(limit, cursor);
+  }
+
+  /** The list, narrowed by a condition of the table's own (a search). */
+  protected async listWhere(
+    limit: number,
+    cursor?: string,
+    where?: { sql: string; params: SqlParams },
+  ): Promise<Page<E>> {
     const [name, id] = cursor ? decodeCursor(cursor, 2) : [];
+    const conditions = [
+      ...(cursor ? ['(name > :name OR (name = :name AND id > :id))'] : []),
+      ...(where ? [where.sql] : []),
+    ];
     const rows = await this.db.all(
       `SELECT ${this.table.selectList} FROM "${this.table.name}"
-       ${cursor ? 'WHERE (name > :name OR (name = :name AND id > :id))' : ''}
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY name, id LIMIT :limit`,
-      { name, id, limit: limit + 1 },
+      { ...where?.params, name, id, limit: limit + 1 },
     );
     return toPage(
       rows.map((row) => this.table.hydrate(row)),

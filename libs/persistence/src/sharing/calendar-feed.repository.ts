@@ -24,14 +24,14 @@ export class CalendarFeedRepository {
     await tx.run(this.feeds.insertSql, this.feeds.toParams(feed));
   }
 
-  /** The feed a token opens: not revoked, and its owner still an enabled user. */
-  async findReadable(tokenHash: string): Promise<CalendarFeedEntity | undefined> {
+  /** The feed a token opens: not revoked, and its owner still an enabled user, with the owner's role now. */
+  async findReadable(tokenHash: string): Promise<(CalendarFeedEntity & { ownerRole: string }) | undefined> {
     const row = await this.db.get(
-      `SELECT ${this.feeds.qualified('f')} FROM calendar_feed f JOIN app_user u ON u.id = f.user_id
+      `SELECT ${this.feeds.qualified('f')}, u.role AS owner_role FROM calendar_feed f JOIN app_user u ON u.id = f.user_id
        WHERE f.token_hash = :tokenHash AND f.revoked_at IS NULL AND u.disabled_at IS NULL`,
       { tokenHash },
     );
-    return row && this.feeds.hydrate(row);
+    return row && { ...this.feeds.hydrate(row), ownerRole: String(row.owner_role) };
   }
 
   /** A user's feeds not revoked, newest first. */

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PUBLIC_VIEWER } from '#cw/domain';
 import {
   corridorFilterSql,
+  CORRIDOR_PROMISE_SQL,
   CORRIDOR_STATUS_SQL,
   type CorridorFilter,
 } from '../corridor/corridor.repository.js';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
 import { Database } from '../database/database.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 import type { SqlParams } from '../database/named-parameters.js';
 import { Table } from '../database/table.js';
 import { FlagEntity } from '../flag/flag.entity.js';
@@ -17,9 +20,10 @@ import type { ReportKind } from '../report/report.repository.js';
 /** A corridor as the exports write it: its row, derived status and the names and places it points at. */
 export interface ExportCorridorRow extends CorridorEntity {
   status: string;
+  promise: string;
   originName: string;
-  originLat: number;
-  originLon: number;
+  originLat: number | null;
+  originLon: number | null;
   destinationName: string | null;
   destinationLat: number | null;
   destinationLon: number | null;
@@ -32,9 +36,12 @@ export interface ExportWindowRow {
   id: string;
   corridorId: string;
   startsAt: Date;
+  /** The end the rules read: for an open-ended window, the end of its review period. */
   endsAt: Date;
+  isOpenEnded: boolean;
   corridorName: string;
   corridorStatus: string;
+  corridorPromise: string;
   timezone: string;
   isCancelled: boolean;
   originName: string;
@@ -82,11 +89,20 @@ export interface RequiredPartyRow {
   partyName: string;
 }
 
+/** A stop on a corridor's way, in order, with its position when known. */
+export interface StopRow {
+  corridorId: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+
 export interface StanceRow {
   corridorId: string;
   partyId: string;
   stance: string;
   statedAt: Date;
+  reportedById: string | null;
 }
 
 // Each claim kind read into the common row shape; `t` is the kind's table.
@@ -161,7 +177,7 @@ export class ExportRepository {
         Object.assign(params, { afterAt: after.announcedAt, afterId: after.id });
       }
       const rows = await this.db.all<Record<string, unknown>>(
-        `SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status,
+        `SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 o.name AS origin_name, o.lat AS origin_lat, o.lon AS origin_lon,
                 d.name AS destination_name, d.lat AS destination_lat, d.lon AS destination_lon,
                 p.name AS announced_by_name, org.name AS organisation_name
@@ -178,9 +194,10 @@ export class ExportRepository {
       const batch = rows.map((row) => ({
         ...this.corridors.hydrate(row),
         status: String(row.status),
+        promise: String(row.promise),
         originName: String(row.origin_name),
-        originLat: Number(row.origin_lat),
-        originLon: Number(row.origin_lon),
+        originLat: numberOrNull(row.origin_lat),
+        originLon: numberOrNull(row.origin_lon),
         destinationName: textOrNull(row.destination_name),
         destinationLat: numberOrNull(row.destination_lat),
         destinationLon: numberOrNull(row.destination_lon),
@@ -207,7 +224,8 @@ export class ExportRepository {
         Object.assign(params, { afterAt: after.startsAt, afterId: after.id });
       }
       const rows = await this.db.all<Record<string, unknown>>(
-        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, c.name AS corridor_name, ${CORRIDOR_STATUS_SQL} AS status,
+        `SELECT w.id, w.corridor_id, w.starts_at, w.ends_at, w.is_open_ended, c.name AS corridor_name,
+                ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 c.timezone, c.cancelled_at, c.announced_by_id, o.name AS origin_name, d.name AS destination_name,
                 p.name AS announced_by_name, org.name AS organisation_name
          FROM corridor_window w
@@ -226,8 +244,11 @@ export class ExportRepository {
         corridorId: String(row.corridor_id),
         startsAt: new Date(Number(row.starts_at)),
         endsAt: new Date(Number(row.ends_at)),
+        // PostgreSQL answers a boolean, SQLite 0 or 1.
+        isOpenEnded: row.is_open_ended === true || Number(row.is_open_ended) === 1,
         corridorName: String(row.corridor_name),
         corridorStatus: String(row.status),
+        corridorPromise: String(row.promise),
         timezone: String(row.timezone),
         isCancelled: row.cancelled_at != null,
         originName: String(row.origin_name),
@@ -253,6 +274,7 @@ export class ExportRepository {
     do {
       const params: SqlParams = { now, limit: batchSize };
       const where = this.selectedCorridors(filter, params, 't.corridor_id');
+      if (!filter.viewer.seesEverything) where.push(embargoVisibleSql('t', filter.viewer, params));
       if (afterId) {
         where.push('t.id > :afterId');
         params.afterId = afterId;
@@ -339,7 +361,8 @@ export class ExportRepository {
       const where = corridorFilterSql(filter, params);
       const rows = await this.db.all<Record<string, unknown>>(
         `SELECT ${this.locations.qualified('l')} FROM location l
-         WHERE EXISTS (SELECT 1 FROM corridor c WHERE (c.origin_id = l.id OR c.destination_id = l.id)
+         WHERE EXISTS (SELECT 1 FROM corridor c WHERE (c.origin_id = l.id OR c.destination_id = l.id OR
+                         EXISTS (SELECT 1 FROM corridor_stop s WHERE s.corridor_id = c.id AND s.location_id = l.id))
                        ${where.length ? `AND ${where.join(' AND ')}` : ''})
            ${afterId ? 'AND l.id > :afterId' : ''}
          ORDER BY l.id
@@ -350,6 +373,22 @@ export class ExportRepository {
       if (batch.length) yield batch;
       afterId = batch.length === batchSize ? batch[batch.length - 1].id : undefined;
     } while (afterId);
+  }
+
+  /** The stops of these corridors, each corridor's in order. */
+  async stops(corridorIds: readonly string[]): Promise<StopRow[]> {
+    if (corridorIds.length === 0) return [];
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT s.corridor_id, l.name, l.lat, l.lon FROM corridor_stop s JOIN location l ON l.id = s.location_id
+       WHERE s.corridor_id IN (:...corridorIds) ORDER BY s.corridor_id, s.position`,
+      { corridorIds },
+    );
+    return rows.map((row) => ({
+      corridorId: String(row.corridor_id),
+      name: String(row.name),
+      lat: numberOrNull(row.lat),
+      lon: numberOrNull(row.lon),
+    }));
   }
 
   /** The parties whose confirmation each of these corridors needs, with their names. */
@@ -367,12 +406,16 @@ export class ExportRepository {
     }));
   }
 
-  /** Every stance stated on these corridors, oldest first. */
+  /**
+   * Every stance stated on these corridors, oldest first: the shared ones, which windows' states are derived from
+   * (a stance under embargo counts from its lift, for everyone alike: a feed's events are the same in every feed).
+   */
   async stances(corridorIds: readonly string[]): Promise<StanceRow[]> {
     if (corridorIds.length === 0) return [];
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT corridor_id, party_id, stance, stated_at FROM confirmation WHERE corridor_id IN (:...corridorIds)
-       ORDER BY stated_at, id`,
+      `SELECT t.corridor_id, t.party_id, t.stance, t.stated_at, t.reported_by_id FROM confirmation t
+       WHERE t.corridor_id IN (:...corridorIds) AND ${embargoVisibleSql('t', PUBLIC_VIEWER, {})}
+       ORDER BY t.stated_at, t.id`,
       { corridorIds },
     );
     return rows.map((row) => ({
@@ -380,6 +423,7 @@ export class ExportRepository {
       partyId: String(row.party_id),
       stance: String(row.stance),
       statedAt: new Date(Number(row.stated_at)),
+      reportedById: textOrNull(row.reported_by_id),
     }));
   }
 

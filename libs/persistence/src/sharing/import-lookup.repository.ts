@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { EmbargoViewer } from '#cw/domain';
 import { Database } from '../database/database.js';
+import type { SqlParams } from '../database/named-parameters.js';
+import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
 
 /** A record an import row names, found by its name or id. */
 export interface NamedRecord {
@@ -19,28 +22,40 @@ const NAMED_TABLES = { party: 'party', location: 'location', corridor: 'corridor
 export type NamedTable = keyof typeof NAMED_TABLES;
 const CHUNK = 500;
 
+/** Corridors may be under embargo; parties and places never are. */
+function visibleTo(table: NamedTable, viewer: EmbargoViewer, params: SqlParams): string {
+  return table === 'corridor' ? ` AND ${embargoVisibleSql('t', viewer, params)}` : '';
+}
+
 /** How CSV imports find the parties, places, corridors and windows their rows name. */
 @Injectable()
 export class ImportLookupRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records whose name is one of these, compared without case (a name may match several records). */
-  async named(table: NamedTable, names: readonly string[]): Promise<NamedRecord[]> {
-    return this.inChunks(names, (chunk) =>
-      this.db.all<Record<string, unknown>>(
-        `SELECT id, name, organisation_id FROM "${NAMED_TABLES[table]}" WHERE LOWER(name) IN (:...chunk)`,
-        { chunk: chunk.map((name) => name.toLowerCase()) },
-      ),
-    );
+  /**
+   * Records whose name is one of these, compared without case (a name may match several records); a corridor
+   * under embargo is found only by those who may see it.
+   */
+  async named(table: NamedTable, names: readonly string[], viewer: EmbargoViewer): Promise<NamedRecord[]> {
+    return this.inChunks(names, (chunk) => {
+      const params: SqlParams = { chunk: chunk.map((name) => name.toLowerCase()) };
+      return this.db.all<Record<string, unknown>>(
+        `SELECT t.id, t.name, t.organisation_id FROM "${NAMED_TABLES[table]}" t
+         WHERE LOWER(t.name) IN (:...chunk)${visibleTo(table, viewer, params)}`,
+        params,
+      );
+    });
   }
 
-  async byIds(table: NamedTable, ids: readonly string[]): Promise<NamedRecord[]> {
-    return this.inChunks(ids, (chunk) =>
-      this.db.all<Record<string, unknown>>(
-        `SELECT id, name, organisation_id FROM "${NAMED_TABLES[table]}" WHERE id IN (:...chunk)`,
-        { chunk },
-      ),
-    );
+  async byIds(table: NamedTable, ids: readonly string[], viewer: EmbargoViewer): Promise<NamedRecord[]> {
+    return this.inChunks(ids, (chunk) => {
+      const params: SqlParams = { chunk };
+      return this.db.all<Record<string, unknown>>(
+        `SELECT t.id, t.name, t.organisation_id FROM "${NAMED_TABLES[table]}" t
+         WHERE t.id IN (:...chunk)${visibleTo(table, viewer, params)}`,
+        params,
+      );
+    });
   }
 
   async windowsOf(corridorIds: readonly string[]): Promise<WindowStart[]> {

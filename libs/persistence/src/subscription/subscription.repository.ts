@@ -35,6 +35,14 @@ export class SubscriptionRepository {
     return row ? this.table.hydrate(row) : undefined;
   }
 
+  async organisationOf(id: string): Promise<string | undefined> {
+    const row = await this.db.get<{ organisation_id: string }>(
+      'SELECT organisation_id FROM subscription WHERE id = :id',
+      { id },
+    );
+    return row?.organisation_id;
+  }
+
   async findByIds(ids: readonly string[], tx: SqlRunner = this.db): Promise<SubscriptionEntity[]> {
     if (ids.length === 0) return [];
     const rows = await tx.all(`SELECT ${this.table.selectList} FROM subscription WHERE id IN (:...ids)`, {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CorridorEntity } from '../corridor/corridor.entity.js';
-import { CORRIDOR_STATUS_SQL } from '../corridor/corridor.repository.js';
+import { CORRIDOR_PROMISE_SQL, CORRIDOR_STATUS_SQL } from '../corridor/corridor.repository.js';
 import { Database, SqlRunner } from '../database/database.js';
 import { Table } from '../database/table.js';
 import { chunked } from '../shared/chunked.js';
@@ -13,8 +12,8 @@ export interface CorridorReading {
   corridorId: string;
   name: string;
   status: string;
-  /** Null until corridors keep their settled promise (`settled_promise`, issue 13). */
-  promise: string | null;
+  /** pending, kept, unconfirmed, broken or cancelled (CORRIDOR_PROMISE_SQL). */
+  promise: string;
   /** The next instant time alone may change the status: the next window start or end still ahead. */
   nextCheckAt: Date | null;
 }
@@ -27,21 +26,12 @@ const NEXT_CHECK_SQL = `(SELECT MIN(CASE WHEN w.starts_at > :now THEN w.starts_a
 @Injectable()
 export class WebhookCorridorStateRepository {
   private readonly table: Table<WebhookCorridorStateEntity>;
-  private readonly promiseSql: string;
 
   constructor(
     private readonly db: Database,
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.table = new Table(dataSource, WebhookCorridorStateEntity);
-    // The promise is read once the corridor row keeps it (issue 13's `settled_promise`); until then, none.
-    const hasSettledPromise = dataSource
-      .getMetadata(CorridorEntity)
-      .columns.some((column) => column.databaseName === 'settled_promise');
-    this.promiseSql = hasSettledPromise
-      ? `CASE WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
-          WHEN c.last_ends_at IS NOT NULL AND c.last_ends_at <= :now THEN c.settled_promise ELSE 'pending' END`
-      : 'NULL';
   }
 
   /** Each corridor's status and promise now (the list's status rule), with its next instant to look again. */
@@ -49,7 +39,7 @@ export class WebhookCorridorStateRepository {
     const readings: CorridorReading[] = [];
     for (const part of chunked([...new Set(corridorIds)], 500)) {
       const rows = await tx.all<Record<string, unknown>>(
-        `SELECT c.id, c.name, ${CORRIDOR_STATUS_SQL} AS status, ${this.promiseSql} AS promise,
+        `SELECT c.id, c.name, ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 ${NEXT_CHECK_SQL} AS next_check_at
          FROM corridor c WHERE c.id IN (:...part)`,
         { part, now },
@@ -59,7 +49,7 @@ export class WebhookCorridorStateRepository {
           corridorId: String(row.id),
           name: String(row.name),
           status: String(row.status),
-          promise: row.promise == null ? null : String(row.promise),
+          promise: String(row.promise),
           nextCheckAt: row.next_check_at == null ? null : new Date(Number(row.next_check_at)),
         });
       }

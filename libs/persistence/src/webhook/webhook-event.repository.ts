@@ -82,6 +82,26 @@ export class WebhookEventRepository {
     return row && this.table.hydrate(row);
   }
 
+  /**
+   * Fanned out to the organisation that may see its subject alone: it waits (out of the purge) for the lift of
+   * the record named by `heldBy`.
+   */
+  async markHeld(events: readonly { id: string; heldBy: string }[], at: Date, tx: SqlRunner): Promise<void> {
+    for (const event of events) {
+      await tx.run(
+        'UPDATE webhook_event SET fanned_out_at = :at, held_by = :heldBy WHERE id = :id AND fanned_out_at IS NULL',
+        { at, heldBy: event.heldBy, id: event.id },
+      );
+    }
+  }
+
+  /** At a record's lift: the events it held go back to be fanned out, as themselves (the same webhook-id). */
+  async release(heldBy: string, tx: SqlRunner): Promise<number> {
+    return tx.run('UPDATE webhook_event SET fanned_out_at = NULL, held_by = NULL WHERE held_by = :heldBy', {
+      heldBy,
+    });
+  }
+
   async markFannedOut(ids: readonly string[], at: Date, tx: SqlRunner): Promise<void> {
     for (const part of chunked(ids, 500)) {
       await tx.run(
@@ -94,8 +114,11 @@ export class WebhookEventRepository {
     }
   }
 
-  /** Events fanned out before the cutoff go, and their delivery log with them (the pending index's range). */
+  /**
+   * Events fanned out before the cutoff go, and their delivery log with them (the pending index's range); an event
+   * still held by an embargo stays until its lift sends it on.
+   */
   async purgeBefore(cutoff: Date, tx: SqlRunner = this.db): Promise<number> {
-    return tx.run('DELETE FROM webhook_event WHERE fanned_out_at < :cutoff', { cutoff });
+    return tx.run('DELETE FROM webhook_event WHERE fanned_out_at < :cutoff AND held_by IS NULL', { cutoff });
   }
 }

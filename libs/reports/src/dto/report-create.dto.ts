@@ -9,10 +9,13 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone, SourcedDto } from '#cw/common';
 import {
+  EmbargoDto,
+  EmbargoProperty,
   EVACUATION_CATEGORIES,
   INCIDENT_KINDS,
   InstantProperty,
@@ -30,6 +33,9 @@ class LocalTimeDto extends SourcedDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @EmbargoProperty()
+  embargo?: EmbargoDto;
 }
 
 export class ConfirmationCreateDto extends LocalTimeDto {
@@ -40,6 +46,17 @@ export class ConfirmationCreateDto extends LocalTimeDto {
   @ApiProperty({ enum: CONFIRMATION_STANCES })
   @IsIn(CONFIRMATION_STANCES)
   stance: ConfirmationStance;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The party that reported the stance, when the party did not state it itself (a facilitator\'s "with the agreement of the parties"). It counts for the status; the party\'s own later statement supersedes it. Not the party itself.',
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID()
+  reportedById?: string | null;
 
   @InstantProperty({ example: '2022-05-05T10:00:00+03:00' })
   statedAt: string;

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
 import {
   ConfirmationCreateDto,
@@ -13,16 +13,19 @@ import {
  * (window, place, source link, note) and is refused for one that may not (source, time, count…):
  * `skipNullProperties: false` validates it.
  */
-function CorrectionOf<T>(create: Type<T>): Type<Partial<T> & { version: number }> {
+function CorrectionOf<T>(create: Type<T>): Type<Partial<Omit<T, 'embargo'>> & { version: number }> {
   // The class's own type is generic; TypeScript extends only a base whose members it knows.
-  const Partial = PartialType(create, { skipNullProperties: false }) as Type<object>;
+  // An embargo is set when the report is entered; the job lifts it.
+  const Partial = PartialType(OmitType(create as Type<{ embargo?: unknown }>, ['embargo'] as const), {
+    skipNullProperties: false,
+  }) as Type<object>;
   class Correction extends Partial {
     @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
     @IsInt()
     @Min(1)
     version: number;
   }
-  return Correction as Type<Partial<T> & { version: number }>;
+  return Correction as Type<Partial<Omit<T, 'embargo'>> & { version: number }>;
 }
 
 export class ConfirmationUpdateDto extends CorrectionOf(ConfirmationCreateDto) {}

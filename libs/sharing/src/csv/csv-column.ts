@@ -23,6 +23,8 @@ export interface CsvReading {
   isList?: boolean;
   /** An instant: with an offset, or a local time in the row's `timezone` (checked before the row is stored). */
   isInstant?: boolean;
+  /** The field's value when the cell is empty (an open-ended window's `endsAt`: null); else an empty cell leaves it out. */
+  emptyAs?: null;
   /** Turns the (non-empty) cell into the field's value; throws CellProblem when it cannot. Text as it is when absent. */
   parse?: (cell: string) => unknown;
   /** The template's example row. */

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { newId } from '#cw/common';
@@ -53,7 +53,7 @@ export class ExportService {
     grain: CsvGrain,
     query: CorridorFilterDto & { kind?: ReportKind },
   ): Promise<SharedFile> {
-    const filter = corridorFilterOf(query);
+    const filter = corridorFilterOf(query, viewerOf(principal));
     const now = this.clock.now();
     await this.record(principal, `${grain}.csv`, query);
     return {
@@ -64,7 +64,7 @@ export class ExportService {
   }
 
   async geojson(principal: Principal, query: CorridorFilterDto): Promise<SharedFile> {
-    const filter = corridorFilterOf(query);
+    const filter = corridorFilterOf(query, viewerOf(principal));
     const now = this.clock.now();
     await this.record(principal, 'corridors.geojson', query);
     return {
@@ -131,13 +131,13 @@ export class ExportService {
 
   private async *corridorBatches(filter: CorridorFilter, now: Date): AsyncGenerator<CorridorCsvRow[]> {
     for await (const batch of this.exports.corridorBatches(filter, now, BATCH_ROWS)) {
-      const required = groupBy(
-        await this.exports.requiredParties(batch.map((c) => c.id)),
-        (r) => r.corridorId,
-      );
+      const ids = batch.map((c) => c.id);
+      const required = groupBy(await this.exports.requiredParties(ids), (r) => r.corridorId);
+      const stops = groupBy(await this.exports.stops(ids), (s) => s.corridorId);
       yield batch.map((corridor: ExportCorridorRow) => ({
         ...corridor,
         requiredPartyNames: (required.get(corridor.id) ?? []).map((r) => r.partyName),
+        stops: stops.get(corridor.id) ?? [],
       }));
     }
   }

@@ -9,7 +9,10 @@ function position(lat: number | null, lon: number | null): Position | null {
   return lat === null || lon === null ? null : [lon, lat];
 }
 
-/** The drawn route, else the line from origin to destination; one known place is a point, none is null. */
+/**
+ * The drawn route, else the line from origin through the stops to destination (places without a known position
+ * left out); one known place is a point, none is null.
+ */
 export function corridorGeometry(corridor: CorridorCsvRow): Geometry | null {
   if (corridor.route) {
     const route = JSON.parse(corridor.route) as { coordinates: Position[] };
@@ -17,6 +20,7 @@ export function corridorGeometry(corridor: CorridorCsvRow): Geometry | null {
   }
   const positions = [
     position(corridor.originLat, corridor.originLon),
+    ...corridor.stops.map((stop) => position(stop.lat, stop.lon)),
     position(corridor.destinationLat, corridor.destinationLon),
   ].filter((p): p is Position => p !== null);
   if (positions.length >= 2) return { type: 'LineString', coordinates: positions };
@@ -33,10 +37,12 @@ export function corridorFeature(corridor: CorridorCsvRow): Feature<Geometry | nu
       kind: 'corridor',
       name: corridor.name,
       status: corridor.status,
+      promise: corridor.promise,
       originId: corridor.originId,
       originName: corridor.originName,
       destinationId: corridor.destinationId,
       destinationName: corridor.destinationName,
+      stopNames: corridor.stops.map((stop) => stop.name),
       announcedById: corridor.announcedById,
       announcedByName: corridor.announcedByName,
       announcedAt: corridor.announcedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import ical, { foldLines, ICalEventStatus } from 'ical-generator';
-import { hasRoleAtLeast, newSecret, sha256Hex, type Principal } from '#cw/accounts';
+import { hasRoleAtLeast, newSecret, sha256Hex, viewerOf, type Principal, type Role } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
@@ -52,7 +52,7 @@ export class FeedService {
   async create(principal: Principal, dto: FeedCreateDto): Promise<FeedCreatedResponseDto> {
     const filter = withoutEmpty(dto.filter ?? {});
     try {
-      corridorFilterOf(filter); // a bad instant is refused now, not at every fetch
+      corridorFilterOf(filter, viewerOf(principal)); // a bad instant is refused now, not at every fetch
     } catch (error) {
       if (error instanceof DomainError)
         throw new DomainError(error.code, error.message, `filter.${error.field}`);
@@ -110,7 +110,9 @@ export class FeedService {
   async calendar(token: string): Promise<SharedFile> {
     const feed = await this.feeds.findReadable(sha256Hex(token));
     if (!feed) throw new AppError(AppErrorCode.NotFound, 'No feed has this address, or it was revoked.');
-    const filter = corridorFilterOf(JSON.parse(feed.filter) as CorridorFilterDto);
+    // The feed reads as its owner would now: their organisation's corridors under embargo, or all for an admin.
+    const viewer = viewerOf({ organisationId: feed.organisationId, role: feed.ownerRole as Role });
+    const filter = corridorFilterOf(JSON.parse(feed.filter) as CorridorFilterDto, viewer);
     return {
       filename: 'windows.ics',
       contentType: ICALENDAR_CONTENT_TYPE,

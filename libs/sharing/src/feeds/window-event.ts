@@ -36,6 +36,9 @@ export function windowEventContent(
   const start = local(window.startsAt);
   const end = local(window.endsAt);
   const sameDay = start.hasSame(end, 'day');
+  const localHours = window.isOpenEnded
+    ? `${start.toFormat('ccc d LLL yyyy HH:mm')} onwards, no end announced (judged as ending ${end.toFormat('ccc d LLL yyyy HH:mm')})`
+    : `${start.toFormat('ccc d LLL yyyy HH:mm')} – ${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL yyyy HH:mm')}`;
   const stances = confirmation.parties.map((party) => {
     const name = partyNames.get(party.partyId) ?? party.partyId;
     if (!party.stance) return `- ${name}: no stance stated`;
@@ -44,10 +47,10 @@ export function windowEventContent(
   });
   const description = [
     window.isCancelled ? 'This corridor was cancelled.' : null,
-    `Corridor status: ${window.corridorStatus}. This window's confirmations: ${confirmation.status}.`,
+    `Corridor status: ${window.corridorStatus}, promise ${window.corridorPromise}. This window's confirmations: ${confirmation.status}.`,
     `From ${window.originName} to ${window.destinationName ?? 'no destination named'}.`,
     `Announced by ${window.announcedByName}.`,
-    `Local time (${window.timezone}): ${start.toFormat('ccc d LLL yyyy HH:mm')} – ${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL yyyy HH:mm')}.`,
+    `Local time (${window.timezone}): ${localHours}.`,
     stances.length ? `Required confirmations:\n${stances.join('\n')}` : 'No party must confirm it.',
     `Corridor page: ${url}`,
   ]

@@ -1,11 +1,13 @@
 import { geoJSONToWkt, wktToGeoJSON } from 'betterknown';
-import type { ExportCorridorRow } from '#cw/persistence';
+import type { ExportCorridorRow, StopRow } from '#cw/persistence';
 import { instantCell } from '../csv/csv-cell.js';
 import { CellProblem, type CsvColumn } from '../csv/csv-column.js';
 
 /** A corridor as its CSV row reads it: the stored row with the names of the parties that must confirm it. */
 export interface CorridorCsvRow extends ExportCorridorRow {
   requiredPartyNames: string[];
+  /** The places on the way, in order (the map draws through them when no route was drawn). */
+  stops: StopRow[];
 }
 
 /** `;` separates the names of a list in one cell (names hold commas: "Mariupol, Donetsk Oblast"). */
@@ -38,6 +40,8 @@ export const CORRIDOR_COLUMNS: readonly CsvColumn<CorridorCsvRow>[] = [
     read: { field: 'name', required: true, example: 'Azovstal: ceasefire and corridor 5–7 May' },
   },
   { header: 'status', hxl: '#status', write: (c) => c.status },
+  // Beside the status: a completed corridor may have kept its promise or not.
+  { header: 'promise', hxl: '#status+promise', write: (c) => c.promise },
   {
     header: 'origin',
     hxl: '#loc+origin+name',

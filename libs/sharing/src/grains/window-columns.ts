@@ -32,8 +32,9 @@ export const WINDOW_COLUMNS: readonly CsvColumn<WindowCsvRow>[] = [
   {
     header: 'ends at',
     hxl: '#date+end',
-    write: (w) => instantCell(w.endsAt),
-    read: { field: 'endsAt', required: true, isInstant: true, example: '2022-05-08T18:00' },
+    // Empty for an open-ended window ("from 14:00"): none was announced.
+    write: (w) => (w.isOpenEnded ? null : instantCell(w.endsAt)),
+    read: { field: 'endsAt', isInstant: true, emptyAs: null, example: '2022-05-08T18:00' },
   },
   {
     header: 'timezone',
@@ -42,6 +43,7 @@ export const WINDOW_COLUMNS: readonly CsvColumn<WindowCsvRow>[] = [
     read: { field: 'timezone', example: 'Europe/Moscow' },
   },
   { header: 'corridor status', hxl: '#status', write: (w) => w.corridorStatus },
+  { header: 'corridor promise', hxl: '#status+promise', write: (w) => w.corridorPromise },
   { header: 'confirmation', hxl: '#status+confirmation', write: (w) => w.confirmation },
   { header: 'origin', hxl: '#loc+origin+name', write: (w) => w.originName },
   { header: 'destination', hxl: '#loc+dest+name', write: (w) => w.destinationName },

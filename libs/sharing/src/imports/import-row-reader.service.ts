@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Principal } from '#cw/accounts';
+import { viewerOf, type Principal } from '#cw/accounts';
 import { validationErrorsOf } from '#cw/common';
 import { AppConfig } from '#cw/config';
 import { readInstant } from '#cw/corridors';
-import { DomainError, DomainErrorCode, parseInstant } from '#cw/domain';
+import { DomainError, DomainErrorCode, parseInstant, type EmbargoViewer } from '#cw/domain';
 import { hashRequest } from '#cw/idempotency';
 import {
   ImportLookupRepository,
@@ -147,6 +147,7 @@ export class ImportRowReader {
       const cell = unneutralised(raw).trim();
       if (cell === '') {
         if (reading.required) problems.add(row, column.header, `"${column.header}" is required.`);
+        else if (reading.emptyAs !== undefined) setField(draft.body, reading.field, reading.emptyAs);
         return;
       }
       if (reading.refers) {
@@ -176,7 +177,7 @@ export class ImportRowReader {
     drafts: RowDraft[],
     problems: ImportProblems,
   ): Promise<void> {
-    const found = await this.lookUp(drafts);
+    const found = await this.lookUp(drafts, viewerOf(principal));
     for (const draft of drafts) {
       for (const reference of draft.references) {
         const table = reference.reading.refers;
@@ -221,7 +222,10 @@ export class ImportRowReader {
     await this.resolveWindows(drafts, problems);
   }
 
-  private async lookUp(drafts: RowDraft[]): Promise<Record<NamedTable, Map<string, NamedRecord[]>>> {
+  private async lookUp(
+    drafts: RowDraft[],
+    viewer: EmbargoViewer,
+  ): Promise<Record<NamedTable, Map<string, NamedRecord[]>>> {
     const wanted: Record<NamedTable, { names: Set<string>; ids: Set<string> }> = {
       party: { names: new Set(), ids: new Set() },
       location: { names: new Set(), ids: new Set() },
@@ -237,9 +241,10 @@ export class ImportRowReader {
     for (const table of Object.keys(wanted) as NamedTable[]) {
       const map = new Map<string, NamedRecord[]>();
       const add = (key: string, record: NamedRecord) => map.set(key, [...(map.get(key) ?? []), record]);
-      for (const record of await this.lookup.named(table, [...wanted[table].names]))
+      for (const record of await this.lookup.named(table, [...wanted[table].names], viewer))
         add(record.name.toLowerCase(), record);
-      for (const record of await this.lookup.byIds(table, [...wanted[table].ids])) add(record.id, record);
+      for (const record of await this.lookup.byIds(table, [...wanted[table].ids], viewer))
+        add(record.id, record);
       found[table] = map;
     }
     return found;

@@ -1,9 +1,15 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { EvacuationReportResponseDto } from '#cw/corridors';
-import { CORRIDOR_STATUSES, FLAG_RULES, FLAG_SEVERITIES } from '#cw/domain';
+import {
+  CORRIDOR_PROMISES,
+  CORRIDOR_STATUSES,
+  FLAG_RULES,
+  FLAG_SEVERITIES,
+  SETTLED_PROMISES,
+} from '#cw/domain';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_PAYLOAD_VERSION } from '../webhook-event-types.js';
 
-const PROMISES = ['kept', 'unconfirmed', 'broken', 'cancelled'];
+const PROMISES = [...SETTLED_PROMISES, 'cancelled'];
 
 /** `data` of flag.raised (raised, or raised again after it was resolved) and flag.resolved. */
 export class FlagEventDataDto {
@@ -35,6 +41,11 @@ export class CorridorStatusChangedDataDto {
     description: 'null for a corridor just recorded.',
   })
   previousStatus: string | null;
+  @ApiProperty({
+    enum: CORRIDOR_PROMISES,
+    description: 'Its promise beside it: a completed corridor may have kept it or not.',
+  })
+  promise: string;
 }
 
 /** `data` of corridor.promise_settled: the promise once every window is over (or the corridor was cancelled). */

@@ -6,6 +6,10 @@ import { DropUnusedReportIndexes1795631010131 } from './1795631010131-DropUnused
 import { ReportVersions1796384819195 } from './1796384819195-ReportVersions.js';
 import { Webhooks1796526003471 } from './1796526003471-Webhooks.js';
 import { Sharing1796526080960 } from './1796526080960-Sharing.js';
+import { CorridorPromise1797200000000 } from './1797200000000-CorridorPromise.js';
+import { PlacesOperations1797300000000 } from './1797300000000-PlacesOperations.js';
+import { ApiKeyParent1797400000000 } from './1797400000000-ApiKeyParent.js';
+import { Embargo1797600000000 } from './1797600000000-Embargo.js';
 
 export const POSTGRES_MIGRATIONS = [
   Initial1795620003717,
@@ -16,4 +20,8 @@ export const POSTGRES_MIGRATIONS = [
   ReportVersions1796384819195,
   Webhooks1796526003471,
   Sharing1796526080960,
+  CorridorPromise1797200000000,
+  PlacesOperations1797300000000,
+  ApiKeyParent1797400000000,
+  Embargo1797600000000,
 ];

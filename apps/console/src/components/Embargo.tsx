@@ -1,0 +1,96 @@
+import { useId } from 'react';
+import type { Embargo } from '../api/types';
+import { useTranslation } from '../i18n';
+import { formatInstant, localInputToIso, viewerZone } from '../lib/time';
+
+/** The embargo a form holds: none, until the corridor's windows end, or until a local time (datetime-local). */
+export interface EmbargoDraft {
+  mode: 'none' | 'windowsEnd' | 'until';
+  until: string;
+}
+
+export const NO_EMBARGO_DRAFT: EmbargoDraft = { mode: 'none', until: '' };
+
+/** The request's `embargo` member, or the reason it cannot be sent (the server refuses the same with a 400). */
+export function toEmbargo(
+  draft: EmbargoDraft,
+  now = new Date(),
+): { embargo?: { until: string } | { untilWindowsEnd: true }; error?: 'untilRequired' | 'untilPast' } {
+  if (draft.mode === 'none') return {};
+  if (draft.mode === 'windowsEnd') return { embargo: { untilWindowsEnd: true } };
+  if (!draft.until) return { error: 'untilRequired' };
+  const until = localInputToIso(draft.until);
+  if (new Date(until).getTime() <= now.getTime()) return { error: 'untilPast' };
+  return { embargo: { until } };
+}
+
+/** Where a corridor or a report is entered: share at once, or hold it back from other organisations until… */
+export function EmbargoField({
+  value,
+  onChange,
+  error,
+}: {
+  value: EmbargoDraft;
+  onChange: (next: EmbargoDraft) => void;
+  error?: 'untilRequired' | 'untilPast';
+}) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const errorId = useId();
+  const choice = (mode: EmbargoDraft['mode']) => (
+    <label className="check">
+      <input
+        type="radio"
+        name={`embargo-${hintId}`}
+        value={mode}
+        checked={value.mode === mode}
+        onChange={() => onChange({ ...value, mode })}
+      />
+      {t(`embargo.${mode}`)}
+    </label>
+  );
+  return (
+    <fieldset aria-describedby={hintId} data-testid="embargo-field">
+      <legend>{t('embargo.legend')}</legend>
+      <p id={hintId} className="small muted">
+        {t('embargo.hint')}
+      </p>
+      <div className="checks">
+        {choice('none')}
+        {choice('windowsEnd')}
+        {choice('until')}
+      </div>
+      {value.mode === 'until' ? (
+        <label>
+          <span>{t('embargo.untilTime', { zone: viewerZone() })}</span>
+          <input
+            type="datetime-local"
+            value={value.until}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => onChange({ ...value, until: e.target.value })}
+          />
+        </label>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {t(`embargo.${error}`)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** "Embargoed until …" beside a record still held back from other organisations; nothing once lifted. */
+export function EmbargoBadge({ embargo, zone }: { embargo: Embargo | undefined; zone?: string }) {
+  const { t, i18n } = useTranslation();
+  if (!embargo?.isInForce) return null;
+  const text = embargo.liftsAt
+    ? t('embargo.badge', { when: formatInstant(embargo.liftsAt, zone ?? viewerZone(), i18n.language) })
+    : t('embargo.badgeWindowsEnd');
+  return (
+    <span className="badge badge-embargo" title={t('embargo.badgeLabel')}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,142 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route, Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { initI18n } from '../i18n';
+import OperationPage from './OperationPage';
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const page = (items: unknown[]) => json({ items, nextCursor: null });
+const place = (id: string, name: string, names: Record<string, string>) => ({
+  id,
+  name,
+  names,
+  aliases: [],
+  lat: 47,
+  lon: 37,
+  adminArea: null,
+  countryCode: 'UA',
+});
+const corridor = (id: string, name: string, destinationId: string | null) => ({
+  id,
+  name,
+  status: 'completed',
+  originId: 'azovstal',
+  destinationId,
+  operationId: 'op-3',
+});
+
+// Operation 3 of May 2022: the Russian ceasefire, then the UN/ICRC convoy that carried its people.
+function serve() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url.startsWith('/api/v1/parties'))
+        return page([
+          { id: 'ru-mod', name: 'Ministry of Defence', shortName: 'Russian MoD', kind: 'belligerent' },
+          {
+            id: 'un-hc',
+            name: 'UN Humanitarian Coordinator',
+            shortName: 'UN HC Ukraine',
+            kind: 'humanitarian',
+          },
+          {
+            id: 'icrc',
+            name: 'International Committee of the Red Cross',
+            shortName: 'ICRC',
+            kind: 'humanitarian',
+          },
+        ]);
+      if (url.startsWith('/api/v1/locations'))
+        return page([
+          place('azovstal', 'Azovstal Iron and Steel Works', { uk: 'Азовсталь' }),
+          place('zaporizhzhia', 'Zaporizhzhia', { uk: 'Запоріжжя', ru: 'Запорожье' }),
+        ]);
+      if (url === '/api/v1/corridors/c-ceasefire')
+        return json(corridor('c-ceasefire', 'Azovstal: Russian ceasefire corridor, 5-7 May', null));
+      if (url === '/api/v1/corridors/c-convoy')
+        return json(corridor('c-convoy', 'UN/ICRC safe passage operation 3', 'zaporizhzhia'));
+      if (url === '/api/v1/operations/op-3')
+        return json({
+          id: 'op-3',
+          name: 'Third safe passage operation (UN/ICRC), 5-8 May',
+          corridorIds: ['c-ceasefire', 'c-convoy'],
+          facilitatorIds: ['icrc'],
+          sourceUrl: 'https://press.un.org/en/2022/sc14882.doc.htm',
+          note: 'About 40 people evacuated from Azovstal',
+          version: 1,
+          organisationId: 'org-1',
+          evacuation: {
+            total: {
+              low: 40,
+              high: 174,
+              bySource: [
+                {
+                  sourcePartyId: 'ru-mod',
+                  count: { qualifier: 'exact', value: 51 },
+                  reportedAt: '2022-05-07T09:00:00Z',
+                },
+                {
+                  sourcePartyId: 'un-hc',
+                  count: { qualifier: 'exact', value: 174 },
+                  reportedAt: '2022-05-08T19:52:00Z',
+                },
+              ],
+            },
+            windows: [],
+          },
+        });
+      return new Response(JSON.stringify({ status: 404 }), { status: 404 });
+    }),
+  );
+}
+
+function show() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const { hook } = memoryLocation({ path: '/operations/op-3' });
+  render(
+    <QueryClientProvider client={client}>
+      <Router hook={hook}>
+        <Route path="/operations/:id" component={OperationPage} />
+      </Router>
+    </QueryClientProvider>,
+  );
+}
+
+describe('the operation page', () => {
+  beforeEach(() => serve());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    initI18n('en');
+  });
+
+  it('lists its stages in order, each linked, and the people it moved counted once with every claim', async () => {
+    initI18n('en');
+    show();
+    expect(
+      await screen.findByRole('heading', { name: 'Third safe passage operation (UN/ICRC), 5-8 May' }),
+    ).toBeTruthy();
+    const stages = within(screen.getByTestId('operation-stages')).getAllByRole('listitem');
+    expect(
+      await within(stages[1]).findByRole('link', { name: 'UN/ICRC safe passage operation 3' }),
+    ).toHaveProperty('href', expect.stringMatching(/\/corridors\/c-convoy$/));
+    expect(stages[0].textContent).toContain('Azovstal: Russian ceasefire corridor, 5-7 May');
+    expect(stages[0].textContent).toContain('any direction');
+    expect(screen.getByTestId('operation-total').textContent).toMatch(/^40–174 people/);
+    const claims = within(screen.getByTestId('operation-claims')).getAllByRole('listitem');
+    expect(claims.map((c) => c.textContent?.split(' (')[0])).toEqual([
+      'Russian MoD: 51',
+      'UN HC Ukraine: 174',
+    ]);
+    expect(await screen.findByText('ICRC')).toBeTruthy();
+  });
+
+  it('names the places of its stages in Ukrainian for a Ukrainian reader', async () => {
+    initI18n('uk');
+    show();
+    const stages = await screen.findByTestId('operation-stages');
+    expect(await within(stages).findByText(/Азовсталь → Запоріжжя/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,2 @@
+export { EmbargoLiftService } from './embargo-lift.service.js';
+export { EmbargoModule } from './embargo.module.js';
