@@ -9,7 +9,7 @@ import path, { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { AUTH_OVERHEAD_ENV, benchAuthOverhead } from './bench/auth-overhead.mjs';
-import { benchPeer, peerDirectory, preparePeer } from './bench/peer.mjs';
+import { peerDirectory, preparePeer, startPeer } from './bench/peer.mjs';
 import { createBenchDatabase, seedCorridors, seedReports } from './bench/postgres.mjs';
 import { seed } from './bench/seed.mjs';
 import { runSharingBench } from './bench/sharing.mjs';
@@ -228,11 +228,18 @@ async function main() {
   await stop(api);
   const seeded = seed(dbPath, SIZE);
 
+  // The peer, up beside ours: each of its measures right after the same one of ours, on the same machine minute.
+  const peerServer = peer && (await startPeer({ dir: peer.dir, size: SIZE, log }));
   api = startApi(env);
   await waitForHttp(`${base}/health`, 30_000);
   const { token, auth } = await apiKeyAuth(base);
   const create = await warmedUp(createReports(base, auth, seeded.corridorIds, seeded.partyIds));
+  const peerCreate = await peerServer?.create(warmedUp);
   const list = await warmedUp({ url: `${base}/api/v1/corridors?limit=50`, headers: auth });
+  const peerList = await peerServer?.list(warmedUp);
+  const peerResult = peerServer && { create: peerCreate, list: peerList, peakRssMb: peerServer.peakRssMb() };
+  await peerServer?.stop();
+  peer?.remove();
   // The peer's measures are these two: its peak is comparable to this one.
   const apiPeakRssCreateList = peakRssMb(api.pid);
   const filtered = await run({ url: `${base}/api/v1/corridors?limit=50&status=completed`, headers: auth });
@@ -253,17 +260,6 @@ async function main() {
   const bare = bareInserts(dbPath, seeded.corridorIds, seeded.partyIds[0], seeded.admin, bareCount);
   rmSync(dir, { recursive: true, force: true }); // some 400 MB of seeded database
 
-  let peerResult = null;
-  if (peer) {
-    log(
-      'the peer (peer-crud, Nest + Fastify + TypeORM, no authentication), same size, connections and seconds…',
-    );
-    try {
-      peerResult = await benchPeer({ dir: peer.dir, size: SIZE, measure: warmedUp, log });
-    } finally {
-      peer.remove();
-    }
-  }
   const postgresUrl = process.env.TEST_POSTGRES_URL ?? (await findPostgres());
   let postgres = null;
   if (postgresUrl) postgres = await benchPostgres(postgresUrl, redis.url);
@@ -336,7 +332,7 @@ async function main() {
   if (results.peer) {
     const { peer: theirs } = results;
     log(
-      `\nbeside the peer, same sitting, ${CONNECTIONS} connections, ${DURATION_S} s after ${WARM_UP_S} s of warm-up:`,
+      `\nbeside the peer (peer-crud: Nest + Fastify + TypeORM, no authentication), each of its measures right after ours, ${CONNECTIONS} connections, ${DURATION_S} s after ${WARM_UP_S} s of warm-up:`,
     );
     log('| measure | ours (SQLite) | peer-crud (SQLite) | ratio | goal |');
     log('| --- | --- | --- | --- | --- |');

@@ -84,8 +84,11 @@ function peakRssMb(pid) {
   return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 }
 
-/** Its create and its (unauthenticated) list, measured by `measure` (our bench's autocannon run, warm-up included). */
-export async function benchPeer({ dir, size, measure, log }) {
+/**
+ * The peer started on its own database and seeded, so that its measures can alternate with ours (the machine's
+ * speed drifts within minutes): `create` and `list` take our bench's measuring function (warm-up included).
+ */
+export async function startPeer({ dir, size, log }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const file = path.join(dir, 'bench-fastify.db');
@@ -94,6 +97,11 @@ export async function benchPeer({ dir, size, measure, log }) {
     env: { ...process.env, ADAPTER: 'fastify', DB_PATH: file, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  };
   try {
     for (let i = 0; ; i += 1) {
       if (server.exitCode !== null) throw new Error(`the peer exited (${server.exitCode})`);
@@ -111,32 +119,34 @@ export async function benchPeer({ dir, size, measure, log }) {
       `seeding the peer: ${size.corridors} corridors, ${size.corridors * size.reportsPerCorridor} reports…`,
     );
     const ids = seedPeer(file, size);
-    const create = await measure({
-      url: `${base}/reports`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({
-              corridorId: ids[Math.floor(Math.random() * ids.length)],
-              reportedAt: new Date().toISOString(),
-              source: 'sensor',
-              precision: 'exact',
-              value: Math.floor(Math.random() * 1000),
-              max: 1000,
-            }),
-          }),
-        },
-      ],
-    });
-    const list = await measure({ url: `${base}/corridors?limit=50` });
-    return { create, list, peakRssMb: Math.round(peakRssMb(server.pid)) };
-  } finally {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
-    }
+    return {
+      create: (measure) =>
+        measure({
+          url: `${base}/reports`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify({
+                  corridorId: ids[Math.floor(Math.random() * ids.length)],
+                  reportedAt: new Date().toISOString(),
+                  source: 'sensor',
+                  precision: 'exact',
+                  value: Math.floor(Math.random() * 1000),
+                  max: 1000,
+                }),
+              }),
+            },
+          ],
+        }),
+      list: (measure) => measure({ url: `${base}/corridors?limit=50` }),
+      peakRssMb: () => Math.round(peakRssMb(server.pid)),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }

@@ -32,7 +32,28 @@ export interface CorridorListFilter extends CorridorFilter {
   cursor?: string;
 }
 
-export interface CorridorListRow extends CorridorEntity {
+/** What the list shows of a corridor (not its source, note, route or who entered it), with status and names. */
+export interface CorridorListRow extends Pick<
+  CorridorEntity,
+  | 'id'
+  | 'name'
+  | 'originId'
+  | 'destinationId'
+  | 'announcedById'
+  | 'announcedAt'
+  | 'timezone'
+  | 'cancelledAt'
+  | 'firstStartsAt'
+  | 'lastEndsAt'
+  | 'evacuationReportCount'
+  | 'evacuationLow'
+  | 'evacuationHigh'
+  | 'headlineMeasure'
+  | 'version'
+  | 'embargoedUntil'
+  | 'embargoUntilWindowsEnd'
+  | 'embargoLiftedAt'
+> {
   status: string;
   promise: string;
   operationId: string | null;
@@ -46,6 +67,9 @@ export interface CorridorEvacuationFigures {
   reportCount: number;
   headline: Headline | null;
 }
+// An instant column as read: epoch milliseconds (a string on PostgreSQL's bigint), or null.
+const instantOf = (value: unknown): Date => new Date(Number(value));
+const optionalInstantOf = (value: unknown): Date | null => (value == null ? null : new Date(Number(value)));
 
 /** Kept on the corridor row, in the transaction that changes their inputs, so the list needs no joins. */
 export interface CorridorConfirmationState {
@@ -524,9 +548,14 @@ export class CorridorRepository {
       Object.assign(params, { cursorAt: Number(announcedAt), cursorId: String(id) });
     }
     where.push(...corridorFilterSql(filter, params));
+    // Only the columns the list shows, mapped field by field: selecting every column and hydrating them through the
+    // entity's column table cost ~1/5 more CPU per list request (medians of three alternating runs, 1,226 against 1,000 µs, 2026-12-06).
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT * FROM (
-         SELECT ${this.corridors.qualified('c')}, ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
+         SELECT c.id, c.name, c.origin_id, c.destination_id, c.announced_by_id, c.announced_at, c.timezone,
+                c.cancelled_at, c.first_starts_at, c.last_ends_at, c.evacuation_report_count, c.evacuation_low,
+                c.evacuation_high, c.headline_measure, c.version, c.embargoed_until, c.embargo_until_windows_end, c.embargo_lifted_at,
+                ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name,
                 oc.operation_id AS operation_id
          FROM corridor c
@@ -540,14 +569,34 @@ export class CorridorRepository {
        LIMIT :limit`,
       params,
     );
-    const items = rows.map((row) => ({
-      ...this.corridors.hydrate(row),
-      status: String(row.status),
-      promise: String(row.promise),
+    const items = rows.map((row): CorridorListRow => ({
+      id: row.id as string,
+      name: row.name as string,
+      originId: row.origin_id as string,
+      destinationId: (row.destination_id as string | null) ?? null,
+      announcedById: row.announced_by_id as string,
+      announcedAt: instantOf(row.announced_at),
+      timezone: row.timezone as string,
+      cancelledAt: optionalInstantOf(row.cancelled_at),
+      firstStartsAt: optionalInstantOf(row.first_starts_at),
+      lastEndsAt: optionalInstantOf(row.last_ends_at),
+      evacuationReportCount: Number(row.evacuation_report_count),
+      evacuationLow: row.evacuation_low == null ? null : Number(row.evacuation_low),
+      evacuationHigh: row.evacuation_high == null ? null : Number(row.evacuation_high),
+      headlineMeasure:
+        row.headline_measure == null ? null : oneOf(EVACUATION_MEASURES, row.headline_measure, 'measure'),
+      version: Number(row.version),
+      embargoedUntil: optionalInstantOf(row.embargoed_until),
+      // A boolean column: 0/1 on SQLite, true/false on PostgreSQL.
+      embargoUntilWindowsEnd:
+        row.embargo_until_windows_end === true || Number(row.embargo_until_windows_end) === 1,
+      embargoLiftedAt: optionalInstantOf(row.embargo_lifted_at),
+      status: row.status as string,
+      promise: row.promise as string,
       operationId: (row.operation_id as string | null) ?? null,
-      originName: String(row.origin_name),
+      originName: row.origin_name as string,
       destinationName: (row.destination_name as string | null) ?? null,
-      announcedByName: String(row.announced_by_name),
+      announcedByName: row.announced_by_name as string,
     }));
     return toPage(items, filter.limit, (last) => [last.announcedAt.getTime(), last.id]);
   }
