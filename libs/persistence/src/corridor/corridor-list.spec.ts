@@ -239,6 +239,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
         evacuationReportCount: c.evacuationReportCount,
         evacuationLow: c.evacuationLow,
         evacuationHigh: c.evacuationHigh,
+        headlineMeasure: c.headlineMeasure,
         version: c.version,
         embargoedUntil: c.embargoedUntil,
         embargoUntilWindowsEnd: c.embargoUntilWindowsEnd,
