@@ -108,7 +108,9 @@ export interface FlagSummary {
 export interface CorridorWindow {
   id: string;
   startsAt: string;
-  endsAt: string;
+  /** Null: announced with no end; the flag rules read it as ending at `reviewEndsAt`. */
+  endsAt: string | null;
+  reviewEndsAt?: string;
   confirmationState: {
     status: 'confirmed' | 'pending' | 'partial' | 'rejected';
     deadlineAt: string;

@@ -6,8 +6,10 @@ import { formatInstant, viewerZone } from '../lib/time';
 export function WindowAxis({ windows, now = Date.now() }: { windows: CorridorWindow[]; now?: number }) {
   const { t, i18n } = useTranslation();
   if (windows.length === 0) return <p className="muted">{t('corridor.noWindows')}</p>;
+  // A window announced with no end is drawn up to when the flag rules review it.
+  const endOf = (w: CorridorWindow) => w.endsAt ?? w.reviewEndsAt ?? w.startsAt;
   const starts = windows.map((w) => Date.parse(w.startsAt));
-  const ends = windows.map((w) => Date.parse(w.endsAt));
+  const ends = windows.map((w) => Date.parse(endOf(w)));
   const min = Math.min(...starts);
   const max = Math.max(...ends);
   const span = Math.max(max - min, 3_600_000);
@@ -24,11 +26,11 @@ export function WindowAxis({ windows, now = Date.now() }: { windows: CorridorWin
             key={w.id}
             x={x(Date.parse(w.startsAt))}
             y={18}
-            width={Math.max(3, x(Date.parse(w.endsAt)) - x(Date.parse(w.startsAt)))}
+            width={Math.max(3, x(Date.parse(endOf(w))) - x(Date.parse(w.startsAt)))}
             height={24}
             className={`win win-${w.confirmationState.status}`}
           >
-            <title>{`${formatInstant(w.startsAt, zone, i18n.language)} – ${formatInstant(w.endsAt, zone, i18n.language)}`}</title>
+            <title>{`${formatInstant(w.startsAt, zone, i18n.language)} – ${w.endsAt ? formatInstant(w.endsAt, zone, i18n.language) : t('window.noEnd')}`}</title>
           </rect>
         ))}
         {now >= min && now <= max ? <line x1={x(now)} x2={x(now)} y1={8} y2={52} className="now" /> : null}

@@ -148,6 +148,7 @@ export const en = {
   },
   window: {
     startsAt: 'Starts',
+    noEnd: 'no end announced',
     endsAt: 'Ends',
     deadline: 'Confirmation deadline',
     confirmation: 'Confirmation',

@@ -169,6 +169,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   window: {
     startsAt: 'Початок',
+    noEnd: 'кінця не оголошено',
     endsAt: 'Кінець',
     deadline: 'Крайній строк підтвердження',
     confirmation: 'Підтвердження',

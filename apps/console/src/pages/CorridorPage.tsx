@@ -178,7 +178,8 @@ function WindowTable({ corridor: c, partyName }: { corridor: Corridor; partyName
     {
       accessorKey: 'endsAt',
       header: t('window.endsAt'),
-      cell: ({ row }) => <When at={row.original.endsAt} zone={c.timezone} />,
+      cell: ({ row }) =>
+        row.original.endsAt ? <When at={row.original.endsAt} zone={c.timezone} /> : t('window.noEnd'),
     },
     {
       id: 'deadline',
