@@ -18,6 +18,7 @@ import {
   CREDENTIALS_FILE,
   MIGRATE_ENTRY,
   run,
+  stopProcess,
   WORKER_ENTRY,
 } from './lib/app-setup.mjs';
 import { ensureDependencies, reexecOnSupportedNode } from './lib/runtime.mjs';
@@ -94,26 +95,14 @@ function forkApi(index, env) {
   return replica;
 }
 
-function stopChild(child, graceMs) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 async function shutdown(code, reason) {
   if (stopping) return;
   stopping = true;
   if (reason) (code === 0 ? say : (m) => console.error(`[cluster] ${m}`))(reason);
   // Workers first (each finishes the job in hand), then the api replicas, then what we started.
-  await Promise.all([...workers.values()].map((child) => stopChild(child, 10_000)));
+  await Promise.all([...workers.values()].map((child) => stopProcess(child, 10_000)));
   await Promise.all(
-    Object.values(cluster.workers ?? {}).map((replica) => stopChild(replica.process, 10_000)),
+    Object.values(cluster.workers ?? {}).map((replica) => stopProcess(replica.process, 10_000)),
   );
   for (const service of services.reverse()) await service.stop().catch(() => undefined);
   process.exit(code);

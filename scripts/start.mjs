@@ -17,6 +17,7 @@ import {
   buildIsStale,
   CREDENTIALS_FILE,
   run,
+  stopProcess,
   WORKER_ENTRY,
 } from './lib/app-setup.mjs';
 import { ensureDependencies, reexecOnSupportedNode } from './lib/runtime.mjs';
@@ -63,18 +64,6 @@ function startChild(name, entry, env, nodeArgs = []) {
   });
   children.set(name, child);
   return child;
-}
-
-function stopProcess(child, graceMs) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 async function shutdown(code, reason) {

@@ -104,3 +104,16 @@ export function bootstrapAdmin(say) {
   chmodSync(CREDENTIALS_FILE, 0o600);
   return { ...admin, source: 'generated' };
 }
+
+/** Stops a child process: SIGTERM, then SIGKILL after `graceMs`; resolves once it has exited. */
+export function stopProcess(child, graceMs) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
