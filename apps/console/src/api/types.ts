@@ -9,6 +9,13 @@ export const CORRIDOR_STATUSES: CorridorStatus[] = [
   'failed',
   'cancelled',
 ];
+/** What became of a corridor's promise once its windows are over; pending until then (derived by the server). */
+export type CorridorPromise = 'pending' | 'kept' | 'unconfirmed' | 'broken' | 'cancelled';
+/** Admiralty grading: how reliable the source (A–F), how credible the claim (1–6); F and 6 cannot be judged. */
+export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITIES)[number];
+export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
+export type Credibility = (typeof CREDIBILITIES)[number];
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export type Stance = 'confirmed' | 'rejected' | 'conditional';
@@ -77,6 +84,7 @@ export interface CorridorListItem {
   id: string;
   name: string;
   status: CorridorStatus;
+  promise: CorridorPromise;
   originId: string;
   destinationId: string | null;
   announcedById: string;
@@ -91,6 +99,8 @@ export interface CorridorListItem {
   embargo?: Embargo;
   /** The operation this corridor is a stage of. */
   operationId: string | null;
+  /** Its flags neither resolved nor acknowledged, by severity. */
+  openFlags: Record<Severity, number>;
 }
 export interface PartyConfirmationState {
   partyId: string;
@@ -129,7 +139,7 @@ export interface Confirmation {
 }
 export interface Corridor extends Omit<
   CorridorListItem,
-  'originName' | 'destinationName' | 'announcedByName' | 'firstStartsAt' | 'lastEndsAt'
+  'originName' | 'destinationName' | 'announcedByName' | 'firstStartsAt' | 'lastEndsAt' | 'openFlags'
 > {
   version: number;
   requiredConfirmationIds: string[];
@@ -174,11 +184,16 @@ export interface TimelineEvent {
   changes?: { field: string; before: unknown; after: unknown }[];
   /** The announcement and claims entered under embargo. */
   embargo?: Embargo;
+  /** Claims: the source's reliability and the claim's credibility, as graded at entry. */
+  sourceReliability?: Reliability;
+  credibility?: Credibility;
 }
 export interface SourceClaim {
   sourcePartyId: string;
   count: Count;
   reportedAt: string;
+  sourceReliability?: Reliability;
+  credibility?: Credibility;
 }
 export interface CountRange {
   low: number | null;
@@ -188,6 +203,8 @@ export interface CountRange {
 export interface EvacuationSummary {
   total: CountRange | null;
   windows: (CountRange & { windowId: string | null })[];
+  /** The grade asked for: only claims of that grade or better are counted. */
+  minGrade?: string;
 }
 /** Corridors that are stages of one operation, whose people are counted once. */
 export interface Operation {
@@ -215,6 +232,8 @@ export interface Flag {
   resolvedAt: string | null;
   acknowledgedAt: string | null;
   acknowledgedById: string | null;
+  /** Who acknowledged it; their e-mail only for their own organisation and admins. */
+  acknowledgedBy?: { id: string; displayName: string; email: string | null } | null;
   acknowledgeNote: string | null;
 }
 export interface Subscription {
@@ -305,6 +324,7 @@ export interface Dashboard {
     id: string;
     name: string;
     status: CorridorStatus;
+    promise: CorridorPromise;
     originName: string;
     destinationName: string | null;
     timezone: string;

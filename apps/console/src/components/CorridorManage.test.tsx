@@ -11,6 +11,7 @@ const corridor: Corridor = {
   id: 'c-1',
   name: 'Mariupol → Zaporizhzhia',
   status: 'announced',
+  promise: 'pending',
   originId: 'l-1',
   destinationId: 'l-2',
   announcedById: 'p-1',

@@ -14,6 +14,7 @@ const corridor: Corridor = {
   id: 'c-1',
   name: 'Azovstal → Zaporizhzhia',
   status: 'completed',
+  promise: 'kept',
   originId: 'l-1',
   destinationId: 'l-2',
   announcedById: 'p-1',
