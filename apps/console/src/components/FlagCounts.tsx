@@ -11,17 +11,16 @@ export function FlagCounts({ corridorId, counts }: { corridorId: string; counts:
   const { t } = useTranslation();
   const present = SEVERITIES.filter((s) => counts[s] > 0);
   if (present.length === 0) return <span className="muted">{t('triage.none')}</span>;
-  const text = present.map((s) => `${counts[s]} ${t(`severity.${s}`)}`).join(', ');
+  // The link's name is its text, read as "Open flags: 2 critical, 1 warning" (the words it shows, in order).
   return (
-    <Link
-      to={`/flags${query({ corridorId })}`}
-      className="flag-counts"
-      aria-label={t('triage.countsLabel', { counts: text })}
-      data-testid="flag-counts"
-    >
-      {present.map((s) => (
-        <span key={s} className={`badge badge-${s}`}>
-          {counts[s]} {t(`severity.${s}`)}
+    <Link to={`/flags${query({ corridorId })}`} className="flag-counts" data-testid="flag-counts">
+      <span className="visually-hidden">{t('triage.countsLabel')}</span>{' '}
+      {present.map((s, i) => (
+        <span key={s}>
+          {i > 0 ? <span className="visually-hidden">,</span> : null}{' '}
+          <span className={`badge badge-${s}`}>
+            {counts[s]} {t(`severity.${s}`)}
+          </span>
         </span>
       ))}
     </Link>

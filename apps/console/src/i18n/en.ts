@@ -454,7 +454,7 @@ export const en = {
   triage: {
     column: 'Open flags',
     none: 'none',
-    countsLabel: 'Open flags: {{counts}}',
+    countsLabel: 'Open flags:',
     allCorridors: 'All corridors',
     view: 'Show',
     open: 'To acknowledge',

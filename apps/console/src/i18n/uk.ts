@@ -484,7 +484,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   triage: {
     column: 'Відкриті сигнали',
     none: 'немає',
-    countsLabel: 'Відкриті сигнали: {{counts}}',
+    countsLabel: 'Відкриті сигнали:',
     allCorridors: 'Усі коридори',
     view: 'Показати',
     open: 'Ще не прийняті до відома',
