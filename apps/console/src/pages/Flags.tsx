@@ -216,7 +216,7 @@ function FlagWindow({
         </span>
       </h2>
       {selectable && ids.length > 1 ? (
-        <label className="select-all">
+        <label className="check select-all">
           <input type="checkbox" checked={isAllSelected} onChange={(e) => onToggle(ids, e.target.checked)} />{' '}
           {t('triage.selectWindow')}
         </label>
