@@ -14,6 +14,7 @@ const subscription: SubscriptionEntity = {
   mode: 'immediate',
   digestHour: null,
   timezone: 'Europe/Kyiv',
+  language: 'en',
   minSeverity: 'info',
   corridorIds: null,
   partyIds: null,

@@ -3,13 +3,16 @@ import type { Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, newId } from '#cw/common';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import {
   AlertDeliveryRepository,
   CorridorRepository,
   Database,
+  OrganisationRepository,
   PartyRepository,
   SubscriptionRepository,
+  type SqlRunner,
   type SubscriptionEntity,
 } from '#cw/persistence';
 import { nextDigestAt } from './digest-schedule.js';
@@ -36,6 +39,7 @@ export class SubscriptionService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly tokens: UnsubscribeTokens,
+    private readonly organisations: OrganisationRepository,
   ) {}
 
   async create(
@@ -59,6 +63,7 @@ export class SubscriptionService {
     return this.idempotency.create(idempotency, async (tx) => {
       const now = this.clock.now();
       const timezone = dto.timezone ?? 'UTC';
+      const language = dto.language ?? (await this.organisationLanguage(principal.organisationId, tx));
       const subscription: SubscriptionEntity = {
         id: newId(),
         organisationId: principal.organisationId,
@@ -66,6 +71,7 @@ export class SubscriptionService {
         mode: dto.mode,
         digestHour: dto.mode === 'daily' ? dto.digestHour! : null,
         timezone,
+        language,
         minSeverity: dto.minSeverity,
         corridorIds: corridorIds ? JSON.stringify(corridorIds) : null,
         partyIds: partyIds ? JSON.stringify(partyIds) : null,
@@ -82,7 +88,12 @@ export class SubscriptionService {
         action: 'subscription.create',
         entity: 'subscription',
         entityId: subscription.id,
-        after: { email: subscription.email, mode: subscription.mode, minSeverity: subscription.minSeverity },
+        after: {
+          email: subscription.email,
+          mode: subscription.mode,
+          minSeverity: subscription.minSeverity,
+          language: subscription.language,
+        },
       });
       return toSubscriptionResponse(subscription);
     });
@@ -152,6 +163,12 @@ export class SubscriptionService {
       cursor: query.cursor,
     });
     return { items: page.items.map(toDeliveryResponse), nextCursor: page.nextCursor };
+  }
+
+  /** The language of the organisation the subscription is made for: its people read in it unless they choose. */
+  private async organisationLanguage(organisationId: string, tx: SqlRunner): Promise<Language> {
+    const organisation = await this.organisations.findById(organisationId, tx);
+    return isLanguage(organisation?.language) ? organisation.language : DEFAULT_LANGUAGE;
   }
 
   private scopeOf(principal: Principal): string | null {

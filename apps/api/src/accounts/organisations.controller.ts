@@ -23,7 +23,7 @@ export class OrganisationsController {
     @Actor() principal: Principal,
     @Body() dto: OrganisationCreateDto,
   ): Promise<OrganisationResponseDto> {
-    return this.organisations.create(principal, dto.name);
+    return this.organisations.create(principal, dto.name, dto.language);
   }
 
   @Get()
