@@ -26,6 +26,19 @@ import {
 } from './dto/subscription-response.dto.js';
 import { UnsubscribeTokens } from './unsubscribe-tokens.js';
 
+/** Whom an unsubscribe link is for, and the language the page speaks to them in. */
+export interface UnsubscribeRecipient {
+  email: string;
+  language: Language;
+}
+
+function recipient(subscription: SubscriptionEntity): UnsubscribeRecipient {
+  return {
+    email: subscription.email,
+    language: isLanguage(subscription.language) ? subscription.language : DEFAULT_LANGUAGE,
+  };
+}
+
 /** Subscriptions of an organisation, managed by its coordinators and by admins; unsubscribing needs only the token. */
 @Injectable()
 export class SubscriptionService {
@@ -124,14 +137,13 @@ export class SubscriptionService {
     });
   }
 
-  /** Idempotent: a second click, or a mail client's one-click POST after the link, changes nothing more. */
   /** Whom an unsubscribe link is for, changing nothing: a mail scanner may open any link in an e-mail. */
-  async recipientOf(token: string): Promise<{ email: string }> {
-    const { email } = await this.subscriptionOf(token);
-    return { email };
+  async recipientOf(token: string): Promise<UnsubscribeRecipient> {
+    return recipient(await this.subscriptionOf(token));
   }
 
-  async unsubscribe(token: string): Promise<{ email: string }> {
+  /** Idempotent: a second click, or a mail client's one-click POST after the link, changes nothing more. */
+  async unsubscribe(token: string): Promise<UnsubscribeRecipient> {
     const subscription = await this.subscriptionOf(token);
     await this.db.transaction(async (tx) => {
       if (!(await this.subscriptions.end(subscription.id, 'unsubscribed', this.clock.now(), tx))) return;
@@ -144,7 +156,7 @@ export class SubscriptionService {
         before: { email: subscription.email },
       });
     });
-    return { email: subscription.email };
+    return recipient(subscription);
   }
 
   private async subscriptionOf(token: string) {

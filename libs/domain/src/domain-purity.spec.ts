@@ -91,6 +91,8 @@ describe('the domain library', () => {
         'deriveCorridorStatus',
         'derivePromise',
         'describeCount',
+        'describeCountIn',
+        'describePeople',
         'evaluateWindowFlags',
         'expandDailySchedule',
         'formatInZone',
