@@ -40,7 +40,7 @@ export default function Corridors() {
         cell: ({ row }) => (
           <>
             <Link to={`/corridors/${row.original.id}`}>{row.original.name}</Link>{' '}
-            <EmbargoBadge embargo={row.original.embargo} zone={row.original.timezone} />
+            <EmbargoBadge embargo={row.original.embargo} zone={row.original.placeTimezone} />
           </>
         ),
       },
@@ -59,7 +59,7 @@ export default function Corridors() {
       {
         id: 'firstWindow',
         header: t('corridor.firstWindow'),
-        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.timezone} />,
+        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.placeTimezone} />,
       },
       {
         id: 'evacuated',
