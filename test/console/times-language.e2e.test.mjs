@@ -1,3 +1,4 @@
+/* global document */
 // A viewer in London reads the demo corridors in Ukrainian: times in the place's zone (Kyiv) and theirs, each
 // named, never the zone the UN announced from (New York), never Chromium's "Europe/Kiev"; people counted with the
 // noun in the form its number takes.
