@@ -211,9 +211,9 @@ describe.each(availableDialects())('alert e-mails in the subscriber’s language
     }
     api.clock.set(subscription.nextDigestAt!);
     const digest = await mailTo('digest-uk@ngo.test');
-    expect(digest.parsed.subject).toMatch(/^\[Corridor Watch\] Огляд 2023-06-01: /);
+    expect(digest.parsed.subject).toMatch(/^\[Corridor Watch\] Підсумок 2023-06-01: /);
     const text = digest.parsed.text ?? '';
-    expect(text).toContain('Щоденний огляд Corridor Watch, 2023-06-01');
+    expect(text).toContain('Щоденний підсумок Corridor Watch, 2023-06-01');
     for (const people of ['1 цивільний', '3 цивільних', '300 цивільних']) {
       expect(text).toContain(`United Nations OCHA: ${people}, 31 травня 2023`);
     }

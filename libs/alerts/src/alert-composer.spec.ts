@@ -191,7 +191,7 @@ describe('alert e-mails', () => {
       facts,
       'https://u',
     );
-    expect(digest.subject).toBe('[Corridor Watch] Огляд 2022-05-08: вікон — 0, нових позначок — 0');
+    expect(digest.subject).toBe('[Corridor Watch] Підсумок 2022-05-08: вікон — 0, нових сигналів — 0');
     for (const people of ['1 цивільний', '3 цивільних', '300 цивільних']) {
       expect(digest.text).toContain(`Government of Ukraine: ${people}, 7 травня 2022, 12:00`);
     }

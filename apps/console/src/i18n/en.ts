@@ -517,6 +517,8 @@ export const en = {
     intro: 'Alert e-mails: immediately for new flags, or a daily digest at a local hour.',
     none: 'No subscription.',
     add: 'Add a subscription',
+    language: 'Language of its e-mails',
+    languageOfOrganisation: 'The organisation’s language',
     email: 'E-mail',
     mode: 'When',
     modes: { immediate: 'immediately', daily: 'daily digest' },

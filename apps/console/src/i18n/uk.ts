@@ -546,6 +546,8 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     intro: 'Листи-сповіщення: одразу про нові сигнали або щоденний підсумок о місцевій годині.',
     none: 'Підписок немає.',
     add: 'Додати підписку',
+    language: 'Мова листів',
+    languageOfOrganisation: 'Мова організації',
     email: 'Електронна пошта',
     mode: 'Коли',
     modes: { immediate: 'одразу', daily: 'щоденний підсумок' },

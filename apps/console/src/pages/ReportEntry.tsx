@@ -137,8 +137,11 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
     if (parsed.error || held.error) return;
     // A local time with the zone it was read in: the server reads it there, as the hint under the field says.
     const at = fields.at;
-    const source = fields.sourceUrl.trim() ? { sourceUrl: fields.sourceUrl.trim() } : {};
-    const note = fields.note.trim() ? { note: fields.note.trim() } : {};
+    // A field the kind does not show (an incident has no note) is absent, not empty.
+    const sourceUrl = (fields.sourceUrl ?? '').trim();
+    const noteText = (fields.note ?? '').trim();
+    const source = sourceUrl ? { sourceUrl } : {};
+    const note = noteText ? { note: noteText } : {};
     let body: Record<string, unknown>;
     let path: string;
     switch (kind) {
