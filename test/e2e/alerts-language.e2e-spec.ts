@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '#cw/common';
@@ -29,6 +30,8 @@ describe.each(availableDialects())('alert e-mails in the subscriber’s language
   let smtp: SmtpSink;
   let worker: INestApplicationContext;
   let auth: { Authorization: string };
+  let adminAuth: { Authorization: string };
+  let organisationId: string;
   let corridorId: string;
   let windowId: string;
   let un: string;
@@ -57,6 +60,8 @@ describe.each(availableDialects())('alert e-mails in the subscriber’s language
       .set(api.auth)
       .send({ name: 'Українська ініціатива', language: 'uk' });
     expect(organisation.body).toMatchObject({ language: 'uk' });
+    organisationId = organisation.body.id as string;
+    adminAuth = (await createKey(api, api.auth)).auth;
     const member = await createMember(api, organisation.body.id as string, 'coordinator', 'koord@ngo.test');
     // An API key: the test moves the clock past a session's idle time.
     auth = (await createKey(api, member.auth)).auth;
@@ -137,6 +142,37 @@ describe.each(availableDialects())('alert e-mails in the subscriber’s language
       'en@ngo.test',
       'uk@ngo.test',
     ]);
+  });
+
+  it("changes an organisation's language for the subscriptions made after, audited; refuses a language it does not speak", async () => {
+    const patch = (id: string, body: object) =>
+      api.http.patch(`/api/v1/organisations/${id}`).set(adminAuth).send(body);
+    expectProblem(await patch(organisationId, { language: 'de' }), 400, 'validation', 'language');
+    expect((await patch(randomUUID(), { language: 'en' })).status).toBe(404);
+    expect(
+      (await api.http.patch(`/api/v1/organisations/${organisationId}`).set(auth).send({ language: 'en' }))
+        .status,
+    ).toBe(403);
+    const changed = await patch(organisationId, { language: 'en' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: organisationId, language: 'en' });
+    const later = await subscribe({ email: 'later@ngo.test', mode: 'immediate', minSeverity: 'critical' });
+    expect(later.language).toBe('en');
+    await api.http.delete(`/api/v1/subscriptions/${later.id}`).set(auth).expect(204);
+    // The subscriptions made before keep their language.
+    const listed = (await api.http.get('/api/v1/subscriptions').set(auth)).body.items as {
+      email: string;
+      language: string;
+    }[];
+    expect(listed.find((s) => s.email === 'uk@ngo.test')?.language).toBe('uk');
+    const audited = await api.db.all<{ before: string; after: string }>(
+      "SELECT before, after FROM audit_entry WHERE action = 'organisation.update' AND entity_id = :id",
+      { id: organisationId },
+    );
+    expect(audited.map((e) => [JSON.parse(e.before), JSON.parse(e.after)])).toEqual([
+      [{ language: 'uk' }, { language: 'en' }],
+    ]);
+    expect((await patch(organisationId, { language: 'uk' })).body.language).toBe('uk');
   });
 
   it("mails a flag in each subscriber's language, with the window in their zone and the place's", async () => {

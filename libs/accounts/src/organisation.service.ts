@@ -51,6 +51,26 @@ export class OrganisationService {
     return toOrganisationResponse(organisation);
   }
 
+  /** Its language, for the subscriptions made from now on (those made before keep theirs). */
+  async setLanguage(actor: AuditActor, id: string, language: Language): Promise<OrganisationResponseDto> {
+    const updated = await this.db.transaction(async (tx) => {
+      const before = await this.organisations.findById(id, tx);
+      if (!before || !(await this.organisations.setLanguage(id, language, tx))) return undefined;
+      await this.audit.record(tx, {
+        actor,
+        action: 'organisation.update',
+        entity: 'organisation',
+        entityId: id,
+        organisationId: id,
+        before: { language: before.language },
+        after: { language },
+      });
+      return { ...before, language };
+    });
+    if (!updated) throw AppError.notFound('organisation', id);
+    return toOrganisationResponse(updated);
+  }
+
   async findByName(name: string): Promise<OrganisationResponseDto | undefined> {
     const found = await this.organisations.findByName(name.trim());
     return found && toOrganisationResponse(found);

@@ -20,6 +20,12 @@ export class OrganisationCreateDto {
   language?: Language;
 }
 
+export class OrganisationUpdateDto {
+  @ApiProperty({ enum: LANGUAGES, description: LANGUAGE_DESCRIPTION })
+  @IsIn(LANGUAGES)
+  language: Language;
+}
+
 export class OrganisationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
