@@ -58,6 +58,8 @@ export interface Location {
   lon: number | null;
   adminArea: string | null;
   countryCode: string | null;
+  /** IANA zone the place keeps (canonical name); null while unknown. */
+  timezone: string | null;
 }
 export interface EvacuationFigures {
   low: number | null;
@@ -82,6 +84,8 @@ export interface CorridorListItem {
   announcedById: string;
   announcedAt: string;
   timezone: string;
+  /** The origin's zone, else the corridor's: the zone its times are shown in, beside the viewer's. */
+  placeTimezone: string;
   evacuation: EvacuationFigures | null;
   originName: string;
   destinationName: string | null;
@@ -208,6 +212,8 @@ export interface Flag {
   windowId: string;
   windowStartsAt: string;
   windowEndsAt: string;
+  /** The zone of the corridor's place (its origin's, else its own). */
+  placeTimezone: string;
   rule: string;
   severity: Severity;
   isOpen: boolean;
@@ -223,6 +229,8 @@ export interface Subscription {
   mode: 'immediate' | 'daily';
   digestHour?: number | null;
   timezone?: string | null;
+  /** The language of its e-mails and unsubscribe page. */
+  language?: 'en' | 'uk';
   minSeverity: Severity;
   corridorIds?: string[] | null;
   partyIds?: string[] | null;
@@ -240,6 +248,8 @@ export interface ApiKey {
 export interface Organisation {
   id: string;
   name: string;
+  /** The language its people's subscriptions default to. */
+  language?: 'en' | 'uk';
 }
 export interface AuditEntry {
   seq: number;
@@ -277,6 +287,7 @@ export interface DashboardWindow {
   corridorId: string;
   corridorName: string;
   timezone: string;
+  placeTimezone: string;
   startsAt: string;
   endsAt: string;
   confirmationState: {
@@ -308,6 +319,7 @@ export interface Dashboard {
     originName: string;
     destinationName: string | null;
     timezone: string;
+    placeTimezone: string;
     evacuation: EvacuationFigures;
   }[];
   upcomingWindows: DashboardWindow[];
