@@ -65,6 +65,8 @@ export interface Location {
   lon: number | null;
   adminArea: string | null;
   countryCode: string | null;
+  /** IANA zone the place keeps (canonical name); null while unknown. */
+  timezone: string | null;
 }
 export interface EvacuationFigures {
   low: number | null;
@@ -90,6 +92,8 @@ export interface CorridorListItem {
   announcedById: string;
   announcedAt: string;
   timezone: string;
+  /** The origin's zone, else the corridor's: the zone its times are shown in, beside the viewer's. */
+  placeTimezone: string;
   evacuation: EvacuationFigures | null;
   originName: string;
   destinationName: string | null;
@@ -225,6 +229,8 @@ export interface Flag {
   windowId: string;
   windowStartsAt: string;
   windowEndsAt: string;
+  /** The zone of the corridor's place (its origin's, else its own). */
+  placeTimezone: string;
   rule: string;
   severity: Severity;
   isOpen: boolean;
@@ -242,6 +248,8 @@ export interface Subscription {
   mode: 'immediate' | 'daily';
   digestHour?: number | null;
   timezone?: string | null;
+  /** The language of its e-mails and unsubscribe page. */
+  language?: 'en' | 'uk';
   minSeverity: Severity;
   corridorIds?: string[] | null;
   partyIds?: string[] | null;
@@ -259,6 +267,8 @@ export interface ApiKey {
 export interface Organisation {
   id: string;
   name: string;
+  /** The language its people's subscriptions default to. */
+  language?: 'en' | 'uk';
 }
 export interface AuditEntry {
   seq: number;
@@ -296,6 +306,7 @@ export interface DashboardWindow {
   corridorId: string;
   corridorName: string;
   timezone: string;
+  placeTimezone: string;
   startsAt: string;
   endsAt: string;
   confirmationState: {
@@ -328,6 +339,7 @@ export interface Dashboard {
     originName: string;
     destinationName: string | null;
     timezone: string;
+    placeTimezone: string;
     evacuation: EvacuationFigures;
   }[];
   upcomingWindows: DashboardWindow[];

@@ -17,6 +17,7 @@ const corridor: Corridor = {
   announcedById: 'p-1',
   announcedAt: '2022-04-30T08:00:00Z',
   timezone: 'Europe/Kyiv',
+  placeTimezone: 'Europe/Kyiv',
   evacuation: null,
   version: 1,
   requiredConfirmationIds: ['p-2'],

@@ -9,6 +9,7 @@ const flag = (id: string, corridorId: string, windowId: string, severity: Flag['
   windowId,
   windowStartsAt: '2022-05-05T05:00:00Z',
   windowEndsAt: '2022-05-05T15:00:00Z',
+  placeTimezone: 'Europe/Kyiv',
   rule: 'never_confirmed',
   severity,
   isOpen: true,

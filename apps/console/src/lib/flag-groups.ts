@@ -6,6 +6,8 @@ export interface FlagGroup {
   corridorName: string;
   windowId: string;
   windowStartsAt: string;
+  /** The zone the corridor's times are shown in (its origin's). */
+  placeTimezone: string;
   flags: Flag[];
 }
 
@@ -24,6 +26,7 @@ export function groupFlags(flags: readonly Flag[]): FlagGroup[] {
         corridorName: flag.corridorName,
         windowId: flag.windowId,
         windowStartsAt: flag.windowStartsAt,
+        placeTimezone: flag.placeTimezone,
         flags: [],
       };
       groups.set(key, group);

@@ -30,9 +30,9 @@ import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
 import type { ReportEvent } from '../components/ReportCorrection';
 import { WindowAxis } from '../components/WindowAxis';
-import { formatCount, formatRange } from '../lib/format';
+import { formatCount, formatPeople, formatRange } from '../lib/format';
 import { isPositioned, localName } from '../lib/places';
-import { formatInstant, viewerZone } from '../lib/time';
+import { formatWhen, whenParts } from '../lib/time';
 
 const CorridorMap = lazy(() => import('../components/CorridorMap'));
 
@@ -88,7 +88,7 @@ function EventDetail({ event, placeName }: { event: TimelineEvent; placeName: (i
     case 'evacuation':
       return (
         <>
-          {event.category ? t(`category.${event.category}`) : null}
+          {event.category && !event.count ? t(`category.${event.category}`) : null}
           {event.arrivedAtId
             ? ` · ${t('timeline.arrivedAt', { place: placeName(event.arrivedAtId) })}`
             : null}
@@ -148,7 +148,7 @@ function CorrectReport({ corridor, event }: { corridor: Corridor; event: ReportE
             {' '}
             {t('correct.which', {
               kind: t(`timeline.kind.${event.kind}`),
-              at: formatInstant(event.at, viewerZone(), i18n.language),
+              at: formatWhen(whenParts(event.at, corridor.placeTimezone, i18n.language), t('when.yours')),
             })}
           </span>
         </button>
@@ -175,19 +175,19 @@ function WindowTable({ corridor: c, partyName }: { corridor: Corridor; partyName
     {
       accessorKey: 'startsAt',
       header: t('window.startsAt'),
-      cell: ({ row }) => <When at={row.original.startsAt} zone={c.timezone} />,
+      cell: ({ row }) => <When at={row.original.startsAt} zone={c.placeTimezone} />,
     },
     {
       accessorKey: 'endsAt',
       header: t('window.endsAt'),
       cell: ({ row }) =>
-        row.original.endsAt ? <When at={row.original.endsAt} zone={c.timezone} /> : t('window.noEnd'),
+        row.original.endsAt ? <When at={row.original.endsAt} zone={c.placeTimezone} /> : t('window.noEnd'),
     },
     {
       id: 'deadline',
       header: t('window.deadline'),
       accessorFn: (w) => w.confirmationState.deadlineAt,
-      cell: ({ row }) => <When at={row.original.confirmationState.deadlineAt} zone={c.timezone} />,
+      cell: ({ row }) => <When at={row.original.confirmationState.deadlineAt} zone={c.placeTimezone} />,
     },
     {
       id: 'confirmation',
@@ -297,8 +297,8 @@ export default function CorridorPage() {
       <PageTitle>{c.name}</PageTitle>
       <p>
         <CorridorBadge status={c.status} promise={c.promise} />{' '}
-        <EmbargoBadge embargo={c.embargo} zone={c.timezone} /> {localName(origin, i18n.language) ?? '…'} →{' '}
-        {destination ? placeName(destination.id) : t('corridor.anyDirection')}
+        <EmbargoBadge embargo={c.embargo} zone={c.placeTimezone} /> {localName(origin, i18n.language) ?? '…'}{' '}
+        → {destination ? placeName(destination.id) : t('corridor.anyDirection')}
       </p>
       {c.operationId ? (
         <p data-testid="corridor-operation">
@@ -318,7 +318,7 @@ export default function CorridorPage() {
         <div>
           <dt>{t('corridor.announcedAt')}</dt>
           <dd>
-            <When at={c.announcedAt} zone={c.timezone} />
+            <When at={c.announcedAt} zone={c.placeTimezone} />
           </dd>
         </div>
         <div>
@@ -400,7 +400,7 @@ export default function CorridorPage() {
                       {formatCount(claim.count, t, i18n.language)}
                       <Grade reliability={claim.sourceReliability} credibility={claim.credibility} />{' '}
                       <span className="muted">
-                        (<When at={claim.reportedAt} zone={c.timezone} />)
+                        (<When at={claim.reportedAt} zone={c.placeTimezone} />)
                       </span>
                     </li>
                   ))}
@@ -436,17 +436,19 @@ export default function CorridorPage() {
               <li key={key} className={`event event-${event.kind}`}>
                 <div className="event-head">
                   <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
-                  <When at={event.at} zone={c.timezone} />
+                  <When at={event.at} zone={c.placeTimezone} />
                   <Grade reliability={event.sourceReliability} credibility={event.credibility} />{' '}
-                  <EmbargoBadge embargo={event.embargo} zone={c.timezone} />
+                  <EmbargoBadge embargo={event.embargo} zone={c.placeTimezone} />
                 </div>
                 <p>
-                  {event.count ? <strong>{formatCount(event.count, t, i18n.language)} </strong> : null}
+                  {event.count ? (
+                    <strong>{formatPeople(event.count, event.category, t, i18n.language)} </strong>
+                  ) : null}
                   <EventDetail event={event} placeName={placeName} />
                   {event.kind === 'window' && event.endsAt ? (
                     <>
                       {' '}
-                      {t('timeline.until')} <When at={event.endsAt} zone={c.timezone} />
+                      {t('timeline.until')} <When at={event.endsAt} zone={c.placeTimezone} />
                     </>
                   ) : null}
                 </p>

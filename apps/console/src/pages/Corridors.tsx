@@ -3,6 +3,7 @@ import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
+import { byId, useLocations } from '../api/hooks';
 import type { CorridorFilter, CorridorListItem, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
 import { CorridorBadge } from '../components/CorridorBadge';
@@ -13,6 +14,7 @@ import { ExportLinks } from '../components/ExportLinks';
 import { FlagCounts } from '../components/FlagCounts';
 import { Pager, useCursorPages } from '../components/Pager';
 import { formatRange } from '../lib/format';
+import { localName } from '../lib/places';
 
 const FILTERS = ['status', 'partyId', 'locationId', 'from', 'to', 'q'] as const;
 
@@ -34,6 +36,9 @@ export default function Corridors() {
       ),
     placeholderData: keepPreviousData,
   });
+  // The filter lists the places already: their names in the reader's language, else the list's own.
+  const locations = useLocations();
+  const placeById = useMemo(() => byId(locations.data), [locations.data]);
   const columns = useMemo<Column<CorridorListItem>[]>(
     () => [
       {
@@ -42,7 +47,7 @@ export default function Corridors() {
         cell: ({ row }) => (
           <>
             <Link to={`/corridors/${row.original.id}`}>{row.original.name}</Link>{' '}
-            <EmbargoBadge embargo={row.original.embargo} zone={row.original.timezone} />
+            <EmbargoBadge embargo={row.original.embargo} zone={row.original.placeTimezone} />
           </>
         ),
       },
@@ -59,14 +64,19 @@ export default function Corridors() {
       {
         id: 'route',
         header: t('corridor.route'),
-        cell: ({ row }) =>
-          `${row.original.originName} → ${row.original.destinationName ?? t('corridor.anyDirection')}`,
+        cell: ({ row: { original: c } }) => {
+          const origin = localName(placeById.get(c.originId), i18n.language) ?? c.originName;
+          const destination = c.destinationId
+            ? (localName(placeById.get(c.destinationId), i18n.language) ?? c.destinationName)
+            : null;
+          return `${origin} → ${destination ?? t('corridor.anyDirection')}`;
+        },
       },
       { accessorKey: 'announcedByName', header: t('corridor.announcedBy') },
       {
         id: 'firstWindow',
         header: t('corridor.firstWindow'),
-        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.timezone} />,
+        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.placeTimezone} />,
       },
       {
         id: 'evacuated',
@@ -75,7 +85,7 @@ export default function Corridors() {
           formatRange(row.original.evacuation?.low, row.original.evacuation?.high, i18n.language),
       },
     ],
-    [t, i18n.language],
+    [t, i18n.language, placeById],
   );
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {

@@ -16,6 +16,7 @@ const flag = (over: Partial<Flag> & Pick<Flag, 'id' | 'rule' | 'severity'>): Fla
   windowId: 'w-5',
   windowStartsAt: '2022-05-05T05:00:00Z',
   windowEndsAt: '2022-05-05T15:00:00Z',
+  placeTimezone: 'Europe/Kyiv',
   isOpen: true,
   raisedAt: '2022-05-05T15:00:00Z',
   resolvedAt: null,

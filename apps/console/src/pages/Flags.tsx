@@ -212,7 +212,7 @@ function FlagWindow({
       <h2 id={headingId} className="flag-group-title">
         <Link to={`/corridors/${group.corridorId}`}>{group.corridorName}</Link>{' '}
         <span className="small">
-          · {t('flags.window')} <When at={group.windowStartsAt} />
+          · {t('flags.window')} <When at={group.windowStartsAt} zone={group.placeTimezone} />
         </span>
       </h2>
       {selectable && ids.length > 1 ? (
@@ -266,11 +266,11 @@ function FlagItem({
         <strong>{t(`rule.${flag.rule}`)}</strong>
       </div>
       <p className="small">
-        {t('flags.raisedAt')} <When at={flag.raisedAt} />
+        {t('flags.raisedAt')} <When at={flag.raisedAt} zone={flag.placeTimezone} />
         {flag.resolvedAt ? (
           <>
             {' '}
-            · {t('flags.resolvedAt')} <When at={flag.resolvedAt} />
+            · {t('flags.resolvedAt')} <When at={flag.resolvedAt} zone={flag.placeTimezone} />
           </>
         ) : null}
       </p>
@@ -281,7 +281,7 @@ function FlagItem({
                 name: by.email ? `${by.displayName} (${by.email})` : by.displayName,
               })
             : t('flags.acknowledgedAt')}{' '}
-          · <When at={flag.acknowledgedAt} />
+          · <When at={flag.acknowledgedAt} zone={flag.placeTimezone} />
           {flag.acknowledgeNote ? ` — ${flag.acknowledgeNote}` : ''}
         </p>
       ) : null}

@@ -12,6 +12,8 @@ import { Embargo1797600000000 } from './1797600000000-Embargo.js';
 import { CorridorPromise1797650000000 } from './1797650000000-CorridorPromise.js';
 import { ClaimMeasuresGrades1797660000000 } from './1797660000000-ClaimMeasuresGrades.js';
 import { AwaitingFlags1797700000000 } from './1797700000000-AwaitingFlags.js';
+import { PlaceTimeZones1797711000000 } from './1797711000000-PlaceTimeZones.js';
+import { Languages1797712000000 } from './1797712000000-Languages.js';
 
 export const POSTGRES_MIGRATIONS = [
   Initial1795620003717,
@@ -28,4 +30,6 @@ export const POSTGRES_MIGRATIONS = [
   CorridorPromise1797650000000,
   ClaimMeasuresGrades1797660000000,
   AwaitingFlags1797700000000,
+  PlaceTimeZones1797711000000,
+  Languages1797712000000,
 ];
