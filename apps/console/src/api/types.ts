@@ -166,6 +166,8 @@ export interface TimelineEvent {
   stance?: Stance;
   category?: string;
   arrivedAtId?: string;
+  /** Incidents: where it happened; remaining-population reports: where they wait. */
+  placeId?: string;
   incidentKind?: string;
   windowId?: string;
   flagEvent?: 'raised' | 'resolved' | 'reopened' | 'acknowledged';

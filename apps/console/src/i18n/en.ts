@@ -345,6 +345,7 @@ export const en = {
     windowUnknown: 'Not known',
     arrivedAt: 'Arrived at',
     unknownPlace: 'Not known',
+    incidentPlace: 'Where it happened',
     incidentKind: 'Kind of incident',
     description: 'What happened',
     occurredAt: 'When it happened',

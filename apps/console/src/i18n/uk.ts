@@ -366,6 +366,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     windowUnknown: 'Невідомо',
     arrivedAt: 'Куди прибули',
     unknownPlace: 'Невідомо',
+    incidentPlace: 'Де це сталося',
     incidentKind: 'Вид інциденту',
     description: 'Що сталося',
     occurredAt: 'Коли сталося',

@@ -157,6 +157,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
           occurredAt: at,
           description: fields.description.trim(),
           ...(fields.partyId ? { sourcePartyId: fields.partyId } : {}),
+          ...(fields.placeId ? { placeId: fields.placeId } : {}),
           ...source,
         };
         break;

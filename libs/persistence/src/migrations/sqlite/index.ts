@@ -11,6 +11,7 @@ import { ApiKeyParent1797400000000 } from './1797400000000-ApiKeyParent.js';
 import { Embargo1797600000000 } from './1797600000000-Embargo.js';
 import { CorridorPromise1797650000000 } from './1797650000000-CorridorPromise.js';
 import { ClaimMeasuresGrades1797660000000 } from './1797660000000-ClaimMeasuresGrades.js';
+import { IncidentPlace1797720000000 } from './1797720000000-IncidentPlace.js';
 
 export const SQLITE_MIGRATIONS = [
   Initial1795620003717,
@@ -26,4 +27,5 @@ export const SQLITE_MIGRATIONS = [
   Embargo1797600000000,
   CorridorPromise1797650000000,
   ClaimMeasuresGrades1797660000000,
+  IncidentPlace1797720000000,
 ];
