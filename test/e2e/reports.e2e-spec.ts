@@ -231,17 +231,20 @@ describe.each(availableDialects())('reports on %s', (dialect) => {
     it.each([
       ['a place that does not exist', '00000000-0000-4000-8000-000000000000', 422, 'unknown-reference'],
       ['a place that is not an id', 'Zaporizhzhia', 400, 'validation'],
-    ])('refuses an incident at %s, naming placeId, and stores nothing', async (_label, placeId, status, type) => {
-      const before = await storedState(api.db);
-      const response = await post(`${corridorId}/incidents`, {
-        kind: 'shelling',
-        occurredAt: '2022-05-07T12:00:00+03:00',
-        description: 'Shelling near the route.',
-        placeId,
-      });
-      expectProblem(response, status, type, 'placeId');
-      expect(await storedState(api.db)).toEqual(before);
-    });
+    ])(
+      'refuses an incident at %s, naming placeId, and stores nothing',
+      async (_label, placeId, status, type) => {
+        const before = await storedState(api.db);
+        const response = await post(`${corridorId}/incidents`, {
+          kind: 'shelling',
+          occurredAt: '2022-05-07T12:00:00+03:00',
+          description: 'Shelling near the route.',
+          placeId,
+        });
+        expectProblem(response, status, type, 'placeId');
+        expect(await storedState(api.db)).toEqual(before);
+      },
+    );
   });
 
   describe('a reporter’s retry on a bad connection never counts evacuees twice', () => {
