@@ -65,6 +65,7 @@ describe('the domain library', () => {
         'assertWindowBounds',
         'confirmationDeadline',
         'corridorConfirmationState',
+        'corridorWay',
         'BREAKDOWN_PARTS',
         'CREDIBILITIES',
         'RELIABILITIES',
