@@ -70,6 +70,8 @@ const pwa = VitePWA({
   injectManifest: {
     // Every chunk, page, style, map and icon; the .br/.gz twins are the same files for the server to send.
     globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest}'],
+    // The 1:50m basemap tiles (~400, 1 MB) are kept as maps load them (src/sw.ts); the 1:110m world is precached.
+    globIgnores: ['**/tile_*.json'],
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   },
 });
