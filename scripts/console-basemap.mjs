@@ -3,7 +3,7 @@
 // so that a corridor's map loads a few kilobytes instead of the whole world at 1:50m (~230 KB gzip):
 //   apps/console/src/map/basemap/world-110m.json   the world at 1:110m, for places far apart (the dashboard);
 //   apps/console/src/map/basemap/50m/tile_<W>_<S>.json  1:50m in 10° tiles named by their south-west corner
-//   (loaded when a map needs them, not precached: apps/console/vite.config.ts).
+//   (put in one folder of the build by apps/console/vite.config.ts; loaded as a map needs them, not precached).
 // Each file holds three layers: `land` (filled), `coast` and `borders` (lines, cut at the tile's edge, so a tile's
 // edge is never drawn as a coast). Crimea is drawn as part of Ukraine (UN General Assembly resolution 68/262);
 // Natural Earth's de facto line puts it in Russia.

@@ -705,7 +705,8 @@ describe('the admin console in Chromium', () => {
     await page.getByTestId('window-table').waitFor();
     expect(await fits()).toBe(true);
     await checkPage(page, 'phone-corridor');
-    // The forms that change a corridor fit too, opened.
+    // The parts folded on a phone (timeline, details, changes), and the forms that change a corridor, fit opened.
+    await openEverySection(page);
     for (const summary of await page.locator('.manage summary').all()) await summary.click();
     await page.getByTestId('route-editor').waitFor();
     expect(await fits()).toBe(true);
@@ -728,6 +729,17 @@ describe('the admin console in Chromium', () => {
     await context.close();
   });
 });
+
+/** Opens each folded part of a page (the corridor page folds its timeline, details and changes on a phone). */
+async function openEverySection(page) {
+  for (const summary of await page.locator('details.section:not([open]) > summary').all()) {
+    await summary.click();
+  }
+  await page.waitForFunction(() => !document.querySelector('details.section:not([open])'));
+  await page
+    .waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 })
+    .catch(() => undefined);
+}
 
 /** Stands in for GET /flags and POST /flags/:id/acknowledge on a server that does not have them yet. */
 async function stubFlags(page, corridorId) {

@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { LAND_CELLS, TILE_FOLDER } from 'virtual:basemap-tiles';
 import { tilesCovering, type Extent } from './map-geometry';
 // Natural Earth, cut by scripts/console-basemap.mjs and served by our own server: no tile service.
 import worldUrl from './basemap/world-110m.json?url';
@@ -10,12 +11,9 @@ export const TILE_DEGREES = 10;
 /** A view wider than this many tiles is drawn from the world at 1:110m (the dashboard's overview of far places). */
 export const MAX_TILES = 9;
 
-// Each 1:50m tile's address by its south-west corner ("30_40"); a cell of open sea has none.
-const TILE_URLS = new Map(
-  Object.entries(
-    import.meta.glob<string>('./basemap/50m/tile_*.json', { query: '?url', import: 'default', eager: true }),
-  ).map(([file, url]) => [/tile_(-?\d+_-?\d+)\.json$/.exec(file)?.[1] ?? file, url]),
-);
+// The cells (by their south-west corner, "30_40") that have land, each a file in the build's tile folder.
+const LAND = new Set(LAND_CELLS.split(' '));
+const tileUrl = (cell: string) => `${TILE_FOLDER}tile_${cell}.json`;
 
 /** What a map draws under its corridors: land filled, coast and borders as lines (a tile's edge is neither). */
 export interface Basemap {
@@ -63,7 +61,7 @@ function merged(parts: Omit<Basemap, 'isCoarse'>[], isCoarse: boolean): Basemap 
 export async function loadBasemap(extent: Extent): Promise<Basemap> {
   const cells = tilesCovering(extent, TILE_DEGREES, MAX_TILES);
   if (cells) {
-    const urls = cells.flatMap((cell) => TILE_URLS.get(cell) ?? []);
+    const urls = cells.filter((cell) => LAND.has(cell)).map(tileUrl);
     try {
       return merged(await Promise.all(urls.map(load)), false);
     } catch {

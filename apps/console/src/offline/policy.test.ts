@@ -31,9 +31,9 @@ describe('what the service worker keeps on the device', () => {
 
 describe('basemap tiles', () => {
   it('are kept as maps load them: the built tiles, and nothing else', () => {
-    expect(isBasemapTile('/assets/tile_30_40-B1x9fQ2a.json')).toBe(true);
-    expect(isBasemapTile('/assets/tile_-100_-10-Zz_9.json')).toBe(true);
+    expect(isBasemapTile('/assets/basemap-3fa09c1d2b7e/tile_30_40.json')).toBe(true);
+    expect(isBasemapTile('/assets/basemap-3fa09c1d2b7e/tile_-100_-10.json')).toBe(true);
     expect(isBasemapTile('/assets/world-110m-Abc123.json')).toBe(false);
-    expect(isBasemapTile('/api/v1/assets/tile_30_40.json')).toBe(false);
+    expect(isBasemapTile('/api/v1/assets/basemap-3fa09c1d2b7e/tile_30_40.json')).toBe(false);
   });
 });

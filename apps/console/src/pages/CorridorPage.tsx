@@ -262,7 +262,15 @@ export default function CorridorPage() {
   const partyById = byId(parties.data);
   const locationById = byId(locations.data);
 
-  if (corridor.isPending) return <Loading />;
+  // Shown whole once what its upper part reads has arrived (read in parallel), not piece by piece: nothing the
+  // reader is looking at moves down as a later answer fills in (layout shift). The timeline fills in below.
+  const isWaiting =
+    corridor.isPending ||
+    summary.isPending ||
+    parties.isPending ||
+    locations.isPending ||
+    (Boolean(operationId) && operation.isPending);
+  if (isWaiting) return <Loading />;
   if (!corridor.data) return <LoadError error={corridor.error} />;
   const c = corridor.data;
   const origin = locationById.get(c.originId);
@@ -444,9 +452,12 @@ export default function CorridorPage() {
       </Section>
 
       {roleAtLeast(me.data, 'reporter') ? (
-        <Suspense fallback={<Loading />}>
-          <CorridorManage corridor={c} />
-        </Suspense>
+        // Folded on a phone: its forms (and their chunk) load when it is opened.
+        <Section id="manage-title" title={t('manage.title')} open="wide" testId="section-manage">
+          <Suspense fallback={<Loading />}>
+            <CorridorManage corridor={c} />
+          </Suspense>
+        </Section>
       ) : null}
     </div>
   );
