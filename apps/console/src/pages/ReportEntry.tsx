@@ -108,6 +108,10 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
       stance: 'confirmed',
       category: 'civilians',
       incidentKind: 'shelling',
+      // Fields a kind does not show (an incident has no note) are still read when it is sent.
+      note: '',
+      description: '',
+      placeId: '',
     },
   });
   const c = corridor.data;
