@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n';
 import { loadBasemap, type Basemap } from '../map/basemap';
 import {
   viewExtent,
+  wayMiddle,
   type CorridorWay,
   type Extent,
   type IncidentMarker,
@@ -15,7 +16,7 @@ import {
 export const MAP_WIDTH = 640;
 export const MAP_HEIGHT = 400;
 
-/** A corridor's way on a map; `label` marks its start (the overview numbers its corridors). */
+/** A corridor's way on a map; `label` marks its middle (the overview numbers its corridors). */
 export interface MapWay {
   id: string;
   way: CorridorWay;
@@ -161,7 +162,7 @@ export function MapFigure({
             );
           })}
           {ways.map((w) => {
-            const start = w.label ? projection(w.way.coordinates[0]) : null;
+            const start = w.label ? projection(wayMiddle(w.way.coordinates)) : null;
             return start ? (
               <g key={`label-${w.id}`} transform={`translate(${start[0]},${start[1]})`}>
                 <circle r={9} className="way-label" />

@@ -8,7 +8,7 @@ type DashboardCorridor = Dashboard['openCorridors'][number];
 
 /**
  * The dashboard's corridors on one map (a chunk of its own, loaded after the figures): each way numbered at its
- * start, its ends pinned, and the numbers listed with links under it.
+ * middle, its ends pinned, and the numbers listed with links under it.
  */
 export default function OverviewMap({ corridors }: { corridors: DashboardCorridor[] }) {
   const { t } = useTranslation();

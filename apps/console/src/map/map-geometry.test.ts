@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corridorPlaces, incidentMarkers, tilesCovering, viewExtent } from './map-geometry';
+import { corridorPlaces, incidentMarkers, tilesCovering, viewExtent, wayMiddle } from './map-geometry';
 
 const place = (id: string, lat: number | null, lon: number | null) => ({ id, name: id, lat, lon });
 const mariupol = place('Mariupol', 47.096, 37.549);
@@ -49,6 +49,22 @@ describe("a corridor's map", () => {
       coordinates: [[37.549, 47.096]],
       isDrawn: false,
     });
+  });
+
+  it('numbers a way at its middle: a stop, or halfway along the middle leg, or its only place', () => {
+    expect(
+      wayMiddle([
+        [37.61, 47.098],
+        [37.3, 47.05],
+        [35.167, 47.833],
+      ]),
+    ).toEqual([37.3, 47.05]);
+    const [lon, lat] = wayMiddle([
+      [37.6, 47.1],
+      [35.2, 47.8],
+    ]);
+    expect([lon, lat]).toEqual([expect.closeTo(36.4, 9), expect.closeTo(47.45, 9)]);
+    expect(wayMiddle([[37.61, 47.098]])).toEqual([37.61, 47.098]);
   });
 
   it('gathers the incidents of one place in one marker, with their kinds once each', () => {

@@ -125,3 +125,11 @@ export function tilesCovering(extent: Extent, degrees: number, maxTiles: number)
   }
   return cells;
 }
+
+/** Where a way's number goes: its middle (ways that share an origin keep their numbers apart). */
+export function wayMiddle(coordinates: readonly LonLat[]): LonLat {
+  const half = Math.floor(coordinates.length / 2);
+  if (coordinates.length % 2 === 1) return coordinates[half];
+  const [a, b] = [coordinates[half - 1], coordinates[half]];
+  return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+}
