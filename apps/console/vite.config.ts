@@ -61,6 +61,15 @@ function basemapTiles(dir: string): Plugin {
           source: readFileSync(join(dir, name)),
         });
     },
+    // `vite` (the dev server) serves them at the same addresses.
+    configureServer(server) {
+      server.middlewares.use(`/${folder}/`, (request, response, next) => {
+        const name = request.url?.slice(1).split('?')[0] ?? '';
+        if (!files.includes(name)) return next();
+        response.setHeader('content-type', 'application/json');
+        response.end(readFileSync(join(dir, name)));
+      });
+    },
   };
 }
 
