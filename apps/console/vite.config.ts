@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -10,20 +11,64 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Writes .br and .gz beside each asset: the API serves them as they are (@fastify/static preCompressed). */
 function precompress(outDir: string): Plugin {
+  const compressIn = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (statSync(join(dir, name)).isDirectory()) compressIn(join(dir, name));
+      if (!/\.(js|css|json|svg)$/.test(name)) continue;
+      const body = readFileSync(join(dir, name));
+      writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
+      writeFileSync(
+        join(dir, `${name}.br`),
+        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
+    }
+  };
   return {
     name: 'cw-precompress',
     apply: 'build',
     closeBundle() {
-      const dir = join(outDir, 'assets');
-      for (const name of readdirSync(dir)) {
-        if (!/\.(js|css|json|svg)$/.test(name)) continue;
-        const body = readFileSync(join(dir, name));
-        writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
-        writeFileSync(
-          join(dir, `${name}.br`),
-          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        );
-      }
+      compressIn(join(outDir, 'assets'));
+    },
+  };
+}
+
+/**
+ * The 1:50m basemap tiles (src/map/basemap/50m, cut by scripts/console-basemap.mjs) in one folder of the build named
+ * by a hash of them all, so a tile's address is computed from its cell (src/map/basemap.ts) instead of ~400 hashed
+ * names shipped in the map's script; `virtual:basemap-tiles` gives the folder and the cells that have land.
+ */
+function basemapTiles(dir: string): Plugin {
+  const files = readdirSync(dir)
+    .filter((name) => /^tile_-?\d+_-?\d+\.json$/.test(name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const name of files) hash.update(name).update(readFileSync(join(dir, name)));
+  const folder = `assets/basemap-${hash.digest('hex').slice(0, 12)}`;
+  const cells = files.map((name) => name.slice('tile_'.length, -'.json'.length));
+  const id = 'virtual:basemap-tiles';
+  return {
+    name: 'cw-basemap-tiles',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `export const TILE_FOLDER = ${JSON.stringify(`/${folder}/`)};\nexport const LAND_CELLS = ${JSON.stringify(cells.join(' '))};\n`
+        : null,
+    generateBundle() {
+      for (const name of files)
+        this.emitFile({
+          type: 'asset',
+          fileName: `${folder}/${name}`,
+          source: readFileSync(join(dir, name)),
+        });
+    },
+    // `vite` (the dev server) serves them at the same addresses.
+    configureServer(server) {
+      server.middlewares.use(`/${folder}/`, (request, response, next) => {
+        const name = request.url?.slice(1).split('?')[0] ?? '';
+        if (!files.includes(name)) return next();
+        response.setHeader('content-type', 'application/json');
+        response.end(readFileSync(join(dir, name)));
+      });
     },
   };
 }
@@ -70,6 +115,8 @@ const pwa = VitePWA({
   injectManifest: {
     // Every chunk, page, style, map and icon; the .br/.gz twins are the same files for the server to send.
     globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest}'],
+    // The 1:50m basemap tiles (~400, 1 MB) are kept as maps load them (src/sw.ts); the 1:110m world is precached.
+    globIgnores: ['assets/basemap-*/**'],
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   },
 });
@@ -78,7 +125,7 @@ const pwa = VitePWA({
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [pwa, precompress(here('dist'))],
+  plugins: [basemapTiles(here('src/map/basemap/50m')), pwa, precompress(here('dist'))],
   resolve: {
     alias: [
       // The schedule expansion is the domain's own function: the preview and the server agree.

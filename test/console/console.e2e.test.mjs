@@ -1,4 +1,4 @@
-/* global document, window, axe, getComputedStyle */
+/* global document, axe, getComputedStyle */
 // The admin console in a real browser (Debian's chromium via playwright-core) against the real built API.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -788,7 +788,9 @@ describe('the admin console in Chromium', () => {
     // A browser set to Ukrainian gets Ukrainian without asking.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Коридор-Монітор');
     await signIn(page);
-    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    // The root's client width, not innerWidth: a phone's browser widens innerWidth to fit a page that is too wide.
+    const fits = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
     await page.getByTestId('dashboard-flags').waitFor();
     expect(await fits()).toBe(true);
     await checkPage(page, 'phone-dashboard');
@@ -796,7 +798,8 @@ describe('the admin console in Chromium', () => {
     await page.getByTestId('window-table').waitFor();
     expect(await fits()).toBe(true);
     await checkPage(page, 'phone-corridor');
-    // The forms that change a corridor fit too, opened.
+    // The parts folded on a phone (timeline, details, changes), and the forms that change a corridor, fit opened.
+    await openEverySection(page);
     for (const summary of await page.locator('.manage summary').all()) await summary.click();
     await page.getByTestId('route-editor').waitFor();
     expect(await fits()).toBe(true);
@@ -819,3 +822,13 @@ describe('the admin console in Chromium', () => {
     await context.close();
   });
 });
+
+/** Opens each folded part of a page (the corridor page folds its timeline, details and changes on a phone). */
+async function openEverySection(page) {
+  await page.evaluate(() => {
+    for (const section of document.querySelectorAll('details.section:not([open])')) section.open = true;
+  });
+  await page
+    .waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 })
+    .catch(() => undefined);
+}

@@ -142,8 +142,48 @@ describe.each(availableDialects())('the dashboard on %s', (dialect) => {
         // Its origin has no zone of its own: its times are shown in the corridor's.
         placeTimezone: 'Europe/Kyiv',
         evacuation: { low: null, high: null, reportCount: 0 },
+        way: {
+          coordinates: [
+            [37.61, 47.098],
+            [35.139, 47.838],
+          ],
+          isDrawn: false,
+        },
       },
     ]);
+  });
+
+  it('gives each open corridor the way its map draws: through its stops in order, else the route drawn', async () => {
+    const manhush = await fx.location('Manhush', 47.05, 37.3);
+    const berdiansk = await fx.location('Berdiansk', 46.756, 36.789);
+    const edit = (body: object) =>
+      api.http.patch(`/api/v1/corridors/${corridor.open}`).set(api.auth).send(body);
+    const wayNow = async () => (await read()).body.openCorridors[0].way;
+    let version = (await api.http.get(`/api/v1/corridors/${corridor.open}`).set(api.auth)).body.version;
+    const stopped = await edit({ version, stopIds: [manhush, berdiansk] });
+    expect(stopped.status).toBe(200);
+    expect(await wayNow()).toEqual({
+      coordinates: [
+        [37.61, 47.098],
+        [37.3, 47.05],
+        [36.789, 46.756],
+        [35.139, 47.838],
+      ],
+      isDrawn: false,
+    });
+    const route = [
+      [37.61, 47.098],
+      [36.2, 47.3],
+      [35.139, 47.838],
+    ];
+    const drawn = await edit({
+      version: stopped.body.version,
+      route: { type: 'LineString', coordinates: route },
+    });
+    expect(drawn.status).toBe(200);
+    expect(await wayNow()).toEqual({ coordinates: route, isDrawn: true });
+    version = drawn.body.version;
+    expect((await edit({ version, stopIds: [], route: null })).status).toBe(200);
   });
 
   it('lists the windows of the next 48 hours soonest first, not cancelled ones, with each party by name', async () => {

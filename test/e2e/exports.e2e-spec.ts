@@ -254,12 +254,13 @@ describe.each(availableDialects())('exports on %s', (dialect) => {
     const operation1 = corridors.find((f) =>
       String(f.properties.name).startsWith('UN/ICRC safe passage operation 1'),
     );
-    // Azovstal (47.098 N, 37.61 E) to Zaporizhzhia: [longitude, latitude].
+    // Azovstal (47.098 N, 37.61 E) through Manhush, its stop, to Zaporizhzhia: [longitude, latitude].
     expect(operation1?.geometry).toEqual({
       type: 'LineString',
       coordinates: [
         [37.61, 47.098],
-        [expect.any(Number), expect.any(Number)],
+        [37.3, 47.05],
+        [35.167, 47.833],
       ],
     });
     expect(operation1?.properties).toMatchObject({

@@ -442,8 +442,14 @@ describe.each(availableDialects())('report corrections on %s', (dialect) => {
       version: 1,
       kind: 'closed_early',
       sourcePartyId: icrc,
+      placeId: world.zaporizhzhia,
     });
-    expect(fixedIncident.body).toMatchObject({ kind: 'closed_early', sourcePartyId: icrc, version: 2 });
+    expect(fixedIncident.body).toMatchObject({
+      kind: 'closed_early',
+      sourcePartyId: icrc,
+      placeId: world.zaporizhzhia,
+      version: 2,
+    });
     expect(await auditSince(api, seq)).toEqual([
       expect.objectContaining({
         action: 'remaining.update',
@@ -454,8 +460,8 @@ describe.each(availableDialects())('report corrections on %s', (dialect) => {
       expect.objectContaining({
         action: 'incident.update',
         entityId: incident.id,
-        before: { kind: 'blocked', sourcePartyId: null },
-        after: { kind: 'closed_early', sourcePartyId: icrc },
+        before: { kind: 'blocked', sourcePartyId: null, placeId: null },
+        after: { kind: 'closed_early', sourcePartyId: icrc, placeId: world.zaporizhzhia },
       }),
     ]);
   });

@@ -209,7 +209,42 @@ describe.each(availableDialects())('reports on %s', (dialect) => {
       });
       expect(response.status).toBe(201);
       expect(response.body.sourcePartyId).toBeNull();
+      expect(response.body.placeId).toBeNull();
     });
+
+    it('stores where an incident happened, answers it and shows it on the timeline', async () => {
+      const response = await post(`${corridorId}/incidents`, {
+        kind: 'blocked',
+        occurredAt: '2022-05-07T11:00:00+03:00',
+        description: 'Buses stopped at the Zaporizhzhia checkpoint.',
+        placeId: zaporizhzhia,
+      });
+      expect(response.status).toBe(201);
+      expect(response.body.placeId).toBe(zaporizhzhia);
+      const timeline = await api.http.get(`/api/v1/corridors/${corridorId}/timeline`).set(api.auth);
+      const event = (timeline.body.events as { recordId: string; placeId?: string }[]).find(
+        (e) => e.recordId === response.body.id,
+      );
+      expect(event?.placeId).toBe(zaporizhzhia);
+    });
+
+    it.each([
+      ['a place that does not exist', '00000000-0000-4000-8000-000000000000', 422, 'unknown-reference'],
+      ['a place that is not an id', 'Zaporizhzhia', 400, 'validation'],
+    ])(
+      'refuses an incident at %s, naming placeId, and stores nothing',
+      async (_label, placeId, status, type) => {
+        const before = await storedState(api.db);
+        const response = await post(`${corridorId}/incidents`, {
+          kind: 'shelling',
+          occurredAt: '2022-05-07T12:00:00+03:00',
+          description: 'Shelling near the route.',
+          placeId,
+        });
+        expectProblem(response, status, type, 'placeId');
+        expect(await storedState(api.db)).toEqual(before);
+      },
+    );
   });
 
   describe('a reporter’s retry on a bad connection never counts evacuees twice', () => {

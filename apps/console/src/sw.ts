@@ -5,9 +5,11 @@ import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import {
   API_READS_CACHE,
+  BASEMAP_TILES_CACHE,
+  isBasemapTile,
   isCacheableRead,
   NOT_CONSOLE_PAGES,
   SERVED_FROM_CACHE_HEADER,
@@ -43,6 +45,15 @@ registerRoute(
     // A connection that hangs (a weak signal) answers from the cache after this, marked as such.
     networkTimeoutSeconds: 10,
     plugins: [new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 14 * 86_400 }), markServedFromCache],
+  }),
+);
+
+// A tile's address names its content (a hash): once kept, it never needs the network again.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && isBasemapTile(url.pathname),
+  new CacheFirst({
+    cacheName: BASEMAP_TILES_CACHE,
+    plugins: [new ExpirationPlugin({ maxEntries: 200 })],
   }),
 );
 

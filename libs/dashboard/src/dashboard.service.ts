@@ -85,9 +85,10 @@ export class DashboardService {
         : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS, viewer),
     ]);
     const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
-    const [required, confirmations] = await Promise.all([
+    const [required, confirmations, ways] = await Promise.all([
       this.dashboard.findRequiredParties(corridorIds),
       this.dashboard.findConfirmations(corridorIds),
+      this.dashboard.findWays(open.items.map((c) => c.id)),
     ]);
     const counts = {
       critical: flagCounts.get('critical') ?? 0,
@@ -108,6 +109,7 @@ export class DashboardService {
         timezone: c.timezone,
         placeTimezone: c.placeTimezone,
         evacuation: { low: c.evacuationLow, high: c.evacuationHigh, reportCount: c.evacuationReportCount },
+        way: ways.get(c.id) ?? null,
       })),
       upcomingWindows: this.windowStates(windows, required, confirmations, now),
       flags: {

@@ -67,6 +67,7 @@ describe('the domain library', () => {
         'assertWindowBounds',
         'confirmationDeadline',
         'corridorConfirmationState',
+        'corridorWay',
         'BREAKDOWN_PARTS',
         'CREDIBILITIES',
         'RELIABILITIES',

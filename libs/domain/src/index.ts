@@ -69,6 +69,7 @@ export {
   type PartyKind,
   type SidedParty,
 } from './corridor/required-confirmations.js';
+export { corridorWay, type CorridorWay, type LonLat, type WayPlace } from './corridor/corridor-way.js';
 export {
   confirmationDeadline,
   windowConfirmationState,

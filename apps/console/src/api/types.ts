@@ -180,6 +180,8 @@ export interface TimelineEvent {
   stance?: Stance;
   category?: string;
   arrivedAtId?: string;
+  /** Incidents: where it happened; remaining-population reports: where they wait. */
+  placeId?: string;
   incidentKind?: string;
   windowId?: string;
   flagEvent?: 'raised' | 'resolved' | 'reopened' | 'acknowledged';
@@ -326,6 +328,11 @@ export interface DashboardFlag {
   /** false: resolved since (a period counts the flags of its windows, resolved or not). */
   isOpen: boolean;
 }
+/** The drawn route, or the line through origin, stops and destination: [longitude, latitude] positions. */
+export interface CorridorWay {
+  coordinates: [number, number][];
+  isDrawn: boolean;
+}
 export interface Dashboard {
   generatedAt: string;
   /** The period asked for (`?from=&to=`); null: now. */
@@ -341,6 +348,8 @@ export interface Dashboard {
     timezone: string;
     placeTimezone: string;
     evacuation: EvacuationFigures;
+    /** What its map draws (libs/domain corridorWay); null: no place has a known position. */
+    way: CorridorWay | null;
   }[];
   upcomingWindows: DashboardWindow[];
   flags: { open: Record<Severity | 'total', number>; mostSevere: DashboardFlag[] };

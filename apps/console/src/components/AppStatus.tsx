@@ -43,6 +43,9 @@ function Freshness() {
         <p className="freshness" data-testid="freshness">
           {t('freshness.updated', { when, zone, ago })}
         </p>
+      ) : !banner ? (
+        // Its place kept until the first answer: the page below does not move when the line appears.
+        <p className="freshness" aria-hidden="true" />
       ) : null}
     </>
   );

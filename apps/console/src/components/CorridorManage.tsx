@@ -25,8 +25,8 @@ export default function CorridorManage({ corridor }: { corridor: Corridor }) {
   const isCoordinator = isOwn && roleAtLeast(me.data, 'coordinator');
   if (isCancelled && !isCoordinator) return null;
   return (
-    <section aria-labelledby="manage-title" className="manage" data-testid="corridor-manage">
-      <h2 id="manage-title">{t('manage.title')}</h2>
+    // Under the corridor page's folding section "Change this corridor", which names it.
+    <div className="manage" data-testid="corridor-manage">
       {!isOwn ? (
         <p className="muted" data-testid="other-organisation">
           {t('manage.otherOrganisation')}
@@ -51,7 +51,7 @@ export default function CorridorManage({ corridor }: { corridor: Corridor }) {
         </details>
       ) : null}
       <AddReferences idPrefix="manage" />
-    </section>
+    </div>
   );
 }
 

@@ -32,6 +32,15 @@ const column = (index: number) =>
     .map((row) => within(row).getAllByRole('cell')[index].textContent);
 
 describe('DataTable', () => {
+  it("names each value's column on the value itself, for the cards a phone shows instead of a table", () => {
+    render(<DataTable columns={COLUMNS} rows={ROWS} rowId={(p) => p.id} testId="parties" />);
+    const cells = screen.getByTestId('parties').querySelectorAll('tbody tr:first-child td');
+    expect([...cells].map((cell) => [cell.getAttribute('data-label'), cell.textContent])).toEqual([
+      ['Party', 'Ukraine'],
+      ['Confirmed', '12'],
+    ]);
+  });
+
   it('shows the rows in the order given, each cell through its renderer', () => {
     render(<DataTable columns={COLUMNS} rows={ROWS} rowId={(p) => p.id} testId="parties" />);
     expect(column(0)).toEqual(['Ukraine', 'ICRC', 'Russia']);

@@ -21,8 +21,9 @@ interface DataTableProps<Row extends RowData> {
 }
 
 /**
- * A table of records (TanStack Table), in a frame that scrolls sideways on a narrow screen. A header sorts by its
- * column when clicked, and says so to a screen reader (`aria-sort`).
+ * A table of records (TanStack Table). A header sorts by its column when clicked, and says so to a screen reader
+ * (`aria-sort`). Under 600 px each row is a card, every value under its column's name (styles.css), so a phone
+ * never scrolls sideways.
  */
 export function DataTable<Row extends RowData>({
   columns,
@@ -43,7 +44,7 @@ export function DataTable<Row extends RowData>({
   });
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      <table data-testid={testId}>
+      <table className="as-cards" data-testid={testId}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -80,9 +81,14 @@ export function DataTable<Row extends RowData>({
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
+              {row.getVisibleCells().map((cell) => {
+                const { header } = cell.column.columnDef;
+                return (
+                  <td key={cell.id} data-label={typeof header === 'string' ? header : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { api, ApiError } from '../api/client';
 import { roleAtLeast, useMe } from '../api/hooks';
@@ -61,6 +61,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const [path, navigate] = useLocation();
   const search = useSearch();
   const queryClient = useQueryClient();
+  // On a phone the navigation and account fold under one "Menu" button (styles.css); a new page closes it.
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  useEffect(() => setMenuOpen(false), [path]);
 
   // The page renders while /auth/me is on its way, so its own requests start at once, not one round trip later.
   if (me.error instanceof ApiError && me.error.status === 401) {
@@ -83,27 +87,39 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip" href="#main">
         {t('common.skipToContent')}
       </a>
-      <header className="top">
+      <header className={isMenuOpen ? 'top menu-open' : 'top'}>
         <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {NAV.filter((item) => !item.role || roleAtLeast(me.data, item.role)).map((item) => (
-              <li key={item.to}>
-                <NavItem to={item.to}>{t(item.key)}</NavItem>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="account">
-          <LanguageSwitch />
-          {me.data && (
-            <span className="who">
-              {me.data.displayName} · {t(`role.${me.data.role}`)}
-            </span>
-          )}
-          <button type="button" className="link" onClick={() => void signOut()}>
-            {t('nav.signOut')}
-          </button>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={isMenuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen(!isMenuOpen)}
+          data-testid="menu-button"
+        >
+          {t('nav.menu')}
+        </button>
+        <div className="menu" id={menuId}>
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {NAV.filter((item) => !item.role || roleAtLeast(me.data, item.role)).map((item) => (
+                <li key={item.to}>
+                  <NavItem to={item.to}>{t(item.key)}</NavItem>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            <LanguageSwitch />
+            {me.data && (
+              <span className="who">
+                {me.data.displayName} · {t(`role.${me.data.role}`)}
+              </span>
+            )}
+            <button type="button" className="link" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
         </div>
       </header>
       <PendingSubmissions />

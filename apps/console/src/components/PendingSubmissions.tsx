@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { submissionQueue, useSubmissions } from '../lib/queue-instance';
 import type { Submission } from '../lib/submission-queue';
@@ -35,19 +35,47 @@ export function PendingSubmissions() {
 function PendingRow({ submission }: { submission: Submission }) {
   const { t } = useTranslation();
   const queue = submissionQueue();
+  // A report typed in the field may exist nowhere else: discarding it is asked twice, "Keep it" first in reach.
+  const [isConfirming, setConfirming] = useState(false);
+  const discard = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (isConfirming) keep.current?.focus();
+  }, [isConfirming]);
   return (
-    <li>
+    <li data-testid="pending-submission">
       <span className={`badge badge-${submission.state}`}>{t(`pending.state.${submission.state}`)}</span>{' '}
       {submission.label}
-      <SubmissionReason submission={submission} />{' '}
-      {submission.state === 'pending' ? (
-        <button type="button" className="link" onClick={() => void queue.flush()}>
-          {t('pending.retry')}
-        </button>
-      ) : null}{' '}
-      <button type="button" className="link" onClick={() => queue.discard(submission.idempotencyKey)}>
-        {t('pending.discard')}
-      </button>
+      <SubmissionReason submission={submission} />
+      {isConfirming ? (
+        <span className="pending-actions" role="group" aria-label={t('pending.confirmDiscard')}>
+          <strong>{t('pending.confirmDiscard')}</strong>
+          <button
+            type="button"
+            ref={keep}
+            onClick={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => discard.current?.focus());
+            }}
+          >
+            {t('pending.keep')}
+          </button>
+          <button type="button" className="danger" onClick={() => queue.discard(submission.idempotencyKey)}>
+            {t('pending.discardNow')}
+          </button>
+        </span>
+      ) : (
+        <span className="pending-actions">
+          {submission.state === 'pending' ? (
+            <button type="button" onClick={() => void queue.flush()}>
+              {t('pending.retry')}
+            </button>
+          ) : null}
+          <button type="button" ref={discard} onClick={() => setConfirming(true)}>
+            {t('pending.discard')}
+          </button>
+        </span>
+      )}
     </li>
   );
 }

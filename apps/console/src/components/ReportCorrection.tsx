@@ -57,6 +57,7 @@ const FIELDS: Record<ReportKind, [name: string, field: keyof Fields, isOptional?
     ['kind', 'incidentKind'],
     ['occurredAt', 'at'],
     ['description', 'description'],
+    ['placeId', 'placeId', true],
     ['sourcePartyId', 'partyId', true],
     ['sourceUrl', 'sourceUrl', true],
   ],
@@ -73,6 +74,7 @@ function fieldsOf(event: TimelineEvent, zone: string): Fields {
     category: event.category ?? 'civilians',
     arrivedAtId: event.arrivedAtId ?? '',
     incidentKind: event.incidentKind ?? 'other',
+    placeId: isIncident ? (event.placeId ?? '') : '',
     // An incident's own words are its description; the timeline carries them as its note.
     description: isIncident ? (event.note ?? '') : '',
     sourceUrl: event.sourceUrl ?? '',

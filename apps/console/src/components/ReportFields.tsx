@@ -15,6 +15,8 @@ export interface ReportFieldValues {
   category: string;
   arrivedAtId: string;
   incidentKind: string;
+  /** Incidents: where it happened. */
+  placeId: string;
   description: string;
   sourceUrl: string;
   note: string;
@@ -101,6 +103,13 @@ export function ReportFields({
             />
           </label>
           {errors.description ? <p className="field-error">{errors.description.message}</p> : null}
+          <label>
+            <span>{t('report.incidentPlace')}</span>
+            <select {...register('placeId')}>
+              <option value="">{t('report.unknownPlace')}</option>
+              <RecordOptions records={places} />
+            </select>
+          </label>
         </>
       ) : null}
 

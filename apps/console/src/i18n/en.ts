@@ -60,6 +60,7 @@ export const en = {
   },
   nav: {
     label: 'Main',
+    menu: 'Menu',
     dashboard: 'Dashboard',
     corridors: 'Corridors',
     report: 'Report',
@@ -144,7 +145,13 @@ export const en = {
     low: 'At least',
     high: 'At most',
     qualifier: { exact: 'exactly', about: 'about', at_least: 'at least', at_most: 'at most', range: 'range' },
-    says: { about: 'about {{value}}', at_least: 'at least {{value}}', at_most: 'at most {{value}}' },
+    says: {
+      about: 'about {{value}}',
+      at_least: 'at least {{value}}',
+      at_most: 'at most {{value}}',
+      more_than: 'more than {{value}}',
+      fewer_than: 'fewer than {{value}}',
+    },
     error: {
       value: 'Enter a whole number, 0 or more.',
       max: 'Enter the upper end of the range, a whole number.',
@@ -184,6 +191,7 @@ export const en = {
   },
   corridor: {
     name: 'Corridor',
+    about: 'About this corridor, exports',
     route: 'From → to',
     origin: 'From (origin)',
     destination: 'To (destination)',
@@ -212,6 +220,7 @@ export const en = {
   },
   summary: {
     title: 'Evacuations by source',
+    titleAndFlags: 'Figures and flags',
     people: 'people, lowest to highest claim',
     window: 'Window {{n}}',
     noWindow: 'Window not named',
@@ -226,11 +235,21 @@ export const en = {
   },
   map: {
     heading: 'Map',
-    title: 'Map of the origin, destination and route',
-    route: 'Route as announced',
-    noRoute: 'No route given: a straight line joins the places',
-    attribution: 'Basemap: Natural Earth',
+    title: 'Map of the origin, stops, destination and way, with incidents where they happened',
+    overviewTitle: 'Map of the corridors listed',
+    overviewHeading: 'On the map',
+    attribution: 'Basemap: Natural Earth (Crimea shown as part of Ukraine)',
+    coarse: 'coarse basemap: the detailed one is not loaded',
     noPositions: 'No position is known for these places.',
+    legend: {
+      route: 'Route as drawn',
+      guess: 'Way through the places in order (not the roads)',
+      origin: 'Origin',
+      stop: 'Stop on the way',
+      destination: 'Destination',
+      incident: 'Incident (a number: how many at that place)',
+    },
+    incidentsAt: 'Incidents at {{place}}: {{count}} ({{kinds}})',
   },
   timeline: {
     title: 'Timeline',
@@ -401,6 +420,7 @@ export const en = {
     windowUnknown: 'Not known',
     arrivedAt: 'Arrived at',
     unknownPlace: 'Not known',
+    incidentPlace: 'Where it happened',
     incidentKind: 'Kind of incident',
     description: 'What happened',
     occurredAt: 'When it happened',
@@ -444,6 +464,9 @@ export const en = {
     explain: 'it will be sent again until the server stores it',
     retry: 'Retry now',
     discard: 'Discard',
+    confirmDiscard: 'Discard this report? It is kept nowhere else and will not be sent.',
+    keep: 'Keep it',
+    discardNow: 'Discard it',
     state: { pending: 'Pending', failed: 'Refused', stored: 'Stored' },
   },
   flags: {

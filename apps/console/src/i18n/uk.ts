@@ -69,6 +69,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   nav: {
     label: 'Головне меню',
+    menu: 'Меню',
     dashboard: 'Огляд',
     corridors: 'Коридори',
     report: 'Повідомити',
@@ -164,7 +165,13 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
       at_most: 'щонайбільше',
       range: 'діапазон',
     },
-    says: { about: 'близько {{value}}', at_least: 'щонайменше {{value}}', at_most: 'щонайбільше {{value}}' },
+    says: {
+      about: 'близько {{value}}',
+      at_least: 'щонайменше {{value}}',
+      at_most: 'щонайбільше {{value}}',
+      more_than: 'понад {{value}}',
+      fewer_than: 'менше ніж {{value}}',
+    },
     error: {
       value: 'Введіть ціле число, 0 або більше.',
       max: 'Введіть верхню межу діапазону, ціле число.',
@@ -204,6 +211,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   corridor: {
     name: 'Коридор',
+    about: 'Про коридор, експорт',
     route: 'Звідки → куди',
     origin: 'Звідки (початок)',
     destination: 'Куди (призначення)',
@@ -232,6 +240,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   summary: {
     title: 'Евакуації за джерелами',
+    titleAndFlags: 'Цифри й сигнали',
     people: 'людей, від найменшого до найбільшого твердження',
     window: 'Вікно {{n}}',
     noWindow: 'Вікно не вказано',
@@ -246,11 +255,21 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
   },
   map: {
     heading: 'Мапа',
-    title: 'Мапа початку, призначення й маршруту',
-    route: 'Маршрут, як його оголошено',
-    noRoute: 'Маршрут не вказано: місця зʼєднано прямою',
-    attribution: 'Основа мапи: Natural Earth',
+    title: 'Мапа початку, зупинок, призначення й шляху, з інцидентами там, де вони сталися',
+    overviewTitle: 'Мапа коридорів зі списку',
+    overviewHeading: 'На мапі',
+    attribution: 'Основа мапи: Natural Earth (Крим показано у складі України)',
+    coarse: 'спрощена основа мапи: детальну не завантажено',
     noPositions: 'Для цих місць координати невідомі.',
+    legend: {
+      route: 'Маршрут, як його накреслено',
+      guess: 'Шлях через місця по черзі (не дороги)',
+      origin: 'Початок',
+      stop: 'Зупинка на шляху',
+      destination: 'Призначення',
+      incident: 'Інцидент (число: скільки в цьому місці)',
+    },
+    incidentsAt: 'Інциденти, місце — {{place}}: {{count}} ({{kinds}})',
   },
   timeline: {
     title: 'Хронологія',
@@ -421,6 +440,7 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     windowUnknown: 'Невідомо',
     arrivedAt: 'Куди прибули',
     unknownPlace: 'Невідомо',
+    incidentPlace: 'Де це сталося',
     incidentKind: 'Вид інциденту',
     description: 'Що сталося',
     occurredAt: 'Коли сталося',
@@ -473,6 +493,9 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     explain: 'його надсилатимуть знову, доки сервер не збереже',
     retry: 'Повторити зараз',
     discard: 'Відкинути',
+    confirmDiscard: 'Відкинути це повідомлення? Більше ніде його немає, і його не буде надіслано.',
+    keep: 'Залишити',
+    discardNow: 'Так, відкинути',
     state: { pending: 'Очікує', failed: 'Відхилено', stored: 'Збережено' },
   },
   flags: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCacheableRead } from './policy';
+import { isBasemapTile, isCacheableRead } from './policy';
 
 describe('what the service worker keeps on the device', () => {
   it.each([
@@ -26,5 +26,14 @@ describe('what the service worker keeps on the device', () => {
     '/health',
   ])('never keeps %s, which carries a secret or is not a console read', (path) => {
     expect(isCacheableRead(path)).toBe(false);
+  });
+});
+
+describe('basemap tiles', () => {
+  it('are kept as maps load them: the built tiles, and nothing else', () => {
+    expect(isBasemapTile('/assets/basemap-3fa09c1d2b7e/tile_30_40.json')).toBe(true);
+    expect(isBasemapTile('/assets/basemap-3fa09c1d2b7e/tile_-100_-10.json')).toBe(true);
+    expect(isBasemapTile('/assets/world-110m-Abc123.json')).toBe(false);
+    expect(isBasemapTile('/api/v1/assets/basemap-3fa09c1d2b7e/tile_30_40.json')).toBe(false);
   });
 });

@@ -18,6 +18,12 @@ export function isCacheableRead(pathname: string): boolean {
   return pathname.startsWith('/api/v1/') && !NEVER_CACHED.test(pathname);
 }
 
+/** A 1:50m basemap tile (src/map/basemap.ts): kept once a map has loaded it, not precached with the rest. */
+export const BASEMAP_TILES_CACHE = 'cw-basemap-tiles';
+export function isBasemapTile(pathname: string): boolean {
+  return /^\/assets\/basemap-[0-9a-f]+\/tile_-?\d+_-?\d+\.json$/.test(pathname);
+}
+
 /** Addresses the console's page (index.html) is never served for: the API, its documents, health. */
 export const NOT_CONSOLE_PAGES = [/^\/api(\/|$)/, /^\/health(\/|$)/];
 

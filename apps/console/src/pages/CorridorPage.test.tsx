@@ -20,6 +20,20 @@ const place = (id: string, name: string, uk: string, at: [number, number] | null
   countryCode: 'UA',
 });
 
+const incident = (recordId: string, incidentKind: string, placeId: string | null) => ({
+  kind: 'incident',
+  at: '2022-05-04T10:00:00Z',
+  recordId,
+  summary: 'Incident',
+  sourcePartyId: null,
+  sourceUrl: null,
+  note: 'Convoy held',
+  enteredById: 'u-9',
+  enteredAt: '2022-05-04T11:00:00Z',
+  incidentKind,
+  ...(placeId ? { placeId } : {}),
+});
+
 // 4 May 2022: Mariupol to Zaporizhzhia via Berdiansk (the Lunacharske ring, known by name only), Tokmak and
 // Vasylivka, the second UN/ICRC operation.
 function serve() {
@@ -67,7 +81,15 @@ function serve() {
           enteredById: 'u-9',
           organisationId: 'org-1',
         });
-      if (url === '/api/v1/corridors/c-2/timeline') return json({ events: [] });
+      if (url === '/api/v1/corridors/c-2/timeline')
+        return json({
+          events: [
+            incident('i-1', 'blocked', 'berdiansk'),
+            incident('i-2', 'shelling', 'berdiansk'),
+            incident('i-3', 'violation', 'ring'),
+            incident('i-4', 'other', null),
+          ],
+        });
       if (url === '/api/v1/corridors/c-2/evacuations/summary') return json({ total: null, windows: [] });
       if (url === '/api/v1/corridors/c-ru')
         return json({
@@ -145,10 +167,10 @@ function serve() {
           name: 'Second safe passage operation (UN/ICRC), 4 May',
           corridorIds: ['c-2'],
         });
-      // The basemap: no country drawn is enough here.
+      // The basemap: no land drawn is enough here.
       return json({
         type: 'Topology',
-        objects: { countries: { type: 'GeometryCollection', geometries: [] } },
+        objects: { land: { type: 'GeometryCollection', geometries: [] } },
         arcs: [],
       });
     }),
@@ -197,9 +219,48 @@ describe('the corridor page', () => {
       'Токмак',
       'Запоріжжя',
     ]);
-    expect(map.querySelectorAll('.pin-stop')).toHaveLength(2);
-    // No route was drawn: the dashed line goes through the stops.
-    expect(map.querySelector('.route-guess')).toBeTruthy();
+    expect(map.querySelectorAll('[data-testid="map-pin"][data-role="stop"]')).toHaveLength(2);
+    // No route was drawn: the dashed line goes through the stops, the place known by name only left out.
+    const way = map.querySelector('[data-testid="map-way"]');
+    expect(way?.getAttribute('class')).toBe('route route-guess');
+    expect(way?.getAttribute('data-points')).toBe('4');
+  });
+
+  it('marks the incidents where they happened, one marker a place, and says what the map shows', async () => {
+    initI18n('en');
+    show();
+    const map = await screen.findByTestId('corridor-map');
+    // Two at Berdiansk; one at a place with no position and one with no place are not on the map.
+    const markers = await within(map).findAllByTestId('map-incident');
+    expect(markers).toHaveLength(1);
+    expect(markers[0].textContent).toContain('2');
+    expect(markers[0].querySelector('title')?.textContent).toBe(
+      'Incidents at Berdiansk: 2 (convoy blocked, shelling)',
+    );
+    expect(
+      [...within(map).getByTestId('map-legend').querySelectorAll('li')].map((item) => item.textContent),
+    ).toEqual([
+      'Way through the places in order (not the roads)',
+      'Origin',
+      'Stop on the way',
+      'Destination',
+      'Incident (a number: how many at that place)',
+    ]);
+  });
+
+  it('shows the figures and flags first, each part folding away', async () => {
+    initI18n('en');
+    show();
+    await screen.findByTestId('corridor-map');
+    const sections = [...document.querySelectorAll('details.section')];
+    expect(sections.map((section) => section.getAttribute('data-testid'))).toEqual([
+      'section-figures',
+      'section-windows',
+      'section-map',
+      'section-timeline',
+      'section-about',
+    ]);
+    expect(within(sections[0] as HTMLElement).getByText('No open flag.')).toBeTruthy();
   });
 
   it('shows a completed corridor whose promise is unconfirmed beside its status, in amber and never green', async () => {

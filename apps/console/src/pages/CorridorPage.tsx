@@ -27,11 +27,13 @@ import { Grade, GradeFilter, GradeLegend } from '../components/Grade';
 import { EmbargoBadge } from '../components/Embargo';
 import { ExportLinks } from '../components/ExportLinks';
 import { DataTable, type Column } from '../components/DataTable';
-import type { MapPoint } from '../components/CorridorMap';
+import { CorridorFlags } from '../components/CorridorFlags';
+import { Section } from '../components/Section';
 import type { ReportEvent } from '../components/ReportCorrection';
 import { WindowAxis } from '../components/WindowAxis';
 import { formatCount, formatPeople, formatRange } from '../lib/format';
-import { isPositioned, localName } from '../lib/places';
+import { localName } from '../lib/places';
+import { corridorPlaces, incidentMarkers } from '../map/map-geometry';
 import { formatWhen, whenParts } from '../lib/time';
 
 const CorridorMap = lazy(() => import('../components/CorridorMap'));
@@ -264,23 +266,28 @@ export default function CorridorPage() {
   const partyById = byId(parties.data);
   const locationById = byId(locations.data);
 
-  if (corridor.isPending) return <Loading />;
+  // Shown whole once what its upper part reads has arrived (read in parallel), not piece by piece: nothing the
+  // reader is looking at moves down as a later answer fills in (layout shift). The timeline fills in below.
+  const isWaiting =
+    corridor.isPending ||
+    summary.isPending ||
+    parties.isPending ||
+    locations.isPending ||
+    (Boolean(operationId) && operation.isPending);
+  if (isWaiting) return <Loading />;
   if (!corridor.data) return <LoadError error={corridor.error} />;
   const c = corridor.data;
   const origin = locationById.get(c.originId);
   const destination = c.destinationId ? locationById.get(c.destinationId) : undefined;
   const stops = (c.stopIds ?? []).map((stopId) => locationById.get(stopId));
   const placeName = (id: string) => localName(locationById.get(id), i18n.language) ?? '…';
-  // In the order travelled, so that without a drawn route the map joins them through the stops; a place known
-  // only by name has no pin.
-  const points: MapPoint[] = [
-    { place: origin, role: 'origin' as const },
-    ...stops.map((place) => ({ place, role: 'stop' as const })),
-    { place: destination, role: 'destination' as const },
-  ].flatMap(({ place, role }) =>
-    place && isPositioned(place)
-      ? [{ name: localName(place, i18n.language) ?? place.name, lat: place.lat, lon: place.lon, role }]
-      : [],
+  const nameOf = (place: { id: string; name: string }) => placeName(place.id);
+  // The way (the drawn route, else through the stops in order) and the places with a known position.
+  const { way, pins } = corridorPlaces(c.route?.coordinates, origin, stops, destination, nameOf);
+  const incidents = incidentMarkers(
+    (timeline.data?.events ?? []).filter((event) => event.kind === 'incident'),
+    locationById,
+    nameOf,
   );
   const who = (userId: string | null) => {
     if (!userId) return t('timeline.system');
@@ -306,72 +313,7 @@ export default function CorridorPage() {
           <Link to={`/operations/${c.operationId}`}>{operation.data?.name ?? t('corridor.operation')}</Link>
         </p>
       ) : null}
-      <ExportLinks filter={{ corridorId: c.id }} />
-      <p>
-        <Link to={`/feeds${query({ corridorId: c.id, name: c.name })}`}>{t('exports.feed')}</Link>
-      </p>
-      <dl className="facts">
-        <div>
-          <dt>{t('corridor.announcedBy')}</dt>
-          <dd>{partyLabel(partyById.get(c.announcedById))}</dd>
-        </div>
-        <div>
-          <dt>{t('corridor.announcedAt')}</dt>
-          <dd>
-            <When at={c.announcedAt} zone={c.placeTimezone} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('corridor.timezone')}</dt>
-          <dd>{c.timezone}</dd>
-        </div>
-        {stops.length ? (
-          <div>
-            <dt>{t('corridor.stops')}</dt>
-            <dd data-testid="corridor-stops">{(c.stopIds ?? []).map(placeName).join(' → ')}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('corridor.required')}</dt>
-          <dd>{c.requiredConfirmationIds.map((p) => partyLabel(partyById.get(p))).join(', ') || '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('corridor.evacuated')}</dt>
-          <dd>{formatRange(c.evacuation?.low, c.evacuation?.high, i18n.language)}</dd>
-        </div>
-        <div>
-          <dt>{t('common.source')}</dt>
-          <dd>
-            <SourceLink url={c.sourceUrl} />
-          </dd>
-        </div>
-      </dl>
-      {c.cancelReason ? (
-        <p className="notice">{t('corridor.cancelled', { reason: c.cancelReason })}</p>
-      ) : null}
-
-      <nav aria-label={t('report.title')} className="report-links">
-        {REPORT_KINDS.map((kind) => (
-          <Link key={kind} className="button" to={`/corridors/${c.id}/report/${kind}`}>
-            {t(`report.kind.${kind}`)}
-          </Link>
-        ))}
-      </nav>
-
-      <section aria-labelledby="windows-title">
-        <h2 id="windows-title">{t('corridor.windows')}</h2>
-        <WindowAxis windows={c.windows} />
-        <WindowTable corridor={c} partyName={(id) => partyLabel(partyById.get(id))} />
-      </section>
-
-      {roleAtLeast(me.data, 'reporter') ? (
-        <Suspense fallback={<Loading />}>
-          <CorridorManage corridor={c} />
-        </Suspense>
-      ) : null}
-
-      <section aria-labelledby="summary-title">
-        <h2 id="summary-title">{t('summary.title')}</h2>
+      <Section id="summary-title" title={t('summary.titleAndFlags')} testId="section-figures">
         <GradeFilter value={minGrade} onChange={setMinGrade} />
         {minGrade ? (
           <p className="small" data-testid="summary-min-grade">
@@ -410,23 +352,36 @@ export default function CorridorPage() {
             <GradeLegend />
           </>
         ) : null}
-      </section>
+        <h3>{t('nav.flags')}</h3>
+        <CorridorFlags corridor={c} />
+      </Section>
 
-      <section aria-labelledby="map-heading">
-        <h2 id="map-heading">{t('map.heading')}</h2>
-        {points.length > 0 ? (
-          <Suspense fallback={<Loading />}>
-            <CorridorMap points={points} route={c.route?.coordinates ?? null} />
+      <nav aria-label={t('report.title')} className="report-links">
+        {REPORT_KINDS.map((kind) => (
+          <Link key={kind} className="button" to={`/corridors/${c.id}/report/${kind}`}>
+            {t(`report.kind.${kind}`)}
+          </Link>
+        ))}
+      </nav>
+
+      <Section id="windows-title" title={t('corridor.windows')} testId="section-windows">
+        <WindowAxis windows={c.windows} />
+        <WindowTable corridor={c} partyName={(id) => partyLabel(partyById.get(id))} />
+      </Section>
+
+      <Section id="map-heading" title={t('map.heading')} testId="section-map">
+        {pins.length > 0 ? (
+          <Suspense fallback={<div className="map-frame" />}>
+            <CorridorMap way={way} pins={pins} incidents={incidents} />
           </Suspense>
         ) : locations.isPending ? (
-          <Loading />
+          <div className="map-frame" />
         ) : (
           <p className="muted">{t('map.noPositions')}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <Section id="timeline-title" title={t('timeline.title')} open="wide" testId="section-timeline">
         {timeline.isPending ? <Loading /> : <LoadError error={timeline.error} />}
         <ol className="timeline" data-testid="timeline">
           {timeline.data?.events.map((event) => {
@@ -463,7 +418,62 @@ export default function CorridorPage() {
             );
           })}
         </ol>
-      </section>
+      </Section>
+
+      <Section id="about-title" title={t('corridor.about')} open="wide" testId="section-about">
+        <ExportLinks filter={{ corridorId: c.id }} />
+        <p>
+          <Link to={`/feeds${query({ corridorId: c.id, name: c.name })}`}>{t('exports.feed')}</Link>
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>{t('corridor.announcedBy')}</dt>
+            <dd>{partyLabel(partyById.get(c.announcedById))}</dd>
+          </div>
+          <div>
+            <dt>{t('corridor.announcedAt')}</dt>
+            <dd>
+              <When at={c.announcedAt} zone={c.placeTimezone} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('corridor.timezone')}</dt>
+            <dd>{c.timezone}</dd>
+          </div>
+          {stops.length ? (
+            <div>
+              <dt>{t('corridor.stops')}</dt>
+              <dd data-testid="corridor-stops">{(c.stopIds ?? []).map(placeName).join(' → ')}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('corridor.required')}</dt>
+            <dd>{c.requiredConfirmationIds.map((p) => partyLabel(partyById.get(p))).join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('corridor.evacuated')}</dt>
+            <dd>{formatRange(c.evacuation?.low, c.evacuation?.high, i18n.language)}</dd>
+          </div>
+          <div>
+            <dt>{t('common.source')}</dt>
+            <dd>
+              <SourceLink url={c.sourceUrl} />
+            </dd>
+          </div>
+        </dl>
+        {c.cancelReason ? (
+          <p className="notice">{t('corridor.cancelled', { reason: c.cancelReason })}</p>
+        ) : null}
+      </Section>
+
+      {roleAtLeast(me.data, 'reporter') ? (
+        // Folded on a phone: its forms (and their chunk) load when it is opened.
+        <Section id="manage-title" title={t('manage.title')} open="wide" testId="section-manage">
+          <Suspense fallback={<Loading />}>
+            <CorridorManage corridor={c} />
+          </Suspense>
+        </Section>
+      ) : null}
     </div>
   );
 }

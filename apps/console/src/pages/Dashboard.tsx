@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useSearch } from 'wouter';
 import { api } from '../api/client';
@@ -15,6 +16,9 @@ import { PeriodPicker } from '../components/PeriodPicker';
 import { formatRange } from '../lib/format';
 import { dashboardQuery, periodFromSearch, periodHref } from '../lib/period';
 import { viewerZone } from '../lib/time';
+
+// The map and its basemap load after the figures, in a chunk of their own: the first load stays small.
+const OverviewMap = lazy(() => import('../components/OverviewMap'));
 
 /** The dashboard's one request; index.html preloads it on `/`, so it travels beside the scripts. */
 export const DASHBOARD_PATH = '/dashboard';
@@ -67,6 +71,15 @@ export function Dashboard() {
         {state}
         {data ? <EvacuationTotals totals={data.evacuations} /> : null}
       </section>
+      {/* Last on the page: appearing once the figures are in, it moves nothing above it. */}
+      {data?.openCorridors.some((c) => c.way) ? (
+        <section aria-labelledby="overview-map" className="card">
+          <h2 id="overview-map">{t('map.overviewHeading')}</h2>
+          <Suspense fallback={<div className="map-frame" />}>
+            <OverviewMap corridors={data.openCorridors} />
+          </Suspense>
+        </section>
+      ) : null}
     </div>
   );
 }

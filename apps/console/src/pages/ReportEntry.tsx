@@ -117,6 +117,10 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
       stance: 'confirmed',
       category: 'civilians',
       incidentKind: 'shelling',
+      // Fields a kind does not show (an incident has no note) are still read when it is sent.
+      note: '',
+      description: '',
+      placeId: '',
     },
   });
   useEffect(() => {
@@ -173,6 +177,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
           occurredAt: at,
           description: fields.description.trim(),
           ...(fields.partyId ? { sourcePartyId: fields.partyId } : {}),
+          ...(fields.placeId ? { placeId: fields.placeId } : {}),
           ...source,
         };
         break;

@@ -132,7 +132,7 @@ export class TimelineEventDto {
   countedAtId?: string;
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Remaining-population reports: where they wait, if said.',
+    description: 'Remaining-population reports: where they wait; incidents: where it happened, if said.',
   })
   placeId?: string;
   @ApiPropertyOptional({

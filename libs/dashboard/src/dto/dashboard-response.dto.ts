@@ -13,6 +13,20 @@ export class DashboardFiguresDto {
   @ApiProperty() reportCount: number;
 }
 
+export class CorridorWayDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    description: '[longitude, latitude] positions, in order (RFC 7946).',
+  })
+  coordinates: [number, number][];
+  @ApiProperty({
+    description:
+      'true: the route someone drew; false: the line through origin, stops and destination, which says nothing of the roads.',
+  })
+  isDrawn: boolean;
+}
+
 export class DashboardCorridorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -28,6 +42,13 @@ export class DashboardCorridorDto {
   @ApiProperty({ example: 'Europe/Kyiv', description: "The corridor's announced zone." }) timezone: string;
   @PlaceTimezoneProperty() placeTimezone: string;
   @ApiProperty({ type: DashboardFiguresDto }) evacuation: DashboardFiguresDto;
+  @ApiProperty({
+    type: CorridorWayDto,
+    nullable: true,
+    description:
+      'What a map draws: the drawn route, else the way through its places; null: no place has a position.',
+  })
+  way: CorridorWayDto | null;
 }
 
 export class DashboardPartyStateDto {

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  corridorWay,
   COUNT_QUALIFIERS,
   EVACUATION_MEASURES,
   oneOf,
   POPULATION_CATEGORIES,
   PUBLIC_VIEWER,
+  type CorridorWay,
   type EmbargoViewer,
+  type LonLat,
   type Period,
 } from '#cw/domain';
 import { Database } from '../database/database.js';
@@ -16,6 +19,10 @@ import type { EvacuationFigure } from '../report/report.repository.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
 const text = (value: unknown): string | null => (value == null ? null : String(value));
+const position = (lat: unknown, lon: unknown) => ({
+  lat: lat == null ? null : Number(lat),
+  lon: lon == null ? null : Number(lon),
+});
 
 export interface DashboardWindowRow {
   id: string;
@@ -123,6 +130,41 @@ export class DashboardRepository {
       // PostgreSQL answers a boolean, SQLite 0 or 1.
       isOpenEnded: row.is_open_ended === true || Number(row.is_open_ended) === 1,
     }));
+  }
+
+  /** Each corridor's way for the overview map, from two queries (corridors with their ends, then the stops). */
+  async findWays(corridorIds: readonly string[]): Promise<Map<string, CorridorWay | null>> {
+    if (corridorIds.length === 0) return new Map();
+    const ids = { corridorIds: [...corridorIds] };
+    const [corridors, stops] = await Promise.all([
+      this.db.all<Record<string, unknown>>(
+        `SELECT c.id, c.route, o.lat AS origin_lat, o.lon AS origin_lon, d.lat AS destination_lat, d.lon AS destination_lon
+         FROM corridor c JOIN location o ON o.id = c.origin_id LEFT JOIN location d ON d.id = c.destination_id
+         WHERE c.id IN (:...corridorIds)`,
+        ids,
+      ),
+      this.db.all<Record<string, unknown>>(
+        `SELECT s.corridor_id, l.lat, l.lon FROM corridor_stop s JOIN location l ON l.id = s.location_id
+         WHERE s.corridor_id IN (:...corridorIds) ORDER BY s.corridor_id, s.position`,
+        ids,
+      ),
+    ]);
+    return new Map(
+      corridors.map((row) => {
+        const route = row.route
+          ? (JSON.parse(String(row.route)) as { coordinates: LonLat[] }).coordinates
+          : null;
+        const onTheWay = stops
+          .filter((stop) => stop.corridor_id === row.id)
+          .map((stop) => position(stop.lat, stop.lon));
+        const places = [
+          position(row.origin_lat, row.origin_lon),
+          ...onTheWay,
+          position(row.destination_lat, row.destination_lon),
+        ];
+        return [String(row.id), corridorWay(route, places)];
+      }),
+    );
   }
 
   /** The parties whose confirmation each corridor needs, with their names. */

@@ -139,6 +139,23 @@ async function storeRecordsOfTheFirstSchema(
     ],
   );
   await q(
+    `INSERT INTO incident (id, corridor_id, kind, occurred_at, description, source_party_id, source_url, fingerprint,
+       organisation_id, created_by_id, created_at) VALUES (${p(11)})`,
+    [
+      ids.incident,
+      ids.corridor,
+      'blocked',
+      AT,
+      'Convoy held at the checkpoint',
+      ids.party,
+      null,
+      'i'.repeat(64),
+      ids.org,
+      ids.user,
+      AT,
+    ],
+  );
+  await q(
     `INSERT INTO confirmation (id, corridor_id, party_id, stance, stated_at, source_url, note, fingerprint, organisation_id,
        created_by_id, created_at) VALUES (${p(11)})`,
     [
@@ -174,6 +191,7 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       'remaining',
       'rejection',
       'confirmation',
+      'incident',
     ].map((k) => [k, randomUUID()]),
   );
 
@@ -210,6 +228,7 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
       location: 1,
       corridor_required_party: 1,
       confirmation: 2,
+      incident: 1,
     };
     for (const [table, n] of Object.entries(expected)) {
       const [row] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
@@ -321,6 +340,7 @@ describe.each(mediumDialects())('migrating claims stored before measures and gra
       'remaining',
       'rejection',
       'confirmation',
+      'incident',
     ].map((k) => [k, randomUUID()]),
   );
 
@@ -399,6 +419,27 @@ describe.each(mediumDialects())('migrating claims stored before measures and gra
       Number(corridor.evacuation_low),
       Number(corridor.evacuation_high),
     ]).toEqual(['evacuated', 5, 5]);
+  });
+
+  it('keeps every incident as it was said, at no place, and refuses a place that does not exist', async () => {
+    const [incident] = await dataSource.query(
+      `SELECT kind, description, source_party_id, fingerprint, place_id FROM incident WHERE id = '${ids.incident}'`,
+    );
+    expect(incident).toEqual({
+      kind: 'blocked',
+      description: 'Convoy held at the checkpoint',
+      source_party_id: ids.party,
+      fingerprint: 'i'.repeat(64),
+      place_id: null,
+    });
+    await dataSource.query(`UPDATE incident SET place_id = '${ids.location}' WHERE id = '${ids.incident}'`);
+    if (dialect === 'sqlite') {
+      expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
+      await dataSource.query('PRAGMA foreign_keys = ON');
+    }
+    await expect(
+      dataSource.query(`UPDATE incident SET place_id = '${randomUUID()}' WHERE id = '${ids.incident}'`),
+    ).rejects.toThrow();
   });
 
   it('still refuses a place that does not exist for a claim, now that claims name places', async () => {

@@ -1,6 +1,7 @@
 import { Entity, ForeignKey, Index } from 'typeorm';
 import type { Credibility, IncidentKind, Reliability } from '#cw/domain';
 import { CorridorEntity } from '../corridor/corridor.entity.js';
+import { LocationEntity } from '../location/location.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PartyEntity } from '../party/party.entity.js';
 import {
@@ -25,6 +26,8 @@ export class IncidentEntity {
   @TextColumn('kind', 16) kind: IncidentKind;
   @InstantColumn('occurred_at') occurredAt: Date;
   @TextColumn('description') description: string;
+  /** Where it happened, when the source says (a checkpoint, a stop): the map's marker. */
+  @ForeignKey(() => LocationEntity) @RefColumn('place_id', { nullable: true }) placeId: string | null;
   @ForeignKey(() => PartyEntity) @RefColumn('source_party_id', { nullable: true }) sourcePartyId:
     string | null;
   @TextColumn('source_url', 2048, { nullable: true }) sourceUrl: string | null;

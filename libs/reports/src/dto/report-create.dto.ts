@@ -240,4 +240,14 @@ export class IncidentCreateDto extends OmitType(LocalTimeDto, ['note'] as const)
   @IsOptional()
   @IsUUID()
   sourcePartyId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where it happened, when the source says (a checkpoint, a stop); shown on the map.',
+  })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string | null;
 }

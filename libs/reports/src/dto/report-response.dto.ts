@@ -108,6 +108,8 @@ export class IncidentResponseDto extends EnteredDto {
   @ApiProperty({ enum: INCIDENT_KINDS }) kind: IncidentKind;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty() description: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Where it happened.' })
+  placeId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) sourcePartyId: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceUrl: string | null;
   @ApiProperty({ enum: RELIABILITIES, description: "Its source's reliability (A–F), as graded at entry." })

@@ -1,4 +1,5 @@
 import type { Feature, Geometry, Position } from 'geojson';
+import { corridorWay, type LonLat } from '#cw/domain';
 import type { LocationEntity } from '#cw/persistence';
 import type { CorridorCsvRow } from '../grains/corridor-columns.js';
 
@@ -9,22 +10,18 @@ function position(lat: number | null, lon: number | null): Position | null {
   return lat === null || lon === null ? null : [lon, lat];
 }
 
-/**
- * The drawn route, else the line from origin through the stops to destination (places without a known position
- * left out); one known place is a point, none is null.
- */
+/** The corridor's way (libs/domain corridorWay) as a line; one known place is a point, none is null. */
 export function corridorGeometry(corridor: CorridorCsvRow): Geometry | null {
-  if (corridor.route) {
-    const route = JSON.parse(corridor.route) as { coordinates: Position[] };
-    return { type: 'LineString', coordinates: route.coordinates };
-  }
-  const positions = [
-    position(corridor.originLat, corridor.originLon),
-    ...corridor.stops.map((stop) => position(stop.lat, stop.lon)),
-    position(corridor.destinationLat, corridor.destinationLon),
-  ].filter((p): p is Position => p !== null);
-  if (positions.length >= 2) return { type: 'LineString', coordinates: positions };
-  return positions.length === 1 ? { type: 'Point', coordinates: positions[0] } : null;
+  const route = corridor.route ? (JSON.parse(corridor.route) as { coordinates: LonLat[] }).coordinates : null;
+  const way = corridorWay(route, [
+    { lat: corridor.originLat, lon: corridor.originLon },
+    ...corridor.stops,
+    { lat: corridor.destinationLat, lon: corridor.destinationLon },
+  ]);
+  if (!way) return null;
+  return way.coordinates.length === 1
+    ? { type: 'Point', coordinates: way.coordinates[0] }
+    : { type: 'LineString', coordinates: way.coordinates };
 }
 
 /** A corridor with its public fields as properties (the names beside the ids, for a map's labels). */

@@ -14,6 +14,7 @@ import { ClaimMeasuresGrades1797660000000 } from './1797660000000-ClaimMeasuresG
 import { AwaitingFlags1797700000000 } from './1797700000000-AwaitingFlags.js';
 import { PlaceTimeZones1797711000000 } from './1797711000000-PlaceTimeZones.js';
 import { Languages1797712000000 } from './1797712000000-Languages.js';
+import { IncidentPlace1797720000000 } from './1797720000000-IncidentPlace.js';
 
 export const POSTGRES_MIGRATIONS = [
   Initial1795620003717,
@@ -32,4 +33,5 @@ export const POSTGRES_MIGRATIONS = [
   AwaitingFlags1797700000000,
   PlaceTimeZones1797711000000,
   Languages1797712000000,
+  IncidentPlace1797720000000,
 ];
