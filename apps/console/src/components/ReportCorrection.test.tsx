@@ -165,7 +165,8 @@ function showAs(role: Role, organisationId: string) {
   client.setQueryData(['me'], me);
   client.setQueryData(['corridor', 'c-1'], corridor);
   client.setQueryData(['corridor', 'c-1', 'timeline'], { events });
-  client.setQueryData(['corridor', 'c-1', 'summary'], { total: null, windows: [] });
+  // The page's summary with no grade filter, as it first asks for it.
+  client.setQueryData(['corridor', 'c-1', 'summary', ''], { total: null, windows: [] });
   client.setQueryData(
     ['parties'],
     [
