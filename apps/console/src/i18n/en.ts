@@ -144,7 +144,13 @@ export const en = {
     low: 'At least',
     high: 'At most',
     qualifier: { exact: 'exactly', about: 'about', at_least: 'at least', at_most: 'at most', range: 'range' },
-    says: { about: 'about {{value}}', at_least: 'at least {{value}}', at_most: 'at most {{value}}' },
+    says: {
+      about: 'about {{value}}',
+      at_least: 'at least {{value}}',
+      at_most: 'at most {{value}}',
+      more_than: 'more than {{value}}',
+      fewer_than: 'fewer than {{value}}',
+    },
     error: {
       value: 'Enter a whole number, 0 or more.',
       max: 'Enter the upper end of the range, a whole number.',

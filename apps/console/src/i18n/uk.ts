@@ -164,7 +164,13 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
       at_most: 'щонайбільше',
       range: 'діапазон',
     },
-    says: { about: 'близько {{value}}', at_least: 'щонайменше {{value}}', at_most: 'щонайбільше {{value}}' },
+    says: {
+      about: 'близько {{value}}',
+      at_least: 'щонайменше {{value}}',
+      at_most: 'щонайбільше {{value}}',
+      more_than: 'понад {{value}}',
+      fewer_than: 'менше ніж {{value}}',
+    },
     error: {
       value: 'Введіть ціле число, 0 або більше.',
       max: 'Введіть верхню межу діапазону, ціле число.',
