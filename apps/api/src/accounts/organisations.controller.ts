@@ -9,7 +9,7 @@ import {
 } from '#cw/accounts';
 import { ListQueryDto } from '#cw/common';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiProblems } from '../http/api-responses.decorator.js';
+import { ApiConflictProblem, ApiProblems } from '../http/api-responses.decorator.js';
 
 @ApiTags('organisations')
 @ApiProblems()
@@ -19,6 +19,7 @@ export class OrganisationsController {
 
   @Post()
   @ApiCreatedResponse({ type: OrganisationResponseDto })
+  @ApiConflictProblem('An organisation of this name exists already.')
   create(
     @Actor() principal: Principal,
     @Body() dto: OrganisationCreateDto,

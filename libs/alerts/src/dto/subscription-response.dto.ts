@@ -9,7 +9,7 @@ export class SubscriptionResponseDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: SUBSCRIPTION_MODES }) mode: SubscriptionMode;
-  @ApiProperty({ nullable: true, type: Number }) digestHour: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) digestHour: number | null;
   @ApiProperty() timezone: string;
   @ApiProperty({ enum: FLAG_SEVERITIES }) minSeverity: FlagSeverity;
   @ApiProperty({ type: [String], nullable: true }) corridorIds: string[] | null;

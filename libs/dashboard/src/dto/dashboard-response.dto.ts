@@ -5,11 +5,11 @@ const STANCES = ['confirmed', 'rejected', 'conditional'];
 const SEVERITIES = ['critical', 'warning', 'info'];
 
 export class DashboardFiguresDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'The lowest figure any source states.' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The lowest figure any source states.' })
   low: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'The highest figure any source states.' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The highest figure any source states.' })
   high: number | null;
-  @ApiProperty() reportCount: number;
+  @ApiProperty({ type: 'integer' }) reportCount: number;
 }
 
 export class DashboardCorridorDto {
@@ -32,7 +32,12 @@ export class DashboardPartyStateDto {
   @ApiProperty({ format: 'uuid' }) partyId: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
-  @ApiProperty({ enum: STANCES, nullable: true, type: String, description: 'null: nothing stated yet.' })
+  @ApiProperty({
+    enum: [...STANCES, null],
+    nullable: true,
+    type: String,
+    description: 'null: nothing stated yet.',
+  })
   stance: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) statedAt: string | null;
   @ApiProperty({ description: 'Confirmed by the deadline and not taken back since.' }) isInTime: boolean;
@@ -82,10 +87,10 @@ export class DashboardFlagDto {
 }
 
 export class DashboardFlagCountsDto {
-  @ApiProperty() critical: number;
-  @ApiProperty() warning: number;
-  @ApiProperty() info: number;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) critical: number;
+  @ApiProperty({ type: 'integer' }) warning: number;
+  @ApiProperty({ type: 'integer' }) info: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class DashboardFlagsDto {
@@ -107,14 +112,14 @@ export class DashboardEvacuationDayDto {
     description: "Local date, in the corridor's zone, of a window's first report.",
   })
   day: string;
-  @ApiProperty() low: number;
-  @ApiProperty() high: number;
+  @ApiProperty({ type: 'integer' }) low: number;
+  @ApiProperty({ type: 'integer' }) high: number;
 }
 
 export class DashboardEvacuationsDto {
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description:
       'Sum of the per-window lows, each operation counted once (its stages as one whole, never their sum) and each ' +
       'corridor in no operation on its own; null without reports.',
@@ -122,11 +127,12 @@ export class DashboardEvacuationsDto {
   low: number | null;
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Sum of the per-window highs, each operation counted once; null without reports.',
   })
   high: number | null;
   @ApiProperty({
+    type: 'integer',
     description:
       'Corridors counted: the most recently announced ones with evacuation reports and the other stages of their ' +
       'operations; for a period, those with reports in it (only those reports count).',
