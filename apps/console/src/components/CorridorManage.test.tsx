@@ -12,12 +12,14 @@ const corridor: Corridor = {
   id: 'c-1',
   name: 'Mariupol → Zaporizhzhia',
   status: 'announced',
+  promise: 'pending',
+  cancelledAt: null,
   originId: 'l-1',
   destinationId: 'l-2',
   announcedById: 'p-1',
   announcedAt: '2022-04-30T08:00:00Z',
   timezone: 'Europe/Kyiv',
-  evacuation: null,
+  evacuation: { low: null, high: null, reportCount: 0, measure: null },
   version: 1,
   requiredConfirmationIds: ['p-2'],
   stopIds: [],
@@ -30,11 +32,21 @@ const corridor: Corridor = {
   confirmations: [],
   enteredById: 'u-9',
   organisationId: NGO_A,
+  enteredAt: '2022-04-30T08:05:00Z',
+  updatedAt: '2022-04-30T08:05:00Z',
 };
 
 function showAs(role: Role, organisationId: string) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const me: User = { id: 'u-1', email: 'me@ngo.test', displayName: 'Me', organisationId, role };
+  const me: User = {
+    id: 'u-1',
+    email: 'me@ngo.test',
+    displayName: 'Me',
+    organisationId,
+    role,
+    disabled: false,
+    invitePending: false,
+  };
   client.setQueryData(['me'], me);
   client.setQueryData(['parties'], []);
   client.setQueryData(['locations'], []);
@@ -77,6 +89,8 @@ describe('the edit form, when a newer version of the corridor is read', () => {
       displayName: 'Me',
       organisationId: NGO_A,
       role: 'coordinator',
+      disabled: false,
+      invitePending: false,
     };
     client.setQueryData(['me'], me);
     client.setQueryData(['parties'], []);

@@ -36,7 +36,8 @@ export default function CorridorMap({
   route,
 }: {
   points: MapPoint[];
-  route: [number, number][] | null;
+  /** GeoJSON positions: [longitude, latitude] (an altitude after them is not drawn). */
+  route: number[][] | null;
 }) {
   const { t } = useTranslation();
   const [countries, setCountries] = useState<FeatureCollection | null>(null);
@@ -48,10 +49,7 @@ export default function CorridorMap({
     };
   }, []);
 
-  const line: [number, number][] = useMemo(
-    () => route ?? points.map((p) => [p.lon, p.lat] as [number, number]),
-    [route, points],
-  );
+  const line: number[][] = useMemo(() => route ?? points.map((p) => [p.lon, p.lat]), [route, points]);
   const projection = useMemo(() => {
     const coords = [...line, ...points.map((p) => [p.lon, p.lat] as [number, number])];
     const lons = coords.map((c) => c[0]);

@@ -15,6 +15,7 @@ const place = (id: string, name: string, lat: number | null, lon: number | null)
   lon,
   adminArea: null,
   countryCode: null,
+  createdAt: '2022-04-01T00:00:00Z',
 });
 const PLACES = [
   place('azovstal', 'Azovstal Iron and Steel Works', 47.098, 37.61),
