@@ -127,6 +127,19 @@ function createReports(base, auth, corridorIds, partyIds) {
   };
 }
 
+/**
+ * What reading the figures costs with every claim stored: one corridor's summary (its claims grouped by window,
+ * measure, place and category, the headline picked) and the dashboard (operations counted once, totals by day).
+ */
+async function summaries(base, auth, corridorId) {
+  const corridor = await warmedUp({
+    url: `${base}/api/v1/corridors/${corridorId}/evacuations/summary`,
+    headers: auth,
+  });
+  const dashboard = await warmedUp({ url: `${base}/api/v1/dashboard`, headers: auth });
+  return { corridorSummary: figure(corridor), dashboard: figure(dashboard) };
+}
+
 /** Our create and authenticated list on PostgreSQL, at each size of POSTGRES_SIZES. */
 async function benchPostgres(serverUrl, redisUrl) {
   const database = await createBenchDatabase(serverUrl);
@@ -157,7 +170,8 @@ async function benchPostgres(serverUrl, redisUrl) {
       const seedSeconds = Math.round((Date.now() - started) / 1000);
       const list = await warmedUp({ url: `${base}/api/v1/corridors?limit=50`, headers: auth });
       const create = await warmedUp(createReports(base, auth, seeded.corridorIds, seeded.partyIds));
-      sizes.push({ reports, seedSeconds, list: figure(list), create: figure(create) });
+      const read = await summaries(base, auth, seeded.corridorIds[0]);
+      sizes.push({ reports, seedSeconds, list: figure(list), create: figure(create), ...read });
     }
     return { sizes, apiPeakRssMb: Math.round(peakRssMb(api.pid)) };
   } finally {
@@ -243,6 +257,7 @@ async function main() {
   // The peer's measures are these two: its peak is comparable to this one.
   const apiPeakRssCreateList = peakRssMb(api.pid);
   const filtered = await run({ url: `${base}/api/v1/corridors?limit=50&status=completed`, headers: auth });
+  const read = await summaries(base, auth, seeded.corridorIds[0]);
   log('measuring the guard layer: the same write with and without authentication and authorization…');
   const guard = await benchAuthOverhead({
     base,
@@ -288,6 +303,7 @@ async function main() {
       p99Ms: filtered.latency.p99,
       errors: filtered.errors + filtered.non2xx,
     },
+    ...read,
     apiPeakRssMb: Math.round(apiPeakRss),
     apiPeakRssCreateListMb: Math.round(apiPeakRssCreateList),
     guardOverhead: guard,
@@ -320,6 +336,12 @@ async function main() {
     `| list corridors filtered by status=completed | ${results.listCorridorsByStatus.requestsPerSecond} req/s, p99 ${results.listCorridorsByStatus.p99Ms} ms |`,
   );
   log(
+    `| one corridor's evacuation summary (measures, headline), ${(SIZE.corridors * SIZE.reportsPerCorridor).toLocaleString('en')} claims stored | ${results.corridorSummary.requestsPerSecond} req/s, p99 ${results.corridorSummary.p99Ms} ms |`,
+  );
+  log(
+    `| dashboard (operations once, totals by day), same store | ${results.dashboard.requestsPerSecond} req/s, p99 ${results.dashboard.p99Ms} ms |`,
+  );
+  log(
     `| API process peak RSS | ${results.apiPeakRssCreateListMb} MB after create and list (the peer's measures); ${results.apiPeakRssMb} MB whole run (with filtered list, guard overhead and sign-in) |`,
   );
   log(
@@ -349,13 +371,13 @@ async function main() {
       `\nours on PostgreSQL (${CONNECTIONS} connections, ${DURATION_S} s after ${WARM_UP_S} s of warm-up):`,
     );
     log(
-      '| evacuation reports | list corridors, 50 a page | ratio to the peer | create a report | ratio to the peer | rows generated in |',
+      '| evacuation reports | list corridors, 50 a page | ratio to the peer | create a report | ratio to the peer | one corridor summary | dashboard | rows generated in |',
     );
-    log('| --- | --- | --- | --- | --- | --- |');
+    log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const size of results.postgres.sizes) {
       const theirs = results.peer;
       log(
-        `| ${size.reports.toLocaleString('en')} | ${rate(size.list)} | ${theirs ? `${ratio(size.list.requestsPerSecond, theirs.listCorridors.requestsPerSecond)}×` : '—'} | ${rate(size.create)} | ${theirs ? `${ratio(size.create.requestsPerSecond, theirs.createReport.requestsPerSecond)}×` : '—'} | ${size.seedSeconds} s |`,
+        `| ${size.reports.toLocaleString('en')} | ${rate(size.list)} | ${theirs ? `${ratio(size.list.requestsPerSecond, theirs.listCorridors.requestsPerSecond)}×` : '—'} | ${rate(size.create)} | ${theirs ? `${ratio(size.create.requestsPerSecond, theirs.createReport.requestsPerSecond)}×` : '—'} | ${rate(size.corridorSummary)} | ${rate(size.dashboard)} | ${size.seedSeconds} s |`,
       );
     }
     log(`(API process peak RSS on PostgreSQL: ${results.postgres.apiPeakRssMb} MB)`);

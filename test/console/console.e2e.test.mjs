@@ -433,7 +433,7 @@ describe('the admin console in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('timeline').textContent())
       .toContain('Evacuation report corrected: count');
-    await expect.poll(() => entry.locator('p strong').textContent()).toBe('12 ');
+    await expect.poll(() => entry.locator('p strong').textContent()).toBe('12 civilians ');
     await expect.poll(() => page.getByTestId('summary-total').textContent()).toMatch(/^12 /);
 
     // Read back: the report, its correction on the timeline, and the corridor's figures.

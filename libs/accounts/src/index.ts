@@ -9,6 +9,7 @@ export { LoginDto } from './dto/login.dto.js';
 export { LoginResponseDto } from './dto/login-response.dto.js';
 export {
   OrganisationCreateDto,
+  OrganisationUpdateDto,
   OrganisationPageDto,
   OrganisationResponseDto,
 } from './dto/organisation.dto.js';

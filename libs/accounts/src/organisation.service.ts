@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditActor } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
+import { DEFAULT_LANGUAGE, type Language } from '#cw/domain';
 import { Database, OrganisationRepository, UniqueViolation } from '#cw/persistence';
 import {
   OrganisationPageDto,
@@ -19,8 +20,12 @@ export class OrganisationService {
   ) {}
 
   /** `actor` null: the command line on the server. */
-  async create(actor: AuditActor | null, name: string): Promise<OrganisationResponseDto> {
-    const organisation = { id: newId(), name: name.trim(), createdAt: this.clock.now() };
+  async create(
+    actor: AuditActor | null,
+    name: string,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<OrganisationResponseDto> {
+    const organisation = { id: newId(), name: name.trim(), language, createdAt: this.clock.now() };
     try {
       await this.db.transaction(async (tx) => {
         await this.organisations.insert(organisation, tx);
@@ -30,7 +35,7 @@ export class OrganisationService {
           entity: 'organisation',
           entityId: organisation.id,
           organisationId: organisation.id,
-          after: { name: organisation.name },
+          after: { name: organisation.name, language: organisation.language },
         });
       });
     } catch (error) {
@@ -44,6 +49,26 @@ export class OrganisationService {
       throw error;
     }
     return toOrganisationResponse(organisation);
+  }
+
+  /** Its language, for the subscriptions made from now on (those made before keep theirs). */
+  async setLanguage(actor: AuditActor, id: string, language: Language): Promise<OrganisationResponseDto> {
+    const updated = await this.db.transaction(async (tx) => {
+      const before = await this.organisations.findById(id, tx);
+      if (!before || !(await this.organisations.setLanguage(id, language, tx))) return undefined;
+      await this.audit.record(tx, {
+        actor,
+        action: 'organisation.update',
+        entity: 'organisation',
+        entityId: id,
+        organisationId: id,
+        before: { language: before.language },
+        after: { language },
+      });
+      return { ...before, language };
+    });
+    if (!updated) throw AppError.notFound('organisation', id);
+    return toOrganisationResponse(updated);
   }
 
   async findByName(name: string): Promise<OrganisationResponseDto | undefined> {

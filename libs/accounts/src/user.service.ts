@@ -3,6 +3,7 @@ import { AuditService, changedFields, type AuditActor } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, AppErrorCode, newId } from '#cw/common';
 import { AppConfig, ConfigError } from '#cw/config';
+import { DEFAULT_LANGUAGE } from '#cw/domain';
 import {
   Database,
   OrganisationRepository,
@@ -279,7 +280,10 @@ export class UserService {
     const existing = await this.organisations.findByName('Administrators', tx);
     if (existing) return existing.id;
     const id = newId();
-    await this.organisations.insert({ id, name: 'Administrators', createdAt: now }, tx);
+    await this.organisations.insert(
+      { id, name: 'Administrators', language: DEFAULT_LANGUAGE, createdAt: now },
+      tx,
+    );
     return id;
   }
 

@@ -14,6 +14,7 @@ const subscription: SubscriptionEntity = {
   mode: 'immediate',
   digestHour: null,
   timezone: 'Europe/Kyiv',
+  language: 'en',
   minSeverity: 'info',
   corridorIds: null,
   partyIds: null,
@@ -35,8 +36,11 @@ const may5to7: AlertCorridor = {
   announcedById: 'ru-mod',
   announcedByName: 'Russian MoD',
   announcedAt: at('2022-05-04T09:00:00Z'),
+  placeTimezone: 'Europe/Kyiv',
   originName: 'Azovstal',
   destinationName: null,
+  originNames: { uk: 'Азовсталь', ru: 'Азовсталь' },
+  destinationNames: {},
   sourceUrl: null,
   sourceNote: null,
   isCancelled: false,
@@ -151,5 +155,57 @@ describe('alert e-mails', () => {
     expect(digest.text).toContain(
       '- Azovstal: Russian ceasefire corridor, 5-7 May (completed, promise unconfirmed): 50',
     );
+  });
+
+  it('write to a Ukrainian subscriber in Ukrainian: words, dates, place names and the plural of people', () => {
+    const ukrainian = { ...subscription, language: 'uk', mode: 'daily', digestHour: 7 };
+    const mail = composer.flagAlert(ukrainian, neverConfirmed, may5to7, 'https://u');
+    expect(mail.subject).toBe(
+      '[Corridor Watch] КРИТИЧНО: Azovstal: Russian ceasefire corridor, 5-7 May - обіцянку так і не підтверджено',
+    );
+    expect(mail.text).toContain('Коридор з пункту Азовсталь в будь-якому напрямку.');
+    expect(mail.text).toContain('Стан: завершено. Обіцянка: не підтверджено: люди виїхали');
+    expect(mail.text).toContain('з 7 травня 2022, 08:00 (Europe/Kyiv, UTC+3) до 7 травня 2022, 18:00');
+    expect(mail.html).toContain('<html lang="uk">');
+    expect(mail.text).toContain('Відписатися: https://u');
+    const facts: DigestFacts = {
+      windows: [],
+      flagEvents: [],
+      evacuations: [1, 3, 300].map((value) => ({
+        corridorId: 'c1',
+        sourcePartyName: 'Government of Ukraine',
+        reportedAt: at('2022-05-07T09:00:00Z'),
+        qualifier: 'exact',
+        value,
+        max: null,
+        category: 'civilians',
+        note: null,
+      })),
+      corridors: new Map([['c1', may5to7]]),
+    };
+    const digest = composer.digest(
+      ukrainian,
+      '2022-05-08',
+      at('2022-05-07T04:00:00Z'),
+      at('2022-05-08T04:00:00Z'),
+      facts,
+      'https://u',
+    );
+    expect(digest.subject).toBe('[Corridor Watch] Підсумок 2022-05-08: вікон — 0, нових сигналів — 0');
+    for (const people of ['1 цивільний', '3 цивільних', '300 цивільних']) {
+      expect(digest.text).toContain(`Government of Ukraine: ${people}, 7 травня 2022, 12:00`);
+    }
+    expect(digest.text).toContain('(завершено, обіцянка: не підтверджено)');
+  });
+
+  it("give a window's times in the subscriber's zone and, when another, the zone of the corridor's place", () => {
+    const london = { ...subscription, timezone: 'Europe/London' };
+    const mail = composer.flagAlert(london, neverConfirmed, may5to7, 'https://u');
+    expect(mail.text).toContain(
+      '  7 May 2022, 06:00 (Europe/London, UTC+1) to 7 May 2022, 16:00 (Europe/London, UTC+1)\n' +
+        '  7 May 2022, 08:00 (Europe/Kyiv, UTC+3) to 7 May 2022, 18:00 (Europe/Kyiv, UTC+3)\n',
+    );
+    const kyiv = composer.flagAlert(subscription, neverConfirmed, may5to7, 'https://u');
+    expect(kyiv.text.match(/7 May 2022, 08:00/g)).toHaveLength(1);
   });
 });

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { AppConfig } from '#cw/config';
 import {
-  describeCount,
+  DEFAULT_LANGUAGE,
+  describeCountIn,
+  describePeople,
   formatInZone as formatInZoneUncached,
+  isLanguage,
+  oneOf,
   partiesNeverConfirmed,
+  POPULATION_CATEGORIES,
   windowConfirmationState,
+  type Language,
   type StatedConfirmation,
 } from '#cw/domain';
 import type { AlertCorridor, AlertFlag, DigestFacts, SubscriptionEntity } from '#cw/persistence';
@@ -13,6 +19,7 @@ import { reachesSeverity } from './severity.js';
 import { filterOf, matchesCorridor } from './subscription-filter.js';
 import { DIGEST_HTML, DIGEST_TEXT } from './templates/digest.templates.js';
 import { FLAG_ALERT_HTML, FLAG_ALERT_TEXT } from './templates/flag-alert.templates.js';
+import { MAIL_WORDS, type MailWords } from './templates/mail-words.js';
 
 export interface ComposedMail {
   subject: string;
@@ -20,42 +27,18 @@ export interface ComposedMail {
   html: string;
 }
 
-const RULES: Record<string, { title: string; explanation: string }> = {
-  never_confirmed: {
-    title: 'promise never confirmed',
-    explanation:
-      'The window has ended and a party whose confirmation it needed never confirmed it: the promise was not kept.',
-  },
-  unconfirmed_at_deadline: {
-    title: 'not confirmed at the deadline',
-    explanation:
-      'The confirmation deadline before the window has passed and a required party has not confirmed.',
-  },
-  rejected: { title: 'rejected', explanation: 'A party whose confirmation the corridor needs rejected it.' },
-  no_evacuation_reported: {
-    title: 'no evacuation reported',
-    explanation: 'The window ended some hours ago and no evacuation has been reported for it.',
-  },
-  count_discrepancy: {
-    title: 'figures disagree',
-    explanation:
-      'Evacuation figures from different sources for this window disagree by more than the allowed ratio.',
-  },
-};
 const COLOURS: Record<string, string> = { critical: '#b00020', warning: '#9a5b00', info: '#245' };
-// What became of the promise, in words: "completed" never stands alone, a broken promise never reads as a success.
-const PROMISES: Record<string, string> = {
-  pending: 'not settled yet (a window is still ahead or running)',
-  kept: 'kept: every required party confirmed and people moved',
-  unconfirmed: 'unconfirmed: people moved, but a required party never confirmed',
-  broken: 'broken: a required party rejected it, or nobody is reported to have moved',
-  cancelled: 'cancelled',
-};
-const STANCES: Record<string, string> = {
-  confirmed: 'confirmed',
-  rejected: 'rejected',
-  conditional: 'conditional',
-};
+const word = (words: Record<string, string>, key: string) => words[key] ?? key;
+
+/** The subscription's language; a value stored before languages, or unknown, reads as English. */
+function languageOf(subscription: SubscriptionEntity): Language {
+  return isLanguage(subscription.language) ? subscription.language : DEFAULT_LANGUAGE;
+}
+
+/** A place's name in the reader's language when it has one. */
+function placeName(name: string, names: Record<string, string>, language: Language): string {
+  return names[language] ?? name;
+}
 
 const compile = (source: string, isHtml: boolean) =>
   Handlebars.compile(source, { noEscape: !isHtml, strict: false, preventIndent: true });
@@ -81,37 +64,40 @@ export class AlertComposer {
     corridor: AlertCorridor,
     unsubscribeUrl: string,
   ): ComposedMail {
+    const language = languageOf(subscription);
+    const w = MAIL_WORDS[language];
     const zone = subscription.timezone;
-    const rule = RULES[flag.rule] ?? { title: flag.rule, explanation: '' };
-    const window = { startsAt: flag.windowStartsAt, endsAt: flag.windowEndsAt };
+    const rule = w.rules[flag.rule] ?? { title: flag.rule, explanation: '' };
     const isOpenEnded = flag.windowIsOpenEnded;
+    const span = (inZone: string) =>
+      spanInZone(flag.windowStartsAt, flag.windowEndsAt, inZone, language, isOpenEnded);
+    const severityLabel = word(w.severities, flag.severity);
     const view = {
-      severityLabel: flag.severity.toUpperCase(),
+      lang: language,
+      w: { ...w.flag, unsubscribe: w.unsubscribe },
+      severityLabel,
       severityColour: COLOURS[flag.severity] ?? '#245',
       ruleTitle: rule.title,
       ruleExplanation: rule.explanation,
-      corridor: this.corridorView(corridor),
-      window: {
-        subscriberZone: spanInZone(window.startsAt, window.endsAt, zone, isOpenEnded),
-        corridorZone: spanInZone(window.startsAt, window.endsAt, corridor.timezone, isOpenEnded),
-      },
+      corridor: this.corridorView(corridor, language),
+      // The subscriber's zone, then the place's when it is another.
+      window: corridor.placeTimezone === zone ? [span(zone)] : [span(zone), span(corridor.placeTimezone)],
       notConfirmedBy: this.notConfirmedBy(flag, corridor),
       confirmations: corridor.confirmations
-        .filter((c) => c.statedAt.getTime() < window.endsAt.getTime())
+        .filter((c) => c.statedAt.getTime() < flag.windowEndsAt.getTime())
         .map((c) => ({
           party: c.partyName,
-          stance: STANCES[c.stance] ?? c.stance,
-          reportedBy: c.reportedByName,
-          statedAt: formatInZone(c.statedAt, zone),
+          stance: word(w.stances, c.stance),
+          reportedBy: c.reportedByName ? w.flag.asReportedBy(c.reportedByName) : null,
+          statedAt: formatInZone(c.statedAt, zone, language),
           note: c.note,
         })),
-      email: subscription.email,
-      subscriptionLabel: this.subscriptionLabel(subscription),
-      subscriberZone: zone,
+      youReceive: w.flag.youReceive(subscription.email, subscriptionLabel(subscription, w)),
+      timesAre: w.flag.timesAre(zone),
       unsubscribeUrl,
     };
     return {
-      subject: `[Corridor Watch] ${view.severityLabel}: ${corridor.name} - ${rule.title}`,
+      subject: w.flag.subject(severityLabel, corridor.name, rule.title),
       text: templates.flagText(view),
       html: templates.flagHtml(view),
     };
@@ -125,17 +111,22 @@ export class AlertComposer {
     facts: DigestFacts,
     unsubscribeUrl: string,
   ): ComposedMail {
+    const language = languageOf(subscription);
+    const w = MAIL_WORDS[language];
     const zone = subscription.timezone;
     const filter = filterOf(subscription);
+    // "completed, promise unconfirmed": a status is never shown without its promise.
+    const standing = (corridor: AlertCorridor) =>
+      w.standing(word(w.statuses, corridor.status), word(w.promiseNames, corridor.promise));
     const corridorOf = (id: string) => {
       const corridor = facts.corridors.get(id);
       return corridor && matchesCorridor(filter, corridor) ? corridor : undefined;
     };
-    const windows = facts.windows.flatMap((w) => {
-      const corridor = corridorOf(w.corridorId);
+    const windows = facts.windows.flatMap((window) => {
+      const corridor = corridorOf(window.corridorId);
       if (!corridor) return [];
       const state = windowConfirmationState(
-        w,
+        window,
         corridor.requiredParties.map((p) => p.id),
         confirmationsOf(corridor),
         this.config.CONFIRMATION_LEAD_MINUTES,
@@ -145,14 +136,23 @@ export class AlertComposer {
       return [
         {
           corridorName: corridor.name,
-          standing: standingOf(corridor),
+          standing: standing(corridor),
           url: this.corridorUrl(corridor.id),
-          subscriberZone: spanInZone(w.startsAt, w.endsAt, zone, w.isOpenEnded),
-          corridorZone: spanInZone(w.startsAt, w.endsAt, corridor.timezone, w.isOpenEnded),
-          status: state.status,
+          subscriberZone: spanInZone(window.startsAt, window.endsAt, zone, language, window.isOpenEnded),
+          placeZone:
+            corridor.placeTimezone === zone
+              ? null
+              : spanInZone(
+                  window.startsAt,
+                  window.endsAt,
+                  corridor.placeTimezone,
+                  language,
+                  window.isOpenEnded,
+                ),
+          status: word(w.confirmationStates, state.status),
           parties: state.parties.map((p) => ({
             name: names.get(p.partyId) ?? p.partyId,
-            stance: p.stance ? (STANCES[p.stance] ?? p.stance) : 'not heard',
+            stance: p.stance ? word(w.stances, p.stance) : w.notHeard,
           })),
         },
       ];
@@ -163,11 +163,11 @@ export class AlertComposer {
       return [
         {
           corridorName: corridor.name,
-          standing: standingOf(corridor),
+          standing: standing(corridor),
           url: this.corridorUrl(corridor.id),
-          rule: RULES[e.rule]?.title ?? e.rule,
-          severity: e.severity,
-          window: spanInZone(e.windowStartsAt, e.windowEndsAt, zone, e.windowIsOpenEnded),
+          rule: w.rules[e.rule]?.title ?? e.rule,
+          severity: word(w.severities, e.severity).toLowerCase(),
+          window: spanInZone(e.windowStartsAt, e.windowEndsAt, zone, language, e.windowIsOpenEnded),
         },
       ];
     };
@@ -187,53 +187,66 @@ export class AlertComposer {
       const high = Math.max(...figures);
       const total =
         corridor.evacuationLow != null
-          ? `; all reports so far ${corridor.evacuationLow === corridor.evacuationHigh ? corridor.evacuationLow : `${corridor.evacuationLow}-${corridor.evacuationHigh ?? corridor.evacuationLow}`}`
-          : '';
+          ? corridor.evacuationLow === corridor.evacuationHigh
+            ? `${corridor.evacuationLow}`
+            : `${corridor.evacuationLow}-${corridor.evacuationHigh ?? corridor.evacuationLow}`
+          : null;
       return {
         corridorName: corridor.name,
-        standing: standingOf(corridor),
+        standing: standing(corridor),
         url: this.corridorUrl(corridorId),
-        range: `${low === high ? `${low}` : `${low}-${high}`} according to the sources${total}`,
-        claims: claims.map((c) => ({
-          source: c.sourcePartyName,
-          count: describeCount({ qualifier: c.qualifier as never, value: c.value, max: c.max ?? undefined }),
-          category: c.category,
-          reportedAt: formatInZone(c.reportedAt, zone),
-          note: c.note,
-        })),
+        range: w.digest.range(low === high ? `${low}` : `${low}-${high}`, total),
+        claims: claims.map((c) => {
+          const count = { qualifier: c.qualifier as never, value: c.value, max: c.max ?? undefined };
+          const isCategory = (POPULATION_CATEGORIES as readonly string[]).includes(c.category);
+          return {
+            source: c.sourcePartyName,
+            people: isCategory
+              ? describePeople(count, oneOf(POPULATION_CATEGORIES, c.category, 'category'), language)
+              : `${describeCountIn(count, language)} ${c.category}`,
+            reportedAt: formatInZone(c.reportedAt, zone, language),
+            note: c.note,
+          };
+        }),
       };
     });
+    const isEmpty = windows.length + raised.length + resolved.length + evacuations.length === 0;
     const view = {
-      day,
-      isEmpty: windows.length + raised.length + resolved.length + evacuations.length === 0,
-      periodFrom: formatInZone(from, zone),
-      periodTo: formatInZone(to, zone),
+      lang: language,
+      w: { ...w.digest, unsubscribe: w.unsubscribe },
+      title: w.digest.title(day),
+      isEmpty,
+      nothingSince: w.digest.nothingSince(formatInZone(from, zone, language)),
+      covering: w.digest.covering(formatInZone(from, zone, language), formatInZone(to, zone, language)),
       windows,
       raised,
       resolved,
       evacuations,
-      subscriberZone: zone,
+      timesAre: w.digest.timesAre(zone),
       unsubscribeUrl,
     };
     return {
-      subject: view.isEmpty
-        ? `[Corridor Watch] Digest ${day}: nothing to report`
-        : `[Corridor Watch] Digest ${day}: ${windows.length} windows, ${raised.length} flags raised`,
+      subject: isEmpty ? w.digest.emptySubject(day) : w.digest.subject(day, windows.length, raised.length),
       text: templates.digestText(view),
       html: templates.digestHtml(view),
     };
   }
 
-  private corridorView(corridor: AlertCorridor) {
-    const destination = corridor.destinationName ? `to ${corridor.destinationName}` : 'in any direction';
+  private corridorView(corridor: AlertCorridor, language: Language) {
+    const w = MAIL_WORDS[language];
+    const destination =
+      corridor.destinationName === null
+        ? null
+        : placeName(corridor.destinationName, corridor.destinationNames, language);
     return {
       name: corridor.name,
       url: this.corridorUrl(corridor.id),
-      promise: `A corridor from ${corridor.originName} ${destination}.`,
-      status: corridor.status,
-      promiseOutcome: PROMISES[corridor.promise] ?? corridor.promise,
-      announcedBy: corridor.announcedByName,
-      announcedAtLocal: formatInZone(corridor.announcedAt, corridor.timezone),
+      promise: w.corridorFrom(placeName(corridor.originName, corridor.originNames, language), destination),
+      standing: w.flag.status(word(w.statuses, corridor.status), word(w.promises, corridor.promise)),
+      announced: w.flag.announced(
+        corridor.announcedByName,
+        formatInZone(corridor.announcedAt, corridor.placeTimezone, language),
+      ),
       sourceNote: corridor.sourceNote,
       sourceUrl: corridor.sourceUrl,
       sourceHref: corridor.sourceUrl && /^https?:\/\//i.test(corridor.sourceUrl) ? corridor.sourceUrl : null,
@@ -258,37 +271,39 @@ export class AlertComposer {
             .map((p) => p.partyId);
     return ids.map((id) => names.get(id) ?? id);
   }
+}
 
-  private subscriptionLabel(subscription: SubscriptionEntity): string {
-    return subscription.mode === 'daily'
-      ? `daily digest at ${String(subscription.digestHour).padStart(2, '0')}:00 ${subscription.timezone}`
-      : `immediate, ${subscription.minSeverity} and above`;
-  }
+function subscriptionLabel(subscription: SubscriptionEntity, w: MailWords): string {
+  return subscription.mode === 'daily'
+    ? w.daily(subscription.digestHour ?? 0, subscription.timezone)
+    : w.immediate(word(w.severities, subscription.minSeverity).toLowerCase());
 }
 
 // Every subscriber of a digest run reads the same instants in a few zones: format each once.
 const formatted = new Map<string, string>();
-function formatInZone(at: Date, zone: string): string {
-  const key = `${at.getTime()}|${zone}`;
+function formatInZone(at: Date, zone: string, language: Language): string {
+  const key = `${at.getTime()}|${zone}|${language}`;
   let text = formatted.get(key);
   if (text === undefined) {
     if (formatted.size >= 20_000) formatted.clear();
-    text = formatInZoneUncached(at, zone);
+    text = formatInZoneUncached(at, zone, language);
     formatted.set(key, text);
   }
   return text;
 }
 
 /** A window's span; an open-ended one says it has no end, and when it is judged. */
-function spanInZone(startsAt: Date, endsAt: Date, zone: string, isOpenEnded = false): string {
-  return isOpenEnded
-    ? `${formatInZone(startsAt, zone)} onwards, no end announced (judged as ending ${formatInZone(endsAt, zone)})`
-    : `${formatInZone(startsAt, zone)} to ${formatInZone(endsAt, zone)}`;
-}
-
-/** "completed, promise unconfirmed": a status is never shown without its promise. */
-function standingOf(corridor: AlertCorridor): string {
-  return `${corridor.status}, promise ${corridor.promise}`;
+function spanInZone(
+  startsAt: Date,
+  endsAt: Date,
+  zone: string,
+  language: Language,
+  isOpenEnded = false,
+): string {
+  const w = MAIL_WORDS[language];
+  const from = formatInZone(startsAt, zone, language);
+  const to = formatInZone(endsAt, zone, language);
+  return isOpenEnded ? w.openSpan(from, to) : w.span(from, to);
 }
 
 function confirmationsOf(corridor: AlertCorridor): StatedConfirmation[] {

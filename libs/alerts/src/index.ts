@@ -14,5 +14,6 @@ export { SubscriptionCreateDto, SUBSCRIPTION_MODES } from './dto/subscription-cr
 export { SubscriptionPageDto, SubscriptionResponseDto } from './dto/subscription-response.dto.js';
 export { MailSendError, MailTransport } from './mail-transport.js';
 export { OutboxFiles } from './outbox-files.js';
-export { SubscriptionService } from './subscription.service.js';
+export { SubscriptionService, type UnsubscribeRecipient } from './subscription.service.js';
+export { MAIL_WORDS, type MailWords } from './templates/mail-words.js';
 export { appSecretOf, UnsubscribeTokens } from './unsubscribe-tokens.js';

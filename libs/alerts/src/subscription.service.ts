@@ -3,13 +3,16 @@ import type { Principal } from '#cw/accounts';
 import { AuditService } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { AppError, newId } from '#cw/common';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#cw/domain';
 import { IdempotencyService, type IdempotencyRequest } from '#cw/idempotency';
 import {
   AlertDeliveryRepository,
   CorridorRepository,
   Database,
+  OrganisationRepository,
   PartyRepository,
   SubscriptionRepository,
+  type SqlRunner,
   type SubscriptionEntity,
 } from '#cw/persistence';
 import { nextDigestAt } from './digest-schedule.js';
@@ -22,6 +25,19 @@ import {
   toSubscriptionResponse,
 } from './dto/subscription-response.dto.js';
 import { UnsubscribeTokens } from './unsubscribe-tokens.js';
+
+/** Whom an unsubscribe link is for, and the language the page speaks to them in. */
+export interface UnsubscribeRecipient {
+  email: string;
+  language: Language;
+}
+
+function recipient(subscription: SubscriptionEntity): UnsubscribeRecipient {
+  return {
+    email: subscription.email,
+    language: isLanguage(subscription.language) ? subscription.language : DEFAULT_LANGUAGE,
+  };
+}
 
 /** Subscriptions of an organisation, managed by its coordinators and by admins; unsubscribing needs only the token. */
 @Injectable()
@@ -36,6 +52,7 @@ export class SubscriptionService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly tokens: UnsubscribeTokens,
+    private readonly organisations: OrganisationRepository,
   ) {}
 
   async create(
@@ -59,6 +76,7 @@ export class SubscriptionService {
     return this.idempotency.create(idempotency, async (tx) => {
       const now = this.clock.now();
       const timezone = dto.timezone ?? 'UTC';
+      const language = dto.language ?? (await this.organisationLanguage(principal.organisationId, tx));
       const subscription: SubscriptionEntity = {
         id: newId(),
         organisationId: principal.organisationId,
@@ -66,6 +84,7 @@ export class SubscriptionService {
         mode: dto.mode,
         digestHour: dto.mode === 'daily' ? dto.digestHour! : null,
         timezone,
+        language,
         minSeverity: dto.minSeverity,
         corridorIds: corridorIds ? JSON.stringify(corridorIds) : null,
         partyIds: partyIds ? JSON.stringify(partyIds) : null,
@@ -82,7 +101,12 @@ export class SubscriptionService {
         action: 'subscription.create',
         entity: 'subscription',
         entityId: subscription.id,
-        after: { email: subscription.email, mode: subscription.mode, minSeverity: subscription.minSeverity },
+        after: {
+          email: subscription.email,
+          mode: subscription.mode,
+          minSeverity: subscription.minSeverity,
+          language: subscription.language,
+        },
       });
       return toSubscriptionResponse(subscription);
     });
@@ -113,14 +137,13 @@ export class SubscriptionService {
     });
   }
 
-  /** Idempotent: a second click, or a mail client's one-click POST after the link, changes nothing more. */
   /** Whom an unsubscribe link is for, changing nothing: a mail scanner may open any link in an e-mail. */
-  async recipientOf(token: string): Promise<{ email: string }> {
-    const { email } = await this.subscriptionOf(token);
-    return { email };
+  async recipientOf(token: string): Promise<UnsubscribeRecipient> {
+    return recipient(await this.subscriptionOf(token));
   }
 
-  async unsubscribe(token: string): Promise<{ email: string }> {
+  /** Idempotent: a second click, or a mail client's one-click POST after the link, changes nothing more. */
+  async unsubscribe(token: string): Promise<UnsubscribeRecipient> {
     const subscription = await this.subscriptionOf(token);
     await this.db.transaction(async (tx) => {
       if (!(await this.subscriptions.end(subscription.id, 'unsubscribed', this.clock.now(), tx))) return;
@@ -133,7 +156,7 @@ export class SubscriptionService {
         before: { email: subscription.email },
       });
     });
-    return { email: subscription.email };
+    return recipient(subscription);
   }
 
   private async subscriptionOf(token: string) {
@@ -152,6 +175,12 @@ export class SubscriptionService {
       cursor: query.cursor,
     });
     return { items: page.items.map(toDeliveryResponse), nextCursor: page.nextCursor };
+  }
+
+  /** The language of the organisation the subscription is made for: its people read in it unless they choose. */
+  private async organisationLanguage(organisationId: string, tx: SqlRunner): Promise<Language> {
+    const organisation = await this.organisations.findById(organisationId, tx);
+    return isLanguage(organisation?.language) ? organisation.language : DEFAULT_LANGUAGE;
   }
 
   private scopeOf(principal: Principal): string | null {

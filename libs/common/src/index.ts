@@ -6,6 +6,7 @@ export { IsTimeZone } from './time-zone.validator.js';
 export { newId } from './new-id.js';
 export { validationErrorsOf } from './validation-errors.js';
 export { InstantProperty } from './instant-property.js';
+export { PlaceTimezoneProperty } from './place-timezone.property.js';
 export { MinGradeProperty } from './min-grade.property.js';
 export { findUnsafeInput, MAX_INPUT_DEPTH, type UnsafeInput } from './unsafe-input.js';
 export { EmbargoDto, EmbargoProperty, EmbargoResponseDto, toEmbargoResponse } from './embargo.dto.js';

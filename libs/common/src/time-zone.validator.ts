@@ -1,9 +1,17 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isValidTimeZone } from '#cw/domain';
+import { canonicalTimeZone, isValidTimeZone } from '#cw/domain';
 
-/** An IANA time-zone name such as Europe/Kyiv. */
+/**
+ * An IANA time-zone name such as Europe/Kyiv. An alias is taken and read as the zone's current name (Europe/Kiev,
+ * as Chromium says it, becomes Europe/Kyiv), so what is stored and answered is always the canonical name.
+ */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
+  const canonical = Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? canonicalTimeZone(value) : value,
+  );
+  return (target: object, propertyName: string | symbol) => {
+    canonical(target, propertyName);
     registerDecorator({
       name: 'isTimeZone',
       target: target.constructor,
@@ -11,4 +19,5 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       options: { message: '$property must be an IANA time zone such as Europe/Kyiv', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidTimeZone(value) },
     });
+  };
 }

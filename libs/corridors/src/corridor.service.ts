@@ -40,6 +40,7 @@ import {
   type ConfirmationEntity,
   type CorridorWindowEntity,
   type FlagEntity,
+  type LocationEntity,
   type PartyEntity,
   type SqlRunner,
 } from '#cw/persistence';
@@ -87,7 +88,10 @@ export class CorridorService {
     const embargo = readEmbargo(dto.embargo, now, dto.timezone);
     assertWindowsPerRequest(dto, this.config.MAX_WINDOWS_PER_REQUEST, this.config.MAX_WINDOWS_PER_CORRIDOR);
     const windows = this.readWindows(dto);
-    await this.assertLocations({ originId: dto.originId, destinationId: dto.destinationId ?? null });
+    const [origin] = await this.assertLocations({
+      originId: dto.originId,
+      destinationId: dto.destinationId ?? null,
+    });
     const stopIds = dto.stopIds ?? [];
     await this.assertStops(stopIds);
     const [announcer] = await this.assertParties('announcedById', [dto.announcedById]);
@@ -156,7 +160,14 @@ export class CorridorService {
       await this.evaluations.record(corridor.id, tx);
       return this.view(
         corridor,
-        { requiredPartyIds, stopIds, operationId: null, windows: windowRows, confirmations: [] },
+        {
+          requiredPartyIds,
+          stopIds,
+          operationId: null,
+          placeTimezone: origin?.timezone ?? corridor.timezone,
+          windows: windowRows,
+          confirmations: [],
+        },
         now,
         viewerOf(principal),
       );
@@ -169,17 +180,21 @@ export class CorridorService {
   async get(id: string, viewer: EmbargoViewer, tx?: SqlRunner): Promise<CorridorResponseDto> {
     const corridor = await this.corridors.findById(id, tx);
     if (!corridor || !isVisibleTo(corridor, viewer)) throw AppError.notFound('corridor', id);
-    const [requiredPartyIds, stopIds, operationId, windows, confirmations, flags] = await Promise.all([
-      this.corridors.findRequiredPartyIds(id, tx),
-      this.corridors.findStopIds(id, tx),
-      this.corridors.findOperationId(id, tx),
-      this.corridors.findWindows(id, tx),
-      this.reports.findConfirmations(id, tx),
-      this.flags.findByCorridor(id, tx),
-    ]);
+    const [requiredPartyIds, stopIds, operationId, windows, confirmations, flags, origin] = await Promise.all(
+      [
+        this.corridors.findRequiredPartyIds(id, tx),
+        this.corridors.findStopIds(id, tx),
+        this.corridors.findOperationId(id, tx),
+        this.corridors.findWindows(id, tx),
+        this.reports.findConfirmations(id, tx),
+        this.flags.findByCorridor(id, tx),
+        this.locations.findById(corridor.originId, tx),
+      ],
+    );
+    const placeTimezone = origin?.timezone ?? corridor.timezone;
     return this.view(
       corridor,
-      { requiredPartyIds, stopIds, operationId, windows, confirmations, flags },
+      { requiredPartyIds, stopIds, operationId, placeTimezone, windows, confirmations, flags },
       this.clock.now(),
       viewer,
     );
@@ -423,6 +438,7 @@ export class CorridorService {
       requiredPartyIds: string[];
       stopIds: string[];
       operationId: string | null;
+      placeTimezone: string;
       windows: CorridorWindowEntity[];
       confirmations: ConfirmationEntity[];
       flags?: FlagEntity[];
@@ -456,6 +472,7 @@ export class CorridorService {
       status,
       promise,
       operationId: parts.operationId,
+      placeTimezone: parts.placeTimezone,
       requiredConfirmationIds: parts.requiredPartyIds,
       stopIds: parts.stopIds,
       windows: parts.windows.map((w) =>
@@ -539,10 +556,18 @@ export class CorridorService {
     if (missing) throw AppError.unknownReference('stopIds', 'location', missing);
   }
 
-  private async assertLocations(refs: { originId?: string; destinationId: string | null }): Promise<void> {
+  /** The places named, in the order given (undefined where none is named). */
+  private async assertLocations(refs: {
+    originId?: string;
+    destinationId: string | null;
+  }): Promise<(LocationEntity | undefined)[]> {
+    const found: (LocationEntity | undefined)[] = [];
     for (const [field, id] of Object.entries(refs)) {
-      if (id && !(await this.locations.findById(id))) throw AppError.unknownReference(field, 'location', id);
+      const place = id ? await this.locations.findById(id) : undefined;
+      if (id && !place) throw AppError.unknownReference(field, 'location', id);
+      found.push(place);
     }
+    return found;
   }
 }
 

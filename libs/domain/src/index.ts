@@ -6,6 +6,9 @@ export {
   hasExplicitOffset,
   formatInZone,
 } from './time/instant.js';
+export { canonicalTimeZone } from './time/time-zone.js';
+export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './language/language.js';
+export { describeCountIn, describePeople } from './language/people.js';
 export { MAX_PERIOD_DAYS, readPeriod, type Period } from './time/period.js';
 export { expandDailySchedule, type DailySchedule, type WindowBounds } from './schedule/daily-schedule.js';
 export {

@@ -41,6 +41,7 @@ export class LocationService {
         lon: dto.lon ?? null,
         adminArea: dto.adminArea?.trim() || null,
         countryCode: dto.countryCode ?? null,
+        timezone: dto.timezone ?? null,
         organisationId: principal.organisationId,
         createdById: principal.userId,
         createdAt: this.clock.now(),
@@ -59,6 +60,7 @@ export class LocationService {
           lon: location.lon,
           adminArea: location.adminArea,
           countryCode: location.countryCode,
+          timezone: location.timezone,
         },
       });
       return toLocationResponse(location);

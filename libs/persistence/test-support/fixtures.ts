@@ -37,6 +37,7 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
   await new OrganisationRepository(db, dataSource).insert({
     id: organisationId,
     name: 'Corridor Watch Kyiv',
+    language: 'uk',
     createdAt: SEEDED_AT,
   });
   await new UserRepository(db, dataSource).insert({
@@ -80,6 +81,7 @@ export async function seedWorld(medium: MediumDatabase): Promise<World> {
       lon: 36 + index / 10,
       adminArea: null,
       countryCode: 'UA',
+      timezone: 'Europe/Kyiv',
       organisationId,
       createdById: coordinatorId,
       createdAt: SEEDED_AT,

@@ -1,15 +1,17 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   OrganisationCreateDto,
   OrganisationPageDto,
   OrganisationResponseDto,
   OrganisationService,
+  OrganisationUpdateDto,
   type Principal,
 } from '#cw/accounts';
 import { ListQueryDto } from '#cw/common';
 import { Actor } from '../auth/access.decorators.js';
 import { ApiConflictProblem, ApiProblems } from '../http/api-responses.decorator.js';
+import { IdParam } from '../http/parse-id.pipe.js';
 
 @ApiTags('organisations')
 @ApiProblems()
@@ -24,7 +26,17 @@ export class OrganisationsController {
     @Actor() principal: Principal,
     @Body() dto: OrganisationCreateDto,
   ): Promise<OrganisationResponseDto> {
-    return this.organisations.create(principal, dto.name);
+    return this.organisations.create(principal, dto.name, dto.language);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: OrganisationResponseDto, description: 'Its language changed.' })
+  update(
+    @Actor() principal: Principal,
+    @IdParam('id', 'organisation') id: string,
+    @Body() dto: OrganisationUpdateDto,
+  ): Promise<OrganisationResponseDto> {
+    return this.organisations.setLanguage(principal, id, dto.language);
   }
 
   @Get()

@@ -88,6 +88,11 @@ export const ACCESS_POLICY = {
 
   'POST /api/v1/organisations': { role: 'admin', scope: 'write', note: '' },
   'GET /api/v1/organisations': { role: 'admin', scope: 'read', note: '' },
+  'PATCH /api/v1/organisations/:id': {
+    role: 'admin',
+    scope: 'write',
+    note: 'its language (the default of its subscriptions)',
+  },
   'POST /api/v1/users': { role: 'admin', scope: 'write', note: 'invite or create with a password' },
   'GET /api/v1/users': { role: 'coordinator', scope: 'read', note: 'own organisation; admins all' },
   'PATCH /api/v1/users/:id': {

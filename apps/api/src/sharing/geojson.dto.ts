@@ -53,6 +53,8 @@ export class GeoJsonPlacePropertiesDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) adminArea: string | null;
   @ApiProperty({ nullable: true, type: String }) countryCode: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Europe/Kyiv', description: 'null while unknown.' })
+  timezone: string | null;
 }
 
 export class GeoJsonFeatureDto {

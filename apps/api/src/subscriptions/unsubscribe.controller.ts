@@ -2,34 +2,32 @@ import { Controller, Get, Header, Headers, HttpCode, Post, Query, Res } from '@n
 import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
-import { SubscriptionService } from '#cw/alerts';
+import { MAIL_WORDS, SubscriptionService, type UnsubscribeRecipient } from '#cw/alerts';
 import { AppError } from '#cw/common';
 
-const LAYOUT = (title: string, body: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} - Corridor Watch</title></head>
+const LAYOUT = (body: string) => `<!doctype html>
+<html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} - Corridor Watch</title></head>
 <body style="font-family: sans-serif; max-width: 36em; margin: 2em auto; padding: 0 1em">
 ${body}
 </body></html>
 `;
 
 const CONFIRM_PAGE = Handlebars.compile(
-  LAYOUT(
-    'Unsubscribe',
-    `<h1>Unsubscribe?</h1><p>{{email}} will receive no further Corridor Watch alerts from this subscription.</p>
+  LAYOUT(`<h1>{{question}}</h1><p>{{noMore}}</p>
 <form method="post" action="?token={{token}}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit" style="font-size: 1.1em; padding: 0.6em 1.2em">Unsubscribe</button>
-</form>`,
-  ),
+<button type="submit" style="font-size: 1.1em; padding: 0.6em 1.2em">{{button}}</button>
+</form>`),
 );
 
-const DONE_PAGE = Handlebars.compile(
-  LAYOUT(
-    'Unsubscribed',
-    '<h1>Unsubscribed</h1><p>{{email}} will receive no further Corridor Watch alerts from this subscription.</p>',
-  ),
-);
+const DONE_PAGE = Handlebars.compile(LAYOUT('<h1>{{title}}</h1><p>{{noMore}}</p>'));
+
+/** The page's words in the subscriber's language. */
+function pageWords({ email, language }: UnsubscribeRecipient) {
+  const words = MAIL_WORDS[language].unsubscribePage;
+  return { lang: language, noMore: words.noMore(email), words };
+}
 
 /**
  * The link in every alert e-mail, and the one-click POST mail providers send (RFC 8058). Public: the signed token
@@ -54,8 +52,15 @@ export class UnsubscribeController {
   })
   async link(@Query('token') token?: string): Promise<string> {
     const valid = tokenOf(token);
-    const { email } = await this.subscriptions.recipientOf(valid);
-    return CONFIRM_PAGE({ email, token: valid });
+    const { lang, noMore, words } = pageWords(await this.subscriptions.recipientOf(valid));
+    return CONFIRM_PAGE({
+      lang,
+      noMore,
+      token: valid,
+      title: words.title,
+      question: words.question,
+      button: words.title,
+    });
   }
 
   @Post()
@@ -85,10 +90,11 @@ export class UnsubscribeController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ unsubscribed: true } | string> {
-    const { email } = await this.subscriptions.unsubscribe(tokenOf(token));
+    const recipient = await this.subscriptions.unsubscribe(tokenOf(token));
     if (!accept?.includes('text/html')) return { unsubscribed: true };
     void reply.type('text/html; charset=utf-8');
-    return DONE_PAGE({ email });
+    const { lang, noMore, words } = pageWords(recipient);
+    return DONE_PAGE({ lang, noMore, title: words.doneTitle });
   }
 }
 

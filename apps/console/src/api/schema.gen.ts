@@ -570,6 +570,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationsController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1320,6 +1336,11 @@ export interface components {
              * @example UA
              */
             countryCode?: string;
+            /**
+             * @description IANA zone the place keeps: times of corridors from it are shown in it. An alias (Europe/Kiev) is stored under its current name.
+             * @example Europe/Kyiv
+             */
+            timezone?: string;
         };
         LocationResponseDto: {
             /** Format: uuid */
@@ -1342,6 +1363,11 @@ export interface components {
             lon: number | null;
             adminArea: string | null;
             countryCode: string | null;
+            /**
+             * @description IANA zone the place keeps, its canonical name; null while unknown.
+             * @example Europe/Kyiv
+             */
+            timezone: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1603,8 +1629,16 @@ export interface components {
             announcedById: string;
             /** Format: date-time */
             announcedAt: string;
-            /** @example Europe/Moscow */
+            /**
+             * @description IANA zone the corridor was announced in.
+             * @example Europe/Moscow
+             */
             timezone: string;
+            /**
+             * @description The zone of the corridor's origin when the place has one, else the zone the corridor was announced in: its times are shown in this zone (and the reader's).
+             * @example Europe/Kyiv
+             */
+            placeTimezone: string;
             /** Format: date-time */
             cancelledAt: string | null;
             evacuation: components["schemas"]["EvacuationFiguresDto"];
@@ -1657,8 +1691,16 @@ export interface components {
             announcedById: string;
             /** Format: date-time */
             announcedAt: string;
-            /** @example Europe/Moscow */
+            /**
+             * @description IANA zone the corridor was announced in.
+             * @example Europe/Moscow
+             */
             timezone: string;
+            /**
+             * @description The zone of the corridor's origin when the place has one, else the zone the corridor was announced in: its times are shown in this zone (and the reader's).
+             * @example Europe/Kyiv
+             */
+            placeTimezone: string;
             /** Format: date-time */
             cancelledAt: string | null;
             evacuation: components["schemas"]["EvacuationFiguresDto"];
@@ -2584,13 +2626,31 @@ export interface components {
         OrganisationCreateDto: {
             /** @example ICRC Ukraine delegation */
             name: string;
+            /**
+             * @description The language its people's subscriptions (alert e-mails, the unsubscribe page) are written in unless they choose another.
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "uk";
         };
         OrganisationResponseDto: {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * @description The language its people's subscriptions (alert e-mails, the unsubscribe page) are written in unless they choose another.
+             * @enum {string}
+             */
+            language: "en" | "uk";
             /** Format: date-time */
             createdAt: string;
+        };
+        OrganisationUpdateDto: {
+            /**
+             * @description The language its people's subscriptions (alert e-mails, the unsubscribe page) are written in unless they choose another.
+             * @enum {string}
+             */
+            language: "en" | "uk";
         };
         OrganisationPageDto: {
             /** @description Pass as `cursor` for the next page; null on the last. */
@@ -2724,6 +2784,11 @@ export interface components {
             windowStartsAt: string;
             /** Format: date-time */
             windowEndsAt: string;
+            /**
+             * @description The zone of the corridor's origin when the place has one, else the zone the corridor was announced in: its times are shown in this zone (and the reader's).
+             * @example Europe/Kyiv
+             */
+            placeTimezone: string;
             /** @enum {string} */
             rule: "unconfirmed_at_deadline" | "never_confirmed" | "rejected" | "no_evacuation_reported" | "count_discrepancy";
             /** @enum {string} */
@@ -2849,6 +2914,11 @@ export interface components {
              */
             timezone?: string;
             /**
+             * @description The language of its e-mails and of its unsubscribe page; default: the language of the subscriber's organisation.
+             * @enum {string}
+             */
+            language?: "en" | "uk";
+            /**
              * @description Flags below this severity are not mailed.
              * @enum {string}
              */
@@ -2868,6 +2938,11 @@ export interface components {
             mode: "immediate" | "daily";
             digestHour: number | null;
             timezone: string;
+            /**
+             * @description The language of its e-mails and of its unsubscribe page.
+             * @enum {string}
+             */
+            language: "en" | "uk";
             /** @enum {string} */
             minSeverity: "info" | "warning" | "critical";
             corridorIds: string[] | null;
@@ -3191,6 +3266,11 @@ export interface components {
             name: string;
             adminArea: string | null;
             countryCode: string | null;
+            /**
+             * @description null while unknown.
+             * @example Europe/Kyiv
+             */
+            timezone: string | null;
         };
         CorridorFilterDto: {
             /** @enum {string} */
@@ -3345,8 +3425,16 @@ export interface components {
             originName: string;
             /** @description null: no destination was named. */
             destinationName: string | null;
-            /** @example Europe/Kyiv */
+            /**
+             * @description The corridor's announced zone.
+             * @example Europe/Kyiv
+             */
             timezone: string;
+            /**
+             * @description The zone of the corridor's origin when the place has one, else the zone the corridor was announced in: its times are shown in this zone (and the reader's).
+             * @example Europe/Kyiv
+             */
+            placeTimezone: string;
             evacuation: components["schemas"]["DashboardFiguresDto"];
         };
         DashboardPartyStateDto: {
@@ -3383,6 +3471,11 @@ export interface components {
             corridorName: string;
             /** @description The corridor's announced zone. */
             timezone: string;
+            /**
+             * @description The zone of the corridor's origin when the place has one, else the zone the corridor was announced in: its times are shown in this zone (and the reader's).
+             * @example Europe/Kyiv
+             */
+            placeTimezone: string;
             /** Format: date-time */
             startsAt: string;
             /**
@@ -8012,6 +8105,122 @@ export interface operations {
             };
             /** @description An organisation of this name exists already. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than this server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The address is longer than this server reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many writes with this key or session this minute; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request headers are larger than this server reads. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrganisationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description Its language changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponseDto"];
+                };
+            };
+            /** @description Invalid input: each failed field is named in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or the key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The id in the path names nothing stored. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body did not arrive whole in time (REQUEST_TIMEOUT_MS). */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ const corridor: Corridor = {
   announcedById: 'p-1',
   announcedAt: '2022-04-30T08:00:00Z',
   timezone: 'Europe/Kyiv',
+  placeTimezone: 'Europe/Kyiv',
   evacuation: { low: null, high: null, reportCount: 0, measure: null },
   version: 1,
   requiredConfirmationIds: ['p-2'],

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Embargo } from '../api/types';
 import { useTranslation } from '../i18n';
-import { formatInstant, localInputToIso, viewerZone } from '../lib/time';
+import { formatWhen, localInputToIso, viewerZone, whenParts } from '../lib/time';
 
 /** The embargo a form holds: none, until the corridor's windows end, or until a local time (datetime-local). */
 export interface EmbargoDraft {
@@ -86,7 +86,9 @@ export function EmbargoBadge({ embargo, zone }: { embargo: Embargo | undefined; 
   const { t, i18n } = useTranslation();
   if (!embargo?.isInForce) return null;
   const text = embargo.liftsAt
-    ? t('embargo.badge', { when: formatInstant(embargo.liftsAt, zone ?? viewerZone(), i18n.language) })
+    ? t('embargo.badge', {
+        when: formatWhen(whenParts(embargo.liftsAt, zone, i18n.language), t('when.yours')),
+      })
     : t('embargo.badgeWindowsEnd');
   return (
     <span className="badge badge-embargo" title={t('embargo.badgeLabel')}>

@@ -20,7 +20,9 @@ const corridor: Corridor = {
   destinationId: 'l-2',
   announcedById: 'p-1',
   announcedAt: '2022-04-29T08:00:00Z',
-  timezone: 'Europe/Kyiv',
+  // Announced from New York, in Mariupol: its reports' times are read in the place's zone.
+  timezone: 'America/New_York',
+  placeTimezone: 'Europe/Kyiv',
   evacuation: { low: 80, high: 80, reportCount: 1, measure: 'evacuated' },
   version: 1,
   requiredConfirmationIds: ['p-2'],
@@ -236,7 +238,7 @@ describe('correcting a report from the corridor timeline', () => {
     );
   });
 
-  it('opens the form with what the report says now, in the corridor’s zone, and sends only what changed', async () => {
+  it('opens the form with what the report says now, in the zone of the corridor’s place, and sends only what changed', async () => {
     const api = fakeApi(() => ({ status: 200, body: { ...evacuation, version: 3 } }));
     showAs('reporter', NGO_A);
     const form = await openCorrection();

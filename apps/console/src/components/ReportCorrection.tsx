@@ -202,7 +202,7 @@ function CorrectionForm({
 }: Props & { parties: Party[]; places: Location[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const zone = corridor.timezone;
+  const zone = corridor.placeTimezone;
   const kind = event.kind;
   const hasCount = kind === 'evacuation' || kind === 'remaining';
   const [base, setBase] = useState<ReportEvent>(event);

@@ -1,7 +1,7 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { EVACUATION_CATEGORIES, INCIDENT_KINDS, STANCES, type ReportKind } from '../api/types';
 import { useTranslation } from '../i18n';
-import { formatInstant } from '../lib/time';
+import { formatWhen, whenParts } from '../lib/time';
 import { RecordOptions } from './common';
 import { CountInput, type CountDraft } from './CountInput';
 
@@ -131,7 +131,7 @@ export function ReportFields({
               <option value="">{t('report.windowUnknown')}</option>
               {windows.map((w, i) => (
                 <option key={w.id} value={w.id}>
-                  {i + 1}: {formatInstant(w.startsAt, zone, i18n.language)} {zone}
+                  {i + 1}: {formatWhen(whenParts(w.startsAt, zone, i18n.language), t('when.yours'))}
                 </option>
               ))}
             </select>

@@ -15,6 +15,7 @@ const place = (id: string, name: string, lat: number | null, lon: number | null)
   lon,
   adminArea: null,
   countryCode: null,
+  timezone: 'Europe/Kyiv',
   createdAt: '2022-04-01T00:00:00Z',
 });
 const PLACES = [

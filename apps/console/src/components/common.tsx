@@ -2,29 +2,32 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 import { ApiError, isNotAvailable } from '../api/client';
 import { localName } from '../lib/places';
-import { formatInstant, viewerZone } from '../lib/time';
+import { formatWhen, viewerZone, whenParts } from '../lib/time';
 
-/** An instant in the viewer's zone, named, with the corridor's announced zone beside it when it differs. */
+/**
+ * An instant in the place's zone and the viewer's, each named: "5 May 2022, 09:00 Europe/Kyiv (08:00 Europe/London,
+ * yours)", once when they are the same. `zone` is the place's (a corridor's `placeTimezone`); without one, a time
+ * of no place (an audit entry, a sign-in) is shown in the viewer's zone, named.
+ */
 export function When({
   at,
   zone,
   dateOnly,
 }: {
   at: string | null | undefined;
-  zone?: string;
+  zone?: string | null;
   dateOnly?: boolean;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!at) return <span>—</span>;
-  const mine = viewerZone();
-  const text = formatInstant(at, mine, i18n.language);
+  const parts = whenParts(at, zone, i18n.language, viewerZone(), dateOnly);
   return (
-    <span className="when">
-      <time dateTime={at}>{dateOnly ? text.split(',')[0] : text}</time> <span className="zone">{mine}</span>
-      {zone && zone !== mine ? (
+    <span className="when" title={formatWhen(parts, t('when.yours'))}>
+      <time dateTime={at}>{parts.place.text}</time> <span className="zone">{parts.place.zone}</span>
+      {parts.viewer ? (
         <span className="other-zone">
           {' '}
-          · {formatInstant(at, zone, i18n.language)} <span className="zone">{zone}</span>
+          ({parts.viewer.text} <span className="zone">{parts.viewer.zone}</span>, {t('when.yours')})
         </span>
       ) : null}
     </span>

@@ -1,3 +1,5 @@
+import { describePeople } from '@domain/language/people';
+import type { PopulationCategory } from '@domain/claim/report-words';
 import type { Count } from '../api/types';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -28,4 +30,26 @@ export function formatRange(
   if (low === null || low === undefined) return '—';
   if (high === null || high === undefined || high === low) return formatNumber(low, locale);
   return `${formatNumber(low, locale)}–${formatNumber(high, locale)}`;
+}
+
+const CATEGORIES = new Set<string>([
+  'civilians',
+  'women_children',
+  'women_children_elderly',
+  'children',
+  'wounded',
+  'fighters',
+  'other',
+]);
+
+/**
+ * People counted, the noun in the form the number takes in the reader's language (the domain's words, as the
+ * e-mails say them): "300 цивільних", "1 цивільний", "more than 300 civilians"; a count of no known kind of people as
+ * formatCount says it.
+ */
+export function formatPeople(count: Count, category: string | undefined, t: T, locale: string): string {
+  const language = locale.split('-')[0] === 'uk' ? 'uk' : 'en';
+  return category && CATEGORIES.has(category)
+    ? describePeople(count, category as PopulationCategory, language)
+    : formatCount(count, t, locale);
 }

@@ -1,6 +1,8 @@
-/** The zone the person's browser is in, by its IANA name. */
+import { canonicalTimeZone } from '@domain/time/time-zone';
+
+/** The zone the person's browser is in, by its current IANA name (Chromium says Europe/Kiev: this is Europe/Kyiv). */
 export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -68,4 +70,52 @@ export function nowForInput(now = new Date()): string {
 /** An instant as a datetime-local input value in `zone` (sent back with that zone, the server reads it there). */
 export function instantForInput(iso: string, zone: string): string {
   return localFields(iso, zone, true);
+}
+
+/** An instant as shown: in the place's zone, and in the viewer's when that is another, each named. */
+export interface WhenParts {
+  place: { text: string; zone: string };
+  /** Null when the viewer is in the place's zone: the time is shown once. */
+  viewer: { text: string; zone: string } | null;
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function timeOnly(iso: string, zone: string, locale: string): string {
+  const key = `${locale}|${zone}`;
+  let found = timeFormatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: 'short', hourCycle: 'h23' });
+    timeFormatters.set(key, found);
+  }
+  return found.format(new Date(iso));
+}
+
+/**
+ * The one rule for every time the console shows: the date and time in the place's zone (the corridor's origin's,
+ * else the corridor's), and the viewer's time beside it (its date too when the day differs). With no place, the
+ * viewer's zone alone. Zones by their current names.
+ */
+export function whenParts(
+  iso: string,
+  placeZone: string | null | undefined,
+  locale: string,
+  mine = viewerZone(),
+  dateOnly = false,
+): WhenParts {
+  const place = placeZone ? canonicalTimeZone(placeZone) : mine;
+  const full = (zone: string) =>
+    dateOnly ? formatDate(iso, zone, locale) : formatInstant(iso, zone, locale);
+  if (place === mine) return { place: { text: full(place), zone: place }, viewer: null };
+  const sameDay = dayKey(iso, place) === dayKey(iso, mine);
+  return {
+    place: { text: full(place), zone: place },
+    viewer: { text: sameDay && !dateOnly ? timeOnly(iso, mine, locale) : full(mine), zone: mine },
+  };
+}
+
+/** The same as text, for a select's option or a title: "5 May 2022, 09:00 Europe/Kyiv (08:00 Europe/London, yours)". */
+export function formatWhen(parts: WhenParts, yours: string): string {
+  const place = `${parts.place.text} ${parts.place.zone}`;
+  return parts.viewer ? `${place} (${parts.viewer.text} ${parts.viewer.zone}, ${yours})` : place;
 }

@@ -8,6 +8,7 @@ import type { AuditEntry, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
 import { Pager, useCursorPages } from '../components/Pager';
+import { auditActionText, auditEntityText } from '../lib/audit-words';
 
 export default function Audit() {
   const { t } = useTranslation();
@@ -36,7 +37,8 @@ export default function Audit() {
         header: t('audit.action'),
         cell: ({ row: { original: a } }) => (
           <>
-            <code>{a.action}</code> {a.outcome === 'refused' ? `(${t('audit.refused')})` : ''}
+            <span title={a.action}>{auditActionText(a.action, t)}</span>{' '}
+            {a.outcome === 'refused' ? `(${t('audit.refused')})` : ''}
           </>
         ),
       },
@@ -44,7 +46,11 @@ export default function Audit() {
         id: 'entity',
         header: t('audit.entity'),
         cell: ({ row: { original: a } }) =>
-          a.corridorId ? <Link to={`/corridors/${a.corridorId}`}>{a.entity}</Link> : a.entity,
+          a.corridorId ? (
+            <Link to={`/corridors/${a.corridorId}`}>{auditEntityText(a.entity, t)}</Link>
+          ) : (
+            auditEntityText(a.entity, t)
+          ),
       },
       {
         id: 'changes',

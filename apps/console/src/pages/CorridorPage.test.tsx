@@ -52,6 +52,7 @@ function serve() {
           announcedById: 'ua-gov',
           announcedAt: '2022-05-04T09:00:00Z',
           timezone: 'Europe/Kyiv',
+          placeTimezone: 'Europe/Kyiv',
           evacuation: { low: 301, high: 344, reportCount: 2 },
           version: 1,
           requiredConfirmationIds: [],

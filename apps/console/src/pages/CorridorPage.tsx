@@ -28,9 +28,9 @@ import { DataTable, type Column } from '../components/DataTable';
 import type { MapPoint } from '../components/CorridorMap';
 import type { ReportEvent } from '../components/ReportCorrection';
 import { WindowAxis } from '../components/WindowAxis';
-import { formatCount, formatRange } from '../lib/format';
+import { formatCount, formatPeople, formatRange } from '../lib/format';
 import { isPositioned, localName } from '../lib/places';
-import { formatInstant, viewerZone } from '../lib/time';
+import { formatWhen, whenParts } from '../lib/time';
 
 const CorridorMap = lazy(() => import('../components/CorridorMap'));
 
@@ -86,7 +86,7 @@ function EventDetail({ event, placeName }: { event: TimelineEvent; placeName: (i
     case 'evacuation':
       return (
         <>
-          {event.category ? t(`category.${event.category}`) : null}
+          {event.category && !event.count ? t(`category.${event.category}`) : null}
           {event.arrivedAtId
             ? ` · ${t('timeline.arrivedAt', { place: placeName(event.arrivedAtId) })}`
             : null}
@@ -146,7 +146,7 @@ function CorrectReport({ corridor, event }: { corridor: Corridor; event: ReportE
             {' '}
             {t('correct.which', {
               kind: t(`timeline.kind.${event.kind}`),
-              at: formatInstant(event.at, viewerZone(), i18n.language),
+              at: formatWhen(whenParts(event.at, corridor.placeTimezone, i18n.language), t('when.yours')),
             })}
           </span>
         </button>
@@ -173,19 +173,19 @@ function WindowTable({ corridor: c, partyName }: { corridor: Corridor; partyName
     {
       accessorKey: 'startsAt',
       header: t('window.startsAt'),
-      cell: ({ row }) => <When at={row.original.startsAt} zone={c.timezone} />,
+      cell: ({ row }) => <When at={row.original.startsAt} zone={c.placeTimezone} />,
     },
     {
       accessorKey: 'endsAt',
       header: t('window.endsAt'),
       cell: ({ row }) =>
-        row.original.endsAt ? <When at={row.original.endsAt} zone={c.timezone} /> : t('window.noEnd'),
+        row.original.endsAt ? <When at={row.original.endsAt} zone={c.placeTimezone} /> : t('window.noEnd'),
     },
     {
       id: 'deadline',
       header: t('window.deadline'),
       accessorFn: (w) => w.confirmationState.deadlineAt,
-      cell: ({ row }) => <When at={row.original.confirmationState.deadlineAt} zone={c.timezone} />,
+      cell: ({ row }) => <When at={row.original.confirmationState.deadlineAt} zone={c.placeTimezone} />,
     },
     {
       id: 'confirmation',
@@ -292,7 +292,7 @@ export default function CorridorPage() {
       </p>
       <PageTitle>{c.name}</PageTitle>
       <p>
-        <StatusBadge status={c.status} /> <EmbargoBadge embargo={c.embargo} zone={c.timezone} />{' '}
+        <StatusBadge status={c.status} /> <EmbargoBadge embargo={c.embargo} zone={c.placeTimezone} />{' '}
         {localName(origin, i18n.language) ?? '…'} →{' '}
         {destination ? placeName(destination.id) : t('corridor.anyDirection')}
       </p>
@@ -314,7 +314,7 @@ export default function CorridorPage() {
         <div>
           <dt>{t('corridor.announcedAt')}</dt>
           <dd>
-            <When at={c.announcedAt} zone={c.timezone} />
+            <When at={c.announcedAt} zone={c.placeTimezone} />
           </dd>
         </div>
         <div>
@@ -389,7 +389,7 @@ export default function CorridorPage() {
                       <strong>{partyLabel(partyById.get(claim.sourcePartyId))}</strong>:{' '}
                       {formatCount(claim.count, t, i18n.language)}{' '}
                       <span className="muted">
-                        (<When at={claim.reportedAt} zone={c.timezone} />)
+                        (<When at={claim.reportedAt} zone={c.placeTimezone} />)
                       </span>
                     </li>
                   ))}
@@ -424,16 +424,18 @@ export default function CorridorPage() {
               <li key={key} className={`event event-${event.kind}`}>
                 <div className="event-head">
                   <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
-                  <When at={event.at} zone={c.timezone} />{' '}
-                  <EmbargoBadge embargo={event.embargo} zone={c.timezone} />
+                  <When at={event.at} zone={c.placeTimezone} />{' '}
+                  <EmbargoBadge embargo={event.embargo} zone={c.placeTimezone} />
                 </div>
                 <p>
-                  {event.count ? <strong>{formatCount(event.count, t, i18n.language)} </strong> : null}
+                  {event.count ? (
+                    <strong>{formatPeople(event.count, event.category, t, i18n.language)} </strong>
+                  ) : null}
                   <EventDetail event={event} placeName={placeName} />
                   {event.kind === 'window' && event.endsAt ? (
                     <>
                       {' '}
-                      {t('timeline.until')} <When at={event.endsAt} zone={c.timezone} />
+                      {t('timeline.until')} <When at={event.endsAt} zone={c.placeTimezone} />
                     </>
                   ) : null}
                 </p>

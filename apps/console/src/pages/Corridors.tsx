@@ -3,6 +3,7 @@ import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
+import { byId, useLocations } from '../api/hooks';
 import type { CorridorFilter, CorridorListItem, Page } from '../api/types';
 import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
 import { CorridorFilterFields } from '../components/CorridorFilterFields';
@@ -11,6 +12,7 @@ import { DataTable, type Column } from '../components/DataTable';
 import { ExportLinks } from '../components/ExportLinks';
 import { Pager, useCursorPages } from '../components/Pager';
 import { formatRange } from '../lib/format';
+import { localName } from '../lib/places';
 
 const FILTERS = ['status', 'partyId', 'locationId', 'from', 'to', 'q'] as const;
 
@@ -32,6 +34,9 @@ export default function Corridors() {
       ),
     placeholderData: keepPreviousData,
   });
+  // The filter lists the places already: their names in the reader's language, else the list's own.
+  const locations = useLocations();
+  const placeById = useMemo(() => byId(locations.data), [locations.data]);
   const columns = useMemo<Column<CorridorListItem>[]>(
     () => [
       {
@@ -40,7 +45,7 @@ export default function Corridors() {
         cell: ({ row }) => (
           <>
             <Link to={`/corridors/${row.original.id}`}>{row.original.name}</Link>{' '}
-            <EmbargoBadge embargo={row.original.embargo} zone={row.original.timezone} />
+            <EmbargoBadge embargo={row.original.embargo} zone={row.original.placeTimezone} />
           </>
         ),
       },
@@ -52,14 +57,19 @@ export default function Corridors() {
       {
         id: 'route',
         header: t('corridor.route'),
-        cell: ({ row }) =>
-          `${row.original.originName} → ${row.original.destinationName ?? t('corridor.anyDirection')}`,
+        cell: ({ row: { original: c } }) => {
+          const origin = localName(placeById.get(c.originId), i18n.language) ?? c.originName;
+          const destination = c.destinationId
+            ? (localName(placeById.get(c.destinationId), i18n.language) ?? c.destinationName)
+            : null;
+          return `${origin} → ${destination ?? t('corridor.anyDirection')}`;
+        },
       },
       { accessorKey: 'announcedByName', header: t('corridor.announcedBy') },
       {
         id: 'firstWindow',
         header: t('corridor.firstWindow'),
-        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.timezone} />,
+        cell: ({ row }) => <When at={row.original.firstStartsAt} zone={row.original.placeTimezone} />,
       },
       {
         id: 'evacuated',
@@ -68,7 +78,7 @@ export default function Corridors() {
           formatRange(row.original.evacuation?.low, row.original.evacuation?.high, i18n.language),
       },
     ],
-    [t, i18n.language],
+    [t, i18n.language, placeById],
   );
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {

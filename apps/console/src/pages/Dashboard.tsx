@@ -146,7 +146,7 @@ function UpcomingWindows({ rows, isNow }: { rows: DashboardWindow[]; isNow: bool
                 <Link to={`/corridors/${w.corridorId}`}>{w.corridorName}</Link>
               </td>
               <td>
-                <When at={w.startsAt} zone={w.timezone} />
+                <When at={w.startsAt} zone={w.placeTimezone} />
               </td>
               <td>
                 <StatusBadge status={w.confirmationState.status} kind="confirmationState" />

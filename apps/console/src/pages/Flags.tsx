@@ -70,20 +70,20 @@ function FlagRow({ flag }: { flag: Flag }) {
       </h2>
       <p>
         <Link to={`/corridors/${flag.corridorId}`}>{flag.corridorName}</Link> · {t('flags.window')}{' '}
-        <When at={flag.windowStartsAt} />
+        <When at={flag.windowStartsAt} zone={flag.placeTimezone} />
       </p>
       <p className="small">
-        {t('flags.raisedAt')} <When at={flag.raisedAt} />
+        {t('flags.raisedAt')} <When at={flag.raisedAt} zone={flag.placeTimezone} />
         {flag.resolvedAt ? (
           <>
             {' '}
-            · {t('flags.resolvedAt')} <When at={flag.resolvedAt} />
+            · {t('flags.resolvedAt')} <When at={flag.resolvedAt} zone={flag.placeTimezone} />
           </>
         ) : null}
       </p>
       {flag.acknowledgedAt ? (
         <p className="acknowledged" data-testid="flag-acknowledged">
-          {t('flags.acknowledgedAt')} <When at={flag.acknowledgedAt} />
+          {t('flags.acknowledgedAt')} <When at={flag.acknowledgedAt} zone={flag.placeTimezone} />
           {flag.acknowledgeNote ? ` — ${flag.acknowledgeNote}` : ''}
         </p>
       ) : (

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { QUEUE_COUNTS, type FailedJob, type JobHealth, type QueueHealth } from '../api/types';
 import { LoadError, Loading, PageTitle, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
+import { queueText } from '../lib/audit-words';
 
 /** Background jobs for admins: the database and Redis, queue depths, the last sweep, failed jobs and their retry. */
 export default function Jobs() {
@@ -29,7 +30,15 @@ export default function Jobs() {
 
   const queueColumns = useMemo<Column<QueueHealth>[]>(
     () => [
-      { accessorKey: 'name', header: t('jobs.queue'), cell: ({ row }) => <code>{row.original.name}</code> },
+      {
+        accessorKey: 'name',
+        header: t('jobs.queue'),
+        cell: ({ row }) => (
+          <>
+            {queueText(row.original.name, t)} <code className="muted">{row.original.name}</code>
+          </>
+        ),
+      },
       ...QUEUE_COUNTS.map((state): Column<QueueHealth> => ({
         id: state,
         header: t(`jobs.count.${state}`),
@@ -46,7 +55,7 @@ export default function Jobs() {
         accessorFn: (job) => `${job.queue} ${job.name}`,
         cell: ({ row: { original: job } }) => (
           <>
-            <code>{job.name}</code> <span className="muted">{job.queue}</span>
+            <code>{job.name}</code> <span className="muted">{queueText(job.queue, t)}</span>
           </>
         ),
       },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../i18n';
 import { Link, useLocation, useParams } from 'wouter';
@@ -12,7 +12,10 @@ import { EmbargoField, NO_EMBARGO_DRAFT, toEmbargo, type EmbargoDraft } from '..
 import { ReportFields, type ReportFieldValues } from '../components/ReportFields';
 import { SubmissionStatus } from '../components/PendingSubmissions';
 import { submissionQueue, useSubmission } from '../lib/queue-instance';
-import { localInputToIso, nowForInput, viewerZone } from '../lib/time';
+import { instantForInput, viewerZone } from '../lib/time';
+
+/** Now, as a datetime-local value in `zone`. */
+const nowIn = (zone: string) => instantForInput(new Date().toISOString(), zone);
 
 type Fields = ReportFieldValues;
 
@@ -97,20 +100,29 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
   const [embargoError, setEmbargoError] = useState<ReturnType<typeof toEmbargo>['error']>();
   const [key, setKey] = useState<string | null>(null);
   const submission = useSubmission(key);
+  const zoneHintId = useId();
+  const c = corridor.data;
+  // Times are read in the zone of the corridor's place, as in the correction form; the viewer's until it is known.
+  const zone = c?.placeTimezone ?? viewerZone();
   const {
     register,
     handleSubmit,
     reset,
+    setValue,
+    getFieldState,
     formState: { errors },
   } = useForm<Fields>({
     defaultValues: {
-      at: nowForInput(),
+      at: nowIn(zone),
       stance: 'confirmed',
       category: 'civilians',
       incidentKind: 'shelling',
     },
   });
-  const c = corridor.data;
+  useEffect(() => {
+    // The corridor arrived with its place's zone: "now" there, unless a time was typed already.
+    if (!getFieldState('at').isDirty) setValue('at', nowIn(zone));
+  }, [zone, getFieldState, setValue]);
   const partyChoices =
     kind === 'confirmation' && c?.requiredConfirmationIds.length
       ? c.requiredConfirmationIds.map((id) => partyById.get(id)).filter((p) => p !== undefined)
@@ -123,9 +135,13 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
     const held = toEmbargo(embargo);
     setEmbargoError(held.error);
     if (parsed.error || held.error) return;
-    const at = localInputToIso(fields.at);
-    const source = fields.sourceUrl.trim() ? { sourceUrl: fields.sourceUrl.trim() } : {};
-    const note = fields.note.trim() ? { note: fields.note.trim() } : {};
+    // A local time with the zone it was read in: the server reads it there, as the hint under the field says.
+    const at = fields.at;
+    // A field the kind does not show (an incident has no note) is absent, not empty.
+    const sourceUrl = (fields.sourceUrl ?? '').trim();
+    const noteText = (fields.note ?? '').trim();
+    const source = sourceUrl ? { sourceUrl } : {};
+    const note = noteText ? { note: noteText } : {};
     let body: Record<string, unknown>;
     let path: string;
     switch (kind) {
@@ -161,6 +177,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
         };
         break;
     }
+    body.timezone = zone;
     if (held.embargo) body.embargo = held.embargo;
     const queued = submissionQueue().enqueue({
       path: `/corridors/${corridorId}/${path}`,
@@ -169,7 +186,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
       label: t('report.label', { kind: t(`report.kind.${kind}`), corridor: c?.name ?? '' }),
     });
     setKey(queued.idempotencyKey);
-    reset({ ...fields, note: '', description: '', at: nowForInput() });
+    reset({ ...fields, note: '', description: '', at: nowIn(zone) });
     setCount(emptyCount);
     setEmbargo(NO_EMBARGO_DRAFT);
   }
@@ -195,7 +212,8 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
           parties={partyChoices}
           places={locations.data}
           windows={c?.windows ?? []}
-          zone={viewerZone()}
+          zone={zone}
+          zoneHintId={zoneHintId}
           count={count}
           onCountChange={setCount}
           countError={countError}
@@ -213,7 +231,7 @@ function ReportForm({ corridorId, kind }: { corridorId: string; kind: ReportKind
       </form>
       {c ? (
         <p className="small muted">
-          {t('corridor.firstWindow')}: <When at={c.windows[0]?.startsAt} zone={c.timezone} /> ·{' '}
+          {t('corridor.firstWindow')}: <When at={c.windows[0]?.startsAt} zone={c.placeTimezone} /> ·{' '}
           {t('corridor.announcedBy')}: {partyLabel(partyById.get(c.announcedById))}
         </p>
       ) : null}

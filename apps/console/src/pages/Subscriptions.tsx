@@ -14,6 +14,8 @@ interface Fields {
   digestHour: number;
   timezone: string;
   minSeverity: string;
+  /** '' : the organisation's language. */
+  language: '' | 'en' | 'uk';
 }
 
 export default function Subscriptions() {
@@ -29,7 +31,13 @@ export default function Subscriptions() {
   });
   const [key, setKey] = useState(newIdempotencyKey);
   const { register, handleSubmit, control, reset } = useForm<Fields>({
-    defaultValues: { mode: 'daily', digestHour: 7, timezone: viewerZone(), minSeverity: 'warning' },
+    defaultValues: {
+      mode: 'daily',
+      digestHour: 7,
+      timezone: viewerZone(),
+      minSeverity: 'warning',
+      language: '',
+    },
   });
   const create = useMutation({
     mutationFn: (f: Fields) =>
@@ -40,7 +48,10 @@ export default function Subscriptions() {
           email: f.email,
           mode: f.mode,
           minSeverity: f.minSeverity,
-          ...(f.mode === 'daily' ? { digestHour: Number(f.digestHour), timezone: f.timezone } : {}),
+          // The zone its e-mails give times in, beside the place's: the reader's own, for both modes.
+          timezone: f.timezone,
+          ...(f.mode === 'daily' ? { digestHour: Number(f.digestHour) } : {}),
+          ...(f.language ? { language: f.language } : {}),
         },
       }),
     onSuccess: () => {
@@ -67,6 +78,11 @@ export default function Subscriptions() {
               ? ` · ${String(sub.digestHour ?? '').padStart(2, '0')}:00 ${sub.timezone ?? ''}`
               : ''
           }`,
+      },
+      {
+        id: 'language',
+        header: t('subscriptions.language'),
+        cell: ({ row }) => (row.original.language ? t(`language.${row.original.language}`) : '—'),
       },
       {
         accessorKey: 'minSeverity',
@@ -119,17 +135,23 @@ export default function Subscriptions() {
               </select>
             </label>
             {mode === 'daily' ? (
-              <>
-                <label>
-                  <span>{t('subscriptions.digestHour')}</span>
-                  <input type="number" min={0} max={23} {...register('digestHour')} />
-                </label>
-                <label>
-                  <span>{t('schedule.timezone')}</span>
-                  <input {...register('timezone')} />
-                </label>
-              </>
+              <label>
+                <span>{t('subscriptions.digestHour')}</span>
+                <input type="number" min={0} max={23} {...register('digestHour')} />
+              </label>
             ) : null}
+            <label>
+              <span>{t('schedule.timezone')}</span>
+              <input {...register('timezone')} />
+            </label>
+            <label>
+              <span>{t('subscriptions.language')}</span>
+              <select {...register('language')}>
+                <option value="">{t('subscriptions.languageOfOrganisation')}</option>
+                <option value="en">{t('language.en')}</option>
+                <option value="uk">{t('language.uk')}</option>
+              </select>
+            </label>
             <label>
               <span>{t('subscriptions.minSeverity')}</span>
               <select {...register('minSeverity')}>

@@ -14,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsTimeZone } from '#cw/common';
-import { FLAG_SEVERITIES, type FlagSeverity } from '#cw/domain';
+import { FLAG_SEVERITIES, LANGUAGES, type FlagSeverity, type Language } from '#cw/domain';
 
 export const SUBSCRIPTION_MODES = ['immediate', 'daily'] as const;
 export type SubscriptionMode = (typeof SUBSCRIPTION_MODES)[number];
@@ -53,6 +53,15 @@ export class SubscriptionCreateDto {
   @ValidateIf((dto: SubscriptionCreateDto) => dto.mode === 'daily' || dto.timezone !== undefined)
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description:
+      "The language of its e-mails and of its unsubscribe page; default: the language of the subscriber's organisation.",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
 
   @ApiProperty({ enum: FLAG_SEVERITIES, description: 'Flags below this severity are not mailed.' })
   @IsIn(FLAG_SEVERITIES)

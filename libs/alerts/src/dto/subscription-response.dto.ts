@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '#cw/common';
-import { FLAG_SEVERITIES, type FlagSeverity } from '#cw/domain';
+import {
+  DEFAULT_LANGUAGE,
+  FLAG_SEVERITIES,
+  LANGUAGES,
+  isLanguage,
+  type FlagSeverity,
+  type Language,
+} from '#cw/domain';
 import type { SubscriptionEntity } from '#cw/persistence';
 import { SUBSCRIPTION_MODES, type SubscriptionMode } from './subscription-create.dto.js';
 
@@ -11,6 +18,8 @@ export class SubscriptionResponseDto {
   @ApiProperty({ enum: SUBSCRIPTION_MODES }) mode: SubscriptionMode;
   @ApiProperty({ nullable: true, type: 'integer' }) digestHour: number | null;
   @ApiProperty() timezone: string;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of its e-mails and of its unsubscribe page.' })
+  language: Language;
   @ApiProperty({ enum: FLAG_SEVERITIES }) minSeverity: FlagSeverity;
   @ApiProperty({ type: [String], nullable: true }) corridorIds: string[] | null;
   @ApiProperty({ type: [String], nullable: true }) partyIds: string[] | null;
@@ -31,6 +40,7 @@ export function toSubscriptionResponse(s: SubscriptionEntity): SubscriptionRespo
     mode: s.mode as SubscriptionMode,
     digestHour: s.digestHour,
     timezone: s.timezone,
+    language: isLanguage(s.language) ? s.language : DEFAULT_LANGUAGE,
     minSeverity: s.minSeverity as FlagSeverity,
     corridorIds: s.corridorIds ? (JSON.parse(s.corridorIds) as string[]) : null,
     partyIds: s.partyIds ? (JSON.parse(s.partyIds) as string[]) : null,

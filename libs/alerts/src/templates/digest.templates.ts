@@ -1,62 +1,63 @@
-// Handlebars sources of the daily digest; the view is DigestView. A digest with nothing to report is one line.
+// Handlebars sources of the daily digest; the view is DigestView, its words already in the subscriber's language.
+// A digest with nothing to report is one line.
 
-export const DIGEST_TEXT = `Corridor Watch daily digest, {{day}}
+export const DIGEST_TEXT = `{{title}}
 {{#if isEmpty}}
-Nothing to report since {{periodFrom}}.
+{{nothingSince}}
 {{else}}
-Covering {{periodFrom}} to {{periodTo}}.
+{{covering}}
 {{#if windows.length}}
-Windows in the next 24 hours
+{{w.windowsAhead}}
 {{#each windows}}  - {{corridorName}} ({{standing}}): {{subscriberZone}}
-      ({{corridorZone}})
-      Confirmation: {{status}}{{#each parties}}; {{name}}: {{stance}}{{/each}}
+{{#if placeZone}}      ({{placeZone}})
+{{/if}}      {{../w.confirmation}}: {{status}}{{#each parties}}; {{name}}: {{stance}}{{/each}}
       {{url}}
 {{/each}}
 {{/if}}{{#if raised.length}}
-Flags raised
-{{#each raised}}  - {{severity}} {{rule}}: {{corridorName}} ({{standing}}), window {{window}}
+{{w.flagsRaised}}
+{{#each raised}}  - {{severity}} {{rule}}: {{corridorName}} ({{standing}}), {{../w.window}} {{window}}
       {{url}}
 {{/each}}
 {{/if}}{{#if resolved.length}}
-Flags resolved
-{{#each resolved}}  - {{rule}}: {{corridorName}} ({{standing}}), window {{window}}
+{{w.flagsResolved}}
+{{#each resolved}}  - {{rule}}: {{corridorName}} ({{standing}}), {{../w.window}} {{window}}
 {{/each}}
 {{/if}}{{#if evacuations.length}}
-Evacuation figures reported
+{{w.figures}}
 {{#each evacuations}}  - {{corridorName}} ({{standing}}): {{range}}
-{{#each claims}}      {{source}}: {{count}} {{category}}, {{reportedAt}}{{#if note}} - "{{note}}"{{/if}}
+{{#each claims}}      {{source}}: {{people}}, {{reportedAt}}{{#if note}} - "{{note}}"{{/if}}
 {{/each}}{{/each}}
 {{/if}}{{/if}}
 --
-Times are in {{subscriberZone}}; the corridor's announced zone is in brackets.
-Unsubscribe: {{unsubscribeUrl}}
+{{timesAre}}
+{{w.unsubscribe}}: {{unsubscribeUrl}}
 `;
 
 export const DIGEST_HTML = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Corridor Watch daily digest, {{day}}</title></head>
+<html lang="{{lang}}">
+<head><meta charset="utf-8"><title>{{title}}</title></head>
 <body style="font-family: sans-serif; line-height: 1.4; max-width: 40em">
-<h1 style="font-size: 1.3em">Corridor Watch daily digest, {{day}}</h1>
-{{#if isEmpty}}<p>Nothing to report since {{periodFrom}}.</p>{{else}}
-<p>Covering {{periodFrom}} to {{periodTo}}.</p>
-{{#if windows.length}}<h2 style="font-size: 1.1em">Windows in the next 24 hours</h2><ul>
-{{#each windows}}<li><a href="{{url}}">{{corridorName}}</a> ({{standing}}): {{subscriberZone}} <small>({{corridorZone}})</small><br>
-Confirmation: {{status}}{{#each parties}}; {{name}}: {{stance}}{{/each}}</li>
+<h1 style="font-size: 1.3em">{{title}}</h1>
+{{#if isEmpty}}<p>{{nothingSince}}</p>{{else}}
+<p>{{covering}}</p>
+{{#if windows.length}}<h2 style="font-size: 1.1em">{{w.windowsAhead}}</h2><ul>
+{{#each windows}}<li><a href="{{url}}">{{corridorName}}</a> ({{standing}}): {{subscriberZone}}{{#if placeZone}} <small>({{placeZone}})</small>{{/if}}<br>
+{{../w.confirmation}}: {{status}}{{#each parties}}; {{name}}: {{stance}}{{/each}}</li>
 {{/each}}</ul>{{/if}}
-{{#if raised.length}}<h2 style="font-size: 1.1em">Flags raised</h2><ul>
-{{#each raised}}<li>{{severity}} {{rule}}: <a href="{{url}}">{{corridorName}}</a> ({{standing}}), window {{window}}</li>
+{{#if raised.length}}<h2 style="font-size: 1.1em">{{w.flagsRaised}}</h2><ul>
+{{#each raised}}<li>{{severity}} {{rule}}: <a href="{{url}}">{{corridorName}}</a> ({{standing}}), {{../w.window}} {{window}}</li>
 {{/each}}</ul>{{/if}}
-{{#if resolved.length}}<h2 style="font-size: 1.1em">Flags resolved</h2><ul>
-{{#each resolved}}<li>{{rule}}: {{corridorName}} ({{standing}}), window {{window}}</li>
+{{#if resolved.length}}<h2 style="font-size: 1.1em">{{w.flagsResolved}}</h2><ul>
+{{#each resolved}}<li>{{rule}}: {{corridorName}} ({{standing}}), {{../w.window}} {{window}}</li>
 {{/each}}</ul>{{/if}}
-{{#if evacuations.length}}<h2 style="font-size: 1.1em">Evacuation figures reported</h2><ul>
+{{#if evacuations.length}}<h2 style="font-size: 1.1em">{{w.figures}}</h2><ul>
 {{#each evacuations}}<li><a href="{{url}}">{{corridorName}}</a> ({{standing}}): {{range}}<ul>
-{{#each claims}}<li>{{source}}: {{count}} {{category}}, {{reportedAt}}{{#if note}} - &ldquo;{{note}}&rdquo;{{/if}}</li>{{/each}}
+{{#each claims}}<li>{{source}}: {{people}}, {{reportedAt}}{{#if note}} - &ldquo;{{note}}&rdquo;{{/if}}</li>{{/each}}
 </ul></li>
 {{/each}}</ul>{{/if}}{{/if}}
 <hr>
-<p style="font-size: 0.85em; color: #555">Times are in {{subscriberZone}}; the corridor's announced zone is in brackets.
-<a href="{{unsubscribeUrl}}">Unsubscribe</a></p>
+<p style="font-size: 0.85em; color: #555">{{timesAre}}
+<a href="{{unsubscribeUrl}}">{{w.unsubscribe}}</a></p>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageInfoDto } from '#cw/common';
+import { PageInfoDto, PlaceTimezoneProperty } from '#cw/common';
 import {
   announcedEnd,
   CONFIRMATION_STANCES,
@@ -126,7 +126,9 @@ class CorridorBaseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) destinationId: string | null;
   @ApiProperty({ format: 'uuid' }) announcedById: string;
   @ApiProperty({ format: 'date-time' }) announcedAt: string;
-  @ApiProperty({ example: 'Europe/Moscow' }) timezone: string;
+  @ApiProperty({ example: 'Europe/Moscow', description: 'IANA zone the corridor was announced in.' })
+  timezone: string;
+  @PlaceTimezoneProperty() placeTimezone: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ type: EvacuationFiguresDto }) evacuation: EvacuationFiguresDto;
   @ApiProperty({
@@ -234,6 +236,7 @@ function toBase(
   status: CorridorStatus,
   promise: CorridorPromise,
   operationId: string | null,
+  placeTimezone: string,
 ): CorridorBaseDto {
   return {
     id: corridor.id,
@@ -245,6 +248,7 @@ function toBase(
     announcedById: corridor.announcedById,
     announcedAt: corridor.announcedAt.toISOString(),
     timezone: corridor.timezone,
+    placeTimezone,
     cancelledAt: corridor.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(corridor),
     operationId,
@@ -268,6 +272,7 @@ export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
     announcedById: row.announcedById,
     announcedAt: row.announcedAt.toISOString(),
     timezone: row.timezone,
+    placeTimezone: row.placeTimezone,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     evacuation: toEvacuationFigures(row),
     operationId: row.operationId,
@@ -287,6 +292,7 @@ export function toCorridorResponse(
     status: CorridorStatus;
     promise: CorridorPromise;
     operationId: string | null;
+    placeTimezone: string;
     requiredConfirmationIds: string[];
     stopIds: string[];
     windows: WindowResponseDto[];
@@ -294,7 +300,7 @@ export function toCorridorResponse(
   },
 ): CorridorResponseDto {
   return {
-    ...toBase(corridor, parts.status, parts.promise, parts.operationId),
+    ...toBase(corridor, parts.status, parts.promise, parts.operationId, parts.placeTimezone),
     requiredConfirmationIds: parts.requiredConfirmationIds,
     stopIds: parts.stopIds,
     sourceUrl: corridor.sourceUrl,

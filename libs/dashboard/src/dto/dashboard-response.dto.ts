@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PlaceTimezoneProperty } from '#cw/common';
 import { CORRIDOR_PROMISES } from '#cw/domain';
 
 const STANCES = ['confirmed', 'rejected', 'conditional'];
@@ -24,7 +25,8 @@ export class DashboardCorridorDto {
   @ApiProperty() originName: string;
   @ApiProperty({ nullable: true, type: String, description: 'null: no destination was named.' })
   destinationName: string | null;
-  @ApiProperty({ example: 'Europe/Kyiv' }) timezone: string;
+  @ApiProperty({ example: 'Europe/Kyiv', description: "The corridor's announced zone." }) timezone: string;
+  @PlaceTimezoneProperty() placeTimezone: string;
   @ApiProperty({ type: DashboardFiguresDto }) evacuation: DashboardFiguresDto;
 }
 
@@ -56,6 +58,7 @@ export class DashboardWindowDto {
   @ApiProperty({ format: 'uuid' }) corridorId: string;
   @ApiProperty() corridorName: string;
   @ApiProperty({ description: "The corridor's announced zone." }) timezone: string;
+  @PlaceTimezoneProperty() placeTimezone: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({
     format: 'date-time',

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageInfoDto } from '#cw/common';
+import { PageInfoDto, PlaceTimezoneProperty } from '#cw/common';
 import {
   COUNT_QUALIFIERS,
   CREDIBILITIES,
@@ -50,6 +50,7 @@ export class FlagResponseDto {
   @ApiProperty({ format: 'uuid' }) windowId: string;
   @ApiProperty({ format: 'date-time' }) windowStartsAt: string;
   @ApiProperty({ format: 'date-time' }) windowEndsAt: string;
+  @PlaceTimezoneProperty() placeTimezone: string;
   @ApiProperty({ enum: FLAG_RULES }) rule: FlagRule;
   @ApiProperty({ enum: FLAG_SEVERITIES }) severity: FlagSeverity;
   @ApiProperty({ description: 'Raised and not resolved since.' }) isOpen: boolean;
@@ -93,6 +94,7 @@ export function toFlagResponse(row: FlagListRow): FlagResponseDto {
     windowId: row.windowId,
     windowStartsAt: row.windowStartsAt.toISOString(),
     windowEndsAt: row.windowEndsAt.toISOString(),
+    placeTimezone: row.placeTimezone,
     rule: oneOf(FLAG_RULES, row.rule, 'flag rule'),
     severity: oneOf(FLAG_SEVERITIES, row.severity, 'severity'),
     isOpen: row.resolvedAt === null,

@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsTimeZone } from '#cw/common';
 import { IsPlaceNames } from './place-names.validator.js';
 
 // A place may be known by name alone ("joined at Manhush"), but a position is both coordinates or none.
@@ -89,4 +90,14 @@ export class LocationCreateDto {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two capital letters (ISO 3166-1 alpha-2)' })
   countryCode?: string;
+
+  @ApiPropertyOptional({
+    example: 'Europe/Kyiv',
+    maxLength: 64,
+    description:
+      'IANA zone the place keeps: times of corridors from it are shown in it. An alias (Europe/Kiev) is stored under its current name.',
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
 }

@@ -19,6 +19,13 @@ export class LocationResponseDto {
   @ApiProperty({ nullable: true, type: Number }) lon: number | null;
   @ApiProperty({ nullable: true, type: String }) adminArea: string | null;
   @ApiProperty({ nullable: true, type: String }) countryCode: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Europe/Kyiv',
+    description: 'IANA zone the place keeps, its canonical name; null while unknown.',
+  })
+  timezone: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -36,6 +43,7 @@ export function toLocationResponse(location: LocationEntity): LocationResponseDt
     lon: location.lon,
     adminArea: location.adminArea,
     countryCode: location.countryCode,
+    timezone: location.timezone,
     createdAt: location.createdAt.toISOString(),
   };
 }

@@ -60,6 +60,8 @@ export interface CorridorListRow extends Pick<
   originName: string;
   destinationName: string | null;
   announcedByName: string;
+  /** The origin's zone, else the corridor's: the zone its times are shown in. */
+  placeTimezone: string;
 }
 
 /** The evacuation figures kept on the corridor row: how many claims, and the headline (null: none). */
@@ -557,6 +559,7 @@ export class CorridorRepository {
                 c.evacuation_high, c.headline_measure, c.version, c.embargoed_until, c.embargo_until_windows_end, c.embargo_lifted_at,
                 ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise,
                 o.name AS origin_name, d.name AS destination_name, p.name AS announced_by_name,
+                COALESCE(o.timezone, c.timezone) AS place_timezone,
                 oc.operation_id AS operation_id
          FROM corridor c
          JOIN location o ON o.id = c.origin_id
@@ -597,6 +600,7 @@ export class CorridorRepository {
       originName: row.origin_name as string,
       destinationName: (row.destination_name as string | null) ?? null,
       announcedByName: row.announced_by_name as string,
+      placeTimezone: row.place_timezone as string,
     }));
     return toPage(items, filter.limit, (last) => [last.announcedAt.getTime(), last.id]);
   }

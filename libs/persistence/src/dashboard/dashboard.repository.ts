@@ -21,6 +21,8 @@ export interface DashboardWindowRow {
   corridorId: string;
   corridorName: string;
   timezone: string;
+  /** The origin's zone, else the corridor's. */
+  placeTimezone: string;
   startsAt: Date;
   endsAt: Date;
   isOpenEnded: boolean;
@@ -103,8 +105,9 @@ export class DashboardRepository {
   ): Promise<DashboardWindowRow[]> {
     const params: SqlParams = { from, until, limit };
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT w.id, w.corridor_id, c.name, c.timezone, w.starts_at, w.ends_at, w.is_open_ended
-       FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id
+      `SELECT w.id, w.corridor_id, c.name, c.timezone, COALESCE(o.timezone, c.timezone) AS place_timezone,
+              w.starts_at, w.ends_at, w.is_open_ended
+       FROM corridor_window w JOIN corridor c ON c.id = w.corridor_id JOIN location o ON o.id = c.origin_id
        WHERE w.ends_at > :from AND w.starts_at < :until AND c.cancelled_at IS NULL
          AND ${embargoVisibleSql('c', viewer, params)}
        ORDER BY w.starts_at, w.id
@@ -116,6 +119,7 @@ export class DashboardRepository {
       corridorId: String(row.corridor_id),
       corridorName: String(row.name),
       timezone: String(row.timezone),
+      placeTimezone: String(row.place_timezone),
       startsAt: instant(row.starts_at),
       endsAt: instant(row.ends_at),
       // PostgreSQL answers a boolean, SQLite 0 or 1.

@@ -140,7 +140,7 @@ describe.each(mediumDialects())('the %s executor', (dialect) => {
     it('raise UniqueViolation naming the refused key', async () => {
       const organisations = new OrganisationRepository(db, medium.dataSource);
       const error = await organisations
-        .insert({ id: randomUUID(), name: 'Corridor Watch Kyiv', createdAt: new Date() })
+        .insert({ id: randomUUID(), name: 'Corridor Watch Kyiv', language: 'uk', createdAt: new Date() })
         .then(
           () => undefined,
           (e: unknown) => e,

@@ -15,6 +15,9 @@ const instantOrNull = (value: unknown): Date | null => (value == null ? null : i
 const SHARED = (alias: string) => embargoVisibleSql(alias, PUBLIC_VIEWER, {});
 // PostgreSQL answers a boolean, SQLite 0 or 1.
 const isTrue = (value: unknown): boolean => value === true || Number(value) === 1;
+// A place's names, stored as JSON text (null: none).
+const namesOf = (value: unknown): Record<string, string> =>
+  value == null ? {} : (JSON.parse(String(value)) as Record<string, string>);
 
 /** A corridor as the alert e-mails name it, with the parties its filters match on. */
 export interface AlertCorridor extends EmbargoState {
@@ -26,8 +29,13 @@ export interface AlertCorridor extends EmbargoState {
   announcedById: string;
   announcedByName: string;
   announcedAt: Date;
+  /** The origin's zone, else the corridor's: the e-mails give its times in it, beside the subscriber's. */
+  placeTimezone: string;
   originName: string;
   destinationName: string | null;
+  /** The places' names in other languages, by BCP 47 tag (`uk`, `ru`). */
+  originNames: Record<string, string>;
+  destinationNames: Record<string, string>;
   sourceUrl: string | null;
   sourceNote: string | null;
   isCancelled: boolean;
@@ -162,6 +170,7 @@ export class AlertFactsRepository {
       const rows = await tx.all<Record<string, unknown>>(
         `SELECT c.id, c.name, c.timezone, c.announced_by_id, p.name AS announced_by_name, c.announced_at,
                 o.name AS origin_name, d.name AS destination_name, c.source_url, c.source_note, c.cancelled_at,
+                COALESCE(o.timezone, c.timezone) AS place_timezone, o.names AS origin_names, d.names AS destination_names,
                 c.evacuation_low, c.evacuation_high, c.organisation_id, c.embargoed_until,
                 c.embargo_until_windows_end, c.embargo_lifted_at,
                 ${CORRIDOR_STATUS_SQL} AS status, ${CORRIDOR_PROMISE_SQL} AS promise
@@ -177,8 +186,11 @@ export class AlertFactsRepository {
           announcedById: String(row.announced_by_id),
           announcedByName: String(row.announced_by_name),
           announcedAt: instant(row.announced_at),
+          placeTimezone: String(row.place_timezone),
           originName: String(row.origin_name),
           destinationName: row.destination_name == null ? null : String(row.destination_name),
+          originNames: namesOf(row.origin_names),
+          destinationNames: namesOf(row.destination_names),
           sourceUrl: row.source_url == null ? null : String(row.source_url),
           sourceNote: row.source_note == null ? null : String(row.source_note),
           isCancelled: row.cancelled_at != null,

@@ -46,6 +46,7 @@ describe.each(mediumDialects())('the embargo visibility rule in SQL on %s', (dia
     await new OrganisationRepository(medium.db, medium.dataSource).insert({
       id: otherOrganisationId,
       name: 'UN OCHA Ukraine',
+      language: 'en',
       createdAt: SEEDED_AT,
     });
     const carrier = aCorridor(world, { name: 'carries the reports' });

@@ -44,6 +44,8 @@ export interface FlagListRow extends FlagEntity {
   corridorName: string;
   windowStartsAt: Date;
   windowEndsAt: Date;
+  /** The origin's zone, else the corridor's: the zone its times are shown in. */
+  placeTimezone: string;
 }
 
 export interface FlagChanges {
@@ -252,8 +254,9 @@ export class FlagRepository {
   ): Promise<FlagListRow[]> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT ${this.flags.qualified('f')}, c.name AS corridor_name, w.starts_at AS window_starts_at,
-              w.ends_at AS window_ends_at
+              w.ends_at AS window_ends_at, COALESCE(o.timezone, c.timezone) AS place_timezone
        FROM flag f JOIN corridor c ON c.id = f.corridor_id JOIN corridor_window w ON w.id = f.window_id
+       JOIN location o ON o.id = c.origin_id
        ${where} ${tail}`,
       params,
     );
@@ -262,6 +265,7 @@ export class FlagRepository {
       corridorName: String(row.corridor_name),
       windowStartsAt: new Date(Number(row.window_starts_at)),
       windowEndsAt: new Date(Number(row.window_ends_at)),
+      placeTimezone: String(row.place_timezone),
     }));
   }
 

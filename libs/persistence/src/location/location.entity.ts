@@ -21,6 +21,8 @@ export class LocationEntity {
   @Column({ name: 'lon', type: 'double precision', nullable: true }) lon: number | null;
   @TextColumn('admin_area', 200, { nullable: true }) adminArea: string | null;
   @TextColumn('country_code', 2, { nullable: true }) countryCode: string | null;
+  /** IANA zone the place keeps (Europe/Kyiv): its corridors' times are shown in it. Null while unknown. */
+  @TextColumn('timezone', 64, { nullable: true }) timezone: string | null;
   @ForeignKey(() => OrganisationEntity) @RefColumn('organisation_id') organisationId: string;
   @ForeignKey(() => UserEntity) @RefColumn('created_by_id') createdById: string;
   @InstantColumn('created_at') createdAt: Date;

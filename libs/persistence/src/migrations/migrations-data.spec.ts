@@ -410,3 +410,151 @@ describe.each(mediumDialects())('migrating claims stored before measures and gra
     ).rejects.toThrow();
   });
 });
+
+describe.each(mediumDialects())(
+  'migrating places, zones and subscriptions stored before place zones (%s)',
+  (dialect) => {
+    let empty: EmptyDatabase;
+    let dataSource: DataSource;
+    const ids = Object.fromEntries(
+      [
+        'org',
+        'user',
+        'session',
+        'party',
+        'otherParty',
+        'location',
+        'corridor',
+        'window',
+        'report',
+        'remaining',
+        'rejection',
+        'confirmation',
+        'belgorod',
+        'sevastopol',
+        'nowhere',
+        'fromBelgorod',
+        'fromNowhere',
+        'subscription',
+      ].map((k) => [k, randomUUID()]),
+    );
+
+    beforeAll(async () => {
+      empty = await createEmptyDatabase(dialect);
+      const options = buildDataSourceOptions(empty.url);
+      const migrations = options.migrations as (new () => { name: string })[];
+      const before = migrations.filter((M) => !/^(PlaceTimeZones|Languages)17977/.test(new M().name));
+      expect(migrations.length - before.length).toBe(2);
+      const first = await new DataSource({ ...options, migrations: [before[0]] }).initialize();
+      await first.runMigrations();
+      await storeRecordsOfTheFirstSchema(first, ids);
+      await first.destroy();
+      const earlier = await new DataSource({ ...options, migrations: before }).initialize();
+      await earlier.runMigrations();
+      const p = (n: number) =>
+        Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?')).join(', ');
+      const place = (id: string, name: string, country: string | null, area: string | null) =>
+        earlier.query(
+          `INSERT INTO location (id, name, lat, lon, admin_area, country_code, organisation_id, created_by_id, created_at)
+         VALUES (${p(9)})`,
+          [id, name, null, null, area, country, ids.org, ids.user, AT],
+        );
+      await place(ids.belgorod, 'Belgorod', 'RU', null);
+      await place(ids.sevastopol, 'Sevastopol', 'UA', 'Sevastopol');
+      await place(ids.nowhere, 'Lunacharske ring', null, null);
+      const corridor = (id: string, origin: string, zone: string, createdAt: number) =>
+        earlier.query(
+          `INSERT INTO corridor (id, name, origin_id, destination_id, announced_by_id, announced_at, timezone, confirmation_state,
+           evacuation_report_count, version, organisation_id, created_by_id, created_at, updated_at) VALUES (${p(14)})`,
+          [
+            id,
+            id,
+            origin,
+            null,
+            ids.party,
+            AT,
+            zone,
+            'pending',
+            0,
+            1,
+            ids.org,
+            ids.user,
+            createdAt,
+            createdAt,
+          ],
+        );
+      await corridor(ids.fromBelgorod, ids.belgorod, 'Europe/Moscow', AT);
+      // A later corridor from the same place in another zone: the first one recorded gives the place its zone.
+      await corridor(randomUUID(), ids.belgorod, 'America/New_York', AT + 1);
+      await corridor(ids.fromNowhere, ids.nowhere, 'Europe/Kiev', AT);
+      await earlier.query(
+        `INSERT INTO subscription (id, organisation_id, email, mode, digest_hour, timezone, min_severity, created_at)
+       VALUES (${p(8)})`,
+        [ids.subscription, ids.org, 's@b.c', 'daily', 7, 'Europe/Kiev', 'warning', AT],
+      );
+      await earlier.destroy();
+      dataSource = await new DataSource(options).initialize();
+      await dataSource.runMigrations();
+    });
+
+    afterAll(async () => {
+      await dataSource?.destroy();
+      await empty?.drop();
+    });
+
+    it('stores every zone under its current name: a corridor and a subscription sent as Europe/Kiev are in Europe/Kyiv', async () => {
+      const [corridor] = await dataSource.query(
+        `SELECT timezone FROM corridor WHERE id = '${ids.fromNowhere}'`,
+      );
+      const [subscription] = await dataSource.query(
+        `SELECT timezone, digest_hour FROM subscription WHERE id = '${ids.subscription}'`,
+      );
+      expect([corridor.timezone, subscription.timezone, Number(subscription.digest_hour)]).toEqual([
+        'Europe/Kyiv',
+        'Europe/Kyiv',
+        7,
+      ]);
+      const [moscow] = await dataSource.query(
+        `SELECT timezone FROM corridor WHERE id = '${ids.fromBelgorod}'`,
+      );
+      expect(moscow.timezone).toBe('Europe/Moscow');
+    });
+
+    it("gives a Ukrainian place outside Crimea Kyiv's zone, others the zone of the first corridor from them, else none", async () => {
+      const rows: { id: string; timezone: string | null }[] = await dataSource.query(
+        'SELECT id, timezone FROM location',
+      );
+      const zoneOf = Object.fromEntries(rows.map((row) => [row.id, row.timezone]));
+      expect(zoneOf).toEqual({
+        [ids.location]: 'Europe/Kyiv',
+        [ids.belgorod]: 'Europe/Moscow',
+        [ids.nowhere]: 'Europe/Kyiv',
+        [ids.sevastopol]: null,
+      });
+    });
+
+    it('says everything stored before was in English: each organisation and each subscription', async () => {
+      const [organisation] = await dataSource.query(
+        `SELECT language FROM organisation WHERE id = '${ids.org}'`,
+      );
+      const [subscription] = await dataSource.query(
+        `SELECT language FROM subscription WHERE id = '${ids.subscription}'`,
+      );
+      expect([organisation.language, subscription.language]).toEqual(['en', 'en']);
+    });
+
+    it('can be undone, leaving places and subscriptions as they were but for the zone names', async () => {
+      await dataSource.undoLastMigration();
+      await dataSource.undoLastMigration();
+      const [place] = await dataSource.query(`SELECT * FROM location WHERE id = '${ids.belgorod}'`);
+      expect(place).not.toHaveProperty('timezone');
+      expect(place.name).toBe('Belgorod');
+      const [subscription] = await dataSource.query(
+        `SELECT * FROM subscription WHERE id = '${ids.subscription}'`,
+      );
+      expect(subscription).not.toHaveProperty('language');
+      expect(subscription.email).toBe('s@b.c');
+      await dataSource.runMigrations();
+    });
+  },
+);

@@ -11,6 +11,13 @@ export class OrganisationRepository extends ReferenceTableRepository<Organisatio
     super(db, dataSource, OrganisationEntity);
   }
 
+  /** Whether there was such an organisation to change. */
+  async setLanguage(id: string, language: string, tx: SqlRunner = this.db): Promise<boolean> {
+    return (
+      (await tx.run('UPDATE organisation SET language = :language WHERE id = :id', { id, language })) > 0
+    );
+  }
+
   async findByName(name: string, tx: SqlRunner = this.db): Promise<OrganisationEntity | undefined> {
     const row = await tx.get(`SELECT ${this.table.selectList} FROM organisation WHERE name = :name`, {
       name,

@@ -17,6 +17,8 @@ export class SubscriptionEntity {
   @TextColumn('mode', 16) mode: string;
   @IntColumn('digest_hour', { nullable: true }) digestHour: number | null;
   @TextColumn('timezone', 64) timezone: string;
+  /** en | uk: the language of its e-mails and of its unsubscribe page. */
+  @TextColumn('language', 8, { default: 'en' }) language: string;
   /** info | warning | critical */
   @TextColumn('min_severity', 16) minSeverity: string;
   /** JSON arrays of ids; null: every corridor, every party. */

@@ -76,6 +76,7 @@ export function placeFeature(place: LocationEntity): Feature<Geometry | null> {
       name: place.name,
       adminArea: place.adminArea,
       countryCode: place.countryCode,
+      timezone: place.timezone,
     },
   };
 }
