@@ -1,4 +1,4 @@
-/* global document, window, axe */
+/* global document, window, axe, getComputedStyle */
 // The admin console in a real browser (Debian's chromium via playwright-core) against the real built API.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -107,7 +107,6 @@ afterAll(async () => {
 
 describe('the admin console in Chromium', () => {
   let corridorId;
-  let flagsAvailable;
 
   it('signs in, creates a corridor from a daily schedule, shows its windows and records a confirmation', async () => {
     // Bypass CSP only so the test can inject axe-core; the console itself runs under the API's CSP.
@@ -202,20 +201,12 @@ describe('the admin console in Chromium', () => {
   });
 
   it('shows the flag raised past the deadline on the dashboard, and acknowledges it', async () => {
-    flagsAvailable = (await api('GET', '/flags?open=true')).status === 200;
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',
       bypassCSP: true,
     });
     const page = await context.newPage();
-    if (!flagsAvailable) {
-      // This server has no flags endpoint yet (issue 4): the console's flag pages run against a stand-in.
-      console.log(
-        '[console e2e] GET /api/v1/flags is 404 here: the flag UI is checked against a stubbed endpoint',
-      );
-      await stubFlags(page, corridorId);
-    }
     await signIn(page);
     // The worker evaluates the new corridor at once, or its sweep catches it.
     await expect
@@ -238,17 +229,102 @@ describe('the admin console in Chromium', () => {
     await checkPage(page, 'dashboard-with-flag');
 
     await page.getByRole('link', { name: 'Flags', exact: true }).click();
-    const flag = page.getByTestId('flag').filter({ hasText: 'E2E: Azovstal' }).first();
-    await flag.getByLabel('Note (optional)').fill('Buses held at Zaporizhzhia');
-    await flag.getByRole('button', { name: 'Acknowledge' }).click();
-    await expect.poll(() => flag.getByTestId('flag-acknowledged').count()).toBe(1);
+    const group = page.getByTestId('flag-group').filter({ hasText: 'E2E: Azovstal' }).first();
+    await group.getByTestId('flag-select').first().check();
+    await page.getByLabel('Note (optional)').fill('Buses held at Zaporizhzhia');
+    await page.getByTestId('acknowledge-selected').click();
+    await expect.poll(() => page.getByTestId('acknowledge-done').textContent()).toBe('Acknowledged: 1.');
     await checkPage(page, 'flags');
-    if (flagsAvailable) {
-      const flags = await api('GET', `/flags?corridorId=${corridorId}`);
-      expect(
-        flags.data.items.some((f) => f.acknowledgedAt && f.acknowledgeNote === 'Buses held at Zaporizhzhia'),
-      ).toBe(true);
-    }
+    const flags = await api('GET', `/flags?corridorId=${corridorId}&acknowledged=true`);
+    expect(flags.data.items.map((f) => [f.acknowledgeNote, f.acknowledgedBy?.displayName])).toEqual([
+      ['Buses held at Zaporizhzhia', 'Administrator'],
+    ]);
+    await context.close();
+  });
+
+  it('shows the demo corridor Russia declared completed but Ukraine never confirmed in amber, with its flags, and acknowledges two of them at once', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await signIn(page);
+    const ceasefire = (await api('GET', '/corridors?limit=100')).data.items.find((c) =>
+      c.name.startsWith('Azovstal: Russian ceasefire corridor'),
+    );
+    expect(ceasefire).toMatchObject({ status: 'completed', promise: 'unconfirmed' });
+    // The worker raises never_confirmed on each of its three windows once the demo is imported.
+    await expect
+      .poll(
+        async () =>
+          (await api('GET', `/flags?corridorId=${ceasefire.id}&open=true&acknowledged=false`)).data.items
+            .length,
+        { timeout: 45_000, intervals: [500, 1000, 2000] },
+      )
+      .toBeGreaterThanOrEqual(3);
+    const before = (await api('GET', `/corridors?q=${encodeURIComponent('Russian ceasefire')}`)).data
+      .items[0];
+    expect(before.openFlags.critical).toBeGreaterThanOrEqual(3);
+
+    await page.goto(`${server.url}/corridors?q=${encodeURIComponent('Russian ceasefire')}`);
+    const row = page.getByTestId('corridor-list').getByRole('row').filter({ hasText: ceasefire.name });
+    const badge = row.getByTestId('corridor-badge');
+    await expect.poll(() => badge.textContent()).toContain('completed · promise unconfirmed');
+    const look = await badge.evaluate((element) => ({
+      tone: element.dataset.tone,
+      color: getComputedStyle(element).color,
+      ok: getComputedStyle(document.documentElement).getPropertyValue('--ok').trim(),
+    }));
+    // Amber (the warning colour), not the green of a success.
+    expect(look).toMatchObject({ tone: 'warning', color: 'rgb(122, 75, 0)' });
+    expect(look.ok).toBe('#1e6b34');
+    expect(look.color).not.toBe('rgb(30, 107, 52)');
+    expect(await row.getByTestId('flag-counts').textContent()).toContain(
+      `${before.openFlags.critical} critical`,
+    );
+    await checkPage(page, 'corridors-with-flags');
+
+    await page.goto(`${server.url}/corridors/${ceasefire.id}`);
+    const pageBadge = page.getByTestId('corridor-badge').first();
+    await expect.poll(() => pageBadge.textContent()).toContain('completed · promise unconfirmed');
+    expect(await pageBadge.getAttribute('data-tone')).toBe('warning');
+    await expect.poll(() => page.getByTestId('grade').count()).toBeGreaterThan(0);
+
+    // From the list's flag column to that corridor's flags, most severe first.
+    await page.goto(`${server.url}/corridors?q=${encodeURIComponent('Russian ceasefire')}`);
+    await row.getByTestId('flag-counts').click();
+    await page.waitForURL(/\/flags\?corridorId=/);
+    await expect.poll(() => page.getByTestId('flag-select').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('flag-select').nth(0).check();
+    await page.getByTestId('flag-select').nth(1).check();
+    await expect
+      .poll(() => page.getByTestId('acknowledge-selected').textContent())
+      .toBe('Acknowledge selected (2)');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/v1/flags/acknowledge')),
+      page.getByTestId('acknowledge-selected').click(),
+    ]);
+    expect(answer.status()).toBe(200);
+    const acknowledgedIds = (await answer.json()).items.map((f) => f.id);
+    expect(acknowledgedIds).toHaveLength(2);
+    await expect.poll(() => page.getByTestId('acknowledge-done').textContent()).toBe('Acknowledged: 2.');
+    // They leave the open list ...
+    const open = (await api('GET', `/flags?corridorId=${ceasefire.id}&open=true&acknowledged=false`)).data
+      .items;
+    expect(open.filter((f) => acknowledgedIds.includes(f.id))).toEqual([]);
+    await expect.poll(() => page.getByTestId('flag-select').count()).toBe(open.length);
+    const after = (await api('GET', `/corridors?q=${encodeURIComponent('Russian ceasefire')}`)).data.items[0];
+    expect(after.openFlags.critical + after.openFlags.warning + after.openFlags.info).toBe(
+      before.openFlags.critical + before.openFlags.warning + before.openFlags.info - 2,
+    );
+    // ... for the acknowledged view, which says who and when.
+    await page.getByTestId('flag-view').selectOption('acknowledged');
+    await expect.poll(() => page.getByTestId('flag-acknowledged').count()).toBe(2);
+    expect(await page.getByTestId('flag-acknowledged').first().textContent()).toMatch(
+      /^Acknowledged by Administrator \(admin@corridor\.local\) · /,
+    );
+    await checkPage(page, 'flags-acknowledged');
     await context.close();
   });
 
@@ -527,6 +603,21 @@ describe('the admin console in Chromium', () => {
     expect(await page.getByTestId('operation-claims').getByRole('listitem').count()).toBe(
       operation.evacuation.total.bySource.length,
     );
+    // Each claim with its grade; each stage with its status and promise: the ceasefire Ukraine never confirmed is
+    // completed but amber, never the green of a kept promise.
+    expect(await page.getByTestId('operation-claims').getByTestId('grade').count()).toBe(
+      operation.evacuation.total.bySource.length,
+    );
+    const ceasefireBadge = page
+      .getByTestId('operation-stages')
+      .getByRole('listitem')
+      .filter({ hasText: ceasefire.name })
+      .getByTestId('corridor-badge');
+    await expect.poll(() => ceasefireBadge.textContent()).toContain('completed · promise unconfirmed');
+    expect(await ceasefireBadge.getAttribute('data-tone')).toBe('warning');
+    expect(await ceasefireBadge.evaluate((element) => getComputedStyle(element).color)).not.toBe(
+      'rgb(30, 107, 52)',
+    );
     await checkPage(page, 'operation');
     expect(errors).toEqual([]);
     await context.close();
@@ -728,36 +819,3 @@ describe('the admin console in Chromium', () => {
     await context.close();
   });
 });
-
-/** Stands in for GET /flags and POST /flags/:id/acknowledge on a server that does not have them yet. */
-async function stubFlags(page, corridorId) {
-  let acknowledged = null;
-  const flag = () => ({
-    id: '00000000-0000-4000-8000-00000000f1a9',
-    corridorId,
-    corridorName: 'E2E: Azovstal to Zaporizhzhia, daily 2 days',
-    windowId: '00000000-0000-4000-8000-000000000001',
-    windowStartsAt: new Date(Date.now() + 3_600_000).toISOString(),
-    windowEndsAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
-    rule: 'unconfirmed_at_deadline',
-    severity: 'warning',
-    isOpen: true,
-    raisedAt: new Date().toISOString(),
-    resolvedAt: null,
-    acknowledgedAt: acknowledged,
-    acknowledgedById: acknowledged ? 'me' : null,
-    acknowledgeNote: acknowledged ? 'Buses held at Zaporizhzhia' : null,
-  });
-  await page.route('**/api/v1/flags**', async (route) => {
-    const request = route.request();
-    if (request.method() === 'POST' && request.url().endsWith('/acknowledge')) {
-      acknowledged = new Date().toISOString();
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(flag()) });
-    }
-    return route.fulfill({
-      status: 200,
-      contentType: 'application/json',
-      body: JSON.stringify({ items: [flag()], nextCursor: null }),
-    });
-  });
-}

@@ -31,6 +31,8 @@ const AUDITED_BY_THEIR_OWN_ISSUE = [
   'POST /api/v1/imports/corridors',
   'POST /api/v1/imports/windows',
   'POST /api/v1/imports/evacuations',
+  // test/e2e/alerts-language.e2e-spec.ts checks its entry (an organisation's language).
+  'PATCH /api/v1/organisations/:id',
 ];
 
 describe.each(availableDialects())('the audit trail on %s', (dialect) => {
@@ -585,6 +587,41 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
     expect(again.body).toMatchObject({ acknowledgedById: coordinator.id });
     expect(await auditSince(api, seqAfterAcknowledge)).toEqual([]);
 
+    // Several at once: one entry per flag, the same as one alone. A second flag of the window, raised by the worker's
+    // no-evacuation rule, is acknowledged here with the first: only the second is new, so one entry.
+    const secondFlagId = randomUUID();
+    await api.app.get(FlagRepository).raise(
+      [
+        {
+          id: secondFlagId,
+          corridorId,
+          windowId: corridor.response.body.windows[0].id,
+          rule: 'no_evacuation_reported',
+          severity: 'warning',
+        },
+      ],
+      api.clock.now(),
+      api.db,
+    );
+    const acknowledgedTogether = await audited(
+      'POST /api/v1/flags/acknowledge',
+      () =>
+        api.http
+          .post('/api/v1/flags/acknowledge')
+          .set(coordinator.auth)
+          .send({ ids: [flagId, secondFlagId] }),
+      200,
+    );
+    expect(acknowledgedTogether.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'flag.acknowledge',
+      entity: 'flag',
+      entityId: secondFlagId,
+      corridorId,
+      before: { acknowledgedAt: null, acknowledgedById: null },
+      after: { acknowledgedAt: '2022-05-10T12:00:00.000Z', acknowledgedById: coordinator.id },
+    });
+
     const jobId = await failedJob(api);
     const retried = await audited(
       'POST /api/v1/jobs/failed/:id/retry',
@@ -762,13 +799,22 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
         }),
       ),
     ]);
-    // Creates are their own events, not edits; the cancellation and the flag's acknowledgement are too.
+    // Creates are their own events, not edits; the cancellation and the flags' acknowledgements are too: one each
+    // for the never_confirmed flag acknowledged alone and the no_evacuation_reported flag acknowledged with it.
+    // Both at the same instant: the timeline may give them in either order.
     expect(
-      timeline.body.events.filter((e: { kind: string; summary: string }) => /acknowledged/.test(e.summary)),
+      timeline.body.events
+        .filter((e: { kind: string; summary: string }) => /acknowledged/.test(e.summary))
+        .sort((a: { summary: string }, b: { summary: string }) => a.summary.localeCompare(b.summary)),
     ).toEqual([
       expect.objectContaining({
         kind: 'flag',
         summary: 'Flag acknowledged: never confirmed (critical)',
+        enteredById: coordinator.id,
+      }),
+      expect.objectContaining({
+        kind: 'flag',
+        summary: 'Flag acknowledged: no evacuation reported (warning)',
         enteredById: coordinator.id,
       }),
     ]);

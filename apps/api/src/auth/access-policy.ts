@@ -229,6 +229,11 @@ export const ACCESS_POLICY = {
   },
   'GET /api/v1/flags': { role: 'viewer', scope: 'read', note: '' },
   'POST /api/v1/flags/:id/acknowledge': { role: 'coordinator', scope: 'write', note: '' },
+  'POST /api/v1/flags/acknowledge': {
+    role: 'coordinator',
+    scope: 'write',
+    note: 'several at once, all or none',
+  },
   'GET /api/v1/parties/:id/track-record': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/jobs/health': { role: 'admin', scope: 'read', note: 'queue depths, failed jobs, last sweep' },
   'POST /api/v1/jobs/failed/:id/retry': { role: 'admin', scope: 'write', note: '' },

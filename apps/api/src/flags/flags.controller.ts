@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
 import {
+  FlagAcknowledgedDto,
   FlagAcknowledgeDto,
+  FlagAcknowledgeManyDto,
   FlagListQueryDto,
   FlagPageDto,
   FlagResponseDto,
@@ -24,6 +26,20 @@ export class FlagsController {
   @ApiOkResponse({ type: FlagPageDto })
   list(@Actor() principal: Principal, @Query() query: FlagListQueryDto): Promise<FlagPageDto> {
     return this.flags.list(principal, query);
+  }
+
+  @Post('acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: FlagAcknowledgedDto,
+    description:
+      'The flags, in the order asked, all acknowledged in one transaction; one acknowledged before keeps its first acknowledgement.',
+  })
+  acknowledgeMany(
+    @Actor() principal: Principal,
+    @Body() dto: FlagAcknowledgeManyDto,
+  ): Promise<FlagAcknowledgedDto> {
+    return this.flags.acknowledgeMany(principal, dto);
   }
 
   @Post(':id/acknowledge')

@@ -650,6 +650,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flags/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FlagsController_acknowledgeMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flags/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -1672,6 +1688,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OpenFlagCountsDto: {
+            critical: number;
+            warning: number;
+            info: number;
+        };
         CorridorListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1720,6 +1741,8 @@ export interface components {
             firstStartsAt: string | null;
             /** Format: date-time */
             lastEndsAt: string | null;
+            /** @description Its flags that await a coordinator, by severity: neither resolved nor acknowledged (GET /flags?open=true&acknowledged=false lists them). */
+            openFlags: components["schemas"]["OpenFlagCountsDto"];
         };
         CorridorPageDto: {
             /** @description Pass as `cursor` for the next page; null on the last. */
@@ -1874,8 +1897,11 @@ export interface components {
              * @enum {string}
              */
             flagEvent?: "raised" | "resolved" | "reopened" | "acknowledged";
-            /** @description Flag events: the rule. */
-            flagRule?: string;
+            /**
+             * @description Flag events: the rule.
+             * @enum {string}
+             */
+            flagRule?: "unconfirmed_at_deadline" | "never_confirmed" | "rejected" | "no_evacuation_reported" | "count_discrepancy";
             /**
              * @description Flag events: the severity.
              * @enum {string}
@@ -2741,6 +2767,13 @@ export interface components {
             nextCursor: string | null;
             items: components["schemas"]["AuditEntryResponseDto"][];
         };
+        FlagAcknowledgerDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description Shown to the acknowledger's own organisation and to admins; null for others. */
+            email: string | null;
+        };
         DetailCountDto: {
             /** @enum {string} */
             qualifier: "exact" | "about" | "at_least" | "more_than" | "at_most" | "fewer_than" | "range";
@@ -2803,6 +2836,8 @@ export interface components {
             acknowledgedAt: string | null;
             /** Format: uuid */
             acknowledgedById: string | null;
+            /** @description Who acknowledged it; null until someone does. */
+            acknowledgedBy: components["schemas"]["FlagAcknowledgerDto"] | null;
             acknowledgeNote: string | null;
             /**
              * @description The weaker reliability of the claims it rests on; null for a flag raised by an absence.
@@ -2820,6 +2855,15 @@ export interface components {
         FlagPageDto: {
             /** @description Pass as `cursor` for the next page; null on the last. */
             nextCursor: string | null;
+            items: components["schemas"]["FlagResponseDto"][];
+        };
+        FlagAcknowledgeManyDto: {
+            /** @description What the coordinator decided or did. */
+            note?: string;
+            /** @description The flags to acknowledge, all or none: an unknown one (or one of a corridor the caller may not see) refuses the request. */
+            ids: string[];
+        };
+        FlagAcknowledgedDto: {
             items: components["schemas"]["FlagResponseDto"][];
         };
         FlagAcknowledgeDto: {
@@ -3415,8 +3459,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @example open */
-            status: string;
+            /** @enum {string} */
+            status: "announced" | "confirmed" | "disputed" | "open" | "completed" | "failed" | "cancelled";
             /**
              * @description Beside the status: a completed corridor may have kept its promise or not.
              * @enum {string}
@@ -3504,8 +3548,8 @@ export interface components {
             corridorName: string;
             /** Format: uuid */
             windowId: string;
-            /** @example never_confirmed */
-            rule: string;
+            /** @enum {string} */
+            rule: "unconfirmed_at_deadline" | "never_confirmed" | "rejected" | "no_evacuation_reported" | "count_discrepancy";
             /** @enum {string} */
             severity: "critical" | "warning" | "info";
             /** Format: date-time */
@@ -8685,6 +8729,10 @@ export interface operations {
                 cursor?: string;
                 /** @description true: not resolved; false: resolved. */
                 open?: boolean;
+                /** @description true: acknowledged by a coordinator; false: nobody has acknowledged it yet. */
+                acknowledged?: boolean;
+                /** @description raised: newest raise first; severity: critical, then warning, then info, each newest first. */
+                order?: "raised" | "severity";
                 rule?: "unconfirmed_at_deadline" | "never_confirmed" | "rejected" | "no_evacuation_reported" | "count_discrepancy";
                 severity?: "info" | "warning" | "critical";
                 corridorId?: string;
@@ -8743,6 +8791,120 @@ export interface operations {
             };
             /** @description The address is longer than this server reads. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request headers are larger than this server reads. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FlagsController_acknowledgeMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagAcknowledgeManyDto"];
+            };
+        };
+        responses: {
+            /** @description The flags, in the order asked, all acknowledged in one transaction; one acknowledged before keeps its first acknowledgement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagAcknowledgedDto"];
+                };
+            };
+            /** @description Invalid input: each failed field is named in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or the key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The id in the path names nothing stored. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body did not arrive whole in time (REQUEST_TIMEOUT_MS). */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than this server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The address is longer than this server reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many writes with this key or session this minute; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,8 @@ export type Location = Schemas['LocationResponseDto'];
 export type Corridor = Schemas['CorridorResponseDto'];
 export type CorridorListItem = Schemas['CorridorListItemDto'];
 export type CorridorStatus = Corridor['status'];
+/** What became of a corridor's promise once its windows are over; pending until then (derived by the server). */
+export type CorridorPromise = Corridor['promise'];
 export type CorridorWindow = Schemas['WindowResponseDto'];
 /** A record held back from other organisations until it lifts (its own organisation and admins see it). */
 export type Embargo = Schemas['EmbargoResponseDto'];
@@ -30,6 +32,9 @@ export type Operation = Schemas['OperationResponseDto'];
 export type Count = Schemas['CountDto'];
 export type Qualifier = Count['qualifier'];
 export type Stance = Schemas['ConfirmationResponseDto']['stance'];
+/** Admiralty grading: how reliable the source (A–F), how credible the claim (1–6); F and 6 cannot be judged. */
+export type Reliability = Schemas['ConfirmationResponseDto']['sourceReliability'];
+export type Credibility = Schemas['ConfirmationResponseDto']['credibility'];
 
 export type Flag = Schemas['FlagResponseDto'];
 export type Severity = Flag['severity'];
@@ -79,6 +84,8 @@ export const CORRIDOR_STATUSES: CorridorStatus[] = [
 export const REPORT_KINDS = ['confirmation', 'evacuation', 'remaining', 'incident'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const STANCES: Stance[] = ['confirmed', 'rejected', 'conditional'];
+export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const satisfies readonly Reliability[];
+export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const satisfies readonly Credibility[];
 export const EVACUATION_CATEGORIES = [
   'civilians',
   'wounded',

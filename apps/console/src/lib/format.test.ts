@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { COUNT_QUALIFIERS } from '@domain/count/count';
 import { translate } from '../i18n';
-import { formatPeople } from './format';
+import { formatCount, formatPeople } from './format';
 
 describe('people counted, in the reader’s language', () => {
   const uk = (key: string, options?: Record<string, unknown>) => translate('uk', key, options);
@@ -26,5 +27,16 @@ describe('people counted, in the reader’s language', () => {
   it('says it in English for an English reader, and the count alone when it counted no known kind of people', () => {
     expect(formatPeople({ qualifier: 'exact', value: 1 }, 'civilians', en, 'en')).toBe('1 civilian');
     expect(formatPeople({ qualifier: 'at_least', value: 320 }, undefined, en, 'en')).toBe('at least 320');
+  });
+});
+
+describe('every count qualifier the API may answer', () => {
+  it.each(['en', 'uk'] as const)('has its words in %s, never a raw key', (lng) => {
+    const t = (key: string, options?: Record<string, unknown>) => translate(lng, key, options);
+    for (const qualifier of COUNT_QUALIFIERS) {
+      const said = formatCount({ qualifier, value: 300, max: 344 }, t, lng);
+      expect(said, qualifier).toMatch(/300/);
+      expect(said, qualifier).not.toMatch(/count\./);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Route, Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
@@ -31,6 +31,7 @@ function serve() {
       if (url.startsWith('/api/v1/parties'))
         return page([
           { id: 'ua-gov', name: 'Government of Ukraine', shortName: 'Ukraine', kind: 'belligerent' },
+          { id: 'ru-mod', name: 'Ministry of Defence', shortName: 'Russian MoD', kind: 'belligerent' },
         ]);
       if (url.startsWith('/api/v1/locations'))
         return page([
@@ -45,6 +46,7 @@ function serve() {
           id: 'c-2',
           name: 'Mariupol to Zaporizhzhia via Berdiansk, 4 May',
           status: 'completed',
+          promise: 'kept',
           originId: 'mariupol',
           destinationId: 'zaporizhzhia',
           stopIds: ['berdiansk', 'ring', 'tokmak'],
@@ -67,6 +69,76 @@ function serve() {
         });
       if (url === '/api/v1/corridors/c-2/timeline') return json({ events: [] });
       if (url === '/api/v1/corridors/c-2/evacuations/summary') return json({ total: null, windows: [] });
+      if (url === '/api/v1/corridors/c-ru')
+        return json({
+          id: 'c-ru',
+          name: 'Azovstal: Russian ceasefire corridor 08:00-18:00 Moscow time, 5-7 May',
+          status: 'completed',
+          promise: 'unconfirmed',
+          originId: 'mariupol',
+          destinationId: null,
+          stopIds: [],
+          operationId: null,
+          announcedById: 'ru-mod',
+          announcedAt: '2022-05-04T17:00:00Z',
+          timezone: 'Europe/Moscow',
+          evacuation: { low: 40, high: 51, reportCount: 2 },
+          version: 1,
+          requiredConfirmationIds: ['ua-gov'],
+          sourceUrl: null,
+          sourceNote: null,
+          route: null,
+          cancelReason: null,
+          windows: [],
+          confirmations: [],
+          enteredById: 'u-9',
+          organisationId: 'org-1',
+        });
+      if (url === '/api/v1/corridors/c-ru/timeline')
+        return json({
+          events: [
+            {
+              kind: 'evacuation',
+              at: '2022-05-07T09:00:00Z',
+              recordId: 'e-1',
+              summary: 'Evacuation: 51',
+              sourcePartyId: 'ru-mod',
+              sourceUrl: null,
+              note: null,
+              enteredById: 'u-9',
+              enteredAt: '2022-05-07T10:00:00Z',
+              count: { qualifier: 'exact', value: 51 },
+              sourceReliability: 'D',
+              credibility: 3,
+            },
+          ],
+        });
+      if (url.startsWith('/api/v1/corridors/c-ru/evacuations/summary')) {
+        const claims = [
+          {
+            sourcePartyId: 'ru-mod',
+            count: { qualifier: 'exact', value: 51 },
+            reportedAt: '2022-05-07T09:00:00Z',
+            sourceReliability: 'D',
+            credibility: 3,
+          },
+          {
+            sourcePartyId: 'ua-gov',
+            count: { qualifier: 'exact', value: 40 },
+            reportedAt: '2022-05-07T12:00:00Z',
+            sourceReliability: 'B',
+            credibility: 2,
+          },
+        ];
+        // minGrade=B3 keeps the Ukrainian claim alone.
+        const kept = url.endsWith('?minGrade=B3') ? claims.slice(1) : claims;
+        const low = Math.min(...kept.map((c) => c.count.value));
+        const high = Math.max(...kept.map((c) => c.count.value));
+        return json({
+          total: { low, high, bySource: kept },
+          windows: [{ windowId: null, low, high, bySource: kept }],
+        });
+      }
       if (url === '/api/v1/operations/op-2')
         return json({
           id: 'op-2',
@@ -83,9 +155,9 @@ function serve() {
   );
 }
 
-function show() {
+function show(path = '/corridors/c-2') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { hook } = memoryLocation({ path: '/corridors/c-2' });
+  const { hook } = memoryLocation({ path });
   render(
     <QueryClientProvider client={client}>
       <Router hook={hook}>
@@ -128,5 +200,48 @@ describe('the corridor page', () => {
     expect(map.querySelectorAll('.pin-stop')).toHaveLength(2);
     // No route was drawn: the dashed line goes through the stops.
     expect(map.querySelector('.route-guess')).toBeTruthy();
+  });
+
+  it('shows a completed corridor whose promise is unconfirmed beside its status, in amber and never green', async () => {
+    initI18n('en');
+    show('/corridors/c-ru');
+    const badge = await screen.findByTestId('corridor-badge');
+    expect(badge.textContent).toContain('completed · promise unconfirmed');
+    expect(badge.dataset.tone).toBe('warning');
+    expect(badge.className).not.toMatch(/tone-ok|badge-completed/);
+    expect(badge.title).toBe(
+      'People are reported to have moved, but a required party never confirmed the corridor.',
+    );
+  });
+
+  it('shows the grade beside each claim, explains it, and counts only the claims of the grade chosen', async () => {
+    initI18n('en');
+    show('/corridors/c-ru');
+    const summary = await screen.findByTestId('summary-total');
+    expect(summary.textContent).toMatch(/^40–51 people/);
+    const grades = await screen.findAllByTestId('grade');
+    // Two claims in the summary, one event on the timeline.
+    expect(grades.map((g) => g.textContent)).toEqual(['D3', 'B2', 'D3']);
+    expect(grades[1].title).toBe('Source B: usually reliable; claim 2: probably true');
+    expect(screen.getByText('What the grades mean')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Source at least'), { target: { value: 'B' } });
+    fireEvent.change(screen.getByLabelText('Claim at least'), { target: { value: '3' } });
+    await waitFor(() => expect(screen.getByTestId('summary-total').textContent).toMatch(/^40 people/));
+    expect(screen.getByTestId('summary-min-grade').textContent).toBe(
+      'Only claims graded B3 or better are counted.',
+    );
+    expect(vi.mocked(fetch)).toHaveBeenCalledWith(
+      '/api/v1/corridors/c-ru/evacuations/summary?minGrade=B3',
+      expect.anything(),
+    );
+  });
+
+  it('says the status and the promise in Ukrainian to a Ukrainian reader', async () => {
+    initI18n('uk');
+    show('/corridors/c-ru');
+    expect((await screen.findByTestId('corridor-badge')).textContent).toContain(
+      'завершено · обіцянка: не підтверджено',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { Link, useParams } from 'wouter';
@@ -22,6 +22,8 @@ import {
   type User,
 } from '../api/types';
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import { CorridorBadge } from '../components/CorridorBadge';
+import { Grade, GradeFilter, GradeLegend } from '../components/Grade';
 import { EmbargoBadge } from '../components/Embargo';
 import { ExportLinks } from '../components/ExportLinks';
 import { DataTable, type Column } from '../components/DataTable';
@@ -244,9 +246,11 @@ export default function CorridorPage() {
     queryKey: ['corridor', id, 'timeline'],
     queryFn: () => api<{ events: TimelineEvent[] }>(`/corridors/${id}/timeline`),
   });
+  const [minGrade, setMinGrade] = useState('');
   const summary = useQuery({
-    queryKey: ['corridor', id, 'summary'],
-    queryFn: () => api<EvacuationSummary>(`/corridors/${id}/evacuations/summary`),
+    queryKey: ['corridor', id, 'summary', minGrade],
+    queryFn: () => api<EvacuationSummary>(`/corridors/${id}/evacuations/summary${query({ minGrade })}`),
+    placeholderData: keepPreviousData,
   });
   const operationId = corridor.data?.operationId;
   const operation = useQuery({
@@ -292,9 +296,9 @@ export default function CorridorPage() {
       </p>
       <PageTitle>{c.name}</PageTitle>
       <p>
-        <StatusBadge status={c.status} /> <EmbargoBadge embargo={c.embargo} zone={c.placeTimezone} />{' '}
-        {localName(origin, i18n.language) ?? '…'} →{' '}
-        {destination ? placeName(destination.id) : t('corridor.anyDirection')}
+        <CorridorBadge status={c.status} promise={c.promise} />{' '}
+        <EmbargoBadge embargo={c.embargo} zone={c.placeTimezone} /> {localName(origin, i18n.language) ?? '…'}{' '}
+        → {destination ? placeName(destination.id) : t('corridor.anyDirection')}
       </p>
       {c.operationId ? (
         <p data-testid="corridor-operation">
@@ -368,6 +372,12 @@ export default function CorridorPage() {
 
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">{t('summary.title')}</h2>
+        <GradeFilter value={minGrade} onChange={setMinGrade} />
+        {minGrade ? (
+          <p className="small" data-testid="summary-min-grade">
+            {t('grade.filtered', { grade: minGrade })}
+          </p>
+        ) : null}
         {summary.isPending ? <Loading /> : <LoadError error={summary.error} />}
         {summary.data ? (
           <>
@@ -387,7 +397,8 @@ export default function CorridorPage() {
                   {group.bySource.map((claim) => (
                     <li key={claim.sourcePartyId + claim.reportedAt}>
                       <strong>{partyLabel(partyById.get(claim.sourcePartyId))}</strong>:{' '}
-                      {formatCount(claim.count, t, i18n.language)}{' '}
+                      {formatCount(claim.count, t, i18n.language)}
+                      <Grade reliability={claim.sourceReliability} credibility={claim.credibility} />{' '}
                       <span className="muted">
                         (<When at={claim.reportedAt} zone={c.placeTimezone} />)
                       </span>
@@ -396,6 +407,7 @@ export default function CorridorPage() {
                 </ul>
               </div>
             ))}
+            <GradeLegend />
           </>
         ) : null}
       </section>
@@ -424,7 +436,8 @@ export default function CorridorPage() {
               <li key={key} className={`event event-${event.kind}`}>
                 <div className="event-head">
                   <span className={`badge kind-${event.kind}`}>{t(`timeline.kind.${event.kind}`)}</span>{' '}
-                  <When at={event.at} zone={c.placeTimezone} />{' '}
+                  <When at={event.at} zone={c.placeTimezone} />
+                  <Grade reliability={event.sourceReliability} credibility={event.credibility} />{' '}
                   <EmbargoBadge embargo={event.embargo} zone={c.placeTimezone} />
                 </div>
                 <p>

@@ -5,11 +5,13 @@ import { Link, useSearchParams } from 'wouter';
 import { api, query } from '../api/client';
 import { byId, useLocations } from '../api/hooks';
 import type { CorridorFilter, CorridorListItem, Page } from '../api/types';
-import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
+import { LoadError, Loading, PageTitle, When } from '../components/common';
+import { CorridorBadge } from '../components/CorridorBadge';
 import { CorridorFilterFields } from '../components/CorridorFilterFields';
 import { EmbargoBadge } from '../components/Embargo';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportLinks } from '../components/ExportLinks';
+import { FlagCounts } from '../components/FlagCounts';
 import { Pager, useCursorPages } from '../components/Pager';
 import { formatRange } from '../lib/format';
 import { localName } from '../lib/places';
@@ -52,7 +54,12 @@ export default function Corridors() {
       {
         id: 'status',
         header: t('corridors.status'),
-        cell: ({ row }) => <StatusBadge status={row.original.status} />,
+        cell: ({ row }) => <CorridorBadge status={row.original.status} promise={row.original.promise} />,
+      },
+      {
+        id: 'flags',
+        header: t('triage.column'),
+        cell: ({ row }) => <FlagCounts corridorId={row.original.id} counts={row.original.openFlags} />,
       },
       {
         id: 'route',

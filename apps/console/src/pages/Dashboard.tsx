@@ -9,6 +9,7 @@ import {
   type DashboardWindow,
 } from '../api/types';
 import { LoadError, Loading, PageTitle, StatusBadge, When } from '../components/common';
+import { CorridorBadge } from '../components/CorridorBadge';
 import { EvacuationChart } from '../components/EvacuationChart';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { formatRange } from '../lib/format';
@@ -79,6 +80,7 @@ function OpenNow({ items, isNow }: { items: DashboardData['openCorridors']; isNo
       {items.map((c) => (
         <li key={c.id}>
           <Link to={`/corridors/${c.id}`}>{c.name}</Link>{' '}
+          <CorridorBadge status={c.status} promise={c.promise} />{' '}
           <span className="muted">
             {c.originName} → {c.destinationName ?? t('corridor.anyDirection')} · {t('corridor.evacuated')}:{' '}
             {formatRange(c.evacuation.low, c.evacuation.high, i18n.language)}

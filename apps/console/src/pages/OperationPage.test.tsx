@@ -19,10 +19,11 @@ const place = (id: string, name: string, names: Record<string, string>) => ({
   adminArea: null,
   countryCode: 'UA',
 });
-const corridor = (id: string, name: string, destinationId: string | null) => ({
+const corridor = (id: string, name: string, destinationId: string | null, promise: string) => ({
   id,
   name,
   status: 'completed',
+  promise,
   originId: 'azovstal',
   destinationId,
   operationId: 'op-3',
@@ -55,9 +56,11 @@ function serve() {
           place('zaporizhzhia', 'Zaporizhzhia', { uk: 'Запоріжжя', ru: 'Запорожье' }),
         ]);
       if (url === '/api/v1/corridors/c-ceasefire')
-        return json(corridor('c-ceasefire', 'Azovstal: Russian ceasefire corridor, 5-7 May', null));
+        return json(
+          corridor('c-ceasefire', 'Azovstal: Russian ceasefire corridor, 5-7 May', null, 'unconfirmed'),
+        );
       if (url === '/api/v1/corridors/c-convoy')
-        return json(corridor('c-convoy', 'UN/ICRC safe passage operation 3', 'zaporizhzhia'));
+        return json(corridor('c-convoy', 'UN/ICRC safe passage operation 3', 'zaporizhzhia', 'kept'));
       if (url === '/api/v1/operations/op-3')
         return json({
           id: 'op-3',
@@ -77,11 +80,15 @@ function serve() {
                   sourcePartyId: 'ru-mod',
                   count: { qualifier: 'exact', value: 51 },
                   reportedAt: '2022-05-07T09:00:00Z',
+                  sourceReliability: 'D',
+                  credibility: 3,
                 },
                 {
                   sourcePartyId: 'un-hc',
                   count: { qualifier: 'exact', value: 174 },
                   reportedAt: '2022-05-08T19:52:00Z',
+                  sourceReliability: 'A',
+                  credibility: 2,
                 },
               ],
             },
@@ -127,8 +134,14 @@ describe('the operation page', () => {
     expect(screen.getByTestId('operation-total').textContent).toMatch(/^40–174 people/);
     const claims = within(screen.getByTestId('operation-claims')).getAllByRole('listitem');
     expect(claims.map((c) => c.textContent?.split(' (')[0])).toEqual([
-      'Russian MoD: 51',
-      'UN HC Ukraine: 174',
+      'Russian MoD: 51 D3',
+      'UN HC Ukraine: 174 A2',
+    ]);
+    // Both stages completed: the ceasefire Ukraine never confirmed in amber, the convoy that kept its promise green.
+    const badges = await within(screen.getByTestId('operation-stages')).findAllByTestId('corridor-badge');
+    expect(badges.map((b) => [b.textContent, b.dataset.tone])).toEqual([
+      ['! completed · promise unconfirmed', 'warning'],
+      ['✓ completed · promise kept', 'ok'],
     ]);
     expect(await screen.findByText('ICRC')).toBeTruthy();
   });

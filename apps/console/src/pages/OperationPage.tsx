@@ -3,7 +3,9 @@ import { Link, useParams } from 'wouter';
 import { api } from '../api/client';
 import { byId, partyLabel, useLocations, useParties } from '../api/hooks';
 import type { Corridor, Operation } from '../api/types';
-import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
+import { LoadError, Loading, PageTitle, SourceLink, When } from '../components/common';
+import { CorridorBadge } from '../components/CorridorBadge';
+import { Grade, GradeLegend } from '../components/Grade';
 import { useTranslation } from '../i18n';
 import { formatCount, formatRange } from '../lib/format';
 import { localName } from '../lib/places';
@@ -68,7 +70,7 @@ export default function OperationPage() {
                 {stage ? (
                   <>
                     {' '}
-                    <StatusBadge status={stage.status} /> {place(stage.originId)} →{' '}
+                    <CorridorBadge status={stage.status} promise={stage.promise} /> {place(stage.originId)} →{' '}
                     {place(stage.destinationId)}
                   </>
                 ) : null}
@@ -90,7 +92,8 @@ export default function OperationPage() {
             {total.bySource.map((claim) => (
               <li key={claim.sourcePartyId + claim.reportedAt + JSON.stringify(claim.count)}>
                 <strong>{partyLabel(partyById.get(claim.sourcePartyId))}</strong>:{' '}
-                {formatCount(claim.count, t, i18n.language)}{' '}
+                {formatCount(claim.count, t, i18n.language)}
+                <Grade reliability={claim.sourceReliability} credibility={claim.credibility} />{' '}
                 <span className="muted">
                   (<When at={claim.reportedAt} />)
                 </span>
@@ -100,6 +103,7 @@ export default function OperationPage() {
         ) : (
           <p className="muted">{t('operation.noClaims')}</p>
         )}
+        {total ? <GradeLegend /> : null}
       </section>
     </div>
   );

@@ -146,12 +146,25 @@ class CorridorBaseDto {
   embargo?: EmbargoResponseDto;
 }
 
+/** Flags of a corridor neither resolved nor acknowledged, by severity. */
+export class OpenFlagCountsDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) critical: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) warning: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) info: number;
+}
+
 export class CorridorListItemDto extends CorridorBaseDto {
   @ApiProperty() originName: string;
   @ApiProperty({ nullable: true, type: String }) destinationName: string | null;
   @ApiProperty() announcedByName: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstStartsAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastEndsAt: string | null;
+  @ApiProperty({
+    type: OpenFlagCountsDto,
+    description:
+      'Its flags that await a coordinator, by severity: neither resolved nor acknowledged (GET /flags?open=true&acknowledged=false lists them).',
+  })
+  openFlags: OpenFlagCountsDto;
 }
 
 export class CorridorPageDto extends PageInfoDto {
@@ -283,6 +296,7 @@ export function toCorridorListItem(row: CorridorListRow): CorridorListItemDto {
     announcedByName: row.announcedByName,
     firstStartsAt: row.firstStartsAt?.toISOString() ?? null,
     lastEndsAt: row.lastEndsAt?.toISOString() ?? null,
+    openFlags: row.openFlags,
   } satisfies Record<keyof CorridorListItemDto, unknown>;
 }
 

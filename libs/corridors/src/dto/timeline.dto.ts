@@ -5,6 +5,7 @@ import {
   CORRIDOR_PROMISES,
   CREDIBILITIES,
   EVACUATION_MEASURES,
+  FLAG_RULES,
   FLAG_SEVERITIES,
   INCIDENT_KINDS,
   POPULATION_CATEGORIES,
@@ -107,7 +108,7 @@ export class TimelineEventDto {
     description: 'Flag events.',
   })
   flagEvent?: string;
-  @ApiPropertyOptional({ description: 'Flag events: the rule.' }) flagRule?: string;
+  @ApiPropertyOptional({ enum: FLAG_RULES, description: 'Flag events: the rule.' }) flagRule?: string;
   @ApiPropertyOptional({ enum: FLAG_SEVERITIES, description: 'Flag events: the severity.' })
   flagSeverity?: string;
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PlaceTimezoneProperty } from '#cw/common';
-import { CORRIDOR_PROMISES } from '#cw/domain';
+import { CORRIDOR_PROMISES, CORRIDOR_STATUSES, FLAG_RULES } from '#cw/domain';
 
 const STANCES = ['confirmed', 'rejected', 'conditional'];
 const SEVERITIES = ['critical', 'warning', 'info'];
@@ -16,7 +16,7 @@ export class DashboardFiguresDto {
 export class DashboardCorridorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: 'open' }) status: string;
+  @ApiProperty({ enum: CORRIDOR_STATUSES }) status: string;
   @ApiProperty({
     enum: CORRIDOR_PROMISES,
     description: 'Beside the status: a completed corridor may have kept its promise or not.',
@@ -82,7 +82,7 @@ export class DashboardFlagDto {
   @ApiProperty({ format: 'uuid' }) corridorId: string;
   @ApiProperty() corridorName: string;
   @ApiProperty({ format: 'uuid' }) windowId: string;
-  @ApiProperty({ example: 'never_confirmed' }) rule: string;
+  @ApiProperty({ enum: FLAG_RULES }) rule: string;
   @ApiProperty({ enum: SEVERITIES }) severity: string;
   @ApiProperty({ format: 'date-time' }) raisedAt: string;
   @ApiProperty({ description: 'false: resolved since (only in a period, which counts resolved flags too).' })

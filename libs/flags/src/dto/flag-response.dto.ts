@@ -10,6 +10,7 @@ import {
   POPULATION_CATEGORIES,
   RELIABILITIES,
   type Credibility,
+  type EmbargoViewer,
   type FlagRule,
   type FlagSeverity,
   type Reliability,
@@ -43,6 +44,18 @@ export class FlagDetailDto {
   @ApiProperty({ type: DiscrepancyClaimDto }) highest: DiscrepancyClaimDto;
 }
 
+/** Who acknowledged a flag. */
+export class FlagAcknowledgerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Shown to the acknowledger's own organisation and to admins; null for others.",
+  })
+  email: string | null;
+}
+
 export class FlagResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) corridorId: string;
@@ -58,6 +71,12 @@ export class FlagResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedById: string | null;
+  @ApiProperty({
+    type: FlagAcknowledgerDto,
+    nullable: true,
+    description: 'Who acknowledged it; null until someone does.',
+  })
+  acknowledgedBy: FlagAcknowledgerDto | null;
   @ApiProperty({ nullable: true, type: String }) acknowledgeNote: string | null;
   @ApiProperty({
     enum: [...RELIABILITIES, null],
@@ -86,7 +105,15 @@ export class FlagPageDto extends PageInfoDto {
   @ApiProperty({ type: [FlagResponseDto] }) items: FlagResponseDto[];
 }
 
-export function toFlagResponse(row: FlagListRow): FlagResponseDto {
+/** Flags acknowledged together, in the order asked. */
+export class FlagAcknowledgedDto {
+  @ApiProperty({ type: [FlagResponseDto] }) items: FlagResponseDto[];
+}
+
+/** A flag as `viewer` may read it: another organisation's acknowledger is named without an address. */
+export function toFlagResponse(row: FlagListRow, viewer: EmbargoViewer): FlagResponseDto {
+  const by = row.acknowledgedBy;
+  const seesEmail = by !== null && (viewer.seesEverything || viewer.organisationId === by.organisationId);
   return {
     id: row.id,
     corridorId: row.corridorId,
@@ -102,6 +129,7 @@ export function toFlagResponse(row: FlagListRow): FlagResponseDto {
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     acknowledgedById: row.acknowledgedById,
+    acknowledgedBy: by && { id: by.id, displayName: by.displayName, email: seesEmail ? by.email : null },
     acknowledgeNote: row.acknowledgeNote,
     evidenceReliability: row.evidenceReliability,
     evidenceCredibility: row.evidenceCredibility,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   corridorConfirmationState,
@@ -8,6 +9,7 @@ import {
   SETTLED_PROMISES,
   type CorridorPromise,
   type CorridorStatus,
+  type FlagSeverity,
 } from '#cw/domain';
 import {
   aCorridor,
@@ -23,6 +25,7 @@ import {
   type MediumDatabase,
 } from '../../test-support/medium-database.js';
 import { bindNamed, type SqlParams } from '../database/named-parameters.js';
+import { FlagRepository } from '../flag/flag.repository.js';
 import { OperationRepository } from '../operation/operation.repository.js';
 import { InvalidCursor } from '../shared/page.js';
 import type { CorridorEntity } from './corridor.entity.js';
@@ -42,7 +45,32 @@ interface Seeded {
   stopIds: string[];
   /** Every ninth is a stage of the one operation. */
   isStage: boolean;
+  /** Raised on its first window; some resolved or acknowledged since. */
+  flags: SeededFlag[];
 }
+
+interface SeededFlag {
+  rule: string;
+  severity: FlagSeverity;
+  isResolved?: boolean;
+  isAcknowledged?: boolean;
+}
+
+// Only flags neither resolved nor acknowledged await a coordinator: the list's openFlags counts those.
+const FLAG_PATTERNS: SeededFlag[][] = [
+  [],
+  [{ rule: 'never_confirmed', severity: 'critical' }],
+  [
+    { rule: 'never_confirmed', severity: 'critical' },
+    { rule: 'no_evacuation_reported', severity: 'warning', isAcknowledged: true },
+    { rule: 'count_discrepancy', severity: 'info' },
+    { rule: 'unconfirmed_at_deadline', severity: 'warning' },
+  ],
+  [
+    { rule: 'unconfirmed_at_deadline', severity: 'warning', isResolved: true },
+    { rule: 'rejected', severity: 'critical', isAcknowledged: true, isResolved: true },
+  ],
+];
 
 function nameOf(i: number): string {
   if (i % 10 === 0) return `Mariupol – Zaporizhzhia #${i}`;
@@ -87,7 +115,17 @@ function corridorNumber(world: World, i: number): Seeded {
   corridor.firstStartsAt = windows.length ? windows[0].startsAt : null;
   corridor.lastEndsAt = windows.length ? windows[windows.length - 1].endsAt : null;
   const stopIds = i % 6 === 3 ? [world.locationIds[(i + 2) % 3]] : [];
-  return { corridor, windows, requiredPartyIds, stopIds, isStage: i % 9 === 4 };
+  const flags = windows.length ? FLAG_PATTERNS[i % FLAG_PATTERNS.length] : [];
+  return { corridor, windows, requiredPartyIds, stopIds, isStage: i % 9 === 4, flags };
+}
+
+function openFlagsOf(s: Seeded): Record<FlagSeverity, number> {
+  const open = s.flags.filter((f) => !f.isResolved && !f.isAcknowledged);
+  return {
+    critical: open.filter((f) => f.severity === 'critical').length,
+    warning: open.filter((f) => f.severity === 'warning').length,
+    info: open.filter((f) => f.severity === 'info').length,
+  };
 }
 
 /** Where a corridor passes: its origin, its destination, or a stop. */
@@ -167,6 +205,28 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
       );
       const stages = seeded.filter((s) => s.isStage).map((s) => s.corridor.id);
       await operations.replaceCorridors(OPERATION_ID, stages, tx);
+      const flags = new FlagRepository(medium.db, medium.dataSource);
+      const raised = seeded.flatMap((s) =>
+        s.flags.map((f) => ({
+          ...f,
+          id: randomUUID(),
+          corridorId: s.corridor.id,
+          windowId: s.windows[0].id,
+        })),
+      );
+      await flags.raise(raised, NOW, tx);
+      await flags.resolve(
+        raised.filter((f) => f.isResolved).map((f) => f.id),
+        NOW,
+        tx,
+      );
+      await flags.acknowledge(
+        raised.filter((f) => f.isAcknowledged).map((f) => f.id),
+        world.coordinatorId,
+        null,
+        NOW,
+        tx,
+      );
     });
   }, 30_000);
 
@@ -254,6 +314,7 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
         operationId: s.isStage ? OPERATION_ID : null,
         // Every seeded place keeps Kyiv's zone, whatever zone its corridors were announced in.
         placeTimezone: 'Europe/Kyiv',
+        openFlags: openFlagsOf(s),
       });
     }
   });
@@ -402,6 +463,11 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
           usesIndex: true,
         });
         expect(plan.filter((step) => step.includes('USE TEMP B-TREE FOR ORDER BY'))).toEqual([]);
+        // The open flags of the page's rows only, each count one search of the partial index, never the table.
+        expect(
+          plan.filter((step) => /^SEARCH f USING (COVERING )?INDEX ix_flag_awaiting\b/.test(step)),
+        ).toHaveLength(3);
+        expect(plan.filter((step) => /\bSCAN f\b/.test(step))).toEqual([]);
       }
     });
   }
@@ -444,6 +510,11 @@ describe.each(mediumDialects())('the corridor list on %s', (dialect) => {
         backward: true,
       });
       expect(plan.filter((line: string) => /\bSort\b/.test(line))).toEqual([]);
+      // The open flags of the page's rows only, each count through the partial index.
+      expect(
+        plan.filter((line: string) => /Index (Only )?Scan (on|using) ix_flag_awaiting\b/.test(line)),
+      ).toHaveLength(3);
+      expect(plan.filter((line: string) => /Seq Scan on flag\b/.test(line))).toEqual([]);
     }, 20_000);
   }
 });

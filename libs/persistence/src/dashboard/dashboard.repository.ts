@@ -11,6 +11,7 @@ import {
 import { Database } from '../database/database.js';
 import type { SqlParams } from '../database/named-parameters.js';
 import { embargoVisibleSql } from '../embargo/embargo-visibility.js';
+import { FLAG_SEVERITY_RANK_SQL } from '../flag/flag-severity-sql.js';
 import type { EvacuationFigure } from '../report/report.repository.js';
 
 const instant = (value: unknown): Date => new Date(Number(value));
@@ -84,9 +85,6 @@ function flagScope(
 
 // The dashboard's figures are the ones every organisation shares: claims under embargo count from their lift.
 const PUBLIC_CLAIM = embargoVisibleSql('e', PUBLIC_VIEWER, {});
-
-// Most severe first, then the newest: what a coordinator should read first.
-const SEVERITY_RANK = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
 
 /**
  * The dashboard's reads: a fixed number of set-based queries whatever the number of corridors (never one per
@@ -173,6 +171,7 @@ export class DashboardRepository {
     return new Map(rows.map((row) => [row.severity, Number(row.n)]));
   }
 
+  /** Most severe first, then the newest: what a coordinator should read first. */
   async findMostSevereFlags(
     limit: number,
     viewer: EmbargoViewer,
@@ -183,7 +182,7 @@ export class DashboardRepository {
       `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at
        FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
        WHERE ${scope.where}
-       ORDER BY ${SEVERITY_RANK}, f.raised_at DESC, f.id DESC
+       ORDER BY ${FLAG_SEVERITY_RANK_SQL}, f.raised_at DESC, f.id DESC
        LIMIT :limit`,
       { ...scope.params, limit },
     );

@@ -17,6 +17,10 @@ import { UserEntity } from '../user/user.entity.js';
 @Index('ux_flag_window_rule', ['windowId', 'rule'], { unique: true })
 @Index('ix_flag_open', ['resolvedAt', 'raisedAt'])
 @Index('ix_flag_corridor', ['corridorId', 'raisedAt'])
+// The flags awaiting a coordinator, counted per corridor by the corridor list without reading the table.
+@Index('ix_flag_awaiting', ['corridorId', 'severity'], {
+  where: 'resolved_at IS NULL AND acknowledged_at IS NULL',
+})
 export class FlagEntity {
   @IdColumn() id: string;
   @ForeignKey(() => CorridorEntity, { onDelete: 'CASCADE' }) @RefColumn('corridor_id') corridorId: string;

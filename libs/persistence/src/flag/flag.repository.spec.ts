@@ -19,6 +19,7 @@ import {
 import type { CorridorWindowEntity } from '../corridor/corridor-window.entity.js';
 import { EvaluationOutboxRepository } from '../outbox/evaluation-outbox.repository.js';
 import { FlagFactsRepository } from './flag-facts.repository.js';
+import { InvalidCursor } from '../shared/page.js';
 import { FlagRepository, type NewFlag } from './flag.repository.js';
 import { TrackRecordRepository } from './track-record.repository.js';
 
@@ -36,12 +37,12 @@ describe.each(mediumDialects())('flag repositories on %s', (dialect) => {
   let corridorId: string;
   let windows: CorridorWindowEntity[];
 
-  const aFlag = (windowId: string, rule: string): NewFlag => ({
+  const aFlag = (windowId: string, rule: string, severity = 'warning'): NewFlag => ({
     id: randomUUID(),
     corridorId,
     windowId,
     rule,
-    severity: 'warning',
+    severity,
   });
   const events = () =>
     medium.db.all<{ kind: string; rule: string; window_id: string }>(
@@ -104,15 +105,21 @@ describe.each(mediumDialects())('flag repositories on %s', (dialect) => {
     const [flag] = await flags.findByCorridor(corridorId);
     const at = new Date(MAY_5.getTime() + HOUR);
     expect(
-      await medium.db.transaction((tx) => flags.acknowledge(flag.id, world.coordinatorId, 'seen', at, tx)),
-    ).toBe(true);
+      await medium.db.transaction((tx) => flags.acknowledge([flag.id], world.coordinatorId, 'seen', at, tx)),
+    ).toEqual([flag.id]);
     expect(
-      await medium.db.transaction((tx) => flags.acknowledge(flag.id, world.coordinatorId, 'again', at, tx)),
-    ).toBe(false);
+      await medium.db.transaction((tx) => flags.acknowledge([flag.id], world.coordinatorId, 'again', at, tx)),
+    ).toEqual([]);
     expect(await flags.findById(flag.id)).toMatchObject({
       acknowledgedAt: at,
       acknowledgeNote: 'seen',
       corridorName: 'Mariupol – Zaporizhzhia',
+      acknowledgedBy: {
+        id: world.coordinatorId,
+        displayName: 'Olena, coordinator',
+        email: 'coordinator@corridor.watch',
+        organisationId: world.organisationId,
+      },
     });
     expect((await flags.findEventsByCorridor(corridorId)).map((e) => [e.kind, e.actorUserId])).toEqual([
       ['raised', null],
@@ -145,6 +152,69 @@ describe.each(mediumDialects())('flag repositories on %s', (dialect) => {
       (await flags.list({ viewer: PUBLIC_VIEWER, limit: 10, rule: 'rejected', corridorId })).items,
     ).toHaveLength(1);
     expect((await flags.list({ viewer: PUBLIC_VIEWER, limit: 10, isOpen: false })).items).toHaveLength(0);
+  });
+
+  it('lists most severe first, then newest, page by page, and apart by acknowledgement', async () => {
+    // A corridor of its own, so that the facts read below stay those of the first.
+    const other = aCorridor(world, { name: 'Berdiansk – Zaporizhzhia', announcedById: world.partyIds[2] });
+    const otherWindows = [0, 1, 2].map((day) =>
+      aWindow(
+        world,
+        other.id,
+        new Date(MAY_5.getTime() + day * 24 * HOUR),
+        new Date(MAY_5.getTime() + day * 24 * HOUR + 10 * HOUR),
+      ),
+    );
+    const later = new Date(MAY_5.getTime() + 3 * HOUR);
+    await medium.db.transaction(async (tx) => {
+      await repos.corridors.insert(other, [world.partyIds[0]], tx);
+      await repos.corridors.insertWindows(otherWindows, tx);
+      await flags.raise(
+        [
+          { ...aFlag(otherWindows[0].id, 'count_discrepancy', 'info'), corridorId: other.id },
+          { ...aFlag(otherWindows[1].id, 'no_evacuation_reported', 'warning'), corridorId: other.id },
+          { ...aFlag(otherWindows[2].id, 'rejected', 'critical'), corridorId: other.id },
+        ],
+        later,
+        tx,
+      );
+    });
+    const all = await flags.list({ viewer: PUBLIC_VIEWER, limit: 50, order: 'severity' });
+    const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
+    const keys = all.items.map((f) => [rank[f.severity], -f.raisedAt.getTime()]);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(all.items.map((f) => f.severity)).toEqual([
+      'critical',
+      'warning',
+      'warning',
+      'warning',
+      'warning',
+      'info',
+    ]);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await flags.list({ viewer: PUBLIC_VIEWER, limit: 2, order: 'severity', cursor });
+      seen.push(...page.items.map((f) => f.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((f) => f.id));
+    // A cursor of the other order is not one of this order's.
+    const newestFirst = await flags.list({ viewer: PUBLIC_VIEWER, limit: 1 });
+    await expect(
+      flags.list({
+        viewer: PUBLIC_VIEWER,
+        limit: 1,
+        order: 'severity',
+        cursor: newestFirst.nextCursor ?? '',
+      }),
+    ).rejects.toThrow(InvalidCursor);
+
+    const acknowledged = await flags.list({ viewer: PUBLIC_VIEWER, limit: 50, isAcknowledged: true });
+    expect(acknowledged.items.map((f) => f.acknowledgedBy?.displayName)).toEqual(['Olena, coordinator']);
+    const waiting = await flags.list({ viewer: PUBLIC_VIEWER, limit: 50, isAcknowledged: false });
+    expect(waiting.items).toHaveLength(all.items.length - 1);
+    expect(waiting.items.every((f) => f.acknowledgedAt === null && f.acknowledgedBy === null)).toBe(true);
   });
 
   it('finds due windows with one bounded, ordered query and records their next evaluation', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Grade } from '#cw/domain';
+import { FLAG_SEVERITIES, oneOf, type Grade } from '#cw/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EmbargoViewer } from '#cw/domain';
@@ -11,6 +11,7 @@ import { chunked } from '../shared/chunked.js';
 import { decodeCursor, Page, toPage } from '../shared/page.js';
 import { FlagEventEntity } from './flag-event.entity.js';
 import type { FlagEvidence } from './flag-facts.repository.js';
+import { FLAG_SEVERITY_RANK, FLAG_SEVERITY_RANK_SQL } from './flag-severity-sql.js';
 import { FlagEntity } from './flag.entity.js';
 
 export type FlagEventKind = 'raised' | 'resolved' | 'reopened' | 'acknowledged';
@@ -30,6 +31,10 @@ export interface FlagListFilter {
   /** Flags of corridors under embargo are their organisation's only. */
   viewer: EmbargoViewer;
   isOpen?: boolean;
+  /** true: acknowledged by someone; false: nobody has yet. */
+  isAcknowledged?: boolean;
+  /** `raised`: newest raise first; `severity`: most severe first, then newest raise. */
+  order?: 'raised' | 'severity';
   /** Only flags whose evidence is of this grade or better, and flags raised by an absence (no evidence). */
   minGrade?: Grade;
   rule?: string;
@@ -39,13 +44,22 @@ export interface FlagListFilter {
   cursor?: string;
 }
 
-/** A flag with the window and corridor it is about, as lists show it. */
+/** Who acknowledged a flag, as lists show it. */
+export interface FlagAcknowledger {
+  id: string;
+  displayName: string;
+  email: string;
+  organisationId: string;
+}
+
+/** A flag with the window and corridor it is about, and who acknowledged it, as lists show it. */
 export interface FlagListRow extends FlagEntity {
   corridorName: string;
   windowStartsAt: Date;
   windowEndsAt: Date;
   /** The origin's zone, else the corridor's: the zone its times are shown in. */
   placeTimezone: string;
+  acknowledgedBy: FlagAcknowledger | null;
 }
 
 export interface FlagChanges {
@@ -141,27 +155,26 @@ export class FlagRepository {
     return this.transition(flagIds, 'resolved_at = :at', 'resolved_at IS NULL', 'resolved', at, tx);
   }
 
-  /** Returns false when the flag was acknowledged already (the first acknowledgement stands). */
+  /**
+   * Acknowledges the flags not acknowledged yet (the first acknowledgement stands) and answers their ids: those
+   * already acknowledged are left as they are, with no event.
+   */
   async acknowledge(
-    flagId: string,
+    flagIds: readonly string[],
     byUserId: string,
     note: string | null,
     at: Date,
     tx: SqlRunner,
-  ): Promise<boolean> {
+  ): Promise<string[]> {
+    if (flagIds.length === 0) return [];
     const changed = await tx.all<{ id: string }>(
       `UPDATE flag SET acknowledged_at = :at, acknowledged_by_id = :byUserId, acknowledge_note = :note
-       WHERE id = :flagId AND acknowledged_at IS NULL RETURNING id`,
-      { flagId, byUserId, note, at },
+       WHERE id IN (:...flagIds) AND acknowledged_at IS NULL RETURNING id`,
+      { flagIds: [...flagIds], byUserId, note, at },
     );
-    await this.recordEvents(
-      changed.map((row) => row.id),
-      'acknowledged',
-      at,
-      byUserId,
-      tx,
-    );
-    return changed.length > 0;
+    const ids = changed.map((row) => row.id);
+    await this.recordEvents(ids, 'acknowledged', at, byUserId, tx);
+    return ids;
   }
 
   /** One flag; with a viewer, only when its corridor is visible to them. */
@@ -174,6 +187,18 @@ export class FlagRepository {
     const visible = viewer ? ` AND ${embargoVisibleSql('c', viewer, params)}` : '';
     const rows = await this.select(`WHERE f.id = :id${visible}`, params, '', tx);
     return rows[0];
+  }
+
+  /** Flags by id, in no particular order; with a viewer, only those whose corridor is visible to them. */
+  async findByIds(
+    ids: readonly string[],
+    tx: SqlRunner = this.db,
+    viewer?: EmbargoViewer,
+  ): Promise<FlagListRow[]> {
+    if (ids.length === 0) return [];
+    const params: SqlParams = { ids: [...ids] };
+    const visible = viewer ? ` AND ${embargoVisibleSql('c', viewer, params)}` : '';
+    return this.select(`WHERE f.id IN (:...ids)${visible}`, params, '', tx);
   }
 
   /** A corridor's flags, for its windows in GET /corridors/:id. */
@@ -207,16 +232,30 @@ export class FlagRepository {
     return rows.map((row) => this.events.hydrate(row));
   }
 
-  /** Newest raise first; one query with the window and corridor joined. */
+  /** Newest raise first, or most severe first; one query with the window, corridor and acknowledger joined. */
   async list(filter: FlagListFilter): Promise<Page<FlagListRow>> {
     const params: SqlParams = { limit: filter.limit + 1 };
     const where: string[] = [embargoVisibleSql('c', filter.viewer, params)];
+    const bySeverity = filter.order === 'severity';
     if (filter.cursor) {
-      const [raisedAt, id] = decodeCursor(filter.cursor, 2);
-      where.push('(f.raised_at < :cursorAt OR (f.raised_at = :cursorAt AND f.id < :cursorId))');
-      Object.assign(params, { cursorAt: Number(raisedAt), cursorId: String(id) });
+      // A cursor carries the sort key of its order: one of the other order does not decode (400).
+      const after = '(f.raised_at < :cursorAt OR (f.raised_at = :cursorAt AND f.id < :cursorId))';
+      if (bySeverity) {
+        const [rank, raisedAt, id] = decodeCursor(filter.cursor, 3);
+        where.push(
+          `(${FLAG_SEVERITY_RANK_SQL} > :cursorRank OR (${FLAG_SEVERITY_RANK_SQL} = :cursorRank AND ${after}))`,
+        );
+        Object.assign(params, { cursorRank: Number(rank), cursorAt: Number(raisedAt), cursorId: String(id) });
+      } else {
+        const [raisedAt, id] = decodeCursor(filter.cursor, 2);
+        where.push(after);
+        Object.assign(params, { cursorAt: Number(raisedAt), cursorId: String(id) });
+      }
     }
     if (filter.isOpen !== undefined) where.push(`f.resolved_at IS ${filter.isOpen ? '' : 'NOT '}NULL`);
+    if (filter.isAcknowledged !== undefined) {
+      where.push(`f.acknowledged_at IS ${filter.isAcknowledged ? 'NOT ' : ''}NULL`);
+    }
     if (filter.rule) {
       where.push('f.rule = :rule');
       params.rule = filter.rule;
@@ -241,9 +280,17 @@ export class FlagRepository {
     const rows = await this.select(
       `WHERE ${where.join(' AND ')}`,
       params,
-      'ORDER BY f.raised_at DESC, f.id DESC LIMIT :limit',
+      `ORDER BY ${bySeverity ? `${FLAG_SEVERITY_RANK_SQL}, ` : ''}f.raised_at DESC, f.id DESC LIMIT :limit`,
     );
-    return toPage(rows, filter.limit, (last) => [last.raisedAt.getTime(), last.id]);
+    return toPage(rows, filter.limit, (last) =>
+      bySeverity
+        ? [
+            FLAG_SEVERITY_RANK[oneOf(FLAG_SEVERITIES, last.severity, 'severity')],
+            last.raisedAt.getTime(),
+            last.id,
+          ]
+        : [last.raisedAt.getTime(), last.id],
+    );
   }
 
   private async select(
@@ -254,19 +301,34 @@ export class FlagRepository {
   ): Promise<FlagListRow[]> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT ${this.flags.qualified('f')}, c.name AS corridor_name, w.starts_at AS window_starts_at,
-              w.ends_at AS window_ends_at, COALESCE(o.timezone, c.timezone) AS place_timezone
+              w.ends_at AS window_ends_at, COALESCE(o.timezone, c.timezone) AS place_timezone,
+              u.display_name AS acknowledger_name, u.email AS acknowledger_email,
+              u.organisation_id AS acknowledger_organisation_id
        FROM flag f JOIN corridor c ON c.id = f.corridor_id JOIN corridor_window w ON w.id = f.window_id
        JOIN location o ON o.id = c.origin_id
+       LEFT JOIN app_user u ON u.id = f.acknowledged_by_id
        ${where} ${tail}`,
       params,
     );
-    return rows.map((row) => ({
-      ...this.flags.hydrate(row),
-      corridorName: String(row.corridor_name),
-      windowStartsAt: new Date(Number(row.window_starts_at)),
-      windowEndsAt: new Date(Number(row.window_ends_at)),
-      placeTimezone: String(row.place_timezone),
-    }));
+    return rows.map((row) => {
+      const flag = this.flags.hydrate(row);
+      return {
+        ...flag,
+        corridorName: String(row.corridor_name),
+        windowStartsAt: new Date(Number(row.window_starts_at)),
+        windowEndsAt: new Date(Number(row.window_ends_at)),
+        placeTimezone: String(row.place_timezone),
+        acknowledgedBy:
+          flag.acknowledgedById === null || row.acknowledger_name == null
+            ? null
+            : {
+                id: flag.acknowledgedById,
+                displayName: String(row.acknowledger_name),
+                email: String(row.acknowledger_email),
+                organisationId: String(row.acknowledger_organisation_id),
+              },
+      };
+    });
   }
 
   private async transition(

@@ -411,6 +411,88 @@ describe.each(mediumDialects())('migrating claims stored before measures and gra
   });
 });
 
+describe.each(mediumDialects())('migrating flags stored before the list counted them (%s)', (dialect) => {
+  let empty: EmptyDatabase;
+  let dataSource: DataSource;
+  const ids = Object.fromEntries(
+    [
+      'org',
+      'user',
+      'session',
+      'party',
+      'location',
+      'corridor',
+      'otherParty',
+      'window',
+      'report',
+      'remaining',
+      'rejection',
+      'confirmation',
+    ].map((k) => [k, randomUUID()]),
+  );
+  const flags = { awaiting: randomUUID(), acknowledged: randomUUID(), resolved: randomUUID() };
+
+  beforeAll(async () => {
+    empty = await createEmptyDatabase(dialect);
+    const options = buildDataSourceOptions(empty.url);
+    const migrations = options.migrations as (new () => { name?: string })[];
+    const awaiting = migrations.findIndex((m) => new m().name === 'AwaitingFlags1797700000000');
+    expect(awaiting).toBeGreaterThan(0);
+    const first = await new DataSource({ ...options, migrations: migrations.slice(0, 1) }).initialize();
+    await first.runMigrations();
+    await storeRecordsOfTheFirstSchema(first, ids);
+    await first.destroy();
+    const before = await new DataSource({
+      ...options,
+      migrations: migrations.slice(0, awaiting),
+    }).initialize();
+    await before.runMigrations();
+    const p = (n: number) =>
+      Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?')).join(', ');
+    for (const [id, rule, severity, resolvedAt, acknowledgedAt] of [
+      [flags.awaiting, 'never_confirmed', 'critical', null, null],
+      [flags.acknowledged, 'rejected', 'critical', null, AT + 2],
+      [flags.resolved, 'unconfirmed_at_deadline', 'warning', AT + 1, null],
+    ] as const) {
+      await before.query(
+        `INSERT INTO flag (id, corridor_id, window_id, rule, severity, raised_at, resolved_at, acknowledged_at,
+           acknowledged_by_id) VALUES (${p(9)})`,
+        [
+          id,
+          ids.corridor,
+          ids.window,
+          rule,
+          severity,
+          AT,
+          resolvedAt,
+          acknowledgedAt,
+          acknowledgedAt && ids.user,
+        ],
+      );
+    }
+    await before.destroy();
+    dataSource = await new DataSource(options).initialize();
+    await dataSource.runMigrations();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await empty?.drop();
+  });
+
+  it('keeps every flag, and the index of those awaiting a coordinator holds the one neither resolved nor acknowledged', async () => {
+    const kept = await dataSource.query('SELECT id FROM flag ORDER BY id');
+    expect(kept.map((row: { id: string }) => row.id)).toEqual(Object.values(flags).sort());
+    // SQLite's INDEXED BY fails unless the index can answer the query: it holds the flags stored before it.
+    const index = dialect === 'sqlite' ? 'INDEXED BY ix_flag_awaiting' : '';
+    const awaiting = await dataSource.query(
+      `SELECT id FROM flag ${index} WHERE corridor_id = '${ids.corridor}' AND severity = 'critical'
+         AND resolved_at IS NULL AND acknowledged_at IS NULL`,
+    );
+    expect(awaiting.map((row: { id: string }) => row.id)).toEqual([flags.awaiting]);
+  });
+});
+
 describe.each(mediumDialects())(
   'migrating places, zones and subscriptions stored before place zones (%s)',
   (dialect) => {

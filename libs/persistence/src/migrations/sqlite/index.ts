@@ -11,6 +11,7 @@ import { ApiKeyParent1797400000000 } from './1797400000000-ApiKeyParent.js';
 import { Embargo1797600000000 } from './1797600000000-Embargo.js';
 import { CorridorPromise1797650000000 } from './1797650000000-CorridorPromise.js';
 import { ClaimMeasuresGrades1797660000000 } from './1797660000000-ClaimMeasuresGrades.js';
+import { AwaitingFlags1797700000000 } from './1797700000000-AwaitingFlags.js';
 import { PlaceTimeZones1797711000000 } from './1797711000000-PlaceTimeZones.js';
 import { Languages1797712000000 } from './1797712000000-Languages.js';
 
@@ -28,6 +29,7 @@ export const SQLITE_MIGRATIONS = [
   Embargo1797600000000,
   CorridorPromise1797650000000,
   ClaimMeasuresGrades1797660000000,
+  AwaitingFlags1797700000000,
   PlaceTimeZones1797711000000,
   Languages1797712000000,
 ];
