@@ -8903,6 +8903,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description An id names no flag this account may see (`errors` names it): none is acknowledged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many writes with this key or session this minute; see Retry-After. */
             429: {
                 headers: {
