@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import jest from 'eslint-plugin-jest';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // The Node.js globals our plain scripts use (the `globals` package is not a dependency).
@@ -114,7 +115,15 @@ const noNodeBuiltins = [{ regex: '^node:', message: 'The console runs in a brows
 const layers = (...groups) => ['error', { patterns: groups.flat() }];
 
 export default defineConfig([
-  globalIgnores(['**/dist/', '**/node_modules/', 'coverage/', 'var/', 'apps/console/dist/']),
+  // schema.gen.ts: written by `npm run api-types` from the OpenAPI document.
+  globalIgnores([
+    '**/dist/',
+    '**/node_modules/',
+    'coverage/',
+    'var/',
+    'apps/console/dist/',
+    'apps/console/src/api/schema.gen.ts',
+  ]),
   {
     files: ['**/*.{js,mjs,cjs}'],
     extends: [js.configs.recommended],
@@ -122,7 +131,7 @@ export default defineConfig([
     rules: { 'no-unused-vars': ['error', unusedVars] },
   },
   {
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts'],
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'test/**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', unusedVars],
@@ -161,6 +170,11 @@ export default defineConfig([
     files: ['apps/console/src/**/*.{ts,tsx}'],
     languageOptions: { parser: tseslint.parser },
     rules: { 'no-restricted-imports': layers(consoleClientOnly, noNodeBuiltins) },
+  },
+  {
+    // The Rules of React (hooks, purity, refs, effects), as the React Compiler reads them.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
   },
   {
     // Its tests run in Node and may read files.

@@ -19,7 +19,7 @@ import { availableDialects } from '../support/test-database.js';
 interface Operation {
   requestBody?: { content: Record<string, { schema: Schema }> };
   responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
-  parameters?: { name: string; in: string; required?: boolean }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
 }
 interface Schema {
   $ref?: string;
@@ -251,7 +251,7 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
           '#/components/schemas/ImportResultDto',
         );
         expect(refOf(op.responses['422'].content?.['application/problem+json']?.schema)).toBe(
-          '#/components/schemas/ImportResultDto',
+          '#/components/schemas/ImportRefusedDto',
         );
       }
       if (path.startsWith('/api/v1/exports/')) {
@@ -288,6 +288,48 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('says exactly what may be null: a nullable enum lists null, a nullable reference is wrapped, no untyped object', () => {
+    const flaws: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${where}[${i}]`));
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Schema & { enum?: unknown[]; additionalProperties?: unknown; oneOf?: unknown };
+      // OpenAPI 3.0 readers ignore whatever stands beside a $ref, `nullable` included.
+      if (schema.$ref && Object.keys(schema).length > 1) flaws.push(`${where}: keywords beside $ref`);
+      if (schema.$ref === '#/components/schemas/Object') flaws.push(`${where}: an undescribed type`);
+      if (schema.nullable && schema.enum && !schema.enum.includes(null))
+        flaws.push(`${where}: null not in enum`);
+      const isBareObject =
+        schema.type === 'object' &&
+        !schema.properties &&
+        schema.additionalProperties === undefined &&
+        !schema.allOf &&
+        !schema.oneOf;
+      if (isBareObject) flaws.push(`${where}: an object with no fields described`);
+      for (const [key, value] of Object.entries(node)) if (key !== 'example') visit(value, `${where}.${key}`);
+    };
+    visit(doc.components.schemas, 'components.schemas');
+    visit(doc.paths, 'paths');
+    expect(flaws).toEqual([]);
+  });
+
+  it('types versions, page sizes and offsets as integers', () => {
+    const notIntegers: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      const version = schema.properties?.version;
+      if (version && version.type !== 'integer') notIntegers.push(`${name}.version`);
+    }
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const parameter of (op.parameters ?? []) as { name: string; schema?: Schema }[]) {
+          if (['limit', 'offset'].includes(parameter.name) && parameter.schema?.type !== 'integer')
+            notIntegers.push(`${method} ${path} ?${parameter.name}`);
+        }
+      }
+    }
+    expect(notIntegers).toEqual([]);
   });
 
   it('describes every field CorridorCreateDto validates, with the required ones marked required', () => {

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { MovableClock } from '#cw/clock';
 import { AppConfig } from '#cw/config';
 import { Database } from '#cw/persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
+import { ApiContract, checkedAgent } from './openapi-contract.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './test-database.js';
 import { removeQueues, uniqueQueuePrefix } from './worker-harness.js';
 
 export const ADMIN_EMAIL = 'admin@corridor.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
-/** The real api on a fresh database, with a movable clock and a signed-in admin. */
+/** The real api on a fresh database, with a movable clock and a signed-in admin; every answer is checked against its OpenAPI document. */
 export interface ApiHarness {
   app: NestFastifyApplication;
   http: TestAgent;
@@ -44,7 +44,8 @@ export async function startApi(dialect: Dialect, env: Record<string, string> = {
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const http = request(app.getHttpServer());
+  const docs = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/docs-json' });
+  const http = checkedAgent(app.getHttpServer(), new ApiContract(JSON.parse(docs.body)));
   const login = await http.post('/api/v1/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   if (login.status !== 200)
     throw new Error(`admin sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);

@@ -7,18 +7,18 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger as Pino } from 'pino';
 import { loadConfig } from '#cw/config';
 import { PinoNestLogger } from '#cw/logging';
 import { AppModule, type ApiModuleOptions } from './app.module.js';
 import { loggableUrl } from './http/loggable-url.js';
+import { describeApi } from './http/api-document.js';
 import { answerClientError, renderFrameworkError } from './http/refused-before-routing.js';
 import { logOptions } from './http/log-options.js';
 import { serveConsole } from './console-static.js';
 import { mountBullBoard } from './jobs/bull-board.js';
-import { policyOf } from './auth/access-policy.js';
 import { cacheValidationRules } from './http/validation-rules-cache.js';
 
 export const API_PREFIX = 'api/v1';
@@ -142,42 +142,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
   // (A second setErrorHandler here would be overridden by Nest's, with Fastify warning FSTWRN004.)
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Corridor Watch API')
-      .setDescription(
-        'Humanitarian evacuation corridors: what was promised, who confirmed it, what happened.',
-      )
-      .setVersion('1')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'opaque',
-        description: 'An API key or a session token.',
-      })
-      .addCookieAuth('cw_session')
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  markPublicOperations(document);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveConsole(app);
   return app;
-}
-
-/** Operations the access policy opens without sign-in override the document's global bearer requirement. */
-function markPublicOperations(document: OpenAPIObject): void {
-  for (const [path, operations] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(operations) as [string, Record<string, unknown>][]) {
-      const route = path.replace(/\{([^}]+)\}/g, ':$1');
-      if (
-        operation &&
-        typeof operation === 'object' &&
-        policyOf(method.toUpperCase(), route)?.role === 'public'
-      ) {
-        operation.security = [];
-      }
-    }
-  }
 }

@@ -10,7 +10,7 @@ import {
 } from '#cw/accounts';
 import { ListQueryDto } from '#cw/common';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiProblems } from '../http/api-responses.decorator.js';
+import { ApiConflictProblem, ApiProblems } from '../http/api-responses.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
 @ApiTags('organisations')
@@ -21,6 +21,7 @@ export class OrganisationsController {
 
   @Post()
   @ApiCreatedResponse({ type: OrganisationResponseDto })
+  @ApiConflictProblem('An organisation of this name exists already.')
   create(
     @Actor() principal: Principal,
     @Body() dto: OrganisationCreateDto,

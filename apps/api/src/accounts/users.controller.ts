@@ -11,7 +11,7 @@ import {
   type Principal,
 } from '#cw/accounts';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiProblems } from '../http/api-responses.decorator.js';
+import { ApiConflictProblem, ApiProblems } from '../http/api-responses.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
 @ApiTags('users')
@@ -23,6 +23,7 @@ export class UsersController {
   @Post()
   @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: UserCreatedResponseDto })
+  @ApiConflictProblem('Someone has this e-mail address already.')
   create(@Actor() principal: Principal, @Body() dto: UserCreateDto): Promise<UserCreatedResponseDto> {
     return this.users.create(principal, dto);
   }

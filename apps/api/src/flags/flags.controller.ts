@@ -13,7 +13,7 @@ import {
   TrackRecordService,
 } from '#cw/flags';
 import { Actor } from '../auth/access.decorators.js';
-import { ApiProblems } from '../http/api-responses.decorator.js';
+import { ApiProblems, ApiUnprocessableProblem } from '../http/api-responses.decorator.js';
 import { IdParam } from '../http/parse-id.pipe.js';
 
 @ApiTags('flags')
@@ -35,6 +35,9 @@ export class FlagsController {
     description:
       'The flags, in the order asked, all acknowledged in one transaction; one acknowledged before keeps its first acknowledgement.',
   })
+  @ApiUnprocessableProblem(
+    'An id names no flag this account may see (`errors` names it): none is acknowledged.',
+  )
   acknowledgeMany(
     @Actor() principal: Principal,
     @Body() dto: FlagAcknowledgeManyDto,

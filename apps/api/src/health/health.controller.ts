@@ -1,11 +1,5 @@
 import { Controller, Get, HttpStatus, OnModuleDestroy, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { Clock } from '#cw/clock';
@@ -49,7 +43,7 @@ class HealthDto {
   status: 'ok' | 'degraded';
   @ApiProperty({ enum: ['up', 'down'] }) database: Check;
   @ApiProperty({ enum: ['up', 'down'] }) redis: Check;
-  @ApiPropertyOptional({ type: WorkerHealthDto, nullable: true, description: 'Null while Redis is down.' })
+  @ApiProperty({ type: WorkerHealthDto, nullable: true, description: 'Null while Redis is down.' })
   worker: WorkerHealthDto | null;
 }
 

@@ -9,7 +9,7 @@ export class FieldErrorDto {
 export class ProblemDto {
   @ApiProperty({ example: '/problems/validation' }) type: string;
   @ApiProperty({ example: 'The request is not valid' }) title: string;
-  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiProperty() detail: string;
   @ApiPropertyOptional() instance?: string;
   @ApiProperty({ type: [FieldErrorDto] }) errors: FieldErrorDto[];

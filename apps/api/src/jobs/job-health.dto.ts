@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class QueueCountsDto {
-  @ApiProperty() waiting: number;
-  @ApiProperty() active: number;
-  @ApiProperty() delayed: number;
-  @ApiProperty() prioritized: number;
-  @ApiProperty() completed: number;
-  @ApiProperty() failed: number;
+  @ApiProperty({ type: 'integer' }) waiting: number;
+  @ApiProperty({ type: 'integer' }) active: number;
+  @ApiProperty({ type: 'integer' }) delayed: number;
+  @ApiProperty({ type: 'integer' }) prioritized: number;
+  @ApiProperty({ type: 'integer' }) completed: number;
+  @ApiProperty({ type: 'integer' }) failed: number;
 }
 
 export class FailedJobDto {
@@ -14,9 +14,9 @@ export class FailedJobDto {
   @ApiProperty() queue: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'The error the last attempt ended with.' }) failedReason: string;
-  @ApiProperty() attemptsMade: number;
+  @ApiProperty({ type: 'integer' }) attemptsMade: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) failedAt: string | null;
-  @ApiProperty({ type: Object }) data: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
 
 export class QueueHealthDto {
@@ -26,7 +26,7 @@ export class QueueHealthDto {
 }
 
 export class OutboxBacklogDto {
-  @ApiProperty({ description: 'Changes not yet relayed to the queue.' }) pending: number;
+  @ApiProperty({ type: 'integer', description: 'Changes not yet relayed to the queue.' }) pending: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) oldestCreatedAt: string | null;
 }
 

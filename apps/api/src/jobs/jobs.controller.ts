@@ -103,7 +103,7 @@ function toFailedJob(queue: string, job: Job): FailedJobDto {
     failedReason: job.failedReason ?? '',
     attemptsMade: job.attemptsMade,
     failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-    data: job.data as unknown,
+    data: job.data as Record<string, unknown>,
   };
 }
 

@@ -38,7 +38,10 @@ export class OutboxController {
   @Get(':name')
   @Header('Content-Type', 'message/rfc822')
   @ApiProduces('message/rfc822')
-  @ApiOkResponse({ description: 'The e-mail as written (.eml).' })
+  @ApiOkResponse({
+    description: 'The e-mail as written (.eml).',
+    content: { 'message/rfc822': { schema: { type: 'string' } } },
+  })
   async read(@Param('name') name: string): Promise<StreamableFile> {
     const message = await this.files.read(name);
     if (!message) throw AppError.notFound('outbox message', name);

@@ -1,9 +1,14 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
 import { ClaimsExportQueryDto, CorridorFilterDto, ExportService } from '#cw/sharing';
 import { Actor } from '../auth/access.decorators.js';
 import { ApiProblems } from '../http/api-responses.decorator.js';
+import {
+  GeoJsonCorridorPropertiesDto,
+  GeoJsonFeatureCollectionDto,
+  GeoJsonPlacePropertiesDto,
+} from './geojson.dto.js';
 import { ApiFile, streamed } from './shared-file.js';
 
 const CSV = 'text/csv';
@@ -48,9 +53,11 @@ export class ExportsController {
 
   @Get('corridors.geojson')
   @ApiOperation({ summary: 'The corridors GET /corridors selects, and their places, as GeoJSON (RFC 7946)' })
+  @ApiExtraModels(GeoJsonFeatureCollectionDto, GeoJsonCorridorPropertiesDto, GeoJsonPlacePropertiesDto)
   @ApiFile(
     'application/geo+json',
     'A FeatureCollection: each corridor a LineString (its drawn route, else origin to destination; a Point, or null, when fewer places have coordinates), each place a Point; streamed.',
+    { $ref: getSchemaPath(GeoJsonFeatureCollectionDto) },
   )
   async geojson(@Actor() principal: Principal, @Query() query: CorridorFilterDto): Promise<StreamableFile> {
     return streamed(await this.exports.geojson(principal, query));

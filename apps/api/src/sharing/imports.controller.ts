@@ -23,6 +23,7 @@ import {
 import { Actor } from '../auth/access.decorators.js';
 import { ApiProblems } from '../http/api-responses.decorator.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
+import { ImportRefusedDto } from './import-refused.dto.js';
 import { ApiFile } from './shared-file.js';
 
 /** The OpenAPI of an import route: a CSV file in, the rows checked (and stored) out. */
@@ -36,12 +37,12 @@ const ApiImport = (what: string): MethodDecorator =>
       description: 'The CSV file (UTF-8; the columns of GET /imports/{kind}/template.csv).',
       schema: { type: 'string' },
     }),
-    ApiExtraModels(ImportResultDto),
+    ApiExtraModels(ImportResultDto, ImportRefusedDto),
     ApiOkResponse({ type: ImportResultDto }),
     ApiUnprocessableEntityResponse({
       description:
         'A commit refused: nothing was stored. The problem carries the result, `errors` by row and column.',
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ImportResultDto) } } },
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ImportRefusedDto) } } },
     }),
   );
 

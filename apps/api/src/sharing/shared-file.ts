@@ -1,5 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
+
 import { applyDecorators } from '@nestjs/common';
 import type { SharedFile } from '#cw/sharing';
 
@@ -14,9 +15,13 @@ export function streamed(
   });
 }
 
-/** The OpenAPI answer of a route that sends a file of this media type. */
-export const ApiFile = (mediaType: string, description: string): MethodDecorator =>
+/** The OpenAPI answer of a route that sends a file of this media type (text, unless a schema says more). */
+export const ApiFile = (
+  mediaType: string,
+  description: string,
+  schema: SchemaObject | ReferenceObject = { type: 'string' },
+): MethodDecorator =>
   applyDecorators(
     ApiProduces(mediaType),
-    ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string' } } } }),
+    ApiOkResponse({ description, content: { [mediaType]: { schema } } }),
   );

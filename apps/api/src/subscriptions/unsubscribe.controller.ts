@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 import { MAIL_WORDS, SubscriptionService, type UnsubscribeRecipient } from '#cw/alerts';
@@ -36,6 +36,7 @@ function pageWords({ email, language }: UnsubscribeRecipient) {
  * it is idempotent.
  */
 @ApiTags('subscriptions')
+@ApiNotFoundResponse({ description: 'The link is not valid, or its subscription is gone.' })
 @Controller('unsubscribe')
 export class UnsubscribeController {
   constructor(private readonly subscriptions: SubscriptionService) {}
@@ -44,8 +45,11 @@ export class UnsubscribeController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', description: 'The signed token from the e-mail.' })
-  @ApiOkResponse({ description: 'A page asking to confirm, with a button that sends the POST.' })
+  @ApiQuery({ name: 'token', type: String, description: 'The signed token from the e-mail.' })
+  @ApiOkResponse({
+    description: 'A page asking to confirm, with a button that sends the POST.',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   async link(@Query('token') token?: string): Promise<string> {
     const valid = tokenOf(token);
     const { lang, noMore, words } = pageWords(await this.subscriptions.recipientOf(valid));
@@ -62,9 +66,25 @@ export class UnsubscribeController {
   @Post()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiQuery({ name: 'token', description: 'The signed token from the List-Unsubscribe header.' })
+  @ApiQuery({
+    name: 'token',
+    type: String,
+    description: 'The signed token from the List-Unsubscribe header.',
+  })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ description: 'The subscription ended: a page for a browser, JSON otherwise.' })
+  @ApiOkResponse({
+    description: 'The subscription ended: a page for a browser, JSON otherwise.',
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          properties: { unsubscribed: { type: 'boolean', enum: [true] } },
+          required: ['unsubscribed'],
+        },
+      },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   async oneClick(
     @Query('token') token: string | undefined,
     @Headers('accept') accept: string | undefined,

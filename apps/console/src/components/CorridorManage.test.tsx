@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Corridor, Role, User } from '../api/types';
 import CorridorManage from './CorridorManage';
@@ -12,13 +13,14 @@ const corridor: Corridor = {
   name: 'Mariupol → Zaporizhzhia',
   status: 'announced',
   promise: 'pending',
+  cancelledAt: null,
   originId: 'l-1',
   destinationId: 'l-2',
   announcedById: 'p-1',
   announcedAt: '2022-04-30T08:00:00Z',
   timezone: 'Europe/Kyiv',
   placeTimezone: 'Europe/Kyiv',
-  evacuation: null,
+  evacuation: { low: null, high: null, reportCount: 0, measure: null },
   version: 1,
   requiredConfirmationIds: ['p-2'],
   stopIds: [],
@@ -31,11 +33,21 @@ const corridor: Corridor = {
   confirmations: [],
   enteredById: 'u-9',
   organisationId: NGO_A,
+  enteredAt: '2022-04-30T08:05:00Z',
+  updatedAt: '2022-04-30T08:05:00Z',
 };
 
 function showAs(role: Role, organisationId: string) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const me: User = { id: 'u-1', email: 'me@ngo.test', displayName: 'Me', organisationId, role };
+  const me: User = {
+    id: 'u-1',
+    email: 'me@ngo.test',
+    displayName: 'Me',
+    organisationId,
+    role,
+    disabled: false,
+    invitePending: false,
+  };
   client.setQueryData(['me'], me);
   client.setQueryData(['parties'], []);
   client.setQueryData(['locations'], []);
@@ -66,5 +78,45 @@ describe('CorridorManage offers what the policy allows', () => {
   it('offers nothing to a viewer', () => {
     showAs('viewer', NGO_A);
     expect(screen.queryByTestId('corridor-manage')).toBeNull();
+  });
+});
+
+describe('the edit form, when a newer version of the corridor is read', () => {
+  function editAsCoordinator() {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    const me: User = {
+      id: 'u-1',
+      email: 'me@ngo.test',
+      displayName: 'Me',
+      organisationId: NGO_A,
+      role: 'coordinator',
+      disabled: false,
+      invitePending: false,
+    };
+    client.setQueryData(['me'], me);
+    client.setQueryData(['parties'], []);
+    client.setQueryData(['locations'], []);
+    const shown = (c: Corridor) => (
+      <QueryClientProvider client={client}>
+        <CorridorManage corridor={c} />
+      </QueryClientProvider>
+    );
+    const { rerender } = render(shown(corridor));
+    const name = () => within(screen.getByTestId('edit-form')).getByRole('textbox', { name: 'Corridor' });
+    return { rerender: (c: Corridor) => rerender(shown(c)), name };
+  }
+
+  it('takes it as the base when nothing was changed', () => {
+    const form = editAsCoordinator();
+    form.rerender({ ...corridor, version: 2, name: 'Mariupol → Zaporizhzhia (via Tokmak)' });
+    expect(form.name()).toHaveProperty('value', 'Mariupol → Zaporizhzhia (via Tokmak)');
+  });
+
+  it('keeps what the person is typing', async () => {
+    const form = editAsCoordinator();
+    await userEvent.clear(form.name());
+    await userEvent.type(form.name(), 'Mariupol → Berdiansk');
+    form.rerender({ ...corridor, version: 2, name: 'Mariupol → Zaporizhzhia (via Tokmak)' });
+    expect(form.name()).toHaveProperty('value', 'Mariupol → Berdiansk');
   });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { actsFor, roleAtLeast, useLocations, useMe, useParties } from '../api/hooks';
 import type { Corridor } from '../api/types';
@@ -162,16 +162,6 @@ function EditCorridorForm({ corridor }: { corridor: Corridor }) {
   const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
   // The stored route shows as places once the list of places has arrived.
   const route = routeTouched ? draft.route : toWaypoints(base.route?.coordinates, places);
-  // A newer version read while nothing is being changed (a window added, another tab's edit) becomes the base.
-  useEffect(() => {
-    if (corridor.version === base.version || save.isPending) return;
-    const untouched = JSON.stringify(draftOf(base, places)) === JSON.stringify(draft) && !routeTouched;
-    if (untouched) {
-      setBase(corridor);
-      setDraft(draftOf(corridor, places));
-    }
-    // Only a new version read from the server starts this.
-  }, [corridor.version]);
   const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
     setOutcome(null);
     setDraft((d) => ({ ...d, [field]: value }));
@@ -189,6 +179,17 @@ function EditCorridorForm({ corridor }: { corridor: Corridor }) {
       setOutcome('saved');
     },
   });
+  // A newer version read while nothing is being changed (a window added, another tab's edit) becomes the base;
+  // adjusted while rendering, once per version read, rather than in an effect that would render twice.
+  const [versionRead, setVersionRead] = useState(corridor.version);
+  if (corridor.version !== versionRead) {
+    setVersionRead(corridor.version);
+    const untouched = JSON.stringify(draftOf(base, places)) === JSON.stringify(draft) && !routeTouched;
+    if (corridor.version !== base.version && !save.isPending && untouched) {
+      setBase(corridor);
+      setDraft(draftOf(corridor, places));
+    }
+  }
 
   async function reload() {
     const current = await queryClient.fetchQuery({

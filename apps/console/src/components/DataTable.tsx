@@ -34,6 +34,7 @@ export function DataTable<Row extends RowData>({
   testId,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table hands out fresh functions by design; this component is not memoized.
   const table = useReactTable({
     columns,
     data: rows,

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { api, ApiError } from '../api/client';
 import { roleAtLeast, useMe } from '../api/hooks';
@@ -61,10 +61,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const [path, navigate] = useLocation();
   const search = useSearch();
   const queryClient = useQueryClient();
-  // On a phone the navigation and account fold under one "Menu" button (styles.css); a new page closes it.
-  const [isMenuOpen, setMenuOpen] = useState(false);
+  // On a phone the navigation and account fold under one "Menu" button (styles.css). It stays open on the page
+  // it was opened on: a new page closes it, without an effect resetting state after the render.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const isMenuOpen = menuOpenOn === path;
   const menuId = useId();
-  useEffect(() => setMenuOpen(false), [path]);
 
   // The page renders while /auth/me is on its way, so its own requests start at once, not one round trip later.
   if (me.error instanceof ApiError && me.error.status === 401) {
@@ -94,7 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
           className="menu-button"
           aria-expanded={isMenuOpen}
           aria-controls={menuId}
-          onClick={() => setMenuOpen(!isMenuOpen)}
+          onClick={() => setMenuOpenOn(isMenuOpen ? null : path)}
           data-testid="menu-button"
         >
           {t('nav.menu')}

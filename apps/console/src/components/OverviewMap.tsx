@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import type { Dashboard } from '../api/types';
 import { useTranslation } from '../i18n';
-import type { MapPin } from '../map/map-geometry';
+import { lonLat, type MapPin } from '../map/map-geometry';
 import { MapFigure, type MapWay } from './MapFigure';
 
 type DashboardCorridor = Dashboard['openCorridors'][number];
@@ -15,7 +15,7 @@ export default function OverviewMap({ corridors }: { corridors: DashboardCorrido
   const shown = corridors.filter((c) => c.way !== null);
   const ways: MapWay[] = shown.map((c, i) => ({
     id: c.id,
-    way: c.way!,
+    way: { ...c.way!, coordinates: c.way!.coordinates.map(lonLat) },
     label: String(i + 1),
     title: c.name,
   }));

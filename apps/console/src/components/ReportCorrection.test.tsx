@@ -15,6 +15,7 @@ const corridor: Corridor = {
   name: 'Azovstal → Zaporizhzhia',
   status: 'completed',
   promise: 'kept',
+  cancelledAt: null,
   originId: 'l-1',
   destinationId: 'l-2',
   announcedById: 'p-1',
@@ -22,7 +23,7 @@ const corridor: Corridor = {
   // Announced from New York, in Mariupol: its reports' times are read in the place's zone.
   timezone: 'America/New_York',
   placeTimezone: 'Europe/Kyiv',
-  evacuation: { low: 80, high: 80, reportCount: 1 },
+  evacuation: { low: 80, high: 80, reportCount: 1, measure: 'evacuated' },
   version: 1,
   requiredConfirmationIds: ['p-2'],
   stopIds: [],
@@ -35,6 +36,8 @@ const corridor: Corridor = {
   confirmations: [],
   enteredById: 'u-9',
   organisationId: NGO_A,
+  enteredAt: '2022-04-30T08:05:00Z',
+  updatedAt: '2022-04-30T08:05:00Z',
 };
 
 const reported = { enteredById: 'u-9', enteredAt: '2022-05-03T10:00:00Z', summary: '' };
@@ -161,7 +164,15 @@ function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
 
 function showAs(role: Role, organisationId: string) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const me: User = { id: 'u-1', email: 'me@ngo.test', displayName: 'Me', organisationId, role };
+  const me: User = {
+    id: 'u-1',
+    email: 'me@ngo.test',
+    displayName: 'Me',
+    organisationId,
+    role,
+    disabled: false,
+    invitePending: false,
+  };
   client.setQueryData(['me'], me);
   client.setQueryData(['corridor', 'c-1'], corridor);
   client.setQueryData(['corridor', 'c-1', 'timeline'], { events });

@@ -14,10 +14,7 @@ export interface Waypoint {
 const SAME = 1e-6;
 
 /** A stored route as waypoints: each position that is a known place shows as that place. */
-export function toWaypoints(
-  coordinates: [number, number][] | null | undefined,
-  places: Location[],
-): Waypoint[] {
+export function toWaypoints(coordinates: number[][] | null | undefined, places: Location[]): Waypoint[] {
   return (coordinates ?? []).map(([lon, lat]) => {
     const place = places
       .filter(isPositioned)

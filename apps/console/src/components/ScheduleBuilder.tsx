@@ -41,7 +41,7 @@ export function ScheduleBuilder({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
   const { windows, error } = previewWindows(value);
   const mine = viewerZone();
   const set = (patch: Partial<ScheduleDraft>) => onChange({ ...value, ...patch });

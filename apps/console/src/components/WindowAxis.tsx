@@ -1,10 +1,12 @@
 import { useTranslation } from '../i18n';
 import type { CorridorWindow } from '../api/types';
 import { formatInstant, viewerZone } from '../lib/time';
+import { useNow } from '../lib/use-now';
 
 /** The corridor's windows on one time axis, coloured by confirmation state, with "now" marked. */
-export function WindowAxis({ windows, now = Date.now() }: { windows: CorridorWindow[]; now?: number }) {
+export function WindowAxis({ windows }: { windows: CorridorWindow[] }) {
   const { t, i18n } = useTranslation();
+  const now = useNow();
   if (windows.length === 0) return <p className="muted">{t('corridor.noWindows')}</p>;
   // A window announced with no end is drawn up to when the flag rules review it.
   const endOf = (w: CorridorWindow) => w.endsAt ?? w.reviewEndsAt ?? w.startsAt;

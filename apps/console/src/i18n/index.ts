@@ -72,7 +72,7 @@ function makeState(language: Language): I18n {
   };
 }
 
-function use(language: Language) {
+function switchTo(language: Language) {
   state = makeState(language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;
   for (const listener of [...listeners]) listener();
@@ -81,11 +81,11 @@ function use(language: Language) {
 /** The person's choice, kept for the next visit. */
 export function setLanguage(language: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, language);
-  use(language);
+  switchTo(language);
 }
 
 export function initI18n(language: Language = initialLanguage()): I18n {
-  use(language);
+  switchTo(language);
   return state;
 }
 

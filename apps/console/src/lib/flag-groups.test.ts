@@ -17,7 +17,11 @@ const flag = (id: string, corridorId: string, windowId: string, severity: Flag['
   resolvedAt: null,
   acknowledgedAt: null,
   acknowledgedById: null,
+  acknowledgedBy: null,
   acknowledgeNote: null,
+  evidenceReliability: null,
+  evidenceCredibility: null,
+  detail: null,
 });
 
 describe('flags grouped by corridor and window', () => {

@@ -2,6 +2,9 @@ import { corridorWay, type CorridorWay, type LonLat } from '@domain/corridor/cor
 
 export type { CorridorWay, LonLat };
 
+/** A GeoJSON position as the map draws it: longitude and latitude (an altitude after them is not drawn). */
+export const lonLat = (position: readonly number[]): LonLat => [position[0], position[1]];
+
 /** [[west, south], [east, north]] in degrees. */
 export type Extent = [[number, number], [number, number]];
 

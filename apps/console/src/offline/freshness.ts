@@ -79,16 +79,18 @@ export function useFreshness(): Freshness & { now: number } {
       if (event.type === 'updated' || event.type === 'observerAdded' || event.type === 'observerRemoved')
         bump();
     });
-    // "3 minutes ago" moves on by itself.
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    // "3 minutes ago" moves on by itself, and is counted afresh when the connection comes or goes.
+    const tick = () => setNow(Date.now());
+    const timer = setInterval(tick, 30_000);
+    const unsubscribeOnline = subscribeOnline(tick);
     return () => {
       unsubscribe();
+      unsubscribeOnline();
       clearInterval(timer);
     };
   }, [client]);
   useEffect(() => {
     if (!isOnline) return;
-    setNow(Date.now());
     // Back online: what the service worker answered from its cache is read again, whatever its age.
     void client.invalidateQueries({ predicate: (query) => servedOfQuery.get(query)?.fromCache === true });
   }, [isOnline, client]);

@@ -33,7 +33,7 @@ import type { ReportEvent } from '../components/ReportCorrection';
 import { WindowAxis } from '../components/WindowAxis';
 import { formatCount, formatPeople, formatRange } from '../lib/format';
 import { localName } from '../lib/places';
-import { corridorPlaces, incidentMarkers } from '../map/map-geometry';
+import { corridorPlaces, incidentMarkers, lonLat } from '../map/map-geometry';
 import { formatWhen, whenParts } from '../lib/time';
 
 const CorridorMap = lazy(() => import('../components/CorridorMap'));
@@ -283,7 +283,7 @@ export default function CorridorPage() {
   const placeName = (id: string) => localName(locationById.get(id), i18n.language) ?? '…';
   const nameOf = (place: { id: string; name: string }) => placeName(place.id);
   // The way (the drawn route, else through the stops in order) and the places with a known position.
-  const { way, pins } = corridorPlaces(c.route?.coordinates, origin, stops, destination, nameOf);
+  const { way, pins } = corridorPlaces(c.route?.coordinates.map(lonLat), origin, stops, destination, nameOf);
   const incidents = incidentMarkers(
     (timeline.data?.events ?? []).filter((event) => event.kind === 'incident'),
     locationById,

@@ -24,6 +24,9 @@ const flag = (over: Partial<Flag> & Pick<Flag, 'id' | 'rule' | 'severity'>): Fla
   acknowledgedById: null,
   acknowledgedBy: null,
   acknowledgeNote: null,
+  evidenceReliability: null,
+  evidenceCredibility: null,
+  detail: null,
   ...over,
 });
 

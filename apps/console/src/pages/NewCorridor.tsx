@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '../i18n';
 import { Link, useLocation } from 'wouter';
 import { useLocations, useParties } from '../api/hooks';
@@ -48,11 +48,14 @@ export default function NewCorridor() {
   const {
     register,
     handleSubmit,
-    watch,
+    control,
     formState: { errors },
   } = useForm<Fields>({ defaultValues: { announcedAt: nowForInput(), requiredConfirmationIds: [] } });
-  const announcedById = watch('announcedById');
-  const ends = [watch('originId'), watch('destinationId')].filter(Boolean);
+  const [announcedById, originId, destinationId] = useWatch({
+    control,
+    name: ['announcedById', 'originId', 'destinationId'],
+  });
+  const ends = [originId, destinationId].filter(Boolean);
   const routeResult = route.length ? toCoordinates(route, locations.data ?? []) : null;
   const belligerents = useMemo(
     () => (parties.data ?? []).filter((p) => p.kind === 'belligerent' && p.id !== announcedById),

@@ -22,13 +22,12 @@ export default function Outbox() {
       {
         id: 'at',
         header: t('outbox.at'),
-        accessorFn: (m) => m.sentAt ?? m.createdAt,
+        accessorFn: (m) => m.writtenAt,
         sortingFn: 'basic',
-        cell: (cell) => <When at={cell.row.original.sentAt ?? cell.row.original.createdAt} />,
+        cell: (cell) => <When at={cell.row.original.writtenAt} />,
       },
       { accessorKey: 'to', header: t('outbox.to'), sortingFn: 'text' },
       { accessorKey: 'subject', header: t('outbox.subject'), sortingFn: 'text' },
-      { id: 'state', header: t('outbox.state'), accessorFn: (m) => m.status ?? '—', sortingFn: 'text' },
     ],
     [t],
   );
@@ -39,7 +38,7 @@ export default function Outbox() {
       {outbox.isPending ? <Loading /> : <LoadError error={outbox.error} />}
       {outbox.data?.length === 0 ? <p className="muted">{t('outbox.none')}</p> : null}
       {outbox.data && outbox.data.length > 0 ? (
-        <DataTable columns={columns} rows={outbox.data} rowId={(m) => m.id} label={t('outbox.title')} />
+        <DataTable columns={columns} rows={outbox.data} rowId={(m) => m.name} label={t('outbox.title')} />
       ) : null}
     </div>
   );

@@ -19,13 +19,14 @@ const corridor = {
   name: 'UN/ICRC operation 3',
   status: 'open',
   promise: 'pending',
+  cancelledAt: null,
   originId: 'l-1',
   destinationId: null,
   announcedById: 'p-1',
   announcedAt: '2022-05-04T20:00:00Z',
   timezone: 'America/New_York',
   placeTimezone: 'Europe/Kyiv',
-  evacuation: null,
+  evacuation: { low: null, high: null, reportCount: 0, measure: null },
   version: 1,
   requiredConfirmationIds: [],
   stopIds: [],
@@ -38,6 +39,8 @@ const corridor = {
   confirmations: [],
   enteredById: 'u-9',
   organisationId: 'org-a',
+  enteredAt: '2022-05-04T20:05:00Z',
+  updatedAt: '2022-05-04T20:05:00Z',
 } satisfies Corridor;
 
 const posts: { path: string; body: Record<string, unknown> }[] = [];

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '../i18n';
 import { api, isNotAvailable, newIdempotencyKey } from '../api/client';
 import { SEVERITIES, type Page, type Subscription } from '../api/types';
@@ -30,7 +30,7 @@ export default function Subscriptions() {
     retry: false,
   });
   const [key, setKey] = useState(newIdempotencyKey);
-  const { register, handleSubmit, watch, reset } = useForm<Fields>({
+  const { register, handleSubmit, control, reset } = useForm<Fields>({
     defaultValues: {
       mode: 'daily',
       digestHour: 7,
@@ -64,7 +64,7 @@ export default function Subscriptions() {
     mutationFn: (id: string) => api(`/subscriptions/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['subscriptions'] }),
   });
-  const mode = watch('mode');
+  const mode = useWatch({ control, name: 'mode' });
   const { mutate: removeSubscription } = remove;
   const columns = useMemo<Column<Subscription>[]>(
     () => [

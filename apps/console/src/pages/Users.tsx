@@ -4,7 +4,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from '../i18n';
 import { api, newIdempotencyKey } from '../api/client';
 import { byId } from '../api/hooks';
-import { ROLES, type ApiKey, type Organisation, type Page, type User } from '../api/types';
+import {
+  ROLES,
+  type ApiKey,
+  type ApiKeyCreated,
+  type Organisation,
+  type Page,
+  type User,
+} from '../api/types';
 import { LoadError, Loading, PageTitle, RecordOptions, When } from '../components/common';
 import { DataTable, type Column } from '../components/DataTable';
 
@@ -219,11 +226,11 @@ function ApiKeySection() {
   });
   const [name, setName] = useState('');
   const [canWrite, setCanWrite] = useState(false);
-  const [created, setCreated] = useState<ApiKey | null>(null);
+  const [created, setCreated] = useState<ApiKeyCreated | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const create = useMutation({
     mutationFn: () =>
-      api<ApiKey>('/api-keys', {
+      api<ApiKeyCreated>('/api-keys', {
         method: 'POST',
         idempotencyKey: key,
         body: { name, scopes: canWrite ? ['read', 'write'] : ['read'] },

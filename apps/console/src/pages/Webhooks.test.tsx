@@ -31,6 +31,7 @@ const delivery = (over: Partial<WebhookDelivery>): WebhookDelivery => ({
   lastAttemptAt: '2022-05-05T09:00:01Z',
   nextAttemptAt: null,
   error: null,
+  responseExcerpt: null,
   deliveredAt: '2022-05-05T09:00:01Z',
   createdAt: '2022-05-05T09:00:00Z',
   ...over,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { ApiKeyEntity } from '#cw/persistence';
 import { SCOPES, type Scope } from '../principal.js';
 
@@ -21,7 +21,7 @@ export class ApiKeyResponseDto {
 }
 
 export class ApiKeyCreatedResponseDto extends ApiKeyResponseDto {
-  @ApiPropertyOptional({ description: 'The key itself. It is shown this once and never stored.' })
+  @ApiProperty({ description: 'The key itself. It is shown this once and never stored.' })
   key: string;
 }
 

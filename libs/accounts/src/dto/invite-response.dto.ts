@@ -4,8 +4,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy.js'
 
 /** The rules a new password must meet, so a form can say them before the server refuses one. */
 export class PasswordPolicyDto {
-  @ApiProperty({ example: PASSWORD_MIN_LENGTH }) minLength: number;
-  @ApiProperty({ example: PASSWORD_MAX_LENGTH }) maxLength: number;
+  @ApiProperty({ type: 'integer', example: PASSWORD_MIN_LENGTH }) minLength: number;
+  @ApiProperty({ type: 'integer', example: PASSWORD_MAX_LENGTH }) maxLength: number;
 }
 
 export class InviteResponseDto {

@@ -26,7 +26,7 @@ export class DeliveryResponseDto {
   digestOn: string | null;
   @ApiProperty() email: string;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: string;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ format: 'date-time' }) nextAttemptAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'The last SMTP answer or error.' })
   lastError: string | null;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class OutboxQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -11,7 +11,7 @@ export class OutboxQueryDto {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -24,13 +24,13 @@ export class OutboxMessageDto {
   @ApiProperty() to: string;
   @ApiProperty() subject: string;
   @ApiProperty({ description: 'The Date header.' }) date: string;
-  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ type: 'integer' }) sizeBytes: number;
   @ApiProperty({ format: 'date-time' }) writtenAt: string;
 }
 
 export class OutboxPageDto {
   @ApiProperty({ description: 'true: e-mails go to an SMTP server and this folder is not written.' })
   isSmtp: boolean;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty({ type: [OutboxMessageDto] }) items: OutboxMessageDto[];
 }

@@ -34,6 +34,7 @@ export class SubscriptionCreateDto {
   mode: SubscriptionMode;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 23,
     description: 'daily: the local hour of the digest (required).',

@@ -16,7 +16,7 @@ export class SubscriptionResponseDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: SUBSCRIPTION_MODES }) mode: SubscriptionMode;
-  @ApiProperty({ nullable: true, type: Number }) digestHour: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) digestHour: number | null;
   @ApiProperty() timezone: string;
   @ApiProperty({ enum: LANGUAGES, description: 'The language of its e-mails and of its unsubscribe page.' })
   language: Language;

@@ -3,17 +3,19 @@ import { PageInfoDto } from '#cw/common';
 import type { AuditEntryEntity } from '#cw/persistence';
 
 export class AuditEntryResponseDto {
-  @ApiProperty({ description: 'Order of commit; the cursor counts down from the newest.' }) seq: number;
+  @ApiProperty({ type: 'integer', description: 'Order of commit; the cursor counts down from the newest.' })
+  seq: number;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: the system itself.' })
   actorId: string | null;
-  @ApiProperty({ enum: ['session', 'api_key'], nullable: true, type: String })
+  @ApiProperty({ enum: ['session', 'api_key', null], nullable: true, type: String })
   actorCredential: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorCredentialId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
   @ApiProperty({ example: 'corridor.update' }) action: string;
   @ApiProperty({ example: 'corridor' }) entity: string;
-  @ApiProperty({ format: 'uuid' }) entityId: string;
+  @ApiProperty({ description: 'The id of the record; of a job queue, its name (`all`: every queue).' })
+  entityId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) corridorId: string | null;
   @ApiProperty({
     type: 'object',

@@ -34,19 +34,19 @@ const WINDOW_CONFIRMATION_STATUSES: WindowConfirmationStatus[] = [
 export class EvacuationFiguresDto {
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description:
       "The headline's lowest total: per window the lowest figure a claim of that measure states, summed.",
   })
   low: number | null;
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description:
       "The headline's highest total: per window the highest figure a claim of that measure states, summed.",
   })
   high: number | null;
-  @ApiProperty() reportCount: number;
+  @ApiProperty({ type: 'integer' }) reportCount: number;
   @ApiProperty({
     enum: [...EVACUATION_MEASURES, null],
     nullable: true,
@@ -59,7 +59,7 @@ export class EvacuationFiguresDto {
 
 export class PartyConfirmationStateDto {
   @ApiProperty({ format: 'uuid' }) partyId: string;
-  @ApiProperty({ enum: CONFIRMATION_STANCES, nullable: true, type: String })
+  @ApiProperty({ enum: [...CONFIRMATION_STANCES, null], nullable: true, type: String })
   stance: ConfirmationStance | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) statedAt: string | null;
   @ApiProperty({ description: 'Confirmed by the deadline.' }) isInTime: boolean;
@@ -102,7 +102,10 @@ export class WindowResponseDto {
   })
   reviewEndsAt: string | null;
   @ApiProperty({ description: 'Announced with no end, and not closed since.' }) isOpenEnded: boolean;
-  @ApiProperty({ description: 'Send it back to close the window (PATCH …/windows/:windowId).' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Send it back to close the window (PATCH …/windows/:windowId).',
+  })
   version: number;
   @ApiProperty({ type: WindowConfirmationStateDto }) confirmationState: WindowConfirmationStateDto;
   @ApiProperty({ type: [WindowFlagDto], description: 'Flags raised on this window, open or resolved.' })
@@ -135,7 +138,7 @@ class CorridorBaseDto {
     description: 'The operation this corridor is a stage of; null when it is in none.',
   })
   operationId: string | null;
-  @ApiProperty({ description: 'Send it back with an edit.' }) version: number;
+  @ApiProperty({ type: 'integer', description: 'Send it back with an edit.' }) version: number;
   @ApiPropertyOptional({
     type: EmbargoResponseDto,
     description: 'Present when it was recorded under embargo.',

@@ -11,7 +11,7 @@ export class CorridorUpdateDto extends PartialType(
   OmitType(CorridorCreateDto, ['windows', 'schedule', 'embargo'] as const),
   { skipNullProperties: false },
 ) {
-  @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
+  @ApiProperty({ type: 'integer', description: 'The version you read; a stale one is refused with 409.' })
   @IsInt()
   @Min(1)
   version: number;

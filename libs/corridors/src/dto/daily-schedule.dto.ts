@@ -7,7 +7,7 @@ export class DailyScheduleDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'firstDate must be a date as YYYY-MM-DD' })
   firstDate: string;
 
-  @ApiProperty({ minimum: 1, maximum: 366, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 366, example: 3 })
   @IsInt()
   @Min(1)
   @Max(366)

@@ -33,11 +33,17 @@ export class SourceClaimDto {
 }
 
 export class MeasureRangeDto {
-  @ApiProperty({ description: 'The lowest figure a claim of this measure states (summed over windows).' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The lowest figure a claim of this measure states (summed over windows).',
+  })
   low: number;
-  @ApiProperty({ description: 'The highest figure a claim of this measure states (summed over windows).' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The highest figure a claim of this measure states (summed over windows).',
+  })
   high: number;
-  @ApiProperty({ description: 'How many claims of this measure.' }) claims: number;
+  @ApiProperty({ type: 'integer', description: 'How many claims of this measure.' }) claims: number;
 }
 
 /** One range per measure that has claims; a measure without claims is absent. */
@@ -65,16 +71,18 @@ export class HeadlineDto {
       'arrived when any claim is an arrival, else evacuated, else left_origin; never joined_en_route.',
   })
   measure: EvacuationMeasure;
-  @ApiProperty() low: number;
-  @ApiProperty() high: number;
+  @ApiProperty({ type: 'integer' }) low: number;
+  @ApiProperty({ type: 'integer' }) high: number;
 }
 
 export class CountRangeDto {
   @ApiProperty({
+    type: 'integer',
     description: "The headline's lowest figure (with no headline: the lowest figure any claim states).",
   })
   low: number;
   @ApiProperty({
+    type: 'integer',
     description: "The headline's highest figure (with no headline: the highest figure any claim states).",
   })
   high: number;

@@ -6,7 +6,12 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 export const TIMELINE_PAGE_DEFAULT = 1000;
 
 export class TimelineQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: TIMELINE_PAGE_DEFAULT, default: TIMELINE_PAGE_DEFAULT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: TIMELINE_PAGE_DEFAULT,
+    default: TIMELINE_PAGE_DEFAULT,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

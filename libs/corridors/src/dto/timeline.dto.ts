@@ -5,6 +5,7 @@ import {
   CORRIDOR_PROMISES,
   CREDIBILITIES,
   EVACUATION_MEASURES,
+  FLAG_RULES,
   FLAG_SEVERITIES,
   INCIDENT_KINDS,
   POPULATION_CATEGORIES,
@@ -28,10 +29,22 @@ export const TIMELINE_EVENT_KINDS = [
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
+/** A field's value, whatever its kind: a name, a count, a list of ids, a route. */
+const FIELD_VALUE = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
 export class TimelineChangeDto {
   @ApiProperty({ example: 'name' }) field: string;
-  @ApiProperty({ nullable: true, description: 'As it was.' }) before: unknown;
-  @ApiProperty({ nullable: true, description: 'As it became.' }) after: unknown;
+  @ApiProperty({ ...FIELD_VALUE, description: 'As it was.' }) before: unknown;
+  @ApiProperty({ ...FIELD_VALUE, description: 'As it became.' }) after: unknown;
 }
 
 export class TimelineEventDto {
@@ -57,7 +70,10 @@ export class TimelineEventDto {
     description: 'Reports and confirmations: the organisation they were entered for, which may correct them.',
   })
   organisationId?: string;
-  @ApiPropertyOptional({ description: 'Reports and confirmations: the version a correction must name.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Reports and confirmations: the version a correction must name.',
+  })
   version?: number;
   @ApiPropertyOptional({
     description:
@@ -92,7 +108,7 @@ export class TimelineEventDto {
     description: 'Flag events.',
   })
   flagEvent?: string;
-  @ApiPropertyOptional({ description: 'Flag events: the rule.' }) flagRule?: string;
+  @ApiPropertyOptional({ enum: FLAG_RULES, description: 'Flag events: the rule.' }) flagRule?: string;
   @ApiPropertyOptional({ enum: FLAG_SEVERITIES, description: 'Flag events: the severity.' })
   flagSeverity?: string;
   @ApiPropertyOptional({

@@ -59,7 +59,10 @@ export class WindowUpdateDto {
   @IsTimeZone()
   timezone?: string;
 
-  @ApiProperty({ description: 'The version of the window you read; a stale one is refused with 409.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The version of the window you read; a stale one is refused with 409.',
+  })
   @IsInt()
   @Min(1)
   version: number;

@@ -1,16 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PlaceTimezoneProperty } from '#cw/common';
-import { CORRIDOR_PROMISES } from '#cw/domain';
+import { CORRIDOR_PROMISES, CORRIDOR_STATUSES, FLAG_RULES } from '#cw/domain';
 
 const STANCES = ['confirmed', 'rejected', 'conditional'];
 const SEVERITIES = ['critical', 'warning', 'info'];
 
 export class DashboardFiguresDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'The lowest figure any source states.' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The lowest figure any source states.' })
   low: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'The highest figure any source states.' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The highest figure any source states.' })
   high: number | null;
-  @ApiProperty() reportCount: number;
+  @ApiProperty({ type: 'integer' }) reportCount: number;
 }
 
 export class CorridorWayDto {
@@ -30,7 +30,7 @@ export class CorridorWayDto {
 export class DashboardCorridorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: 'open' }) status: string;
+  @ApiProperty({ enum: CORRIDOR_STATUSES }) status: string;
   @ApiProperty({
     enum: CORRIDOR_PROMISES,
     description: 'Beside the status: a completed corridor may have kept its promise or not.',
@@ -55,7 +55,12 @@ export class DashboardPartyStateDto {
   @ApiProperty({ format: 'uuid' }) partyId: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
-  @ApiProperty({ enum: STANCES, nullable: true, type: String, description: 'null: nothing stated yet.' })
+  @ApiProperty({
+    enum: [...STANCES, null],
+    nullable: true,
+    type: String,
+    description: 'null: nothing stated yet.',
+  })
   stance: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) statedAt: string | null;
   @ApiProperty({ description: 'Confirmed by the deadline and not taken back since.' }) isInTime: boolean;
@@ -98,7 +103,7 @@ export class DashboardFlagDto {
   @ApiProperty({ format: 'uuid' }) corridorId: string;
   @ApiProperty() corridorName: string;
   @ApiProperty({ format: 'uuid' }) windowId: string;
-  @ApiProperty({ example: 'never_confirmed' }) rule: string;
+  @ApiProperty({ enum: FLAG_RULES }) rule: string;
   @ApiProperty({ enum: SEVERITIES }) severity: string;
   @ApiProperty({ format: 'date-time' }) raisedAt: string;
   @ApiProperty({ description: 'false: resolved since (only in a period, which counts resolved flags too).' })
@@ -106,10 +111,10 @@ export class DashboardFlagDto {
 }
 
 export class DashboardFlagCountsDto {
-  @ApiProperty() critical: number;
-  @ApiProperty() warning: number;
-  @ApiProperty() info: number;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) critical: number;
+  @ApiProperty({ type: 'integer' }) warning: number;
+  @ApiProperty({ type: 'integer' }) info: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class DashboardFlagsDto {
@@ -131,14 +136,14 @@ export class DashboardEvacuationDayDto {
     description: "Local date, in the corridor's zone, of a window's first report.",
   })
   day: string;
-  @ApiProperty() low: number;
-  @ApiProperty() high: number;
+  @ApiProperty({ type: 'integer' }) low: number;
+  @ApiProperty({ type: 'integer' }) high: number;
 }
 
 export class DashboardEvacuationsDto {
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description:
       'Sum of the per-window lows, each operation counted once (its stages as one whole, never their sum) and each ' +
       'corridor in no operation on its own; null without reports.',
@@ -146,11 +151,12 @@ export class DashboardEvacuationsDto {
   low: number | null;
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Sum of the per-window highs, each operation counted once; null without reports.',
   })
   high: number | null;
   @ApiProperty({
+    type: 'integer',
     description:
       'Corridors counted: the most recently announced ones with evacuation reports and the other stages of their ' +
       'operations; for a period, those with reports in it (only those reports count).',

@@ -19,8 +19,8 @@ import type { FlagListRow } from '#cw/persistence';
 
 class DetailCountDto {
   @ApiProperty({ enum: COUNT_QUALIFIERS }) qualifier: string;
-  @ApiProperty() value: number;
-  @ApiProperty({ required: false }) max?: number;
+  @ApiProperty({ type: 'integer' }) value: number;
+  @ApiProperty({ type: 'integer', required: false }) max?: number;
 }
 
 /** A claim at one end of a discrepancy. */
@@ -38,8 +38,8 @@ export class FlagDetailDto {
   @ApiProperty({ enum: EVACUATION_MEASURES }) measure: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) countedAtId: string | null;
   @ApiProperty({ enum: POPULATION_CATEGORIES }) category: string;
-  @ApiProperty() low: number;
-  @ApiProperty() high: number;
+  @ApiProperty({ type: 'integer' }) low: number;
+  @ApiProperty({ type: 'integer' }) high: number;
   @ApiProperty({ type: DiscrepancyClaimDto }) lowest: DiscrepancyClaimDto;
   @ApiProperty({ type: DiscrepancyClaimDto }) highest: DiscrepancyClaimDto;
 }

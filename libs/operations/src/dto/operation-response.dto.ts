@@ -18,7 +18,7 @@ export class OperationResponseDto {
       'never as the sum of each stage.',
   })
   evacuation: EvacuationSummaryDto;
-  @ApiProperty({ description: 'Send it back with an edit.' }) version: number;
+  @ApiProperty({ type: 'integer', description: 'Send it back with an edit.' }) version: number;
   @ApiProperty({
     format: 'uuid',
     description: 'The organisation that entered it: its coordinators (and admins) edit it.',

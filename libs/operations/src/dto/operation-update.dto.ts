@@ -4,7 +4,7 @@ import { OperationCreateDto } from './operation-create.dto.js';
 
 /** Only the fields that change. Null clears the source, the note or the facilitators; `corridorIds` replaces the stages. */
 export class OperationUpdateDto extends PartialType(OperationCreateDto, { skipNullProperties: false }) {
-  @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
+  @ApiProperty({ type: 'integer', description: 'The version you read; a stale one is refused with 409.' })
   @IsInt()
   @Min(1)
   version: number;

@@ -8,13 +8,17 @@ export class CountDto {
   @IsIn(COUNT_QUALIFIERS)
   qualifier: CountQualifier;
 
-  @ApiProperty({ minimum: 0, example: 300 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 300 })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   value: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Upper end; for a range only, and not below value.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'Upper end; for a range only, and not below value.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

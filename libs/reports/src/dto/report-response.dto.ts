@@ -20,8 +20,9 @@ import { BreakdownDto } from './report-create.dto.js';
 
 export class CountResponseDto {
   @ApiProperty({ enum: COUNT_QUALIFIERS }) qualifier: CountQualifier;
-  @ApiProperty({ minimum: 0 }) value: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'Upper end, for a range only.' }) max?: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) value: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Upper end, for a range only.' })
+  max?: number;
 }
 
 /** What every report answer starts with: who entered it, for whom, and the version a correction names. */
@@ -32,7 +33,10 @@ export abstract class EnteredDto {
   @ApiProperty({ format: 'date-time' }) enteredAt: string;
   @ApiProperty({ format: 'uuid', description: 'The organisation it was entered for: who may correct it.' })
   organisationId: string;
-  @ApiProperty({ description: 'Raised by each correction; a correction names the version it read.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Raised by each correction; a correction names the version it read.',
+  })
   version: number;
   @ApiPropertyOptional({
     type: EmbargoResponseDto,

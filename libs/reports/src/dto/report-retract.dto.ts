@@ -3,7 +3,7 @@ import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { REPORT_KINDS, type ReportKind } from '#cw/persistence';
 
 export class ReportRetractDto {
-  @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
+  @ApiProperty({ type: 'integer', description: 'The version you read; a stale one is refused with 409.' })
   @IsInt()
   @Min(1)
   version: number;

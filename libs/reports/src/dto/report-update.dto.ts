@@ -20,7 +20,7 @@ function CorrectionOf<T>(create: Type<T>): Type<Partial<Omit<T, 'embargo'>> & { 
     skipNullProperties: false,
   }) as Type<object>;
   class Correction extends Partial {
-    @ApiProperty({ description: 'The version you read; a stale one is refused with 409.' })
+    @ApiProperty({ type: 'integer', description: 'The version you read; a stale one is refused with 409.' })
     @IsInt()
     @Min(1)
     version: number;

@@ -17,14 +17,15 @@ export class WebhookDeliveryResponseDto {
       'retrying: an attempt failed and the next waits for its backoff; failed: given up (replayable).',
   })
   status: WebhookDeliveryStatus;
-  @ApiProperty({ description: 'Attempts of this round (a replay starts a new one).' }) attempts: number;
+  @ApiProperty({ type: 'integer', description: 'Attempts of this round (a replay starts a new one).' })
+  attempts: number;
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'The last answer’s HTTP status; null without one.',
   })
   lastResponseCode: number | null;
-  @ApiProperty({ nullable: true, type: Number }) lastLatencyMs: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) lastLatencyMs: number | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastAttemptAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) nextAttemptAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last attempt failed.' }) error:

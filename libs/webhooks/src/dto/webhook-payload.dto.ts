@@ -34,7 +34,7 @@ export class CorridorStatusChangedDataDto {
   @ApiProperty() corridorName: string;
   @ApiProperty({ enum: CORRIDOR_STATUSES }) status: string;
   @ApiProperty({
-    enum: CORRIDOR_STATUSES,
+    enum: [...CORRIDOR_STATUSES, null],
     nullable: true,
     type: String,
     description: 'null for a corridor just recorded.',
@@ -53,7 +53,7 @@ export class CorridorPromiseSettledDataDto {
   @ApiProperty() corridorName: string;
   @ApiProperty({ enum: PROMISES }) promise: string;
   @ApiProperty({
-    enum: PROMISES,
+    enum: [...PROMISES, null],
     nullable: true,
     type: String,
     description: 'The promise settled before, when a late report or correction changed it.',
@@ -71,6 +71,7 @@ export class CorridorPromiseSettledDataDto {
 export class WebhookPayloadDto {
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES }) type: string;
   @ApiProperty({
+    type: 'integer',
     example: WEBHOOK_PAYLOAD_VERSION,
     description: 'The schema version of `data`: fields are only added within a version.',
   })

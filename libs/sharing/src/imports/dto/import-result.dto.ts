@@ -6,7 +6,7 @@ export type ImportKindName = (typeof IMPORT_KINDS)[number];
 export class ImportProblemDto {
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'The row as a spreadsheet numbers it (the header is row 1); null for the file as a whole.',
     example: 4,
   })
@@ -26,15 +26,22 @@ export class ImportProblemDto {
 export class ImportResultDto {
   @ApiProperty({ enum: IMPORT_KINDS }) kind: ImportKindName;
   @ApiProperty({ description: 'Nothing was stored: the rows were only checked.' }) dryRun: boolean;
-  @ApiProperty({ description: 'Rows under the header (and the HXL hashtag row, when there is one).' })
-  rows: number;
-  @ApiProperty({ description: 'Rows with no problem.' }) valid: number;
-  @ApiProperty({ description: 'Rows this request stored (0 on a dry run).' }) stored: number;
   @ApiProperty({
+    type: 'integer',
+    description: 'Rows under the header (and the HXL hashtag row, when there is one).',
+  })
+  rows: number;
+  @ApiProperty({ type: 'integer', description: 'Rows with no problem.' }) valid: number;
+  @ApiProperty({ type: 'integer', description: 'Rows this request stored (0 on a dry run).' }) stored: number;
+  @ApiProperty({
+    type: 'integer',
     description: 'Rows imported before (the same row of this or another file): nothing new to store.',
   })
   unchanged: number;
-  @ApiProperty({ description: 'How many problems were found; `errors` lists the first 5,000.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'How many problems were found; `errors` lists the first 5,000.',
+  })
   errorCount: number;
   @ApiProperty({ type: [ImportProblemDto] }) errors: ImportProblemDto[];
 }
