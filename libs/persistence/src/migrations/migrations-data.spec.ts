@@ -10,6 +10,26 @@ import {
 
 const AT = 1_651_700_000_000;
 
+/** The records storeRecordsOfTheFirstSchema writes, each with a fresh id; `extra` names a test's own. */
+const FIRST_SCHEMA_RECORDS = [
+  'org',
+  'user',
+  'session',
+  'party',
+  'otherParty',
+  'location',
+  'corridor',
+  'window',
+  'report',
+  'remaining',
+  'rejection',
+  'confirmation',
+  'incident',
+];
+function recordIds(...extra: string[]): Record<string, string> {
+  return Object.fromEntries([...FIRST_SCHEMA_RECORDS, ...extra].map((k) => [k, randomUUID()]));
+}
+
 /** Inserts, in the first schema, a corridor with a window and a report naming it, and a live session. */
 async function storeRecordsOfTheFirstSchema(
   dataSource: DataSource,
@@ -177,23 +197,7 @@ async function storeRecordsOfTheFirstSchema(
 describe.each(mediumDialects())('migrating a database that holds records (%s)', (dialect) => {
   let empty: EmptyDatabase;
   let dataSource: DataSource;
-  const ids = Object.fromEntries(
-    [
-      'org',
-      'user',
-      'session',
-      'party',
-      'otherParty',
-      'location',
-      'corridor',
-      'window',
-      'report',
-      'remaining',
-      'rejection',
-      'confirmation',
-      'incident',
-    ].map((k) => [k, randomUUID()]),
-  );
+  const ids = recordIds();
 
   beforeAll(async () => {
     empty = await createEmptyDatabase(dialect);
@@ -326,23 +330,7 @@ describe.each(mediumDialects())('migrating a database that holds records (%s)', 
 describe.each(mediumDialects())('migrating claims stored before measures and grades (%s)', (dialect) => {
   let empty: EmptyDatabase;
   let dataSource: DataSource;
-  const ids = Object.fromEntries(
-    [
-      'org',
-      'user',
-      'session',
-      'party',
-      'location',
-      'corridor',
-      'otherParty',
-      'window',
-      'report',
-      'remaining',
-      'rejection',
-      'confirmation',
-      'incident',
-    ].map((k) => [k, randomUUID()]),
-  );
+  const ids = recordIds();
 
   beforeAll(async () => {
     empty = await createEmptyDatabase(dialect);
@@ -455,22 +443,7 @@ describe.each(mediumDialects())('migrating claims stored before measures and gra
 describe.each(mediumDialects())('migrating flags stored before the list counted them (%s)', (dialect) => {
   let empty: EmptyDatabase;
   let dataSource: DataSource;
-  const ids = Object.fromEntries(
-    [
-      'org',
-      'user',
-      'session',
-      'party',
-      'location',
-      'corridor',
-      'otherParty',
-      'window',
-      'report',
-      'remaining',
-      'rejection',
-      'confirmation',
-    ].map((k) => [k, randomUUID()]),
-  );
+  const ids = recordIds();
   const flags = { awaiting: randomUUID(), acknowledged: randomUUID(), resolved: randomUUID() };
 
   beforeAll(async () => {
@@ -539,28 +512,7 @@ describe.each(mediumDialects())(
   (dialect) => {
     let empty: EmptyDatabase;
     let dataSource: DataSource;
-    const ids = Object.fromEntries(
-      [
-        'org',
-        'user',
-        'session',
-        'party',
-        'otherParty',
-        'location',
-        'corridor',
-        'window',
-        'report',
-        'remaining',
-        'rejection',
-        'confirmation',
-        'belgorod',
-        'sevastopol',
-        'nowhere',
-        'fromBelgorod',
-        'fromNowhere',
-        'subscription',
-      ].map((k) => [k, randomUUID()]),
-    );
+    const ids = recordIds('belgorod', 'sevastopol', 'nowhere', 'fromBelgorod', 'fromNowhere', 'subscription');
 
     beforeAll(async () => {
       empty = await createEmptyDatabase(dialect);
