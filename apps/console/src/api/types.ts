@@ -67,7 +67,16 @@ export interface Location {
   countryCode: string | null;
   /** IANA zone the place keeps (canonical name); null while unknown. */
   timezone: string | null;
+  /** The organisation that recorded it: its members edit it (admins any). */
+  organisationId: string;
 }
+/** `PATCH /locations/:id`: only the fields that change; null clears (lat and lon together). */
+export type LocationUpdate = Partial<
+  Pick<Location, 'name' | 'lat' | 'lon' | 'adminArea' | 'countryCode' | 'timezone'> & {
+    names: Record<string, string> | null;
+    aliases: string[] | null;
+  }
+>;
 export interface EvacuationFigures {
   low: number | null;
   high: number | null;
@@ -345,6 +354,9 @@ export interface Dashboard {
     promise: CorridorPromise;
     originName: string;
     destinationName: string | null;
+    /** The places' local names by language tag, for `localName`. */
+    originNames: Record<string, string>;
+    destinationNames: Record<string, string>;
     timezone: string;
     placeTimezone: string;
     evacuation: EvacuationFigures;

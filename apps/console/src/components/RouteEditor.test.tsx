@@ -16,6 +16,7 @@ const place = (id: string, name: string, lat: number | null, lon: number | null)
   adminArea: null,
   countryCode: null,
   timezone: 'Europe/Kyiv',
+  organisationId: 'org-a',
 });
 const PLACES = [
   place('azovstal', 'Azovstal Iron and Steel Works', 47.098, 37.61),
