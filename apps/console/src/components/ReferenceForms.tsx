@@ -285,9 +285,9 @@ export function EditLocationForm({ place, onDone }: { place: Location; onDone: (
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby={titleId} data-testid="edit-place">
-      <h3 id={titleId} className="h3">
+      <h2 id={titleId} className="h3">
         {t('place.editTitle', { name: place.name })}
-      </h3>
+      </h2>
       <label>
         <span>{t('place.name')}</span>
         <input

@@ -20,7 +20,7 @@ export default function Places() {
       {locations.isPending ? <Loading /> : <LoadError error={locations.error} />}
       {locations.data?.length === 0 ? <p className="muted">{t('places.none')}</p> : null}
       {locations.data?.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('places.title')}>
           <table data-testid="places">
             <thead>
               <tr>
