@@ -442,6 +442,23 @@ describe('the admin console in Chromium', () => {
       .toContain('Changed: Corridor, Route, point by point');
     await checkPage(page, 'corridor-manage');
 
+    // The checkpoint was added in a hurry: its Ukrainian name and its zone are put right on the Places page.
+    const checkpoint = (await api('GET', '/locations?q=Nikolske')).data.items[0];
+    await page.goto(`${server.url}/places`);
+    await page.getByRole('button', { name: 'Edit Nikolske checkpoint' }).click();
+    const placeForm = page.getByTestId('edit-place');
+    await placeForm.getByLabel('Name in Ukrainian').fill('Нікольське');
+    await placeForm.getByLabel('Time zone').fill('Europe/Kiev');
+    await checkPage(page, 'place-edit');
+    await placeForm.getByRole('button', { name: 'Save the changes' }).click();
+    await placeForm.waitFor({ state: 'detached' });
+    expect((await api('GET', `/locations/${checkpoint.id}`)).data).toMatchObject({
+      name: 'Nikolske checkpoint',
+      names: { uk: 'Нікольське' },
+      lat: 47.196,
+      timezone: 'Europe/Kyiv',
+    });
+
     // Cancelling another corridor.
     const second = await api('POST', '/corridors', {
       name: 'E2E: to be cancelled',
@@ -645,6 +662,7 @@ describe('the admin console in Chromium', () => {
       [`/corridors/${corridorId}`, 'uk-corridor'],
       ['/corridors', 'uk-corridors'],
       ['/flags', 'uk-flags'],
+      ['/places', 'uk-places'],
       ['/subscriptions', 'uk-subscriptions'],
       ['/webhooks', 'uk-webhooks'],
       ['/feeds', 'uk-feeds'],

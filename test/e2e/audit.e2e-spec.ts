@@ -257,6 +257,25 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       entityId: location.response.body.id,
       after: { name: 'Azovstal Iron and Steel Works', lat: 47.098, lon: 37.61 },
     });
+    const placeEdit = await audited(
+      'PATCH /api/v1/locations/:id',
+      () =>
+        api.http
+          .patch(`/api/v1/locations/${location.response.body.id}`)
+          .set(reporter.auth)
+          .send({ name: 'Azovstal Iron and Steel Works', timezone: 'Europe/Kiev' }),
+      200,
+    );
+    // Only what changed: the name sent as it was is not in the entry.
+    expect(placeEdit.entry).toMatchObject({
+      ...asReporter,
+      action: 'location.update',
+      entity: 'location',
+      entityId: location.response.body.id,
+      before: { timezone: null },
+      after: { timezone: 'Europe/Kyiv' },
+    });
+    expect(Object.keys(placeEdit.entry.after as object)).toEqual(['timezone']);
 
     const corridor = await audited(
       'POST /api/v1/corridors',

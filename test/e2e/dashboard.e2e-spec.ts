@@ -138,6 +138,8 @@ describe.each(availableDialects())('the dashboard on %s', (dialect) => {
         promise: 'pending',
         originName: 'Azovstal Iron and Steel Works',
         destinationName: 'Zaporizhzhia',
+        originNames: {},
+        destinationNames: {},
         timezone: 'Europe/Kyiv',
         // Its origin has no zone of its own: its times are shown in the corridor's.
         placeTimezone: 'Europe/Kyiv',
@@ -151,6 +153,21 @@ describe.each(availableDialects())('the dashboard on %s', (dialect) => {
         },
       },
     ]);
+  });
+
+  it("names each open corridor's origin and destination in their local languages, as the places are edited", async () => {
+    const named = await api.http
+      .patch(`/api/v1/locations/${world.zaporizhzhia}`)
+      .set(api.auth)
+      .send({ names: { uk: 'Запоріжжя', ru: 'Запорожье' } });
+    expect(named.status).toBe(200);
+    const [open] = (await read()).body.openCorridors as Record<string, unknown>[];
+    expect(open).toMatchObject({
+      originName: 'Azovstal Iron and Steel Works',
+      originNames: {},
+      destinationName: 'Zaporizhzhia',
+      destinationNames: { uk: 'Запоріжжя', ru: 'Запорожье' },
+    });
   });
 
   it('gives each open corridor the way its map draws: through its stops in order, else the route drawn', async () => {

@@ -47,6 +47,7 @@ const ROUTES: Route[] = [
   ['post', '/api/v1/locations', 201, 'LocationCreateDto', 'LocationResponseDto'],
   ['get', '/api/v1/locations', 200, null, 'LocationPageDto'],
   ['get', '/api/v1/locations/{id}', 200, null, 'LocationResponseDto'],
+  ['patch', '/api/v1/locations/{id}', 200, 'LocationUpdateDto', 'LocationResponseDto'],
   ['post', '/api/v1/corridors', 201, 'CorridorCreateDto', 'CorridorResponseDto'],
   ['get', '/api/v1/corridors', 200, null, 'CorridorPageDto'],
   ['get', '/api/v1/corridors/{id}', 200, null, 'CorridorResponseDto'],
@@ -220,8 +221,10 @@ describe.each(availableDialects())('the OpenAPI document (%s)', (dialect) => {
       if (path.includes('{id}')) expected.push('404');
       if (CREATES_WITH_IDEMPOTENCY.some(([m, p]) => m === method && p === path)) expected.push('409', '422');
       const isWebhookEndpoint = path.startsWith('/api/v1/webhook-endpoints');
-      // Edits of versioned records; webhook endpoints carry no version (their edits are whole settings).
-      if ((method === 'patch' && !isWebhookEndpoint) || path.endsWith('/cancel') || path.endsWith('/retract'))
+      // Edits of versioned records; webhook endpoints carry no version (their edits are whole settings), nor do
+      // places (the last edit wins).
+      const isVersioned = !isWebhookEndpoint && !path.startsWith('/api/v1/locations');
+      if ((method === 'patch' && isVersioned) || path.endsWith('/cancel') || path.endsWith('/retract'))
         expected.push('409');
       if (isWebhookEndpoint && (path.endsWith('/replay') || method === 'patch')) {
         expected.push(path.endsWith('/replay') ? '409' : '422');

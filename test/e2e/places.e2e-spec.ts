@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createMember, createOrganisation, type Member } from '../support/accounts.js';
 import { startApi, storedState, type ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
@@ -204,6 +205,177 @@ describe.each(availableDialects())('places and the stops on the way on %s', (dia
     it('clears the stops with an empty list', async () => {
       const response = await patch(`/corridors/${corridorId}`, { version, stopIds: [] });
       expect(response.body).toMatchObject({ stopIds: [], version: version + 1 });
+    });
+  });
+
+  // A place recorded in a hurry keeps a misspelt name and no zone; an edit puts it right, and the corridors from it
+  // follow at once (their times are shown in the origin's zone).
+  describe('editing a place', () => {
+    let corridorId: string;
+    let reporterA: Member;
+    let reporterB: Member;
+    let bilmak: string;
+    const edit = (id: string, body: object, as: { Authorization: string } = api.auth) =>
+      api.http.patch(`/api/v1/locations/${id}`).set(as).send(body);
+    const placeTimezone = async () => ({
+      one: (await get(`/corridors/${corridorId}`)).body.placeTimezone as string,
+      listed: ((await get(`/corridors?locationId=${bilmak}`)).body.items as { placeTimezone: string }[]).map(
+        (c) => c.placeTimezone,
+      ),
+    });
+
+    beforeAll(async () => {
+      const orgA = await createOrganisation(api, 'Field NGO A (places)');
+      const orgB = await createOrganisation(api, 'Field NGO B (places)');
+      reporterA = await createMember(api, orgA, 'reporter', 'reporter.a@places.test');
+      reporterB = await createMember(api, orgB, 'reporter', 'reporter.b@places.test');
+      const response = await api.http
+        .post('/api/v1/locations')
+        .set(reporterA.auth)
+        .send({ name: 'Bilmac', aliases: ['Kuibysheve'] });
+      expect(response.status).toBe(201);
+      bilmak = response.body.id as string;
+      corridorId = (
+        await fx.corridor({
+          name: 'Bilmak to Zaporizhzhia, 6 May',
+          originId: bilmak,
+          destinationId: place.zaporizhzhia,
+          announcedById: ruMod,
+          announcedAt: '2022-05-04T12:00:00+03:00',
+          timezone: 'Europe/Moscow',
+        })
+      ).id;
+    });
+
+    it("gives a place its zone, and the corridors from it show their times in it; null gives the corridor's back", async () => {
+      expect(await placeTimezone()).toEqual({ one: 'Europe/Moscow', listed: ['Europe/Moscow'] });
+      const response = await edit(bilmak, { timezone: 'Europe/Kiev' }, reporterA.auth);
+      expect(`${response.status} ${JSON.stringify(response.body)}`).toMatch(/^200 /);
+      expect(response.body).toMatchObject({ id: bilmak, name: 'Bilmac', timezone: 'Europe/Kyiv' });
+      expect(await placeTimezone()).toEqual({ one: 'Europe/Kyiv', listed: ['Europe/Kyiv'] });
+
+      expect((await edit(bilmak, { timezone: null }, reporterA.auth)).body.timezone).toBeNull();
+      expect(await placeTimezone()).toEqual({ one: 'Europe/Moscow', listed: ['Europe/Moscow'] });
+      expect((await edit(bilmak, { timezone: 'Europe/Zaporozhye' }, reporterA.auth)).body.timezone).toBe(
+        'Europe/Kyiv',
+      );
+    });
+
+    it('puts a misspelt name right, with its local names, aliases and position, and search follows', async () => {
+      const response = await edit(
+        bilmak,
+        {
+          name: ' Bilmak ',
+          names: { uk: 'Більмак', ru: 'Бильмак' },
+          aliases: ['Kuibysheve', 'Bilmac'],
+          lat: 47.35,
+          lon: 36.65,
+          adminArea: 'Zaporizhzhia Oblast',
+          countryCode: 'UA',
+        },
+        reporterA.auth,
+      );
+      const expected = {
+        id: bilmak,
+        name: 'Bilmak',
+        names: { uk: 'Більмак', ru: 'Бильмак' },
+        aliases: ['Kuibysheve', 'Bilmac'],
+        lat: 47.35,
+        lon: 36.65,
+        adminArea: 'Zaporizhzhia Oblast',
+        countryCode: 'UA',
+        timezone: 'Europe/Kyiv',
+      };
+      expect(response.body).toMatchObject(expected);
+      expect((await get(`/locations/${bilmak}`)).body).toMatchObject(expected);
+      expect(await namesFound('бильмак')).toEqual(['Bilmak']);
+      expect(await namesFound('bilmac')).toEqual(['Bilmak']);
+
+      // Aliases are replaced whole; what is no longer a name of the place no longer finds it.
+      await edit(bilmak, { aliases: ['Kuibysheve'] }, reporterA.auth);
+      expect(await namesFound('bilmac')).toEqual([]);
+      expect(await namesFound('kuibyshev')).toEqual(['Bilmak']);
+
+      const cleared = await edit(
+        bilmak,
+        { lat: null, lon: null, adminArea: null, names: null },
+        reporterA.auth,
+      );
+      expect(cleared.body).toMatchObject({
+        lat: null,
+        lon: null,
+        adminArea: null,
+        names: {},
+        countryCode: 'UA',
+      });
+      expect(await namesFound('більмак')).toEqual([]);
+    });
+
+    it('audits an edit with what changed only, before and after, and nothing for an edit that changes nothing', async () => {
+      await edit(
+        bilmak,
+        { name: 'Bilmak', countryCode: 'UA', adminArea: 'Zaporizhzhia Oblast' },
+        reporterA.auth,
+      );
+      await edit(bilmak, { adminArea: 'Zaporizhzhia Oblast' }, reporterA.auth);
+      const audit = (await get(`/audit?entity=location&entityId=${bilmak}`)).body.items as Record<
+        string,
+        unknown
+      >[];
+      expect(audit[0]).toMatchObject({
+        action: 'location.update',
+        outcome: 'done',
+        actorId: reporterA.id,
+        before: { adminArea: null },
+        after: { adminArea: 'Zaporizhzhia Oblast' },
+      });
+      expect(Object.keys(audit[0].after as object)).toEqual(['adminArea']);
+      expect(audit.find((e) => (e.after as { timezone?: string }).timezone === 'Europe/Kyiv')).toMatchObject({
+        before: { timezone: null },
+        after: { timezone: 'Europe/Kyiv' },
+      });
+      expect(audit.map((e) => e.action).filter((a) => a === 'location.update')).toHaveLength(7);
+    });
+
+    it('refuses bad input with 400 naming the field, and an unknown place with 404, storing nothing', async () => {
+      const before = await storedState(api.db);
+      const refused: [object, string][] = [
+        [{ lat: 47.1 }, 'lon'],
+        [{ lat: null, lon: 36.6 }, 'lat'],
+        [{ lat: 91, lon: 36.6 }, 'lat'],
+        [{ timezone: 'Europe/Mariupol' }, 'timezone'],
+        [{ name: null }, 'name'],
+        [{ name: '   ' }, 'name'],
+        [{ names: { uk_UA: 'Більмак' } }, 'names'],
+        [{ aliases: 'Bilmac' }, 'aliases'],
+        [{ countryCode: 'ua' }, 'countryCode'],
+        [{ organisationId: reporterB.organisationId }, 'organisationId'],
+      ];
+      for (const [body, field] of refused) expectProblem(await edit(bilmak, body), 400, 'validation', field);
+      expectProblem(
+        await edit('0b8e7f7c-1d2a-4e55-9c3e-5a1f4b6d7e80', { name: 'Nowhere' }),
+        404,
+        'not-found',
+      );
+      expect(await storedState(api.db)).toEqual(before);
+    });
+
+    it("refuses another organisation's reporter with 403 and audits the attempt; an admin edits any", async () => {
+      const before = (await get(`/locations/${bilmak}`)).body as Record<string, unknown>;
+      expectProblem(await edit(bilmak, { name: 'Bilmak (B)' }, reporterB.auth), 403, 'forbidden');
+      expect((await get(`/locations/${bilmak}`)).body).toEqual(before);
+      const audit = (await get(`/audit?entity=location&entityId=${bilmak}`)).body.items as Record<
+        string,
+        unknown
+      >[];
+      expect(audit[0]).toMatchObject({
+        action: 'location.update',
+        outcome: 'refused',
+        actorId: reporterB.id,
+      });
+
+      const byAdmin = await edit(bilmak, { names: { uk: 'Більмак' } });
+      expect(byAdmin.body).toMatchObject({ name: 'Bilmak', names: { uk: 'Більмак' } });
     });
   });
 });

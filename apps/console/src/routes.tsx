@@ -15,6 +15,7 @@ const CorridorPage = lazyPage(() => import('./pages/CorridorPage'));
 const OperationPage = lazyPage(() => import('./pages/OperationPage'));
 const ReportEntry = lazyPage(() => import('./pages/ReportEntry'));
 const Flags = lazyPage(() => import('./pages/Flags'));
+const Places = lazyPage(() => import('./pages/Places'));
 const Subscriptions = lazyPage(() => import('./pages/Subscriptions'));
 const Webhooks = lazyPage(() => import('./pages/Webhooks'));
 const Feeds = lazyPage(() => import('./pages/Feeds'));
@@ -67,6 +68,7 @@ export function Routes() {
               <Route path="/operations/:id" component={OperationPage} />
               <Route path="/report" component={ReportEntry} />
               <Route path="/flags" component={Flags} />
+              <Route path="/places" component={Places} />
               <Route path="/subscriptions" component={Subscriptions} />
               <Route path="/webhooks" component={Webhooks} />
               <Route path="/feeds" component={Feeds} />

@@ -85,10 +85,14 @@ export class DashboardService {
         : this.dashboard.findRecentEvacuationFigures(EVACUATION_CORRIDORS, viewer),
     ]);
     const corridorIds = [...new Set(windows.map((w) => w.corridorId))];
-    const [required, confirmations, ways] = await Promise.all([
+    const placeIds = [
+      ...new Set(open.items.flatMap((c) => (c.destinationId ? [c.originId, c.destinationId] : [c.originId]))),
+    ];
+    const [required, confirmations, ways, placeNames] = await Promise.all([
       this.dashboard.findRequiredParties(corridorIds),
       this.dashboard.findConfirmations(corridorIds),
       this.dashboard.findWays(open.items.map((c) => c.id)),
+      this.dashboard.findPlaceNames(placeIds),
     ]);
     const counts = {
       critical: flagCounts.get('critical') ?? 0,
@@ -106,6 +110,8 @@ export class DashboardService {
         promise: c.promise,
         originName: c.originName,
         destinationName: c.destinationName,
+        originNames: placeNames.get(c.originId) ?? {},
+        destinationNames: (c.destinationId && placeNames.get(c.destinationId)) || {},
         timezone: c.timezone,
         placeTimezone: c.placeTimezone,
         evacuation: { low: c.evacuationLow, high: c.evacuationHigh, reportCount: c.evacuationReportCount },

@@ -41,13 +41,13 @@ describe('the access policy', () => {
     expect(policyOf('GET', '/api/v1/no-such-route')).toBeUndefined();
   });
 
-  it('puts an object rule on every edit of a corridor, an API key or a user', () => {
+  it('puts an object rule on every edit of a corridor, a place, an API key or a user', () => {
     const edits = Object.entries(ACCESS_POLICY as Record<string, RoutePolicy>).filter(([route]) =>
-      /^(PATCH|DELETE) \/api\/v1\/(corridors|api-keys|users)\/:id$|^POST \/api\/v1\/corridors\/:id\/(cancel|windows)$/.test(
+      /^(PATCH|DELETE) \/api\/v1\/(corridors|locations|api-keys|users)\/:id$|^POST \/api\/v1\/corridors\/:id\/(cancel|windows)$/.test(
         route,
       ),
     );
-    expect(edits.length).toBe(5);
+    expect(edits.length).toBe(6);
     for (const [route, policy] of edits)
       expect({ route, object: policy.object }).toEqual({ route, object: expect.any(Object) });
   });

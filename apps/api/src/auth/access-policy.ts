@@ -3,7 +3,14 @@ import type { ReportKind } from '#cw/persistence';
 
 /** Records whose organisation decides who may change them (object-level authorisation, against BOLA). */
 export type OwnedRecord =
-  'corridor' | 'operation' | 'api_key' | 'user' | 'webhook_endpoint' | 'subscription' | ReportKind;
+  | 'corridor'
+  | 'location'
+  | 'operation'
+  | 'api_key'
+  | 'user'
+  | 'webhook_endpoint'
+  | 'subscription'
+  | ReportKind;
 
 export interface ObjectRule {
   /** The record named by the route's `:id` (or `param`); it must belong to the caller's organisation (admins: any). */
@@ -121,6 +128,12 @@ export const ACCESS_POLICY = {
   'POST /api/v1/locations': { role: 'reporter', scope: 'write', note: '' },
   'GET /api/v1/locations': { role: 'viewer', scope: 'read', note: '' },
   'GET /api/v1/locations/:id': { role: 'viewer', scope: 'read', note: '' },
+  'PATCH /api/v1/locations/:id': {
+    role: 'reporter',
+    scope: 'write',
+    object: { record: 'location', refuseWith: 403, action: 'location.update' },
+    note: 'places of own organisation; admins all; the last edit wins',
+  },
 
   'POST /api/v1/corridors': {
     role: 'reporter',

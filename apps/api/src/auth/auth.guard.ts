@@ -15,6 +15,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // As the handlers' own 404s name them: a refusal must read exactly like an unknown id.
 const RECORD_NAMES: Record<OwnedRecord, string> = {
   corridor: 'corridor',
+  location: 'place',
   operation: 'operation',
   api_key: 'API key',
   user: 'user',

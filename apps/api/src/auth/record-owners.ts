@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiKeyRepository,
   CorridorRepository,
+  LocationRepository,
   OperationRepository,
   ReportRepository,
   SubscriptionRepository,
@@ -15,6 +16,7 @@ import type { OwnedRecord } from './access-policy.js';
 export class RecordOwners {
   constructor(
     private readonly corridors: CorridorRepository,
+    private readonly locations: LocationRepository,
     private readonly operations: OperationRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly users: UserRepository,
@@ -27,6 +29,8 @@ export class RecordOwners {
     switch (record) {
       case 'corridor':
         return this.corridors.organisationOf(id);
+      case 'location':
+        return this.locations.organisationOf(id);
       case 'operation':
         return this.operations.organisationOf(id);
       case 'api_key':

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#cw/accounts';
 import type { IdempotencyRequest } from '#cw/idempotency';
@@ -8,6 +8,7 @@ import {
   LocationPageDto,
   LocationResponseDto,
   LocationService,
+  LocationUpdateDto,
 } from '#cw/locations';
 import { Actor } from '../auth/access.decorators.js';
 import { ApiCreate, ApiProblems } from '../http/api-responses.decorator.js';
@@ -41,5 +42,15 @@ export class LocationsController {
   @ApiOkResponse({ type: LocationResponseDto })
   get(@IdParam('id', 'location') id: string): Promise<LocationResponseDto> {
     return this.locations.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: LocationResponseDto })
+  update(
+    @Actor() principal: Principal,
+    @IdParam('id', 'location') id: string,
+    @Body() dto: LocationUpdateDto,
+  ): Promise<LocationResponseDto> {
+    return this.locations.update(principal, id, dto);
   }
 }

@@ -207,7 +207,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["LocationsController_update"];
         trace?: never;
     };
     "/api/v1/corridors": {
@@ -1326,7 +1326,7 @@ export interface components {
              */
             names?: {
                 [key: string]: string;
-            };
+            } | null;
             /**
              * @description Other spellings sources use; `GET /locations?q=` finds the place by them.
              * @example [
@@ -1334,7 +1334,7 @@ export interface components {
              *       "Zaporozhye"
              *     ]
              */
-            aliases?: string[];
+            aliases?: string[] | null;
             /**
              * @description WGS84 latitude; with lon, or neither for a place known only by name.
              * @example 47.838
@@ -1346,17 +1346,17 @@ export interface components {
              */
             lon?: number | null;
             /** @example Zaporizhzhia Oblast */
-            adminArea?: string;
+            adminArea?: string | null;
             /**
              * @description ISO 3166-1 alpha-2
              * @example UA
              */
-            countryCode?: string;
+            countryCode?: string | null;
             /**
              * @description IANA zone the place keeps: times of corridors from it are shown in it. An alias (Europe/Kiev) is stored under its current name.
              * @example Europe/Kyiv
              */
-            timezone?: string;
+            timezone?: string | null;
         };
         LocationResponseDto: {
             /** Format: uuid */
@@ -1384,6 +1384,11 @@ export interface components {
              * @example Europe/Kyiv
              */
             timezone: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation that recorded the place: its members edit it.
+             */
+            organisationId: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1391,6 +1396,50 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last. */
             nextCursor: string | null;
             items: components["schemas"]["LocationResponseDto"][];
+        };
+        LocationUpdateDto: {
+            /** @example Zaporizhzhia */
+            name?: string;
+            /**
+             * @description The name in other languages, by BCP 47 tag.
+             * @example {
+             *       "uk": "Запоріжжя",
+             *       "ru": "Запорожье"
+             *     }
+             */
+            names?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Other spellings sources use; `GET /locations?q=` finds the place by them.
+             * @example [
+             *       "Zaporizhia",
+             *       "Zaporozhye"
+             *     ]
+             */
+            aliases?: string[] | null;
+            /** @example Zaporizhzhia Oblast */
+            adminArea?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example UA
+             */
+            countryCode?: string | null;
+            /**
+             * @description IANA zone the place keeps: times of corridors from it are shown in it. An alias (Europe/Kiev) is stored under its current name.
+             * @example Europe/Kyiv
+             */
+            timezone?: string | null;
+            /**
+             * @description WGS84 latitude, sent with lon; both null clear the position.
+             * @example 47.838
+             */
+            lat?: number | null;
+            /**
+             * @description WGS84 longitude, sent with lat; both null clear the position.
+             * @example 35.139
+             */
+            lon?: number | null;
         };
         RouteDto: {
             /** @enum {string} */
@@ -3491,6 +3540,26 @@ export interface components {
             /** @description null: no destination was named. */
             destinationName: string | null;
             /**
+             * @description The origin's local names by BCP 47 tag, as the place has them; empty when none.
+             * @example {
+             *       "uk": "Маріуполь",
+             *       "ru": "Мариуполь"
+             *     }
+             */
+            originNames: {
+                [key: string]: string;
+            };
+            /**
+             * @description The destination's local names by BCP 47 tag; empty when none (or no destination).
+             * @example {
+             *       "uk": "Запоріжжя",
+             *       "ru": "Запорожье"
+             *     }
+             */
+            destinationNames: {
+                [key: string]: string;
+            };
+            /**
              * @description The corridor's announced zone.
              * @example Europe/Kyiv
              */
@@ -5032,6 +5101,121 @@ export interface operations {
             };
             /** @description The address is longer than this server reads. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request headers are larger than this server reads. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LocationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponseDto"];
+                };
+            };
+            /** @description Invalid input: each failed field is named in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or the key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The id in the path names nothing stored. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body did not arrive whole in time (REQUEST_TIMEOUT_MS). */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than this server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The address is longer than this server reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many writes with this key or session this minute; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,8 @@ export type AuditEntry = Schemas['AuditEntryResponseDto'];
 
 export type Party = Schemas['PartyResponseDto'];
 export type Location = Schemas['LocationResponseDto'];
+/** PATCH /locations/{id}: only the fields that change; null clears (lat and lon together). */
+export type LocationUpdate = Schemas['LocationUpdateDto'];
 
 export type Corridor = Schemas['CorridorResponseDto'];
 export type CorridorListItem = Schemas['CorridorListItemDto'];

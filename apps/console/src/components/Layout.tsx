@@ -14,6 +14,7 @@ const NAV: { to: string; key: string; role?: Role }[] = [
   { to: '/corridors', key: 'nav.corridors' },
   { to: '/report', key: 'nav.report' },
   { to: '/flags', key: 'nav.flags' },
+  { to: '/places', key: 'nav.places' },
   { to: '/subscriptions', key: 'nav.subscriptions' },
   { to: '/webhooks', key: 'nav.webhooks', role: 'coordinator' },
   { to: '/feeds', key: 'nav.feeds' },

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { Dashboard } from '../api/types';
 import { useTranslation } from '../i18n';
+import { localName } from '../lib/places';
 import { lonLat, type MapPin } from '../map/map-geometry';
 import { MapFigure, type MapWay } from './MapFigure';
 
@@ -11,7 +12,7 @@ type DashboardCorridor = Dashboard['openCorridors'][number];
  * middle, its ends pinned, and the numbers listed with links under it.
  */
 export default function OverviewMap({ corridors }: { corridors: DashboardCorridor[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shown = corridors.filter((c) => c.way !== null);
   const ways: MapWay[] = shown.map((c, i) => ({
     id: c.id,
@@ -22,10 +23,13 @@ export default function OverviewMap({ corridors }: { corridors: DashboardCorrido
   const pins: MapPin[] = shown.flatMap((c) => {
     const coordinates = c.way!.coordinates;
     const [lon, lat] = coordinates[0];
-    const origin: MapPin = { id: c.id, name: c.originName, lat, lon, role: 'origin' };
+    const originName = localName({ name: c.originName, names: c.originNames }, i18n.language) ?? c.originName;
+    const origin: MapPin = { id: c.id, name: originName, lat, lon, role: 'origin' };
     if (coordinates.length < 2 || !c.destinationName) return [origin];
     const [endLon, endLat] = coordinates[coordinates.length - 1];
-    return [origin, { id: c.id, name: c.destinationName, lat: endLat, lon: endLon, role: 'destination' }];
+    const destinationName =
+      localName({ name: c.destinationName, names: c.destinationNames }, i18n.language) ?? c.destinationName;
+    return [origin, { id: c.id, name: destinationName, lat: endLat, lon: endLon, role: 'destination' }];
   });
   return (
     <>

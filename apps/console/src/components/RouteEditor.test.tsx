@@ -17,6 +17,7 @@ const place = (id: string, name: string, lat: number | null, lon: number | null)
   countryCode: null,
   timezone: 'Europe/Kyiv',
   createdAt: '2022-04-01T00:00:00Z',
+  organisationId: 'org-a',
 });
 const PLACES = [
   place('azovstal', 'Azovstal Iron and Steel Works', 47.098, 37.61),

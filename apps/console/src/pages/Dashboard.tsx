@@ -14,6 +14,7 @@ import { CorridorBadge } from '../components/CorridorBadge';
 import { EvacuationChart } from '../components/EvacuationChart';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { formatRange } from '../lib/format';
+import { localName } from '../lib/places';
 import { dashboardQuery, periodFromSearch, periodHref } from '../lib/period';
 import { viewerZone } from '../lib/time';
 
@@ -95,8 +96,11 @@ function OpenNow({ items, isNow }: { items: DashboardData['openCorridors']; isNo
           <Link to={`/corridors/${c.id}`}>{c.name}</Link>{' '}
           <CorridorBadge status={c.status} promise={c.promise} />{' '}
           <span className="muted">
-            {c.originName} → {c.destinationName ?? t('corridor.anyDirection')} · {t('corridor.evacuated')}:{' '}
-            {formatRange(c.evacuation.low, c.evacuation.high, i18n.language)}
+            {localName({ name: c.originName, names: c.originNames }, i18n.language)} →{' '}
+            {c.destinationName
+              ? localName({ name: c.destinationName, names: c.destinationNames }, i18n.language)
+              : t('corridor.anyDirection')}{' '}
+            · {t('corridor.evacuated')}: {formatRange(c.evacuation.low, c.evacuation.high, i18n.language)}
           </span>
         </li>
       ))}

@@ -39,6 +39,20 @@ export class DashboardCorridorDto {
   @ApiProperty() originName: string;
   @ApiProperty({ nullable: true, type: String, description: 'null: no destination was named.' })
   destinationName: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "The origin's local names by BCP 47 tag, as the place has them; empty when none.",
+    example: { uk: 'Маріуполь', ru: 'Мариуполь' },
+  })
+  originNames: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "The destination's local names by BCP 47 tag; empty when none (or no destination).",
+    example: { uk: 'Запоріжжя', ru: 'Запорожье' },
+  })
+  destinationNames: Record<string, string>;
   @ApiProperty({ example: 'Europe/Kyiv', description: "The corridor's announced zone." }) timezone: string;
   @PlaceTimezoneProperty() placeTimezone: string;
   @ApiProperty({ type: DashboardFiguresDto }) evacuation: DashboardFiguresDto;

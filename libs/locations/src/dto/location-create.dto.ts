@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,32 +17,45 @@ import {
 import { IsTimeZone } from '#cw/common';
 import { IsPlaceNames } from './place-names.validator.js';
 
-// A place may be known by name alone ("joined at Manhush"), but a position is both coordinates or none.
-const hasPosition = (dto: LocationCreateDto) => dto.lat != null || dto.lon != null;
+// A place may be known by name alone ("joined at Manhush"), but a position is both coordinates or none: once
+// either is a number, both are checked (an edit sends both, or nulls both to clear the position).
+const hasPosition = (dto: { lat?: number | null; lon?: number | null }) => dto.lat != null || dto.lon != null;
 const BOTH = { allowNaN: false, allowInfinity: false };
 const bothMessage = { message: 'lat and lon are given together (or neither): $property must be a number' };
+
+/** The validation of `lat` (or `lon`), shared by the create and the edit. */
+export function PositionCoordinate(axis: 'lat' | 'lon'): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf(hasPosition),
+    IsNumber(BOTH, bothMessage),
+    axis === 'lat' ? IsLatitude() : IsLongitude(),
+  );
+}
 
 export class LocationCreateDto {
   @ApiProperty({ example: 'Zaporizhzhia', maxLength: 200 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+    nullable: true,
     description: 'The name in other languages, by BCP 47 tag.',
     example: { uk: 'Запоріжжя', ru: 'Запорожье' },
   })
   @IsOptional()
   @IsPlaceNames()
-  names?: Record<string, string>;
+  names?: Record<string, string> | null;
 
   @ApiPropertyOptional({
     type: String,
     isArray: true,
     maxItems: 50,
+    nullable: true,
     description: 'Other spellings sources use; `GET /locations?q=` finds the place by them.',
     example: ['Zaporizhia', 'Zaporozhye'],
   })
@@ -52,7 +66,7 @@ export class LocationCreateDto {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
-  aliases?: string[];
+  aliases?: string[] | null;
 
   @ApiPropertyOptional({
     type: Number,
@@ -62,9 +76,7 @@ export class LocationCreateDto {
     maximum: 90,
     example: 47.838,
   })
-  @ValidateIf(hasPosition)
-  @IsNumber(BOTH, bothMessage)
-  @IsLatitude()
+  @PositionCoordinate('lat')
   lat?: number | null;
 
   @ApiPropertyOptional({
@@ -75,23 +87,23 @@ export class LocationCreateDto {
     maximum: 180,
     example: 35.139,
   })
-  @ValidateIf(hasPosition)
-  @IsNumber(BOTH, bothMessage)
-  @IsLongitude()
+  @PositionCoordinate('lon')
   lon?: number | null;
 
-  @ApiPropertyOptional({ example: 'Zaporizhzhia Oblast', maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Zaporizhzhia Oblast', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  adminArea?: string;
+  adminArea?: string | null;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2', example: 'UA' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2', example: 'UA' })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two capital letters (ISO 3166-1 alpha-2)' })
-  countryCode?: string;
+  countryCode?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Europe/Kyiv',
     maxLength: 64,
     description:
@@ -99,5 +111,5 @@ export class LocationCreateDto {
   })
   @IsOptional()
   @IsTimeZone()
-  timezone?: string;
+  timezone?: string | null;
 }

@@ -26,6 +26,11 @@ export class LocationResponseDto {
     description: 'IANA zone the place keeps, its canonical name; null while unknown.',
   })
   timezone: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The organisation that recorded the place: its members edit it.',
+  })
+  organisationId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -44,6 +49,7 @@ export function toLocationResponse(location: LocationEntity): LocationResponseDt
     adminArea: location.adminArea,
     countryCode: location.countryCode,
     timezone: location.timezone,
+    organisationId: location.organisationId,
     createdAt: location.createdAt.toISOString(),
   };
 }

@@ -132,6 +132,21 @@ export class DashboardRepository {
     }));
   }
 
+  /** The local names of these places by id (`{}` for a place with none), so the console names them in its reader's language. */
+  async findPlaceNames(placeIds: readonly string[]): Promise<Map<string, Record<string, string>>> {
+    if (placeIds.length === 0) return new Map();
+    const rows = await this.db.all<{ id: string; names: unknown }>(
+      'SELECT id, names FROM location WHERE id IN (:...placeIds)',
+      { placeIds: [...placeIds] },
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        row.names == null ? {} : (JSON.parse(String(row.names)) as Record<string, string>),
+      ]),
+    );
+  }
+
   /** Each corridor's way for the overview map, from two queries (corridors with their ends, then the stops). */
   async findWays(corridorIds: readonly string[]): Promise<Map<string, CorridorWay | null>> {
     if (corridorIds.length === 0) return new Map();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Database } from '../database/database.js';
+import { Database, type SqlRunner } from '../database/database.js';
 import { likeContaining } from '../shared/like.js';
 import type { Page } from '../shared/page.js';
 import { ReferenceTableRepository } from '../shared/reference-table.repository.js';
@@ -11,6 +11,25 @@ import { LocationEntity } from './location.entity.js';
 export class LocationRepository extends ReferenceTableRepository<LocationEntity> {
   constructor(db: Database, @InjectDataSource() dataSource: DataSource) {
     super(db, dataSource, LocationEntity);
+  }
+
+  /** The fields given, and nothing else; the caller has read the place in the same transaction. */
+  async update(
+    id: string,
+    fields: Partial<Omit<LocationEntity, 'id' | 'organisationId' | 'createdById' | 'createdAt'>>,
+    tx: SqlRunner,
+  ): Promise<void> {
+    const { assignments, params } = this.table.assignmentsOf(fields);
+    if (assignments.length === 0) return;
+    await tx.run(`UPDATE location SET ${assignments.join(', ')} WHERE id = :id`, { ...params, id });
+  }
+
+  async organisationOf(id: string): Promise<string | undefined> {
+    const row = await this.db.get<{ organisation_id: string }>(
+      'SELECT organisation_id FROM location WHERE id = :id',
+      { id },
+    );
+    return row?.organisation_id;
   }
 
   /**
