@@ -735,7 +735,6 @@ export const en = {
     at: 'When',
     to: 'To',
     subject: 'Subject',
-    state: 'State',
   },
   jobs: {
     title: 'Job health',

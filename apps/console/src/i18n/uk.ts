@@ -764,7 +764,6 @@ export const uk: Shape<Omit<Messages, 'newCorridor' | 'schedule' | 'pending'>> &
     at: 'Коли',
     to: 'Кому',
     subject: 'Тема',
-    state: 'Стан',
   },
   jobs: {
     title: 'Стан фонових завдань',
