@@ -8,7 +8,16 @@ import { Queue } from 'bullmq';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../apps/console/src/i18n/en.ts';
-import { ADMIN, apiToken, launchChromium, loadDemoData, screenshotDir, startServer } from './harness.mjs';
+import {
+  ADMIN,
+  apiClient,
+  apiToken,
+  desktopPage,
+  launchChromium,
+  loadDemoData,
+  screenshotDir,
+  startServer,
+} from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,6 +35,7 @@ const KEYS = new Set(keysOf(en));
 let server;
 let browser;
 let token;
+let api;
 const axeFindings = [];
 
 async function checkPage(page, name) {
@@ -47,16 +57,6 @@ async function checkPage(page, name) {
   axeFindings.push({ page: name, violations: result });
   const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `axe serious/critical violations on ${name}`).toEqual([]);
-}
-
-async function api(method, urlPath, body) {
-  const response = await fetch(`${server.url}/api/v1${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, data: text ? JSON.parse(text) : null };
 }
 
 async function signIn(page) {
@@ -93,6 +93,7 @@ beforeAll(async () => {
   server = await startServer({ env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_INTERVAL_MS: '300' } });
   await loadDemoData(server.url);
   token = await apiToken(server.url);
+  api = apiClient(server.url, token);
   browser = await launchChromium();
 });
 
@@ -110,12 +111,7 @@ describe('the admin console in Chromium', () => {
 
   it('signs in, creates a corridor from a daily schedule, shows its windows and records a confirmation', async () => {
     // Bypass CSP only so the test can inject axe-core; the console itself runs under the API's CSP.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
@@ -172,8 +168,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it('keeps an evacuation count entered offline as pending and stores it once, with the same key, when back online', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser);
     await signIn(page);
     await page.goto(`${server.url}/corridors/${corridorId}/report/evacuation`);
     await page.getByLabel('Who says so (source)').selectOption({ label: 'Government of Ukraine' });
@@ -201,12 +196,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it('shows the flag raised past the deadline on the dashboard, and acknowledges it', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     await signIn(page);
     // The worker evaluates the new corridor at once, or its sweep catches it.
     await expect
@@ -243,12 +233,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it('shows the demo corridor Russia declared completed but Ukraine never confirmed in amber, with its flags, and acknowledges two of them at once', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     await signIn(page);
     const ceasefire = (await api('GET', '/corridors?limit=100')).data.items.find((c) =>
       c.name.startsWith('Azovstal: Russian ceasefire corridor'),
@@ -356,12 +341,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it('edits a corridor with its version, draws its route, adds a window, a party and a place, and cancels a corridor', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await signIn(page);
@@ -482,12 +462,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it("corrects a demo evacuation report's count from the timeline, sent with its version; the figures follow", async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await signIn(page);
@@ -594,12 +569,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it('goes from a demo corridor to its operation: the stages in order and its people counted once', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await signIn(page);
@@ -641,12 +611,7 @@ describe('the admin console in Chromium', () => {
   });
 
   it('switches to Ukrainian, and every admin page shows no raw key and passes axe', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await desktopPage(browser, { bypassCSP: true });
     await signIn(page);
     await page.getByTestId('language').selectOption('uk');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Огляд');

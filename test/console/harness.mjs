@@ -161,6 +161,29 @@ export async function apiToken(url) {
   return (await response.json()).token;
 }
 
+/** The API as the test itself calls it, with `token`: `{ status, data }` (data parsed from JSON, or null). */
+export function apiClient(url, token) {
+  return async (method, urlPath, body) => {
+    const response = await fetch(`${url}/api/v1${urlPath}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, data: text ? JSON.parse(text) : null };
+  };
+}
+
+/** A page in a desktop window in British English, in a context of its own that the test closes; `options` add. */
+export async function desktopPage(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    ...options,
+  });
+  return { context, page: await context.newPage() };
+}
+
 export async function loadDemoData(url) {
   const { spawnSync } = await import('node:child_process');
   const result = spawnSync(

@@ -4,22 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe.mjs';
-import { ROOT, apiToken, launchChromium, loadDemoData, startServer } from './harness.mjs';
+import { ROOT, apiClient, apiToken, launchChromium, loadDemoData, startServer } from './harness.mjs';
 
 let server;
 let browser;
 let token;
+let api;
 const demo = {};
-
-async function api(method, urlPath, body) {
-  const response = await fetch(`${server.url}/api/v1${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, data: text ? JSON.parse(text) : null };
-}
 
 /** A phone: 360 px wide, touch, signed in as the demo's admin unless `signedIn` is false. */
 async function phone({ signedIn = true } = {}) {
@@ -91,6 +82,7 @@ beforeAll(async () => {
   server = await startServer({ withWorker: false });
   await loadDemoData(server.url);
   token = await apiToken(server.url);
+  api = apiClient(server.url, token);
   browser = await launchChromium();
   const corridors = (await api('GET', '/corridors?limit=100')).data.items;
   const byName = (start) => corridors.find((c) => c.name.startsWith(start));

@@ -1,61 +1,30 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Corridor, Role, User } from '../api/types';
+import type { Corridor, Role } from '../api/types';
+import { aCorridor, aUser } from '../test-support/fixtures';
+import { renderAt } from '../test-support/render';
 import CorridorManage from './CorridorManage';
 
 const NGO_A = 'org-a';
 const NGO_B = 'org-b';
 
-const corridor: Corridor = {
-  id: 'c-1',
-  name: 'Mariupol → Zaporizhzhia',
-  status: 'announced',
-  promise: 'pending',
-  cancelledAt: null,
-  originId: 'l-1',
-  destinationId: 'l-2',
-  announcedById: 'p-1',
-  announcedAt: '2022-04-30T08:00:00Z',
-  timezone: 'Europe/Kyiv',
-  placeTimezone: 'Europe/Kyiv',
-  evacuation: { low: null, high: null, reportCount: 0, measure: null },
-  version: 1,
-  requiredConfirmationIds: ['p-2'],
-  stopIds: [],
-  operationId: null,
-  sourceUrl: null,
-  sourceNote: null,
-  route: null,
-  cancelReason: null,
-  windows: [],
-  confirmations: [],
-  enteredById: 'u-9',
-  organisationId: NGO_A,
-  enteredAt: '2022-04-30T08:05:00Z',
-  updatedAt: '2022-04-30T08:05:00Z',
-};
+const corridor = aCorridor({ organisationId: NGO_A });
+
+/** Shown to a signed-in `role` of `organisationId`; `rerender` shows it again with a newer corridor. */
+function show(role: Role, organisationId: string) {
+  const shown = renderAt('/corridors/c-1', <CorridorManage corridor={corridor} />, {
+    queryData: [
+      [['me'], aUser(role, organisationId)],
+      [['parties'], []],
+      [['locations'], []],
+    ],
+  });
+  return { rerender: (c: Corridor) => shown.rerender(<CorridorManage corridor={c} />) };
+}
 
 function showAs(role: Role, organisationId: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const me: User = {
-    id: 'u-1',
-    email: 'me@ngo.test',
-    displayName: 'Me',
-    organisationId,
-    role,
-    disabled: false,
-    invitePending: false,
-  };
-  client.setQueryData(['me'], me);
-  client.setQueryData(['parties'], []);
-  client.setQueryData(['locations'], []);
-  render(
-    <QueryClientProvider client={client}>
-      <CorridorManage corridor={corridor} />
-    </QueryClientProvider>,
-  );
+  show(role, organisationId);
   return {
     offers: ['add-window', 'edit-corridor', 'cancel-corridor'].filter(
       (id) => screen.queryByTestId(id) !== null,
@@ -83,27 +52,9 @@ describe('CorridorManage offers what the policy allows', () => {
 
 describe('the edit form, when a newer version of the corridor is read', () => {
   function editAsCoordinator() {
-    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-    const me: User = {
-      id: 'u-1',
-      email: 'me@ngo.test',
-      displayName: 'Me',
-      organisationId: NGO_A,
-      role: 'coordinator',
-      disabled: false,
-      invitePending: false,
-    };
-    client.setQueryData(['me'], me);
-    client.setQueryData(['parties'], []);
-    client.setQueryData(['locations'], []);
-    const shown = (c: Corridor) => (
-      <QueryClientProvider client={client}>
-        <CorridorManage corridor={c} />
-      </QueryClientProvider>
-    );
-    const { rerender } = render(shown(corridor));
+    const { rerender } = show('coordinator', NGO_A);
     const name = () => within(screen.getByTestId('edit-form')).getByRole('textbox', { name: 'Corridor' });
-    return { rerender: (c: Corridor) => rerender(shown(c)), name };
+    return { rerender, name };
   }
 
   it('takes it as the base when nothing was changed', () => {

@@ -1,44 +1,26 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Route, Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
-import type { Corridor, Role, TimelineEvent, User } from '../api/types';
+import type { Role, TimelineEvent } from '../api/types';
 import CorridorPage from '../pages/CorridorPage';
+import { fakeApi, page, reply, type Call, type Reply } from '../test-support/fake-api';
+import { aCorridor, aUser } from '../test-support/fixtures';
+import { renderAt } from '../test-support/render';
 
 const NGO_A = 'org-a';
 const NGO_B = 'org-b';
 
-const corridor: Corridor = {
-  id: 'c-1',
+const corridor = aCorridor({
   name: 'Azovstal → Zaporizhzhia',
   status: 'completed',
   promise: 'kept',
-  cancelledAt: null,
-  originId: 'l-1',
-  destinationId: 'l-2',
-  announcedById: 'p-1',
   announcedAt: '2022-04-29T08:00:00Z',
   // Announced from New York, in Mariupol: its reports' times are read in the place's zone.
   timezone: 'America/New_York',
   placeTimezone: 'Europe/Kyiv',
   evacuation: { low: 80, high: 80, reportCount: 1, measure: 'evacuated' },
-  version: 1,
-  requiredConfirmationIds: ['p-2'],
-  stopIds: [],
-  operationId: null,
-  sourceUrl: null,
-  sourceNote: null,
-  route: null,
-  cancelReason: null,
-  windows: [],
-  confirmations: [],
-  enteredById: 'u-9',
   organisationId: NGO_A,
-  enteredAt: '2022-04-30T08:05:00Z',
-  updatedAt: '2022-04-30T08:05:00Z',
-};
+});
 
 const reported = { enteredById: 'u-9', enteredAt: '2022-05-03T10:00:00Z', summary: '' };
 const evacuation: TimelineEvent = {
@@ -117,83 +99,46 @@ const events: TimelineEvent[] = [
   },
 ];
 
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** The API as far as the corridor page reads it; a write (PATCH, POST) answers what `patch` says. */
-function fakeApi(patch: (call: Call) => { status: number; body: unknown }) {
-  const calls: Call[] = [];
+/** The API as far as the corridor page reads it; a write (PATCH, POST) answers what `write` says. */
+function serve(write: (call: Call) => Reply) {
   let timeline = events;
-  const answer = (status: number, body: unknown) =>
-    ({
-      ok: status < 400,
-      status,
-      headers: new Headers(),
-      text: async () => JSON.stringify(body),
-    }) as Response;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      const call = {
-        method: init.method ?? 'GET',
-        path: url.replace('/api/v1', ''),
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
-      };
-      calls.push(call);
-      if (call.method !== 'GET') {
-        const result = patch(call);
-        return answer(result.status, result.body);
-      }
-      if (call.path === '/corridors/c-1/timeline') return answer(200, { events: timeline });
-      if (call.path === '/corridors/c-1') return answer(200, corridor);
-      if (call.path === '/corridors/c-1/evacuations/summary')
-        return answer(200, { total: null, windows: [] });
-      return answer(200, { items: [], nextCursor: null });
-    }),
-  );
+  const api = fakeApi((call) => {
+    if (call.method !== 'GET') return write(call);
+    if (call.path === '/corridors/c-1/timeline') return reply({ events: timeline });
+    if (call.path === '/corridors/c-1') return reply(corridor);
+    if (call.path === '/corridors/c-1/evacuations/summary') return reply({ total: null, windows: [] });
+    return page([]);
+  });
   return {
-    calls,
-    patches: () => calls.filter((c) => c.method === 'PATCH'),
-    posts: () => calls.filter((c) => c.method === 'POST'),
+    calls: api.calls,
+    patches: () => api.sent('PATCH'),
+    posts: () => api.sent('POST'),
     setTimeline: (next: TimelineEvent[]) => (timeline = next),
   };
 }
 
 function showAs(role: Role, organisationId: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const me: User = {
-    id: 'u-1',
-    email: 'me@ngo.test',
-    displayName: 'Me',
-    organisationId,
-    role,
-    disabled: false,
-    invitePending: false,
-  };
-  client.setQueryData(['me'], me);
-  client.setQueryData(['corridor', 'c-1'], corridor);
-  client.setQueryData(['corridor', 'c-1', 'timeline'], { events });
-  // The page's summary with no grade filter, as it first asks for it.
-  client.setQueryData(['corridor', 'c-1', 'summary', ''], { total: null, windows: [] });
-  client.setQueryData(
-    ['parties'],
-    [
-      { id: 'p-1', name: 'Ministry of Defence', shortName: null, kind: 'belligerent' },
-      { id: 'p-2', name: 'Government of Ukraine', shortName: null, kind: 'government' },
-    ],
-  );
-  client.setQueryData(['locations'], []);
-  client.setQueryData(['users', 'names'], new Map());
-  const location = memoryLocation({ path: '/corridors/c-1' });
-  render(
-    <QueryClientProvider client={client}>
-      <Router hook={location.hook}>
-        <Route path="/corridors/:id" component={CorridorPage} />
-      </Router>
-    </QueryClientProvider>,
+  renderAt(
+    '/corridors/c-1',
+    { '/corridors/:id': CorridorPage },
+    {
+      queryData: [
+        [['me'], aUser(role, organisationId)],
+        [['corridor', 'c-1'], corridor],
+        [['corridor', 'c-1', 'timeline'], { events }],
+        // The page's summary with no grade filter, as it first asks for it.
+        [['corridor', 'c-1', 'summary', ''], { total: null, windows: [] }],
+        [
+          ['parties'],
+          [
+            { id: 'p-1', name: 'Ministry of Defence', shortName: null, kind: 'belligerent' },
+            { id: 'p-2', name: 'Government of Ukraine', shortName: null, kind: 'government' },
+          ],
+        ],
+        [['locations'], []],
+        [['users', 'names'], new Map()],
+      ],
+    },
   );
   const correctable = [...document.querySelectorAll('[data-testid="timeline"] > li')]
     .filter((li) => within(li as HTMLElement).queryByTestId('correct-report') !== null)
@@ -213,7 +158,7 @@ async function openCorrection() {
 }
 
 beforeEach(() => {
-  fakeApi(() => ({ status: 500, body: {} }));
+  serve(() => ({ status: 500, body: {} }));
 });
 
 afterEach(() => {
@@ -240,7 +185,7 @@ describe('correcting a report from the corridor timeline', () => {
   });
 
   it('opens the form with what the report says now, in the zone of the corridor’s place, and sends only what changed', async () => {
-    const api = fakeApi(() => ({ status: 200, body: { ...evacuation, version: 3 } }));
+    const api = serve(() => ({ status: 200, body: { ...evacuation, version: 3 } }));
     showAs('reporter', NGO_A);
     const form = await openCorrection();
     expect((form.getByLabelText('Who says so (source)') as HTMLSelectElement).value).toBe('p-1');
@@ -282,7 +227,7 @@ describe('correcting a report from the corridor timeline', () => {
   });
 
   it('says someone else corrected the report meanwhile (409), and loads the current version to try again', async () => {
-    const api = fakeApi(({ body }) =>
+    const api = serve(({ body }) =>
       (body as { version: number }).version === 2
         ? {
             status: 409,
@@ -322,7 +267,7 @@ describe('correcting a report from the corridor timeline', () => {
   });
 
   it('shows the problem’s own words when the server refuses a correction otherwise', async () => {
-    fakeApi(() => ({
+    serve(() => ({
       status: 409,
       body: {
         type: '/problems/duplicate-report',
@@ -342,7 +287,7 @@ describe('correcting a report from the corridor timeline', () => {
   });
 
   it('retracts the report with a reason, as a second step under the correction', async () => {
-    const api = fakeApi(() => ({ status: 200, body: { id: 'e-1', kind: 'evacuation' } }));
+    const api = serve(() => ({ status: 200, body: { id: 'e-1', kind: 'evacuation' } }));
     showAs('reporter', NGO_A);
     await openCorrection();
     const retraction = within(within(evacuationEntry()).getByTestId('retraction'));

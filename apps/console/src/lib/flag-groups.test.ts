@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../api/types';
+import { aFlag } from '../test-support/fixtures';
 import { groupFlags } from './flag-groups';
 
-const flag = (id: string, corridorId: string, windowId: string, severity: Flag['severity']): Flag => ({
-  id,
-  corridorId,
-  corridorName: `Corridor ${corridorId}`,
-  windowId,
-  windowStartsAt: '2022-05-05T05:00:00Z',
-  windowEndsAt: '2022-05-05T15:00:00Z',
-  placeTimezone: 'Europe/Kyiv',
-  rule: 'never_confirmed',
-  severity,
-  isOpen: true,
-  raisedAt: '2022-05-05T15:00:00Z',
-  resolvedAt: null,
-  acknowledgedAt: null,
-  acknowledgedById: null,
-  acknowledgedBy: null,
-  acknowledgeNote: null,
-  evidenceReliability: null,
-  evidenceCredibility: null,
-  detail: null,
-});
+const STARTS_AT = '2022-05-05T05:00:00Z';
+const flag = (id: string, corridorId: string, windowId: string, severity: Flag['severity']) =>
+  aFlag({
+    id,
+    corridorId,
+    corridorName: `Corridor ${corridorId}`,
+    windowId,
+    windowStartsAt: STARTS_AT,
+    severity,
+  });
 
 describe('flags grouped by corridor and window', () => {
   it('keeps the order they came in: the group of the most severe flag first, each group in its own order', () => {
@@ -38,7 +28,7 @@ describe('flags grouped by corridor and window', () => {
       ['b', 'b1', ['2', '5']],
       ['a', 'a2', ['3']],
     ]);
-    expect(groups[0]).toMatchObject({ corridorName: 'Corridor a', windowStartsAt: '2022-05-05T05:00:00Z' });
+    expect(groups[0]).toMatchObject({ corridorName: 'Corridor a', windowStartsAt: STARTS_AT });
   });
 
   it('has no group without flags', () => {

@@ -1,14 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Route, Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
 import { initI18n } from '../i18n';
+import { fakeApi, page, reply } from '../test-support/fake-api';
+import { aCorridor, aUser } from '../test-support/fixtures';
+import { renderAt } from '../test-support/render';
 import CorridorPage from './CorridorPage';
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-const page = (items: unknown[]) => json({ items, nextCursor: null });
 const place = (id: string, name: string, uk: string, at: [number, number] | null) => ({
   id,
   name,
@@ -37,26 +34,24 @@ const incident = (recordId: string, incidentKind: string, placeId: string | null
 // 4 May 2022: Mariupol to Zaporizhzhia via Berdiansk (the Lunacharske ring, known by name only), Tokmak and
 // Vasylivka, the second UN/ICRC operation.
 function serve() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      if (url === '/api/v1/auth/me')
-        return json({ id: 'u-1', displayName: 'Olena', role: 'viewer', organisationId: 'org-1' });
-      if (url.startsWith('/api/v1/parties'))
-        return page([
-          { id: 'ua-gov', name: 'Government of Ukraine', shortName: 'Ukraine', kind: 'belligerent' },
-          { id: 'ru-mod', name: 'Ministry of Defence', shortName: 'Russian MoD', kind: 'belligerent' },
-        ]);
-      if (url.startsWith('/api/v1/locations'))
-        return page([
-          place('mariupol', 'Mariupol', 'Маріуполь', [47.096, 37.549]),
-          place('berdiansk', 'Berdiansk', 'Бердянськ', [46.756, 36.789]),
-          place('ring', 'Lunacharske ring', 'Луначарське кільце', null),
-          place('tokmak', 'Tokmak', 'Токмак', [47.249, 35.703]),
-          place('zaporizhzhia', 'Zaporizhzhia', 'Запоріжжя', [47.833, 35.167]),
-        ]);
-      if (url === '/api/v1/corridors/c-2')
-        return json({
+  fakeApi(({ path }) => {
+    if (path === '/auth/me') return reply(aUser('viewer', 'org-1'));
+    if (path.startsWith('/parties'))
+      return page([
+        { id: 'ua-gov', name: 'Government of Ukraine', shortName: 'Ukraine', kind: 'belligerent' },
+        { id: 'ru-mod', name: 'Ministry of Defence', shortName: 'Russian MoD', kind: 'belligerent' },
+      ]);
+    if (path.startsWith('/locations'))
+      return page([
+        place('mariupol', 'Mariupol', 'Маріуполь', [47.096, 37.549]),
+        place('berdiansk', 'Berdiansk', 'Бердянськ', [46.756, 36.789]),
+        place('ring', 'Lunacharske ring', 'Луначарське кільце', null),
+        place('tokmak', 'Tokmak', 'Токмак', [47.249, 35.703]),
+        place('zaporizhzhia', 'Zaporizhzhia', 'Запоріжжя', [47.833, 35.167]),
+      ]);
+    if (path === '/corridors/c-2')
+      return reply(
+        aCorridor({
           id: 'c-2',
           name: 'Mariupol to Zaporizhzhia via Berdiansk, 4 May',
           status: 'completed',
@@ -67,127 +62,99 @@ function serve() {
           operationId: 'op-2',
           announcedById: 'ua-gov',
           announcedAt: '2022-05-04T09:00:00Z',
-          timezone: 'Europe/Kyiv',
-          placeTimezone: 'Europe/Kyiv',
-          evacuation: { low: 301, high: 344, reportCount: 2 },
-          version: 1,
+          evacuation: { low: 301, high: 344, reportCount: 2, measure: null },
           requiredConfirmationIds: [],
-          sourceUrl: null,
-          sourceNote: null,
-          route: null,
-          cancelReason: null,
-          windows: [],
-          confirmations: [],
-          enteredById: 'u-9',
           organisationId: 'org-1',
-        });
-      if (url === '/api/v1/corridors/c-2/timeline')
-        return json({
-          events: [
-            incident('i-1', 'blocked', 'berdiansk'),
-            incident('i-2', 'shelling', 'berdiansk'),
-            incident('i-3', 'violation', 'ring'),
-            incident('i-4', 'other', null),
-          ],
-        });
-      if (url === '/api/v1/corridors/c-2/evacuations/summary') return json({ total: null, windows: [] });
-      if (url === '/api/v1/corridors/c-ru')
-        return json({
+        }),
+      );
+    if (path === '/corridors/c-2/timeline')
+      return reply({
+        events: [
+          incident('i-1', 'blocked', 'berdiansk'),
+          incident('i-2', 'shelling', 'berdiansk'),
+          incident('i-3', 'violation', 'ring'),
+          incident('i-4', 'other', null),
+        ],
+      });
+    if (path === '/corridors/c-2/evacuations/summary') return reply({ total: null, windows: [] });
+    if (path === '/corridors/c-ru')
+      return reply(
+        aCorridor({
           id: 'c-ru',
           name: 'Azovstal: Russian ceasefire corridor 08:00-18:00 Moscow time, 5-7 May',
           status: 'completed',
           promise: 'unconfirmed',
           originId: 'mariupol',
           destinationId: null,
-          stopIds: [],
-          operationId: null,
           announcedById: 'ru-mod',
           announcedAt: '2022-05-04T17:00:00Z',
           timezone: 'Europe/Moscow',
-          evacuation: { low: 40, high: 51, reportCount: 2 },
-          version: 1,
+          evacuation: { low: 40, high: 51, reportCount: 2, measure: null },
           requiredConfirmationIds: ['ua-gov'],
-          sourceUrl: null,
-          sourceNote: null,
-          route: null,
-          cancelReason: null,
-          windows: [],
-          confirmations: [],
-          enteredById: 'u-9',
           organisationId: 'org-1',
-        });
-      if (url === '/api/v1/corridors/c-ru/timeline')
-        return json({
-          events: [
-            {
-              kind: 'evacuation',
-              at: '2022-05-07T09:00:00Z',
-              recordId: 'e-1',
-              summary: 'Evacuation: 51',
-              sourcePartyId: 'ru-mod',
-              sourceUrl: null,
-              note: null,
-              enteredById: 'u-9',
-              enteredAt: '2022-05-07T10:00:00Z',
-              count: { qualifier: 'exact', value: 51 },
-              sourceReliability: 'D',
-              credibility: 3,
-            },
-          ],
-        });
-      if (url.startsWith('/api/v1/corridors/c-ru/evacuations/summary')) {
-        const claims = [
+        }),
+      );
+    if (path === '/corridors/c-ru/timeline')
+      return reply({
+        events: [
           {
+            kind: 'evacuation',
+            at: '2022-05-07T09:00:00Z',
+            recordId: 'e-1',
+            summary: 'Evacuation: 51',
             sourcePartyId: 'ru-mod',
+            sourceUrl: null,
+            note: null,
+            enteredById: 'u-9',
+            enteredAt: '2022-05-07T10:00:00Z',
             count: { qualifier: 'exact', value: 51 },
-            reportedAt: '2022-05-07T09:00:00Z',
             sourceReliability: 'D',
             credibility: 3,
           },
-          {
-            sourcePartyId: 'ua-gov',
-            count: { qualifier: 'exact', value: 40 },
-            reportedAt: '2022-05-07T12:00:00Z',
-            sourceReliability: 'B',
-            credibility: 2,
-          },
-        ];
-        // minGrade=B3 keeps the Ukrainian claim alone.
-        const kept = url.endsWith('?minGrade=B3') ? claims.slice(1) : claims;
-        const low = Math.min(...kept.map((c) => c.count.value));
-        const high = Math.max(...kept.map((c) => c.count.value));
-        return json({
-          total: { low, high, bySource: kept },
-          windows: [{ windowId: null, low, high, bySource: kept }],
-        });
-      }
-      if (url === '/api/v1/operations/op-2')
-        return json({
-          id: 'op-2',
-          name: 'Second safe passage operation (UN/ICRC), 4 May',
-          corridorIds: ['c-2'],
-        });
-      // The basemap: no land drawn is enough here.
-      return json({
-        type: 'Topology',
-        objects: { land: { type: 'GeometryCollection', geometries: [] } },
-        arcs: [],
+        ],
       });
-    }),
-  );
+    if (path.startsWith('/corridors/c-ru/evacuations/summary')) {
+      const claims = [
+        {
+          sourcePartyId: 'ru-mod',
+          count: { qualifier: 'exact', value: 51 },
+          reportedAt: '2022-05-07T09:00:00Z',
+          sourceReliability: 'D',
+          credibility: 3,
+        },
+        {
+          sourcePartyId: 'ua-gov',
+          count: { qualifier: 'exact', value: 40 },
+          reportedAt: '2022-05-07T12:00:00Z',
+          sourceReliability: 'B',
+          credibility: 2,
+        },
+      ];
+      // minGrade=B3 keeps the Ukrainian claim alone.
+      const kept = path.endsWith('?minGrade=B3') ? claims.slice(1) : claims;
+      const low = Math.min(...kept.map((c) => c.count.value));
+      const high = Math.max(...kept.map((c) => c.count.value));
+      return reply({
+        total: { low, high, bySource: kept },
+        windows: [{ windowId: null, low, high, bySource: kept }],
+      });
+    }
+    if (path === '/operations/op-2')
+      return reply({
+        id: 'op-2',
+        name: 'Second safe passage operation (UN/ICRC), 4 May',
+        corridorIds: ['c-2'],
+      });
+    // The basemap: no land drawn is enough here.
+    return reply({
+      type: 'Topology',
+      objects: { land: { type: 'GeometryCollection', geometries: [] } },
+      arcs: [],
+    });
+  });
 }
 
-function show(path = '/corridors/c-2') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { hook } = memoryLocation({ path });
-  render(
-    <QueryClientProvider client={client}>
-      <Router hook={hook}>
-        <Route path="/corridors/:id" component={CorridorPage} />
-      </Router>
-    </QueryClientProvider>,
-  );
-}
+const show = (path = '/corridors/c-2') => renderAt(path, { '/corridors/:id': CorridorPage });
 
 describe('the corridor page', () => {
   beforeEach(() => serve());

@@ -1,10 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
 import type { Feed } from '../api/types';
+import { renderAt } from '../test-support/render';
 import Feeds from './Feeds';
 
 const URL_ONCE = 'http://cw.test/api/v1/feeds/cwf_secret/windows.ics';
@@ -42,15 +40,7 @@ function serve() {
 }
 
 function show(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { hook, searchHook } = memoryLocation({ path });
-  render(
-    <QueryClientProvider client={client}>
-      <Router hook={hook} searchHook={searchHook}>
-        <Feeds />
-      </Router>
-    </QueryClientProvider>,
-  );
+  renderAt(path, <Feeds />);
   return userEvent.setup();
 }
 

@@ -1,105 +1,60 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
 import type { Flag, Role } from '../api/types';
 import { initI18n } from '../i18n';
+import { fakeApi, page, reply, type Call } from '../test-support/fake-api';
+import { aFlag } from '../test-support/fixtures';
+import { renderAt } from '../test-support/render';
 import Flags from './Flags';
 
 const CEASEFIRE = 'Azovstal: Russian ceasefire corridor, 5-7 May';
 const CONVOY = 'UN/ICRC safe passage operation 3';
-const flag = (over: Partial<Flag> & Pick<Flag, 'id' | 'rule' | 'severity'>): Flag => ({
-  corridorId: 'c-ceasefire',
-  corridorName: CEASEFIRE,
-  windowId: 'w-5',
-  windowStartsAt: '2022-05-05T05:00:00Z',
-  windowEndsAt: '2022-05-05T15:00:00Z',
-  placeTimezone: 'Europe/Kyiv',
-  isOpen: true,
-  raisedAt: '2022-05-05T15:00:00Z',
-  resolvedAt: null,
-  acknowledgedAt: null,
-  acknowledgedById: null,
-  acknowledgedBy: null,
-  acknowledgeNote: null,
-  evidenceReliability: null,
-  evidenceCredibility: null,
-  detail: null,
-  ...over,
-});
-
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
+const flag = (over: Partial<Flag>) =>
+  aFlag({ corridorId: 'c-ceasefire', corridorName: CEASEFIRE, windowId: 'w-5', ...over });
 
 /** GET /flags as the server answers it (most severe first), and POST /flags/acknowledge. */
-function fakeApi(role: Role) {
-  const calls: Call[] = [];
+function serve(role: Role) {
   let flags: Flag[] = [
     flag({ id: 'f-5', rule: 'never_confirmed', severity: 'critical' }),
     flag({ id: 'f-6', rule: 'never_confirmed', severity: 'critical', windowId: 'w-6' }),
     flag({ id: 'f-c', rule: 'no_evacuation_reported', severity: 'warning', corridorId: 'c-convoy' }),
     flag({ id: 'f-5b', rule: 'count_discrepancy', severity: 'info' }),
   ].map((f) => ({ ...f, corridorName: f.corridorId === 'c-convoy' ? CONVOY : CEASEFIRE }));
-  const answer = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      const call = {
-        method: init.method ?? 'GET',
-        path: url.replace('/api/v1', ''),
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
-      };
-      calls.push(call);
-      if (call.path === '/auth/me')
-        return answer(200, { id: 'u-olena', displayName: 'Olena', role, organisationId: 'org-1' });
-      if (call.method === 'GET' && call.path.startsWith('/flags?')) {
-        const q = new URLSearchParams(call.path.split('?')[1]);
-        const items = flags.filter(
+  return fakeApi((call) => {
+    if (call.path === '/auth/me')
+      return reply({ id: 'u-olena', displayName: 'Olena', role, organisationId: 'org-1' });
+    if (call.method === 'GET' && call.path.startsWith('/flags?')) {
+      const q = new URLSearchParams(call.path.split('?')[1]);
+      return page(
+        flags.filter(
           (f) =>
             (q.get('acknowledged') === null ||
               (f.acknowledgedAt !== null) === (q.get('acknowledged') === 'true')) &&
             (q.get('corridorId') === null || f.corridorId === q.get('corridorId')),
-        );
-        return answer(200, { items, nextCursor: null });
-      }
-      if (call.method === 'POST' && call.path === '/flags/acknowledge') {
-        const { ids, note } = call.body as { ids: string[]; note?: string };
-        flags = flags.map((f) =>
-          ids.includes(f.id)
-            ? {
-                ...f,
-                acknowledgedAt: '2022-05-10T12:10:00Z',
-                acknowledgedById: 'u-olena',
-                acknowledgedBy: { id: 'u-olena', displayName: 'Olena', email: 'olena@ngo.test' },
-                acknowledgeNote: note ?? null,
-              }
-            : f,
-        );
-        return answer(200, { items: flags.filter((f) => ids.includes(f.id)) });
-      }
-      return answer(404, { type: '/problems/not-found', title: 'Not found', status: 404, errors: [] });
-    }),
-  );
-  return calls;
+        ),
+      );
+    }
+    if (call.method === 'POST' && call.path === '/flags/acknowledge') {
+      const { ids, note } = call.body as { ids: string[]; note?: string };
+      flags = flags.map((f) =>
+        ids.includes(f.id)
+          ? {
+              ...f,
+              acknowledgedAt: '2022-05-10T12:10:00Z',
+              acknowledgedById: 'u-olena',
+              acknowledgedBy: { id: 'u-olena', displayName: 'Olena', email: 'olena@ngo.test' },
+              acknowledgeNote: note ?? null,
+            }
+          : f,
+      );
+      return reply({ items: flags.filter((f) => ids.includes(f.id)) });
+    }
+    return undefined;
+  }).calls;
 }
 
-function show(path = '/flags') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { hook, searchHook } = memoryLocation({ path });
-  render(
-    <QueryClientProvider client={client}>
-      <Router hook={hook} searchHook={searchHook}>
-        <Flags />
-      </Router>
-    </QueryClientProvider>,
-  );
-}
+const show = (path = '/flags') => renderAt(path, <Flags />);
 
 let calls: Call[];
 beforeEach(() => initI18n('en'));
@@ -107,7 +62,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the flags page', () => {
   it('asks for the flags nobody has acknowledged, most severe first, grouped by corridor and window', async () => {
-    calls = fakeApi('coordinator');
+    calls = serve('coordinator');
     show();
     const groups = await screen.findAllByTestId('flag-group');
     expect(calls.find((c) => c.path.startsWith('/flags?'))?.path).toBe(
@@ -131,7 +86,7 @@ describe('the flags page', () => {
   });
 
   it('acknowledges two flags at once with one note; they leave the list and the acknowledged view says who and when', async () => {
-    calls = fakeApi('coordinator');
+    calls = serve('coordinator');
     show();
     const button = await screen.findByTestId('acknowledge-selected');
     expect(button).toHaveProperty('disabled', true);
@@ -159,7 +114,7 @@ describe('the flags page', () => {
   });
 
   it('selects every flag of a window with one box', async () => {
-    calls = fakeApi('coordinator');
+    calls = serve('coordinator');
     show();
     const [first] = await screen.findAllByTestId('flag-group');
     await userEvent.click(within(first).getByRole('checkbox', { name: 'Select every flag of this window' }));
@@ -167,14 +122,14 @@ describe('the flags page', () => {
   });
 
   it('shows the flags of one corridor when opened from the corridor list', async () => {
-    calls = fakeApi('coordinator');
+    calls = serve('coordinator');
     show('/flags?corridorId=c-convoy');
     await waitFor(() => expect(screen.getAllByTestId('flag')).toHaveLength(1));
     expect(calls.find((c) => c.path.startsWith('/flags?'))?.path).toContain('corridorId=c-convoy');
   });
 
   it('offers no acknowledgement to a reporter, who may not give one', async () => {
-    calls = fakeApi('reporter');
+    calls = serve('reporter');
     show();
     await screen.findAllByTestId('flag-group');
     await waitFor(() => expect(calls.some((c) => c.path === '/auth/me')).toBe(true));

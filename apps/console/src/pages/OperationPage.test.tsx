@@ -1,14 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Route, Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
+import type { CorridorPromise } from '../api/types';
 import { initI18n } from '../i18n';
+import { fakeApi, page, reply } from '../test-support/fake-api';
+import { aCorridor } from '../test-support/fixtures';
+import { renderAt } from '../test-support/render';
 import OperationPage from './OperationPage';
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-const page = (items: unknown[]) => json({ items, nextCursor: null });
 const place = (id: string, name: string, names: Record<string, string>) => ({
   id,
   name,
@@ -19,98 +17,86 @@ const place = (id: string, name: string, names: Record<string, string>) => ({
   adminArea: null,
   countryCode: 'UA',
 });
-const corridor = (id: string, name: string, destinationId: string | null, promise: string) => ({
-  id,
-  name,
-  status: 'completed',
-  promise,
-  originId: 'azovstal',
-  destinationId,
-  operationId: 'op-3',
-});
+const corridor = (id: string, name: string, destinationId: string | null, promise: CorridorPromise) =>
+  aCorridor({
+    id,
+    name,
+    status: 'completed',
+    promise,
+    originId: 'azovstal',
+    destinationId,
+    operationId: 'op-3',
+  });
 
 // Operation 3 of May 2022: the Russian ceasefire, then the UN/ICRC convoy that carried its people.
 function serve() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      if (url.startsWith('/api/v1/parties'))
-        return page([
-          { id: 'ru-mod', name: 'Ministry of Defence', shortName: 'Russian MoD', kind: 'belligerent' },
-          {
-            id: 'un-hc',
-            name: 'UN Humanitarian Coordinator',
-            shortName: 'UN HC Ukraine',
-            kind: 'humanitarian',
+  fakeApi(({ path }) => {
+    if (path.startsWith('/parties'))
+      return page([
+        { id: 'ru-mod', name: 'Ministry of Defence', shortName: 'Russian MoD', kind: 'belligerent' },
+        {
+          id: 'un-hc',
+          name: 'UN Humanitarian Coordinator',
+          shortName: 'UN HC Ukraine',
+          kind: 'humanitarian',
+        },
+        {
+          id: 'icrc',
+          name: 'International Committee of the Red Cross',
+          shortName: 'ICRC',
+          kind: 'humanitarian',
+        },
+      ]);
+    if (path.startsWith('/locations'))
+      return page([
+        place('azovstal', 'Azovstal Iron and Steel Works', { uk: 'Азовсталь' }),
+        place('zaporizhzhia', 'Zaporizhzhia', { uk: 'Запоріжжя', ru: 'Запорожье' }),
+      ]);
+    if (path === '/corridors/c-ceasefire')
+      return reply(
+        corridor('c-ceasefire', 'Azovstal: Russian ceasefire corridor, 5-7 May', null, 'unconfirmed'),
+      );
+    if (path === '/corridors/c-convoy')
+      return reply(corridor('c-convoy', 'UN/ICRC safe passage operation 3', 'zaporizhzhia', 'kept'));
+    if (path === '/operations/op-3')
+      return reply({
+        id: 'op-3',
+        name: 'Third safe passage operation (UN/ICRC), 5-8 May',
+        corridorIds: ['c-ceasefire', 'c-convoy'],
+        facilitatorIds: ['icrc'],
+        sourceUrl: 'https://press.un.org/en/2022/sc14882.doc.htm',
+        note: 'About 40 people evacuated from Azovstal',
+        version: 1,
+        organisationId: 'org-1',
+        evacuation: {
+          total: {
+            low: 40,
+            high: 174,
+            bySource: [
+              {
+                sourcePartyId: 'ru-mod',
+                count: { qualifier: 'exact', value: 51 },
+                reportedAt: '2022-05-07T09:00:00Z',
+                sourceReliability: 'D',
+                credibility: 3,
+              },
+              {
+                sourcePartyId: 'un-hc',
+                count: { qualifier: 'exact', value: 174 },
+                reportedAt: '2022-05-08T19:52:00Z',
+                sourceReliability: 'A',
+                credibility: 2,
+              },
+            ],
           },
-          {
-            id: 'icrc',
-            name: 'International Committee of the Red Cross',
-            shortName: 'ICRC',
-            kind: 'humanitarian',
-          },
-        ]);
-      if (url.startsWith('/api/v1/locations'))
-        return page([
-          place('azovstal', 'Azovstal Iron and Steel Works', { uk: 'Азовсталь' }),
-          place('zaporizhzhia', 'Zaporizhzhia', { uk: 'Запоріжжя', ru: 'Запорожье' }),
-        ]);
-      if (url === '/api/v1/corridors/c-ceasefire')
-        return json(
-          corridor('c-ceasefire', 'Azovstal: Russian ceasefire corridor, 5-7 May', null, 'unconfirmed'),
-        );
-      if (url === '/api/v1/corridors/c-convoy')
-        return json(corridor('c-convoy', 'UN/ICRC safe passage operation 3', 'zaporizhzhia', 'kept'));
-      if (url === '/api/v1/operations/op-3')
-        return json({
-          id: 'op-3',
-          name: 'Third safe passage operation (UN/ICRC), 5-8 May',
-          corridorIds: ['c-ceasefire', 'c-convoy'],
-          facilitatorIds: ['icrc'],
-          sourceUrl: 'https://press.un.org/en/2022/sc14882.doc.htm',
-          note: 'About 40 people evacuated from Azovstal',
-          version: 1,
-          organisationId: 'org-1',
-          evacuation: {
-            total: {
-              low: 40,
-              high: 174,
-              bySource: [
-                {
-                  sourcePartyId: 'ru-mod',
-                  count: { qualifier: 'exact', value: 51 },
-                  reportedAt: '2022-05-07T09:00:00Z',
-                  sourceReliability: 'D',
-                  credibility: 3,
-                },
-                {
-                  sourcePartyId: 'un-hc',
-                  count: { qualifier: 'exact', value: 174 },
-                  reportedAt: '2022-05-08T19:52:00Z',
-                  sourceReliability: 'A',
-                  credibility: 2,
-                },
-              ],
-            },
-            windows: [],
-          },
-        });
-      return new Response(JSON.stringify({ status: 404 }), { status: 404 });
-    }),
-  );
+          windows: [],
+        },
+      });
+    return undefined;
+  });
 }
 
-function show() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { hook } = memoryLocation({ path: '/operations/op-3' });
-  render(
-    <QueryClientProvider client={client}>
-      <Router hook={hook}>
-        <Route path="/operations/:id" component={OperationPage} />
-      </Router>
-    </QueryClientProvider>,
-  );
-}
+const show = () => renderAt('/operations/op-3', { '/operations/:id': OperationPage });
 
 describe('the operation page', () => {
   beforeEach(() => serve());

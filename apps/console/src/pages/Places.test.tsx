@@ -1,8 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Location, User } from '../api/types';
+import type { Location, Role } from '../api/types';
+import { fakeApi, page, reply } from '../test-support/fake-api';
+import { aUser } from '../test-support/fixtures';
+import { renderAt } from '../test-support/render';
 import Places from './Places';
 
 const NGO_A = 'org-a';
@@ -28,60 +30,37 @@ const place = (
   ...extra,
 });
 
-/** The places API as the page meets it, kept in memory; every write is recorded with its body. */
+/** The places API as the page meets it, kept in memory; gives the writes (not GET) sent so far, with their bodies. */
 function serve(places: Location[], refuse?: { field: string; message: string }) {
-  const writes: { method: string; url: string; body: unknown }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const method = init.method ?? 'GET';
-      const json = (body: unknown, status = 200) =>
-        new Response(JSON.stringify(body), {
-          status,
-          headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
-        });
-      if (method === 'GET' && url.startsWith('/api/v1/locations'))
-        return json({ items: places, nextCursor: null });
-      if (method === 'GET') return json({ items: [], nextCursor: null });
-      const body = JSON.parse(String(init.body)) as Partial<Location>;
-      writes.push({ method, url, body });
-      if (refuse)
-        return json(
-          {
-            type: '/problems/validation',
-            title: 'Invalid input',
-            status: 400,
-            detail: refuse.message,
-            errors: [refuse],
-          },
-          400,
-        );
-      const id = url.split('/').pop();
-      const index = places.findIndex((p) => p.id === id);
-      places[index] = { ...places[index], ...body, names: body.names ?? {}, aliases: body.aliases ?? [] };
-      return json(places[index]);
-    }),
-  );
-  return writes;
+  const api = fakeApi(({ method, path, body }) => {
+    if (method === 'GET' && path.startsWith('/locations')) return page(places);
+    if (method === 'GET') return page([]);
+    if (refuse)
+      return reply(
+        {
+          type: '/problems/validation',
+          title: 'Invalid input',
+          status: 400,
+          detail: refuse.message,
+          errors: [refuse],
+        },
+        400,
+      );
+    const changes = body as Partial<Location>;
+    const index = places.findIndex((p) => p.id === path.split('/').pop());
+    places[index] = {
+      ...places[index],
+      ...changes,
+      names: changes.names ?? {},
+      aliases: changes.aliases ?? [],
+    };
+    return reply(places[index]);
+  });
+  return () => api.calls.filter((c) => c.method !== 'GET');
 }
 
-function showAs(role: User['role'], organisationId: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const me: User = {
-    id: 'u-1',
-    email: 'me@ngo.test',
-    displayName: 'Me',
-    organisationId,
-    role,
-    disabled: false,
-    invitePending: false,
-  };
-  client.setQueryData(['me'], me);
-  render(
-    <QueryClientProvider client={client}>
-      <Places />
-    </QueryClientProvider>,
-  );
+function showAs(role: Role, organisationId: string) {
+  renderAt('/places', <Places />, { queryData: [[['me'], aUser(role, organisationId)]] });
   return userEvent.setup();
 }
 
@@ -117,10 +96,10 @@ describe('the places page', () => {
     await user.click(within(form).getByRole('button', { name: 'Save the changes' }));
 
     await waitFor(() => expect(screen.queryByTestId('edit-place')).toBeNull());
-    expect(writes).toEqual([
+    expect(writes()).toEqual([
       {
         method: 'PATCH',
-        url: '/api/v1/locations/l-1',
+        path: '/locations/l-1',
         body: { name: 'Bilmak', names: { ru: 'Бильмак', uk: 'Більмак' }, timezone: 'Europe/Kyiv' },
       },
     ]);
@@ -147,7 +126,7 @@ describe('the places page', () => {
     await user.type(within(form).getByLabelText('Time zone'), 'Europe/Mariupol');
     await user.click(save);
     expect(within(form).getByText('Pick a zone from the list, such as Europe/Kyiv.')).toBeTruthy();
-    expect(writes).toEqual([]);
+    expect(writes()).toEqual([]);
 
     await user.clear(within(form).getByLabelText('Time zone'));
     await user.type(within(form).getByLabelText(/Other spellings/), 'Bilmac');
@@ -156,6 +135,6 @@ describe('the places page', () => {
       'textContent',
       expect.stringContaining('aliases'),
     );
-    expect(writes.map((w) => w.body)).toEqual([{ aliases: ['Bilmac'] }]);
+    expect(writes().map((w) => w.body)).toEqual([{ aliases: ['Bilmac'] }]);
   });
 });

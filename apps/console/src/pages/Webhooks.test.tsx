@@ -1,9 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebhookDelivery, WebhookEndpoint } from '../api/types';
 import { initI18n } from '../i18n';
+import { fakeApi, page, reply, type Call } from '../test-support/fake-api';
+import { renderAt } from '../test-support/render';
 import Webhooks from './Webhooks';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwJnsgQhsuEFY=';
@@ -37,15 +38,8 @@ const delivery = (over: Partial<WebhookDelivery>): WebhookDelivery => ({
   ...over,
 });
 
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
 /** The webhook routes as far as the page uses them. */
-function fakeApi() {
-  const calls: Call[] = [];
+function serve() {
   let endpoints: WebhookEndpoint[] = [endpoint];
   const deliveries = [
     delivery({}),
@@ -62,59 +56,36 @@ function fakeApi() {
       deliveredAt: null,
     }),
   ];
-  const answer = (status: number, body: unknown) =>
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json' },
-    });
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      const call = {
-        method: init.method ?? 'GET',
-        path: url.replace('/api/v1', ''),
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
+  return fakeApi((call) => {
+    if (call.method === 'GET' && call.path.startsWith('/webhook-endpoints?')) return page(endpoints);
+    if (call.method === 'GET' && call.path.startsWith('/webhook-endpoints/w-1/deliveries'))
+      return page(deliveries);
+    if (call.method === 'POST' && call.path === '/webhook-endpoints') {
+      const created = {
+        ...endpoint,
+        id: 'w-2',
+        url: (call.body as { url: string }).url,
+        events: (call.body as { events: [] }).events,
       };
-      calls.push(call);
-      if (call.method === 'GET' && call.path.startsWith('/webhook-endpoints?'))
-        return answer(200, { items: endpoints, nextCursor: null });
-      if (call.method === 'GET' && call.path.startsWith('/webhook-endpoints/w-1/deliveries'))
-        return answer(200, { items: deliveries, nextCursor: null });
-      if (call.method === 'POST' && call.path === '/webhook-endpoints') {
-        const created = {
-          ...endpoint,
-          id: 'w-2',
-          url: (call.body as { url: string }).url,
-          events: (call.body as { events: [] }).events,
-        };
-        endpoints = [created, ...endpoints];
-        return answer(201, { ...created, secret: SECRET });
-      }
-      if (call.method === 'POST' && call.path.endsWith('/replay'))
-        return answer(200, delivery({ status: 'pending', attempts: 0 }));
-      if (call.method === 'DELETE') {
-        endpoints = endpoints.filter((e) => !call.path.endsWith(e.id));
-        return answer(204, undefined);
-      }
-      return answer(404, { type: '/problems/not-found', title: 'Not found', status: 404, errors: [] });
-    }),
-  );
-  return calls;
+      endpoints = [created, ...endpoints];
+      return reply({ ...created, secret: SECRET }, 201);
+    }
+    if (call.method === 'POST' && call.path.endsWith('/replay'))
+      return reply(delivery({ status: 'pending', attempts: 0 }));
+    if (call.method === 'DELETE') {
+      endpoints = endpoints.filter((e) => !call.path.endsWith(e.id));
+      return reply(undefined, 204);
+    }
+    return undefined;
+  }).calls;
 }
 
-function show() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <Webhooks />
-    </QueryClientProvider>,
-  );
-}
+const show = () => renderAt('/webhooks', <Webhooks />);
 
 let calls: Call[];
 beforeEach(() => {
   initI18n('en');
-  calls = fakeApi();
+  calls = serve();
 });
 afterEach(() => vi.unstubAllGlobals());
 
