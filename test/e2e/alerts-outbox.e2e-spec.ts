@@ -5,7 +5,7 @@ import type { Stream } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { simpleParser } from 'mailparser';
-import { AlertFanOutService, AlertSenderService } from '#cw/alerts';
+import { AlertFanOutService, AlertSenderService, type OutboxMessageDto } from '#cw/alerts';
 import { newId } from '#cw/common';
 import { FlagRepository } from '#cw/persistence';
 import { createMember, createOrganisation, type Member } from '../support/accounts.js';
@@ -19,15 +19,6 @@ import { startWorkerStack, TEST_APP_SECRET, type WorkerStack } from '../support/
 const PUBLIC_URL = 'https://watch.example.org';
 const SUBSCRIBER = 'outbox@ngo.test';
 const SECRET = 'outside the outbox: never served';
-
-interface OutboxItem {
-  name: string;
-  to: string;
-  subject: string;
-  date: string;
-  sizeBytes: number;
-  writtenAt: string;
-}
 
 /** The body as bytes, whatever its content type (superagent leaves message/rfc822 unparsed). */
 const asBytes = (res: Stream, done: (error: Error | null, body: Buffer) => void) => {
@@ -163,7 +154,7 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
         },
       ],
     });
-    const [item] = listed.body.items as OutboxItem[];
+    const [item] = listed.body.items as OutboxMessageDto[];
     expect(new Date(item.date).toISOString()).toBe(api.clock.now().toISOString()); // the worker's clock
 
     const read = await outbox(`/${emlName}`);
