@@ -1,34 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '#cw/common';
 import { FlagRepository } from '#cw/persistence';
 import { createKey, createMember } from '../support/accounts.js';
-import { startApi, type ApiHarness } from '../support/api-harness.js';
+import type { ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import type { ReceivedMail, SmtpSink } from '../support/smtp-sink.js';
 import { availableDialects } from '../support/test-database.js';
-import {
-  eventually,
-  removeQueues,
-  startWorker,
-  uniqueQueuePrefix,
-  workerEnv,
-} from '../support/worker-harness.js';
+import { startWorkerStack, TEST_APP_SECRET, type WorkerStack } from '../support/worker-stack.js';
 
 const PUBLIC_URL = 'https://watch.example.org';
-const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 
 // A Ukrainian organisation's people get their alerts, digests and unsubscribe page in Ukrainian unless they choose
 // English; a window's times come in the subscriber's zone and the zone of the corridor's place (Mariupol: Kyiv),
 // not the zone it was announced in (New York). Through the real api, worker, Redis and SMTP server.
 describe.each(availableDialects())('alert e-mails in the subscriber’s language on %s', (dialect) => {
-  const prefix = uniqueQueuePrefix(`alerts-language-${dialect}`);
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let stack: WorkerStack;
   let api: ApiHarness;
   let smtp: SmtpSink;
-  let worker: INestApplicationContext;
   let auth: { Authorization: string };
   let adminAuth: { Authorization: string };
   let organisationId: string;
@@ -41,20 +31,18 @@ describe.each(availableDialects())('alert e-mails in the subscriber’s language
     expect(`${response.status} ${JSON.stringify(response.body)}`).toMatch(/^201 /);
     return response.body as { id: string; language: string; nextDigestAt: string | null };
   };
-  const mailTo = (address: string) =>
-    eventually(
-      async () => smtp.to(address),
-      (mails) => mails.length >= 1,
-      15_000,
-    ).then((mails) => mails[0]);
+  const mailTo = (address: string) => smtp.waitFor(address).then((mails) => mails[0]);
   const unsubscribePath = (mail: ReceivedMail) =>
     /<(https:\/\/[^>]+)>/
       .exec(/^List-Unsubscribe: (.*)$/im.exec(mail.raw.replace(/\r?\n[ \t]+/g, ' '))![1])![1]
       .replace(PUBLIC_URL, '');
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    api = await startApi(dialect, { QUEUE_PREFIX: prefix, PUBLIC_URL, APP_SECRET, SMTP_URL: smtp.url });
+    stack = await startWorkerStack(dialect, 'alerts-language', {
+      smtp: true,
+      env: { PUBLIC_URL, APP_SECRET: TEST_APP_SECRET },
+    });
+    ({ api, smtp } = stack);
     const organisation = await api.http
       .post('/api/v1/organisations')
       .set(api.auth)
@@ -90,25 +78,10 @@ describe.each(availableDialects())('alert e-mails in the subscriber’s language
     corridorId = created.id;
     windowId = (created.body.windows as { id: string }[])[0].id;
     api.clock.set('2023-05-31T12:00:00Z');
-    worker = await startWorker(
-      workerEnv(prefix, {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: redisUrl,
-        SMTP_URL: smtp.url,
-        PUBLIC_URL,
-        APP_SECRET,
-        ALERT_INTERVAL_MS: '200',
-      }),
-      api.clock,
-    );
+    await stack.startWorker({ ALERT_INTERVAL_MS: '200' });
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
-    await removeQueues(redisUrl, prefix);
-  });
+  afterAll(() => stack?.close());
 
   it("takes the organisation's language for a subscription that names none, and refuses one it does not speak", async () => {
     expect(

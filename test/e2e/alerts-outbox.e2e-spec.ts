@@ -5,35 +5,20 @@ import type { Stream } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { simpleParser } from 'mailparser';
-import { AlertFanOutService, AlertSenderService } from '#cw/alerts';
+import { AlertFanOutService, AlertSenderService, type OutboxMessageDto } from '#cw/alerts';
 import { newId } from '#cw/common';
 import { FlagRepository } from '#cw/persistence';
 import { createMember, createOrganisation, type Member } from '../support/accounts.js';
-import { startApi, type ApiHarness } from '../support/api-harness.js';
+import type { ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
-import {
-  eventually,
-  removeQueues,
-  startWorker,
-  uniqueQueuePrefix,
-  workerEnv,
-} from '../support/worker-harness.js';
+import { eventually } from '../support/worker-harness.js';
+import { startWorkerStack, TEST_APP_SECRET, type WorkerStack } from '../support/worker-stack.js';
 
 const PUBLIC_URL = 'https://watch.example.org';
-const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const SUBSCRIBER = 'outbox@ngo.test';
 const SECRET = 'outside the outbox: never served';
-
-interface OutboxItem {
-  name: string;
-  to: string;
-  subject: string;
-  date: string;
-  sizeBytes: number;
-  writtenAt: string;
-}
 
 /** The body as bytes, whatever its content type (superagent leaves message/rfc822 unparsed). */
 const asBytes = (res: Stream, done: (error: Error | null, body: Buffer) => void) => {
@@ -44,8 +29,7 @@ const asBytes = (res: Stream, done: (error: Error | null, body: Buffer) => void)
 
 // No SMTP_URL: the real worker writes alert e-mails as .eml files to a temporary OUTBOX_DIR, the api lists them.
 describe.each(availableDialects())('alert e-mails written to the outbox folder on %s', (dialect) => {
-  const prefix = uniqueQueuePrefix(`alerts-outbox-${dialect}`);
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let stack: WorkerStack;
   let api: ApiHarness;
   let worker: INestApplicationContext;
   let coordinator: Member;
@@ -65,8 +49,10 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
     folder = await mkdtemp(join(tmpdir(), 'cw-outbox-'));
     // Not created beforehand: the transport makes the folder on its first e-mail.
     outboxDir = join(folder, 'outbox');
-    const env = { QUEUE_PREFIX: prefix, PUBLIC_URL, APP_SECRET, OUTBOX_DIR: outboxDir };
-    api = await startApi(dialect, env);
+    stack = await startWorkerStack(dialect, 'alerts-outbox', {
+      env: { PUBLIC_URL, APP_SECRET: TEST_APP_SECRET, OUTBOX_DIR: outboxDir },
+    });
+    api = stack.api;
     const fx = new Fixtures(api);
     const parties = await fx.azovstal();
     const created = await fx.corridor({
@@ -88,17 +74,7 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
     );
     // A file beside the outbox folder, with a name the outbox would accept: what a traversal would reach.
     await writeFile(join(folder, `${newId()}.eml`), SECRET);
-    worker = await startWorker(
-      workerEnv(prefix, {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: redisUrl,
-        PUBLIC_URL,
-        APP_SECRET,
-        OUTBOX_DIR: outboxDir,
-        ALERT_INTERVAL_MS: '200',
-      }),
-      api.clock,
-    );
+    worker = await stack.startWorker({ ALERT_INTERVAL_MS: '200' });
 
     const subscribed = await api.http
       .post('/api/v1/subscriptions')
@@ -128,9 +104,7 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await removeQueues(redisUrl, prefix);
+    await stack?.close();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
@@ -180,7 +154,7 @@ describe.each(availableDialects())('alert e-mails written to the outbox folder o
         },
       ],
     });
-    const [item] = listed.body.items as OutboxItem[];
+    const [item] = listed.body.items as OutboxMessageDto[];
     expect(new Date(item.date).toISOString()).toBe(api.clock.now().toISOString()); // the worker's clock
 
     const read = await outbox(`/${emlName}`);

@@ -1,31 +1,22 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '#cw/common';
 import { FlagRepository } from '#cw/persistence';
-import { startApi, type ApiHarness } from '../support/api-harness.js';
+import type { ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
+import type { ReceivedMail, SmtpSink } from '../support/smtp-sink.js';
 import { availableDialects } from '../support/test-database.js';
-import {
-  eventually,
-  removeQueues,
-  startWorker,
-  uniqueQueuePrefix,
-  workerEnv,
-} from '../support/worker-harness.js';
+import { eventually } from '../support/worker-harness.js';
+import { startWorkerStack, TEST_APP_SECRET, type WorkerStack } from '../support/worker-stack.js';
 
 const PUBLIC_URL = 'https://watch.example.org';
-const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const NOTE = 'Only if <script>alert("x")</script> & <b>the convoy</b> waits';
 
 // Through the real api, the real worker on Redis and a real SMTP server; the test moves the worker's clock.
 describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
-  const prefix = uniqueQueuePrefix(`alerts-${dialect}`);
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let stack: WorkerStack;
   let api: ApiHarness;
   let fx: Fixtures;
   let smtp: SmtpSink;
-  let worker: INestApplicationContext;
   let parties: Awaited<ReturnType<Fixtures['azovstal']>>;
   let corridorId: string;
   let windowId: string;
@@ -51,12 +42,7 @@ describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
       mail.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' '),
     )?.[1];
   let auth: { Authorization: string };
-  const mailTo = (address: string, count = 1) =>
-    eventually(
-      async () => smtp.to(address),
-      (mails) => mails.length >= count,
-      15_000,
-    );
+  const mailTo = (address: string, count = 1) => smtp.waitFor(address, count);
   const deliveryRows = (email: string) =>
     api.db
       .all<{ status: string; attempts: number | string }>(
@@ -68,9 +54,11 @@ describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
       .then((rows) => rows.map((row) => ({ status: row.status, attempts: Number(row.attempts) })));
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    const env = { QUEUE_PREFIX: prefix, PUBLIC_URL, APP_SECRET, SMTP_URL: smtp.url };
-    api = await startApi(dialect, env);
+    stack = await startWorkerStack(dialect, 'alerts', {
+      smtp: true,
+      env: { PUBLIC_URL, APP_SECRET: TEST_APP_SECRET },
+    });
+    ({ api, smtp } = stack);
     fx = new Fixtures(api);
     // An API key, not the session: the test moves the clock by months and a session would end.
     const key = await api.http
@@ -97,26 +85,10 @@ describe.each(availableDialects())('alert e-mails on %s', (dialect) => {
       statedAt: '2022-05-05T09:00:00+03:00',
       note: NOTE,
     });
-    worker = await startWorker(
-      workerEnv(prefix, {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: redisUrl,
-        SMTP_URL: smtp.url,
-        PUBLIC_URL,
-        APP_SECRET,
-        ALERT_INTERVAL_MS: '200',
-        ALERT_RETRY_BASE_MS: '1000',
-      }),
-      api.clock,
-    );
+    await stack.startWorker({ ALERT_INTERVAL_MS: '200', ALERT_RETRY_BASE_MS: '1000' });
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
-    await removeQueues(redisUrl, prefix);
-  });
+  afterAll(() => stack?.close());
 
   it('mails a never_confirmed flag at once: what was promised, by whom, who did not confirm, both zones, the link; report text escaped', async () => {
     await subscribe({

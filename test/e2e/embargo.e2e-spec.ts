@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getIssues } from '@placemarkio/check-geojson';
 import ICAL from 'ical.js';
@@ -13,11 +12,11 @@ import {
   lastAuditSeq,
   type Member,
 } from '../support/accounts.js';
-import { startApi, storedState, type ApiHarness } from '../support/api-harness.js';
+import { storedState, type ApiHarness } from '../support/api-harness.js';
 import { asText, readCsv } from '../support/csv.js';
 import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import type { SmtpSink } from '../support/smtp-sink.js';
 import { availableDialects } from '../support/test-database.js';
 import {
   startWebhookReceiver,
@@ -25,15 +24,9 @@ import {
   type WebhookPayload,
   type WebhookReceiver,
 } from '../support/webhook-receiver.js';
-import {
-  eventually,
-  removeQueues,
-  startWorker,
-  uniqueQueuePrefix,
-  workerEnv,
-} from '../support/worker-harness.js';
+import { eventually } from '../support/worker-harness.js';
+import { startWorkerStack, TEST_APP_SECRET, type WorkerStack } from '../support/worker-stack.js';
 
-const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const ALL_EVENTS = [
   'flag.raised',
   'flag.resolved',
@@ -59,13 +52,11 @@ interface Seen {
 // from any outlet until then, and learns of them from every outlet once lifted. The real api and worker on Redis,
 // a real SMTP server, a real webhook receiver verifying every signature; the test moves the shared clock.
 describe.each(availableDialects())('embargo on %s', (dialect) => {
-  const prefix = uniqueQueuePrefix(`embargo-${dialect}`);
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let stack: WorkerStack;
   let api: ApiHarness;
   let admin: { Authorization: string };
   let smtp: SmtpSink;
   let receiver: WebhookReceiver;
-  let worker: INestApplicationContext;
   let icrc: Member;
   let un: Member;
   let world: Awaited<ReturnType<Fixtures['azovstal']>>;
@@ -198,9 +189,12 @@ describe.each(availableDialects())('embargo on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
     receiver = await startWebhookReceiver();
-    api = await startApi(dialect, { QUEUE_PREFIX: prefix, APP_SECRET, WEBHOOK_ALLOW_PRIVATE: 'true' });
+    stack = await startWorkerStack(dialect, 'embargo', {
+      smtp: true,
+      env: { APP_SECRET: TEST_APP_SECRET, WEBHOOK_ALLOW_PRIVATE: 'true' },
+    });
+    ({ api, smtp } = stack);
     // An admin's key before the clock moves to now: standard webhooks receivers refuse a webhook-timestamp five
     // minutes off their own clock, and sessions end with the clock.
     admin = (await createKey(api, api.auth)).auth;
@@ -242,28 +236,17 @@ describe.each(availableDialects())('embargo on %s', (dialect) => {
       expect(feed.status).toBe(201);
       feeds[who] = feed.body.url;
     }
-    worker = await startWorker(
-      workerEnv(prefix, {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: redisUrl,
-        APP_SECRET,
-        SMTP_URL: smtp.url,
-        OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'cw-embargo-outbox-')),
-        ALERT_INTERVAL_MS: '200',
-        WEBHOOK_ALLOW_PRIVATE: 'true',
-        WEBHOOK_INTERVAL_MS: '200',
-        WEBHOOK_TIMEOUT_MS: '3000',
-      }),
-      api.clock,
-    );
+    await stack.startWorker({
+      OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'cw-embargo-outbox-')),
+      ALERT_INTERVAL_MS: '200',
+      WEBHOOK_INTERVAL_MS: '200',
+      WEBHOOK_TIMEOUT_MS: '3000',
+    });
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
+    await stack?.close();
     await receiver?.close();
-    await smtp?.close();
-    await removeQueues(redisUrl, prefix);
   });
 
   it('refuses an embargo that is both, neither, past or malformed with a 400 naming embargo, storing nothing', async () => {

@@ -1,17 +1,11 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startApi, storedState, type ApiHarness } from '../support/api-harness.js';
+import { storedState, type ApiHarness } from '../support/api-harness.js';
 import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import type { SmtpSink } from '../support/smtp-sink.js';
 import { availableDialects } from '../support/test-database.js';
-import {
-  eventually,
-  removeQueues,
-  startWorker,
-  uniqueQueuePrefix,
-  workerEnv,
-} from '../support/worker-harness.js';
+import { eventually } from '../support/worker-harness.js';
+import { startWorkerStack, type WorkerStack } from '../support/worker-stack.js';
 
 const PER_CORRIDOR = 120;
 const PER_REQUEST = 100; // the default
@@ -27,11 +21,9 @@ interface TimelinePage {
 // Issue 16: one request fanned out without bound. A schedule of 60 past days raised 180 flags and 720 immediate
 // e-mails in 21 s, and 792 windows on one corridor made a 411 KB answer.
 describe.each(availableDialects())('how far one request fans out, on %s', (dialect) => {
-  const prefix = uniqueQueuePrefix(`fan-out-${dialect}`);
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let stack: WorkerStack;
   let api: ApiHarness;
   let smtp: SmtpSink;
-  let worker: INestApplicationContext;
   let parties: Awaited<ReturnType<Fixtures['azovstal']>>;
   let auth: { Authorization: string };
 
@@ -57,12 +49,11 @@ describe.each(availableDialects())('how far one request fans out, on %s', (diale
       });
 
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    api = await startApi(dialect, {
-      QUEUE_PREFIX: prefix,
-      SMTP_URL: smtp.url,
-      MAX_WINDOWS_PER_CORRIDOR: String(PER_CORRIDOR),
+    stack = await startWorkerStack(dialect, 'fan-out', {
+      smtp: true,
+      apiOnly: { MAX_WINDOWS_PER_CORRIDOR: String(PER_CORRIDOR) },
     });
+    ({ api, smtp } = stack);
     // A key, not the session: the last test moves the clock past the session's lifetime.
     const key = await api.http
       .post('/api/v1/api-keys')
@@ -72,12 +63,7 @@ describe.each(availableDialects())('how far one request fans out, on %s', (diale
     parties = await new Fixtures(api).azovstal();
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
-    await removeQueues(redisUrl, prefix);
-  });
+  afterAll(() => stack?.close());
 
   describe('windows', () => {
     let corridorId: string;
@@ -163,15 +149,7 @@ describe.each(availableDialects())('how far one request fans out, on %s', (diale
         .send({ email, mode, digestHour: 7, timezone: 'Europe/Kyiv', minSeverity: 'warning' });
       expect(subscribed.status).toBe(201);
     }
-    worker = await startWorker(
-      workerEnv(prefix, {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: redisUrl,
-        SMTP_URL: smtp.url,
-        ALERT_INTERVAL_MS: '200',
-      }),
-      api.clock,
-    );
+    await stack.startWorker({ ALERT_INTERVAL_MS: '200' });
     // Entered on 10 May: five windows of 20-24 April (history), and one that ended six hours ago (news).
     const history = await createCorridor({
       name: 'Promised in April, entered in May',
@@ -225,20 +203,12 @@ describe.each(availableDialects())('how far one request fans out, on %s', (diale
       );
     expect(await immediateFor(history.body.id)).toBe(0);
     expect(await immediateFor(news.body.id)).toBeGreaterThanOrEqual(1);
-    const mails = await eventually(
-      async () => smtp.to(IMMEDIATE),
-      (received) => received.length >= 1,
-      15_000,
-    );
+    const mails = await smtp.waitFor(IMMEDIATE);
     expect(mails.every((mail) => (mail.parsed.text ?? '').includes('Promised for last night'))).toBe(true);
 
     // The next morning's digest carries the history.
     api.clock.set('2022-05-11T04:00:00Z'); // 07:00 in Kyiv
-    const [digest] = await eventually(
-      async () => smtp.to(DAILY),
-      (received) => received.length >= 1,
-      15_000,
-    );
+    const [digest] = await smtp.waitFor(DAILY);
     expect(digest.parsed.text ?? '').toContain('Promised in April, entered in May');
   }, 90_000);
 });

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createKey, createMember, createOrganisation } from '../support/accounts.js';
 import { startApi, type ApiHarness } from '../support/api-harness.js';
@@ -6,15 +5,12 @@ import { Fixtures } from '../support/fixtures.js';
 import { expectProblem } from '../support/problems.js';
 import { availableDialects } from '../support/test-database.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { eventually } from '../support/worker-harness.js';
 import {
-  eventually,
-  removeQueues,
-  startWorker,
-  uniqueQueuePrefix,
-  workerEnv,
-} from '../support/worker-harness.js';
-
-const APP_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
+  startWorkerStack,
+  TEST_APP_SECRET as APP_SECRET,
+  type WorkerStack,
+} from '../support/worker-stack.js';
 
 /** Nothing stored and nothing audited: what a refused request must leave behind. */
 async function endpointRows(api: ApiHarness): Promise<{ endpoints: number; audited: number }> {
@@ -193,32 +189,23 @@ describe.each(availableDialects())('webhooks in production (%s)', (dialect) => {
 // endpoint saved while its name resolved to an allowed address (here: an api that allows private ones) is refused
 // by a worker that does not, and the receiver hears nothing.
 describe.each(availableDialects())('webhooks checked again at delivery (%s)', (dialect) => {
-  const prefix = uniqueQueuePrefix(`webhooks-ssrf-${dialect}`);
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let stack: WorkerStack;
   let api: ApiHarness;
   let receiver: WebhookReceiver;
-  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    api = await startApi(dialect, { QUEUE_PREFIX: prefix, APP_SECRET, WEBHOOK_ALLOW_PRIVATE: 'true' });
-    worker = await startWorker(
-      workerEnv(prefix, {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: redisUrl,
-        APP_SECRET,
-        WEBHOOK_INTERVAL_MS: '200',
-        WEBHOOK_RETRY_BASE_MS: '100000',
-      }),
-      api.clock,
-    );
+    stack = await startWorkerStack(dialect, 'webhooks-ssrf', {
+      env: { APP_SECRET },
+      apiOnly: { WEBHOOK_ALLOW_PRIVATE: 'true' },
+    });
+    api = stack.api;
+    await stack.startWorker({ WEBHOOK_INTERVAL_MS: '200', WEBHOOK_RETRY_BASE_MS: '100000' });
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
+    await stack?.close();
     await receiver?.close();
-    await removeQueues(redisUrl, prefix);
   });
 
   it('refuses a host name that resolves to 127.0.0.1 when private addresses are not allowed, recorded as a failed attempt', async () => {

@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { freePort } from './processes.js';
+import { eventually } from './worker-harness.js';
 
 /** One e-mail as the test's SMTP server accepted it, parsed. */
 export interface ReceivedMail {
@@ -20,6 +21,8 @@ export interface SmtpSink {
   dropHeld(): void;
   held(): number;
   to(recipient: string): ReceivedMail[];
+  /** The messages to `recipient`, once at least `count` of them have been accepted (within `timeoutMs`). */
+  waitFor(recipient: string, count?: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
   });
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const to = (recipient: string) => received.filter((m) => m.to === recipient.toLowerCase());
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
@@ -79,7 +83,13 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
       isHolding = false;
     },
     held: () => heldCallbacks.length,
-    to: (recipient) => received.filter((m) => m.to === recipient.toLowerCase()),
+    to,
+    waitFor: (recipient, count = 1, timeoutMs = 15_000) =>
+      eventually(
+        async () => to(recipient),
+        (mails) => mails.length >= count,
+        timeoutMs,
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

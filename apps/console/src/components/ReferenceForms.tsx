@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { canonicalTimeZone } from '@domain/time/time-zone';
 import { api } from '../api/client';
 import { roleAtLeast, useMe } from '../api/hooks';
@@ -138,30 +138,12 @@ function NewLocationForm({ idPrefix }: { idPrefix: string }) {
         <input name="name" required aria-invalid={problem === 'required' || undefined} maxLength={200} />
       </label>
       {problem === 'required' ? <p className="field-error">{t('form.required')}</p> : null}
-      <p className="small muted" id={`${titleId}-hint`}>
-        {t('place.coordinatesHint')}
-      </p>
-      <div className="coordinates">
-        <label>
-          <span>{t('place.lat')}</span>
-          <input
-            name="lat"
-            inputMode="decimal"
-            aria-describedby={`${titleId}-hint`}
-            aria-invalid={problem === 'coordinates' || undefined}
-          />
-        </label>
-        <label>
-          <span>{t('place.lon')}</span>
-          <input
-            name="lon"
-            inputMode="decimal"
-            aria-describedby={`${titleId}-hint`}
-            aria-invalid={problem === 'coordinates' || undefined}
-          />
-        </label>
-      </div>
-      {problem === 'coordinates' ? <p className="field-error">{t('place.badCoordinates')}</p> : null}
+      <CoordinateFields
+        hintId={`${titleId}-hint`}
+        isInvalid={problem === 'coordinates'}
+        lat={{ name: 'lat' }}
+        lon={{ name: 'lon' }}
+      />
       <label>
         <span>{t('place.adminArea')}</span>
         <input name="adminArea" maxLength={200} />
@@ -173,6 +155,48 @@ function NewLocationForm({ idPrefix }: { idPrefix: string }) {
       <button type="submit">{t('place.submit')}</button>
       <SubmissionStatus submission={submission} />
     </form>
+  );
+}
+
+type InputProps = InputHTMLAttributes<HTMLInputElement>;
+
+/** Latitude and longitude of a new or an edited place, with the hint and the error they share. */
+function CoordinateFields({
+  hintId,
+  isInvalid,
+  lat,
+  lon,
+}: {
+  hintId: string;
+  isInvalid: boolean;
+  lat: InputProps;
+  lon: InputProps;
+}) {
+  const { t } = useTranslation();
+  const axes = [
+    ['lat', lat],
+    ['lon', lon],
+  ] as const;
+  return (
+    <>
+      <p className="small muted" id={hintId}>
+        {t('place.coordinatesHint')}
+      </p>
+      <div className="coordinates">
+        {axes.map(([axis, input]) => (
+          <label key={axis}>
+            <span>{t(`place.${axis}`)}</span>
+            <input
+              {...input}
+              inputMode="decimal"
+              aria-describedby={hintId}
+              aria-invalid={isInvalid || undefined}
+            />
+          </label>
+        ))}
+      </div>
+      {isInvalid ? <p className="field-error">{t('place.badCoordinates')}</p> : null}
+    </>
   );
 }
 
@@ -310,30 +334,12 @@ export function EditLocationForm({ place, onDone }: { place: Location; onDone: (
         <span>{t('place.aliases')}</span>
         <textarea {...field('aliases')} rows={3} />
       </label>
-      <p className="small muted" id={`${titleId}-hint`}>
-        {t('place.coordinatesHint')}
-      </p>
-      <div className="coordinates">
-        <label>
-          <span>{t('place.lat')}</span>
-          <input
-            {...field('lat')}
-            inputMode="decimal"
-            aria-describedby={`${titleId}-hint`}
-            aria-invalid={problem === 'coordinates' || undefined}
-          />
-        </label>
-        <label>
-          <span>{t('place.lon')}</span>
-          <input
-            {...field('lon')}
-            inputMode="decimal"
-            aria-describedby={`${titleId}-hint`}
-            aria-invalid={problem === 'coordinates' || undefined}
-          />
-        </label>
-      </div>
-      {problem === 'coordinates' ? <p className="field-error">{t('place.badCoordinates')}</p> : null}
+      <CoordinateFields
+        hintId={`${titleId}-hint`}
+        isInvalid={problem === 'coordinates'}
+        lat={field('lat')}
+        lon={field('lon')}
+      />
       <label>
         <span>{t('place.timezone')}</span>
         <input

@@ -1,5 +1,5 @@
 import { describePeople } from '@domain/language/people';
-import type { PopulationCategory } from '@domain/claim/report-words';
+import { POPULATION_CATEGORIES, type PopulationCategory } from '@domain/claim/report-words';
 import type { Count } from '../api/types';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -32,15 +32,8 @@ export function formatRange(
   return `${formatNumber(low, locale)}–${formatNumber(high, locale)}`;
 }
 
-const CATEGORIES = new Set<string>([
-  'civilians',
-  'women_children',
-  'women_children_elderly',
-  'children',
-  'wounded',
-  'fighters',
-  'other',
-]);
+const isPopulationCategory = (category: string | undefined): category is PopulationCategory =>
+  (POPULATION_CATEGORIES as readonly (string | undefined)[]).includes(category);
 
 /**
  * People counted, the noun in the form the number takes in the reader's language (the domain's words, as the
@@ -49,7 +42,7 @@ const CATEGORIES = new Set<string>([
  */
 export function formatPeople(count: Count, category: string | undefined, t: T, locale: string): string {
   const language = locale.split('-')[0] === 'uk' ? 'uk' : 'en';
-  return category && CATEGORIES.has(category)
-    ? describePeople(count, category as PopulationCategory, language)
+  return isPopulationCategory(category)
+    ? describePeople(count, category, language)
     : formatCount(count, t, locale);
 }

@@ -23,9 +23,15 @@ const hasPosition = (dto: { lat?: number | null; lon?: number | null }) => dto.l
 const BOTH = { allowNaN: false, allowInfinity: false };
 const bothMessage = { message: 'lat and lon are given together (or neither): $property must be a number' };
 
-/** The validation of `lat` (or `lon`), shared by the create and the edit. */
-export function PositionCoordinate(axis: 'lat' | 'lon'): PropertyDecorator {
+const RANGE = {
+  lat: { minimum: -90, maximum: 90, example: 47.838 },
+  lon: { minimum: -180, maximum: 180, example: 35.139 },
+};
+
+/** `lat` (or `lon`), described and validated, shared by the create and the edit; only the description differs. */
+export function PositionCoordinate(axis: 'lat' | 'lon', description: string): PropertyDecorator {
   return applyDecorators(
+    ApiPropertyOptional({ type: Number, nullable: true, description, ...RANGE[axis] }),
     ValidateIf(hasPosition),
     IsNumber(BOTH, bothMessage),
     axis === 'lat' ? IsLatitude() : IsLongitude(),
@@ -68,26 +74,10 @@ export class LocationCreateDto {
   @MaxLength(200, { each: true })
   aliases?: string[] | null;
 
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    description: 'WGS84 latitude; with lon, or neither for a place known only by name.',
-    minimum: -90,
-    maximum: 90,
-    example: 47.838,
-  })
-  @PositionCoordinate('lat')
+  @PositionCoordinate('lat', 'WGS84 latitude; with lon, or neither for a place known only by name.')
   lat?: number | null;
 
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    description: 'WGS84 longitude; with lat, or neither.',
-    minimum: -180,
-    maximum: 180,
-    example: 35.139,
-  })
-  @PositionCoordinate('lon')
+  @PositionCoordinate('lon', 'WGS84 longitude; with lat, or neither.')
   lon?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Zaporizhzhia Oblast', maxLength: 200 })

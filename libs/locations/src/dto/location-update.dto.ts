@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { LocationCreateDto, PositionCoordinate } from './location-create.dto.js';
 
 /**
@@ -9,25 +9,10 @@ import { LocationCreateDto, PositionCoordinate } from './location-create.dto.js'
 export class LocationUpdateDto extends PartialType(OmitType(LocationCreateDto, ['lat', 'lon'] as const), {
   skipNullProperties: false,
 }) {
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    description: 'WGS84 latitude, sent with lon; both null clear the position.',
-    minimum: -90,
-    maximum: 90,
-    example: 47.838,
-  })
-  @PositionCoordinate('lat')
+  // Not through PartialType: its "skip when absent" would let `lon` alone through without `lat`.
+  @PositionCoordinate('lat', 'WGS84 latitude, sent with lon; both null clear the position.')
   lat?: number | null;
 
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    description: 'WGS84 longitude, sent with lat; both null clear the position.',
-    minimum: -180,
-    maximum: 180,
-    example: 35.139,
-  })
-  @PositionCoordinate('lon')
+  @PositionCoordinate('lon', 'WGS84 longitude, sent with lat; both null clear the position.')
   lon?: number | null;
 }
