@@ -87,6 +87,16 @@ describe('alert e-mails', () => {
     );
   });
 
+  it("give the announcement's time in the place's zone and the reader's, each named, once when they agree", () => {
+    const inLondon = { ...subscription, timezone: 'Europe/London' };
+    expect(composer.flagAlert(inLondon, neverConfirmed, may5to7, 'https://u').text).toContain(
+      'Announced by Russian MoD on 4 May 2022, 12:00 (Europe/Kyiv, UTC+3); 4 May 2022, 10:00 (Europe/London, UTC+1)',
+    );
+    expect(composer.flagAlert(subscription, neverConfirmed, may5to7, 'https://u').text).toContain(
+      'Announced by Russian MoD on 4 May 2022, 12:00 (Europe/Kyiv, UTC+3)\n',
+    );
+  });
+
   it('say who reported a stance the party did not state itself', () => {
     const mail = composer.flagAlert(subscription, neverConfirmed, may5to7, 'https://u');
     expect(mail.text).toContain(

@@ -79,7 +79,7 @@ export class AlertComposer {
       severityColour: COLOURS[flag.severity] ?? '#245',
       ruleTitle: rule.title,
       ruleExplanation: rule.explanation,
-      corridor: this.corridorView(corridor, language),
+      corridor: this.corridorView(corridor, language, zone),
       // The subscriber's zone, then the place's when it is another.
       window: corridor.placeTimezone === zone ? [span(zone)] : [span(zone), span(corridor.placeTimezone)],
       notConfirmedBy: this.notConfirmedBy(flag, corridor),
@@ -232,7 +232,8 @@ export class AlertComposer {
     };
   }
 
-  private corridorView(corridor: AlertCorridor, language: Language) {
+  /** What a mail says of its corridor; the announcement's time in the place's zone and the reader's, each named. */
+  private corridorView(corridor: AlertCorridor, language: Language, readerZone: string) {
     const w = MAIL_WORDS[language];
     const destination =
       corridor.destinationName === null
@@ -245,7 +246,9 @@ export class AlertComposer {
       standing: w.flag.status(word(w.statuses, corridor.status), word(w.promises, corridor.promise)),
       announced: w.flag.announced(
         corridor.announcedByName,
-        formatInZone(corridor.announcedAt, corridor.placeTimezone, language),
+        [corridor.placeTimezone, ...(readerZone === corridor.placeTimezone ? [] : [readerZone])]
+          .map((zone) => formatInZone(corridor.announcedAt, zone, language))
+          .join('; '),
       ),
       sourceNote: corridor.sourceNote,
       sourceUrl: corridor.sourceUrl,

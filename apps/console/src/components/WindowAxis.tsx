@@ -1,10 +1,13 @@
 import { useTranslation } from '../i18n';
 import type { CorridorWindow } from '../api/types';
-import { formatInstant, viewerZone } from '../lib/time';
+import { formatWhen, viewerZone, whenParts } from '../lib/time';
 import { useNow } from '../lib/use-now';
 
-/** The corridor's windows on one time axis, coloured by confirmation state, with "now" marked. */
-export function WindowAxis({ windows }: { windows: CorridorWindow[] }) {
+/**
+ * The corridor's windows on one time axis, coloured by confirmation state, with "now" marked. Its ends are read
+ * in the place's zone, named; each window's tooltip gives the viewer's time too (the console's one time rule).
+ */
+export function WindowAxis({ windows, zone }: { windows: CorridorWindow[]; zone: string }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   if (windows.length === 0) return <p className="muted">{t('corridor.noWindows')}</p>;
@@ -17,7 +20,12 @@ export function WindowAxis({ windows }: { windows: CorridorWindow[] }) {
   const span = Math.max(max - min, 3_600_000);
   const width = 600;
   const x = (ms: number) => 10 + ((ms - min) / span) * (width - 20);
-  const zone = viewerZone();
+  const mine = viewerZone();
+  const when = (iso: string) => formatWhen(whenParts(iso, zone, i18n.language, mine), t('when.yours'));
+  const axisEnd = (ms: number) => {
+    const { place } = whenParts(new Date(ms).toISOString(), zone, i18n.language, mine);
+    return `${place.text} ${place.zone}`;
+  };
   return (
     <figure className="axis-figure">
       <svg viewBox={`0 0 ${width} 60`} role="img" aria-labelledby="window-axis-title">
@@ -32,15 +40,15 @@ export function WindowAxis({ windows }: { windows: CorridorWindow[] }) {
             height={24}
             className={`win win-${w.confirmationState.status}`}
           >
-            <title>{`${formatInstant(w.startsAt, zone, i18n.language)} – ${w.endsAt ? formatInstant(w.endsAt, zone, i18n.language) : t('window.noEnd')}`}</title>
+            <title>{`${when(w.startsAt)} – ${w.endsAt ? when(w.endsAt) : t('window.noEnd')}`}</title>
           </rect>
         ))}
         {now >= min && now <= max ? <line x1={x(now)} x2={x(now)} y1={8} y2={52} className="now" /> : null}
         <text x={10} y={58} className="axis">
-          {formatInstant(new Date(min).toISOString(), zone, i18n.language)}
+          {axisEnd(min)}
         </text>
         <text x={width - 10} y={58} textAnchor="end" className="axis">
-          {formatInstant(new Date(max).toISOString(), zone, i18n.language)}
+          {axisEnd(max)}
         </text>
       </svg>
     </figure>

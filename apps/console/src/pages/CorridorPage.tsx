@@ -365,7 +365,7 @@ export default function CorridorPage() {
       </nav>
 
       <Section id="windows-title" title={t('corridor.windows')} testId="section-windows">
-        <WindowAxis windows={c.windows} />
+        <WindowAxis windows={c.windows} zone={c.placeTimezone} />
         <WindowTable corridor={c} partyName={(id) => partyLabel(partyById.get(id))} />
       </Section>
 
