@@ -217,6 +217,10 @@ describe('the admin console in Chromium', () => {
       await page.getByTestId('dashboard-flag').filter({ hasText: 'E2E: Azovstal' }).first().textContent(),
     ).toContain('Unconfirmed at the deadline');
     await checkPage(page, 'dashboard-with-flag');
+    const awaiting = async () =>
+      Number(/\d+/.exec(await page.getByTestId('dashboard-flags-awaiting').textContent())[0]);
+    const awaitingBefore = await awaiting();
+    expect(awaitingBefore).toBeGreaterThan(0);
 
     await page.getByRole('link', { name: 'Flags', exact: true }).click();
     const group = page.getByTestId('flag-group').filter({ hasText: 'E2E: Azovstal' }).first();
@@ -229,6 +233,14 @@ describe('the admin console in Chromium', () => {
     expect(flags.data.items.map((f) => [f.acknowledgeNote, f.acknowledgedBy?.displayName])).toEqual([
       ['Buses held at Zaporizhzhia', 'Administrator'],
     ]);
+    // Back on the dashboard the flag is still open, marked acknowledged, and one fewer awaits a coordinator.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect.poll(awaiting).toBe(awaitingBefore - 1);
+    const marked = page
+      .getByTestId('dashboard-flag')
+      .filter({ hasText: 'E2E: Azovstal' })
+      .filter({ hasText: '(acknowledged)' });
+    expect(await marked.count()).toBe(1);
     await context.close();
   });
 

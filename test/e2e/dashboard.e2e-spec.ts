@@ -266,6 +266,41 @@ describe.each(availableDialects())('the dashboard on %s', (dialect) => {
     expect(listed.map((f) => f.rule)).not.toContain('rejected');
   });
 
+  it('says how many open flags still await a coordinator: an acknowledged one stays open, marked, but not awaited', async () => {
+    const before = (await read()).body;
+    expect(before.flags.awaiting).toEqual(before.flags.open);
+    const deadline = (before.flags.mostSevere as { id: string; rule: string }[]).find(
+      (f) => f.rule === 'unconfirmed_at_deadline',
+    )!;
+    const acknowledged = await api.http
+      .post('/api/v1/flags/acknowledge')
+      .set(api.auth)
+      .send({ ids: [deadline.id], note: 'Buses held until Ukraine confirms' });
+    expect(acknowledged.status).toBe(200);
+
+    const { body } = await read();
+    expect(body.flags.open).toEqual({ critical: 1, warning: 2, info: 1, total: 4 });
+    expect(body.flags.awaiting).toEqual({ critical: 1, warning: 1, info: 1, total: 3 });
+    const marks = (body.flags.mostSevere as { id: string; isAcknowledged: boolean }[]).map((f) => [
+      f.id === deadline.id,
+      f.isAcknowledged,
+    ]);
+    expect(marks.filter(([isIt]) => isIt)).toEqual([[true, true]]);
+    expect(marks.filter(([isIt]) => !isIt).every(([, isAcknowledged]) => !isAcknowledged)).toBe(true);
+    // The corridor list's flag column counts the same: the acknowledged warning is no longer awaited.
+    const list = await api.http.get('/api/v1/corridors').set(api.auth);
+    const counted = (list.body.items as { openFlags: { critical: number; warning: number; info: number } }[])
+      .map((c) => c.openFlags)
+      .reduce((sum, c) => ({
+        critical: sum.critical + c.critical,
+        warning: sum.warning + c.warning,
+        info: sum.info + c.info,
+      }));
+    expect({ ...counted, total: counted.critical + counted.warning + counted.info }).toEqual(
+      body.flags.awaiting,
+    );
+  });
+
   it('sums evacuations by the local day of the corridor, as ranges, never averaged', async () => {
     const { body } = await read();
     expect(body.evacuations).toEqual({

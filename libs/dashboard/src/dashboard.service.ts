@@ -20,6 +20,7 @@ import {
   CorridorRepository,
   DashboardRepository,
   type DashboardConfirmationRow,
+  type DashboardFlagCount,
   type DashboardFigureRow,
   type DashboardPartyRow,
   type DashboardWindowRow,
@@ -94,10 +95,13 @@ export class DashboardService {
       this.dashboard.findWays(open.items.map((c) => c.id)),
       this.dashboard.findPlaceNames(placeIds),
     ]);
-    const counts = {
-      critical: flagCounts.get('critical') ?? 0,
-      warning: flagCounts.get('warning') ?? 0,
-      info: flagCounts.get('info') ?? 0,
+    const countsOf = (which: keyof DashboardFlagCount) => {
+      const bySeverity = {
+        critical: flagCounts.get('critical')?.[which] ?? 0,
+        warning: flagCounts.get('warning')?.[which] ?? 0,
+        info: flagCounts.get('info')?.[which] ?? 0,
+      };
+      return { ...bySeverity, total: bySeverity.critical + bySeverity.warning + bySeverity.info };
     };
     return {
       generatedAt: now.toISOString(),
@@ -119,7 +123,8 @@ export class DashboardService {
       })),
       upcomingWindows: this.windowStates(windows, required, confirmations, now),
       flags: {
-        open: { ...counts, total: counts.critical + counts.warning + counts.info },
+        open: countsOf('all'),
+        awaiting: countsOf('awaiting'),
         mostSevere: flags.map((f) => ({
           id: f.id,
           corridorId: f.corridorId,
@@ -129,6 +134,7 @@ export class DashboardService {
           severity: f.severity,
           raisedAt: f.raisedAt.toISOString(),
           isOpen: f.isOpen,
+          isAcknowledged: f.isAcknowledged,
         })),
       },
       evacuations: evacuationsByDay(figures),

@@ -38,6 +38,7 @@ export {
   type DashboardWindowRow,
   type DashboardPartyRow,
   type DashboardConfirmationRow,
+  type DashboardFlagCount,
   type DashboardFlagRow,
   type DashboardFigureRow,
 } from './dashboard/dashboard.repository.js';

@@ -3648,10 +3648,14 @@ export interface components {
             raisedAt: string;
             /** @description false: resolved since (only in a period, which counts resolved flags too). */
             isOpen: boolean;
+            /** @description A coordinator has acknowledged it (it stays until its rule resolves it). */
+            isAcknowledged: boolean;
         };
         DashboardFlagsDto: {
             /** @description Open flags, by severity; for a period, the flags of its windows, open or resolved since. */
             open: components["schemas"]["DashboardFlagCountsDto"];
+            /** @description Of those, the ones still open that no coordinator has acknowledged: what the flags page lists to acknowledge and the corridor list's flag column counts. */
+            awaiting: components["schemas"]["DashboardFlagCountsDto"];
             /** @description The most severe of those flags, newest first within a severity. */
             mostSevere: components["schemas"]["DashboardFlagDto"][];
         };

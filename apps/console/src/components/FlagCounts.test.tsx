@@ -20,7 +20,7 @@ describe("a corridor's open flags in the list", () => {
   it('counts them by severity, most severe first, and leads to that corridor’s flags', () => {
     initI18n('en');
     show({ critical: 3, warning: 0, info: 1 });
-    const link = screen.getByRole('link', { name: 'Open flags: 3 critical, 1 info' });
+    const link = screen.getByRole('link', { name: 'Flags to acknowledge: 3 critical, 1 info' });
     expect(link.getAttribute('href')).toBe('/flags?corridorId=c-ru');
     expect([...link.querySelectorAll('.badge')].map((b) => [b.textContent, b.className])).toEqual([
       ['3 critical', 'badge badge-critical'],

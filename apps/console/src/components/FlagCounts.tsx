@@ -11,7 +11,7 @@ export function FlagCounts({ corridorId, counts }: { corridorId: string; counts:
   const { t } = useTranslation();
   const present = SEVERITIES.filter((s) => counts[s] > 0);
   if (present.length === 0) return <span className="muted">{t('triage.none')}</span>;
-  // The link's name is its text, read as "Open flags: 2 critical, 1 warning" (the words it shows, in order).
+  // The link's name is its text, read as "Flags to acknowledge: 2 critical, 1 warning" (the words it shows, in order).
   return (
     <Link to={`/flags${query({ corridorId })}`} className="flag-counts" data-testid="flag-counts">
       <span className="visually-hidden">{t('triage.countsLabel')}</span>{' '}

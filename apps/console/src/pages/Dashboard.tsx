@@ -58,7 +58,12 @@ export function Dashboard() {
           <h2 id="open-flags">{t(isNow ? 'dashboard.openFlags' : 'period.flags')}</h2>
           {state}
           {data ? (
-            <FlagsBySeverity counts={data.flags.open} flags={data.flags.mostSevere} isNow={isNow} />
+            <FlagsBySeverity
+              counts={data.flags.open}
+              awaiting={data.flags.awaiting}
+              flags={data.flags.mostSevere}
+              isNow={isNow}
+            />
           ) : null}
         </section>
       </div>
@@ -110,10 +115,12 @@ function OpenNow({ items, isNow }: { items: DashboardData['openCorridors']; isNo
 
 function FlagsBySeverity({
   counts,
+  awaiting,
   flags,
   isNow,
 }: {
   counts: DashboardData['flags']['open'];
+  awaiting: DashboardData['flags']['awaiting'];
   flags: DashboardFlag[];
   isNow: boolean;
 }) {
@@ -128,12 +135,19 @@ function FlagsBySeverity({
           </li>
         ))}
       </ul>
+      {/* The same count as the corridor list's flag column and the flags page's first view. */}
+      <p data-testid="dashboard-flags-awaiting">
+        <Link to="/flags">{t('dashboard.awaiting', { count: awaiting.total })}</Link>
+      </p>
       <ul className="plain">
         {flags.map((f) => (
           <li key={f.id} data-testid="dashboard-flag">
             <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
             {t(`rule.${f.rule}`)} — <Link to={`/corridors/${f.corridorId}`}>{f.corridorName}</Link>
             {f.isOpen === false ? <span className="muted"> ({t('period.resolved')})</span> : null}
+            {f.isOpen && f.isAcknowledged ? (
+              <span className="muted"> ({t('dashboard.acknowledged')})</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -122,6 +122,8 @@ export class DashboardFlagDto {
   @ApiProperty({ format: 'date-time' }) raisedAt: string;
   @ApiProperty({ description: 'false: resolved since (only in a period, which counts resolved flags too).' })
   isOpen: boolean;
+  @ApiProperty({ description: 'A coordinator has acknowledged it (it stays until its rule resolves it).' })
+  isAcknowledged: boolean;
 }
 
 export class DashboardFlagCountsDto {
@@ -137,6 +139,13 @@ export class DashboardFlagsDto {
     description: 'Open flags, by severity; for a period, the flags of its windows, open or resolved since.',
   })
   open: DashboardFlagCountsDto;
+  @ApiProperty({
+    type: DashboardFlagCountsDto,
+    description:
+      'Of those, the ones still open that no coordinator has acknowledged: what the flags page lists to ' +
+      "acknowledge and the corridor list's flag column counts.",
+  })
+  awaiting: DashboardFlagCountsDto;
   @ApiProperty({
     type: [DashboardFlagDto],
     description: 'The most severe of those flags, newest first within a severity.',

@@ -60,6 +60,13 @@ export interface DashboardFlagRow {
   severity: string;
   raisedAt: Date;
   isOpen: boolean;
+  isAcknowledged: boolean;
+}
+
+/** Flags of one severity: all in scope, and those still open that no coordinator has acknowledged. */
+export interface DashboardFlagCount {
+  all: number;
+  awaiting: number;
 }
 
 export interface DashboardFigureRow extends Omit<
@@ -217,18 +224,22 @@ export class DashboardRepository {
     }));
   }
 
-  /** Flags by severity, one aggregate: the open ones, or (with a period) those of the windows in it. */
-  async countFlags(viewer: EmbargoViewer, period?: Period): Promise<Map<string, number>> {
+  /**
+   * Flags by severity, one aggregate: the open ones, or (with a period) those of the windows in it; and of those,
+   * the ones awaiting a coordinator (open, not acknowledged), as the corridor list and the flags page count them.
+   */
+  async countFlags(viewer: EmbargoViewer, period?: Period): Promise<Map<string, DashboardFlagCount>> {
     const scope = flagScope(viewer, period);
-    const rows = await this.db.all<{ severity: string; n: unknown }>(
-      `SELECT f.severity, COUNT(*) AS n FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
+    const rows = await this.db.all<{ severity: string; n: unknown; awaiting: unknown }>(
+      `SELECT f.severity, COUNT(*) AS n,
+         SUM(CASE WHEN f.resolved_at IS NULL AND f.acknowledged_at IS NULL THEN 1 ELSE 0 END) AS awaiting
+       FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
        WHERE ${scope.where} GROUP BY f.severity`,
       scope.params,
     );
-    return new Map(rows.map((row) => [row.severity, Number(row.n)]));
+    return new Map(rows.map((row) => [row.severity, { all: Number(row.n), awaiting: Number(row.awaiting) }]));
   }
 
-  /** Most severe first, then the newest: what a coordinator should read first. */
   async findMostSevereFlags(
     limit: number,
     viewer: EmbargoViewer,
@@ -236,7 +247,8 @@ export class DashboardRepository {
   ): Promise<DashboardFlagRow[]> {
     const scope = flagScope(viewer, period);
     const rows = await this.db.all<Record<string, unknown>>(
-      `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at
+      `SELECT f.id, f.corridor_id, c.name, f.window_id, f.rule, f.severity, f.raised_at, f.resolved_at,
+         f.acknowledged_at
        FROM flag f JOIN corridor c ON c.id = f.corridor_id ${scope.join}
        WHERE ${scope.where}
        ORDER BY ${FLAG_SEVERITY_RANK_SQL}, f.raised_at DESC, f.id DESC
@@ -252,6 +264,7 @@ export class DashboardRepository {
       severity: String(row.severity),
       raisedAt: instant(row.raised_at),
       isOpen: row.resolved_at == null,
+      isAcknowledged: row.acknowledged_at != null,
     }));
   }
 
