@@ -823,7 +823,6 @@ async function openEverySection(page) {
   await page.evaluate(() => {
     for (const section of document.querySelectorAll('details.section:not([open])')) section.open = true;
   });
-  await page
-    .waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 })
-    .catch(() => undefined);
+  // What the opened sections load must arrive: a page checked while still loading would prove nothing.
+  await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 15_000 });
 }
