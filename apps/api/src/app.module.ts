@@ -6,6 +6,7 @@ import { AuditModule } from '#cw/audit';
 import { Clock, ClockModule } from '#cw/clock';
 import { ConfigModule, loadConfig } from '#cw/config';
 import { CorridorsModule } from '#cw/corridors';
+import { EmbargoModule } from '#cw/embargo';
 import { CorridorStateService } from '#cw/reports';
 import { FlagsModule } from '#cw/flags';
 import { JobsModule } from '#cw/jobs';
@@ -75,6 +76,7 @@ export class AppModule implements OnApplicationBootstrap {
         PartiesModule,
         LocationsModule,
         CorridorsModule,
+        EmbargoModule,
         OperationsModule,
         ReportsModule,
         AuditModule,

@@ -23,6 +23,7 @@ export enum AppErrorCode {
   TooManyWindows = 'too-many-windows',
   CorridorInAnotherOperation = 'corridor-in-another-operation',
   NoRequiredParties = 'no-required-parties',
+  NothingUnderEmbargo = 'nothing-under-embargo',
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -49,6 +50,7 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.TooManyWindows]: 400,
   [AppErrorCode.CorridorInAnotherOperation]: 422,
   [AppErrorCode.NoRequiredParties]: 422,
+  [AppErrorCode.NothingUnderEmbargo]: 409,
 };
 
 /** An expected refusal, thrown by services and rendered as problem+json by the api. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AlertFanOutService } from '#cw/alerts';
-import { AuditService } from '#cw/audit';
+import { AuditService, type AuditActor } from '#cw/audit';
 import { Clock } from '#cw/clock';
 import { CorridorStateService } from '#cw/reports';
 import { EvaluationTrigger } from '#cw/jobs';
@@ -33,21 +33,36 @@ export class EmbargoLiftService {
     let lifted = 0;
     for (;;) {
       const due = await this.embargoes.findDue(this.clock.now(), BATCH, corridorIds);
-      for (const embargo of due) if (await this.lift(embargo)) lifted += 1;
+      for (const embargo of due) if (await this.lift(embargo, null)) lifted += 1;
       if (due.length < BATCH) break;
     }
     if (lifted) this.evaluations.corridorChanged();
     return lifted;
   }
 
-  /** One lift, once: a second worker (or a record retracted meanwhile) finds nothing left to lift. */
-  private lift({ kind, recordId, corridorId }: DueEmbargo): Promise<boolean> {
+  /**
+   * Lifts now, before its time, every embargo held on one corridor (its own and its claims'), as the job would,
+   * in the name of the user who asked (the source agreed to publish sooner); how many were lifted.
+   */
+  async liftCorridorNow(corridorId: string, actor: AuditActor): Promise<number> {
+    let lifted = 0;
+    for (const embargo of await this.embargoes.findHeldOn(corridorId))
+      if (await this.lift(embargo, actor)) lifted += 1;
+    if (lifted) this.evaluations.corridorChanged();
+    return lifted;
+  }
+
+  /**
+   * One lift, once: a second worker (or a record retracted meanwhile) finds nothing left to lift. The actor is
+   * the user of an early lift; null, the system, when the job lifts it on time.
+   */
+  private lift({ kind, recordId, corridorId }: DueEmbargo, actor: AuditActor | null): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
       const lifted = await this.embargoes.lift(kind, recordId, now, tx);
       if (!lifted) return false;
       await this.audit.record(tx, {
-        actor: null,
+        actor,
         action: `${kind}.embargo_lift`,
         entity: kind,
         entityId: recordId,

@@ -154,6 +154,12 @@ export const ACCESS_POLICY = {
     object: corridorOfOwnOrganisation('corridor.cancel'),
     note: 'corridors of own organisation; admins all',
   },
+  'POST /api/v1/corridors/:id/embargo/lift': {
+    role: 'coordinator',
+    scope: 'write',
+    object: corridorOfOwnOrganisation('corridor.embargo_lift'),
+    note: "lifts now the corridor's embargo and its claims'; corridors of own organisation; admins all",
+  },
   'POST /api/v1/corridors/:id/windows': {
     role: 'reporter',
     scope: 'write',

@@ -18,6 +18,8 @@ import {
   WindowResponseDto,
   WindowUpdateDto,
 } from '#cw/corridors';
+import { AppError, AppErrorCode } from '#cw/common';
+import { EmbargoLiftService } from '#cw/embargo';
 import type { IdempotencyRequest } from '#cw/idempotency';
 import { Actor } from '../auth/access.decorators.js';
 import {
@@ -36,6 +38,7 @@ export class CorridorsController {
   constructor(
     private readonly corridors: CorridorService,
     private readonly records: CorridorRecordService,
+    private readonly embargoes: EmbargoLiftService,
   ) {}
 
   @Post()
@@ -85,6 +88,25 @@ export class CorridorsController {
     @Body() dto: CorridorCancelDto,
   ): Promise<CorridorResponseDto> {
     return this.corridors.cancel(principal, id, dto);
+  }
+
+  @Post(':id/embargo/lift')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: CorridorResponseDto,
+    description: "The corridor, its embargo and its claims' lifted.",
+  })
+  @ApiConflictProblem('Nothing on this corridor is under embargo (never was, or already lifted).')
+  async liftEmbargo(
+    @Actor() principal: Principal,
+    @IdParam('id', 'corridor') id: string,
+  ): Promise<CorridorResponseDto> {
+    await this.corridors.get(id, viewerOf(principal));
+    // As a second cancel: the state asked for is already there (409), and nothing changes.
+    if (!(await this.embargoes.liftCorridorNow(id, principal))) {
+      throw new AppError(AppErrorCode.NothingUnderEmbargo, 'Nothing on this corridor is under embargo.');
+    }
+    return this.corridors.get(id, viewerOf(principal));
   }
 
   @Post(':id/windows')

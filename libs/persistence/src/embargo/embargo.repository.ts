@@ -71,6 +71,20 @@ export class EmbargoRepository {
     }));
   }
 
+  /** Every embargo held on a corridor (its own and its claims'), due or not: what an early lift lifts. */
+  async findHeldOn(corridorId: string, tx: SqlRunner = this.db): Promise<DueEmbargo[]> {
+    const rows = await tx.all<{ record_kind: string; record_id: string; corridor_id: string }>(
+      `SELECT h.record_kind, h.record_id, h.corridor_id FROM embargo_hold h WHERE h.corridor_id = :corridorId
+       ORDER BY h.created_at, h.record_id`,
+      { corridorId },
+    );
+    return rows.map((row) => ({
+      kind: row.record_kind as EmbargoedKind,
+      recordId: row.record_id,
+      corridorId: row.corridor_id,
+    }));
+  }
+
   /**
    * Lifts one record's embargo, once: the record's conditional update decides (a second worker, or a record
    * retracted meanwhile, lifts nothing). Its hold goes either way. Returns the record as lifted, or undefined.
