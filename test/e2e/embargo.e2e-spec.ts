@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -516,5 +517,91 @@ describe.each(availableDialects())('embargo on %s', (dialect) => {
       liftedAt: expect.any(String),
       isInForce: false,
     });
+  });
+
+  it("lifts a corridor and its claim early at a coordinator's request, in their name, once; others are refused", async () => {
+    const asAdmin = { ...api, auth: admin };
+    const reporter = await createMember(asAdmin, icrc.organisationId, 'reporter', 'petro@icrc.test');
+    const seq = await lastAuditSeq(asAdmin);
+    const until = { until: at(3_600 * SECOND) };
+    const created = await post(icrc, '/corridors', {
+      name: 'Berdiansk convoy (held back)',
+      originId: world.azovstal,
+      destinationId: world.zaporizhzhia,
+      announcedById: world.ruMod,
+      announcedAt: at(100 * SECOND),
+      timezone: 'Europe/Kyiv',
+      windows: [{ startsAt: at(600 * SECOND), endsAt: at(900 * SECOND) }],
+      embargo: until,
+    });
+    expect(`${created.status} ${JSON.stringify(created.body)}`).toMatch(/^201 /);
+    const early = created.body.id as string;
+    const claim = await evacuation(icrc, early, 23, until);
+    // The worker has been through the claim when the ICRC's own endpoint hears of it; UN OCHA's does not.
+    const claimHooks = (path: string) => webhooksAt(path).filter((w) => w.data.id === claim.id);
+    await eventually(
+      async () => claimHooks('/icrc').length,
+      (n) => n === 1,
+      30_000,
+    );
+    expect(claimHooks('/un')).toEqual([]);
+
+    // Only a coordinator (or an admin) of its organisation may lift it: the corridor is unknown to UN OCHA.
+    const lift = (member: Member) =>
+      api.http.post(`/api/v1/corridors/${early}/embargo/lift`).set(member.auth);
+    expectProblem(await lift(reporter), 403, 'forbidden');
+    expectProblem(await lift(un), 404, 'not-found');
+    expectProblem(
+      await api.http.post(`/api/v1/corridors/${randomUUID()}/embargo/lift`).set(icrc.auth),
+      404,
+      'not-found',
+    );
+    expect((await get(un, `/corridors/${early}`)).status).toBe(404);
+    expect(
+      (await auditSince(asAdmin, seq)).filter(
+        (e) => e.action.endsWith('.embargo_lift') && e.outcome !== 'refused',
+      ),
+    ).toEqual([]);
+
+    const lifted = await lift(icrc);
+    expect(`${lifted.status} ${JSON.stringify(lifted.body)}`).toMatch(/^200 /);
+    expect(lifted.body).toMatchObject({
+      id: early,
+      embargo: { until: at(3_600 * SECOND), isInForce: false },
+    });
+    expect(lifted.body.embargo.liftedAt).toEqual(expect.any(String));
+
+    // In the ICRC coordinator's name, each record once.
+    const entries = (await auditSince(asAdmin, seq)).filter(
+      (e) => e.action.endsWith('.embargo_lift') && e.outcome !== 'refused',
+    );
+    expect(entries.map((e) => [e.action, e.entityId, e.actorId, e.organisationId]).sort()).toEqual(
+      [
+        ['corridor.embargo_lift', early, icrc.id, icrc.organisationId],
+        ['evacuation.embargo_lift', claim.id, icrc.id, icrc.organisationId],
+      ].sort(),
+    );
+
+    // UN OCHA now sees the corridor and its claim, and receives the held event as itself.
+    expect((await get(un, `/corridors/${early}`).expect(200)).body.embargo.isInForce).toBe(false);
+    const timeline = (await get(un, `/corridors/${early}/timeline`).expect(200)).body.events as {
+      recordId: string;
+    }[];
+    expect(timeline.map((e) => e.recordId)).toContain(claim.id);
+    await eventually(
+      async () => claimHooks('/un').length,
+      (n) => n === 1,
+      30_000,
+    );
+    expect(claimHooks('/un')).toEqual(claimHooks('/icrc'));
+
+    // A second lift finds nothing left (409, as a second cancel), changes nothing; another organisation is refused.
+    expectProblem(await lift(icrc), 409, 'nothing-under-embargo');
+    expectProblem(await lift(un), 403, 'forbidden');
+    expect(
+      (await auditSince(asAdmin, seq)).filter(
+        (e) => e.action.endsWith('.embargo_lift') && e.outcome !== 'refused',
+      ),
+    ).toHaveLength(2);
   });
 });
