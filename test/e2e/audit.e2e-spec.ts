@@ -677,6 +677,34 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
       after: { cancelled: true, cancelReason: 'Shelling resumed' },
     });
 
+    const held = await api.http
+      .post('/api/v1/corridors')
+      .set(coordinator.auth)
+      .send({
+        name: 'Berdiansk – Zaporizhzhia (held back)',
+        originId: location.response.body.id,
+        announcedById: announcer,
+        announcedAt: '2022-05-05T08:00:00+03:00',
+        timezone: 'Europe/Kyiv',
+        windows: [{ startsAt: '2022-05-06T08:00:00+03:00', endsAt: '2022-05-06T18:00:00+03:00' }],
+        embargo: { untilWindowsEnd: true },
+      })
+      .expect(201);
+    const lifted = await audited(
+      'POST /api/v1/corridors/:id/embargo/lift',
+      () => api.http.post(`/api/v1/corridors/${held.body.id}/embargo/lift`).set(coordinator.auth),
+      200,
+    );
+    expect(lifted.entry).toMatchObject({
+      ...asCoordinator,
+      action: 'corridor.embargo_lift',
+      entity: 'corridor',
+      entityId: held.body.id,
+      corridorId: held.body.id,
+      before: { embargo: { untilWindowsEnd: true }, embargoLiftedAt: null },
+      after: { embargoLiftedAt: expect.any(String) },
+    });
+
     const endpoint = await audited(
       'POST /api/v1/webhook-endpoints',
       () =>
@@ -862,11 +890,13 @@ describe.each(availableDialects())('the audit trail on %s', (dialect) => {
 
     const corridorEntries = await api.http.get('/api/v1/audit').query({ entity: 'corridor' }).set(api.auth);
     expect(corridorEntries.body.items.map((e: AuditEntry) => e.action)).toEqual([
+      'corridor.embargo_lift',
+      'corridor.create',
       'corridor.cancel',
       'corridor.update',
       'corridor.create',
     ]);
-    const one = corridorEntries.body.items[0] as AuditEntry;
+    const one = corridorEntries.body.items[2] as AuditEntry;
     const byRecord = await api.http
       .get('/api/v1/audit')
       .query({ entity: 'corridor', entityId: one.entityId })
