@@ -1,6 +1,10 @@
-import { useId } from 'react';
-import type { Embargo } from '../api/types';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { api } from '../api/client';
+import { actsFor, roleAtLeast } from '../api/hooks';
+import type { Corridor, Embargo, User } from '../api/types';
 import { useTranslation } from '../i18n';
+import { LoadError } from './common';
 import { formatWhen, localInputToIso, viewerZone, whenParts } from '../lib/time';
 
 /** The embargo a form holds: none, until the corridor's windows end, or until a local time (datetime-local). */
@@ -94,5 +98,63 @@ export function EmbargoBadge({ embargo, zone }: { embargo: Embargo | undefined; 
     <span className="badge badge-embargo" title={t('embargo.badgeLabel')}>
       {text}
     </span>
+  );
+}
+
+/**
+ * "Lift the embargo now", for a coordinator of the corridor's organisation (or an admin) while the corridor or one
+ * of its claims is held back: the source agreed to publish sooner. Asks once more before it lifts them all.
+ */
+export function EmbargoLift({
+  corridor,
+  user,
+  isHeld,
+}: {
+  corridor: Corridor;
+  user: User | undefined;
+  /** The corridor or a claim on it is under embargo now. */
+  isHeld: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [isAsking, setAsking] = useState(false);
+  const hintId = useId();
+  const lift = useMutation({
+    mutationFn: () => api<Corridor>(`/corridors/${corridor.id}/embargo/lift`, { method: 'POST' }),
+    onSuccess: (updated) => {
+      setAsking(false);
+      queryClient.setQueryData(['corridor', updated.id], updated);
+    },
+    // A 409 (lifted meanwhile, by someone or the job) is news too: reload what the page shows either way.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['corridor', corridor.id] });
+      void queryClient.invalidateQueries({ queryKey: ['corridors'] });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+  if (!isHeld || !roleAtLeast(user, 'coordinator') || !actsFor(user, corridor.organisationId)) return null;
+  return (
+    <div className="stack" data-testid="embargo-lift">
+      {isAsking ? (
+        <div role="group" aria-labelledby={hintId} className="stack">
+          <p id={hintId}>{t('embargo.liftConfirm')}</p>
+          <p>
+            <button type="button" className="danger" disabled={lift.isPending} onClick={() => lift.mutate()}>
+              {t('embargo.liftYes')}
+            </button>{' '}
+            <button type="button" disabled={lift.isPending} onClick={() => setAsking(false)}>
+              {t('embargo.liftNo')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <p>
+          <button type="button" onClick={() => setAsking(true)}>
+            {t('embargo.lift')}
+          </button>
+        </p>
+      )}
+      <LoadError error={lift.error} />
+    </div>
   );
 }

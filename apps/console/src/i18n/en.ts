@@ -421,6 +421,11 @@ export const en = {
     badge: 'Embargoed until {{when}}',
     badgeWindowsEnd: 'Embargoed until the windows end',
     badgeLabel: 'Under embargo: other organisations do not see this until it lifts.',
+    lift: 'Lift the embargo now',
+    liftConfirm:
+      "Share this corridor and every claim on it held back now, with every organisation, before the embargo's time? Their webhooks and e-mails go out; this cannot be undone.",
+    liftYes: 'Lift it now',
+    liftNo: 'Keep the embargo',
   },
   report: {
     title: 'Report',

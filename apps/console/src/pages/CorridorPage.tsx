@@ -24,7 +24,7 @@ import {
 import { LoadError, Loading, PageTitle, SourceLink, StatusBadge, When } from '../components/common';
 import { CorridorBadge } from '../components/CorridorBadge';
 import { Grade, GradeFilter, GradeLegend } from '../components/Grade';
-import { EmbargoBadge } from '../components/Embargo';
+import { EmbargoBadge, EmbargoLift } from '../components/Embargo';
 import { ExportLinks } from '../components/ExportLinks';
 import { DataTable, type Column } from '../components/DataTable';
 import { CorridorFlags } from '../components/CorridorFlags';
@@ -307,6 +307,13 @@ export default function CorridorPage() {
         <EmbargoBadge embargo={c.embargo} zone={c.placeTimezone} /> {localName(origin, i18n.language) ?? '…'}{' '}
         → {destination ? placeName(destination.id) : t('corridor.anyDirection')}
       </p>
+      <EmbargoLift
+        corridor={c}
+        user={me.data}
+        isHeld={
+          Boolean(c.embargo?.isInForce) || (timeline.data?.events ?? []).some((e) => e.embargo?.isInForce)
+        }
+      />
       {c.operationId ? (
         <p data-testid="corridor-operation">
           {t('corridor.stageOf')}{' '}
