@@ -52,21 +52,21 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        const accept = () => {
-          if (options.parse === false) {
-            received.push({ to, parsed: undefined as never, raw: '' });
-            return callback();
-          }
-          simpleParser(raw).then(
-            (parsed) => {
-              received.push({ to, parsed, raw });
-              callback();
-            },
-            (error: Error) => callback(error),
-          );
+        // A message counts as received only together with its reply: whether it is held is decided when it is
+        // ready to be acknowledged (after parsing), so none is counted that its client never heard accepted.
+        const settle = (message: ReceivedMail) => {
+          const accept = () => {
+            received.push(message);
+            callback();
+          };
+          if (isHolding) heldCallbacks.push(accept);
+          else accept();
         };
-        if (isHolding) heldCallbacks.push(accept);
-        else accept();
+        if (options.parse === false) return settle({ to, parsed: undefined as never, raw: '' });
+        simpleParser(raw).then(
+          (parsed) => settle({ to, parsed, raw }),
+          (error: Error) => callback(error),
+        );
       });
     },
   });
